@@ -1,0 +1,179 @@
+//! Signing in and who is signed in.
+
+use crate::{Agent, OrgSummary};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The answer of `GET /api/v1/me`, and of a successful login.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub user: UserSummary,
+    pub kind: UserKind,
+    pub role: Role,
+    pub agency: AgencyRef,
+    /// The client user's organization; `None` for agency staff.
+    pub org: Option<OrgSummary>,
+    /// Dashboard sections this user may open (all of them for org admins; none for staff).
+    pub permissions: Vec<Permission>,
+    /// Agents this client user sees: the org's, or the subset assigned to them.
+    pub agents: Vec<Agent>,
+    /// Set while agency staff use "Log in as": who is really at the keyboard.
+    pub impersonated_by: Option<UserSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserSummary {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgencyRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum UserKind {
+    Staff,
+    Client,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Owner,
+    Admin,
+    Member,
+    OrgAdmin,
+    ClientUser,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Member => "member",
+            Role::OrgAdmin => "org_admin",
+            Role::ClientUser => "client_user",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Role::Owner, Role::Admin, Role::Member, Role::OrgAdmin, Role::ClientUser].into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn kind(self) -> UserKind {
+        match self {
+            Role::Owner | Role::Admin | Role::Member => UserKind::Staff,
+            Role::OrgAdmin | Role::ClientUser => UserKind::Client,
+        }
+    }
+
+    /// Owners and admins change everything in their agency; members read and handle chats.
+    pub fn manages_agency(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+}
+
+/// A client dashboard section a user may be allowed to open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    Home,
+    Conversations,
+    Analytics,
+    CannedResponses,
+    Team,
+    Billing,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 6] = [
+        Permission::Home,
+        Permission::Conversations,
+        Permission::Analytics,
+        Permission::CannedResponses,
+        Permission::Team,
+        Permission::Billing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::Home => "home",
+            Permission::Conversations => "conversations",
+            Permission::Analytics => "analytics",
+            Permission::CannedResponses => "canned_responses",
+            Permission::Team => "team",
+            Permission::Billing => "billing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The permissions a user holds: org admins hold all of them whatever is stored.
+    pub fn effective(role: Role, stored: &[Permission]) -> Vec<Permission> {
+        match role {
+            Role::OrgAdmin => Self::ALL.to_vec(),
+            Role::ClientUser => {
+                let mut p = stored.to_vec();
+                p.sort();
+                p.dedup();
+                p
+            }
+            Role::Owner | Role::Admin | Role::Member => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn org_admins_hold_every_permission() {
+        assert_eq!(Permission::effective(Role::OrgAdmin, &[]), Permission::ALL.to_vec());
+        assert_eq!(
+            Permission::effective(Role::ClientUser, &[Permission::Team, Permission::Home, Permission::Team]),
+            vec![Permission::Home, Permission::Team]
+        );
+        assert!(Permission::effective(Role::Owner, &Permission::ALL).is_empty());
+    }
+
+    #[test]
+    fn roles_and_permissions_round_trip_their_wire_names() {
+        for r in [Role::Owner, Role::Admin, Role::Member, Role::OrgAdmin, Role::ClientUser] {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
+        for p in Permission::ALL {
+            assert_eq!(Permission::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn login_rejects_unknown_fields() {
+        let bad = r#"{"email":"a@b.c","password":"x","admin":true}"#;
+        assert!(serde_json::from_str::<LoginRequest>(bad).is_err());
+    }
+}

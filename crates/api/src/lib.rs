@@ -1,0 +1,27 @@
+//! Atrium's wire types: every request and response body, named once and shared by
+//! the Leptos client and the axum server, with the validation rules both apply.
+
+pub mod agent;
+pub mod auth;
+pub mod branding;
+pub mod error;
+pub mod list;
+pub mod org;
+pub mod validate;
+
+pub use agent::{Agent, AgentKind, AgentStatus};
+pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
+pub use branding::Branding;
+pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use list::{ListQuery, ListResponse};
+pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
+pub use validate::FieldErrors;
+
+/// Every path of the JSON API starts with this.
+pub const API_PREFIX: &str = "/api/v1";
+/// Readable cookie holding the CSRF token; its value goes back in [`CSRF_HEADER`].
+pub const CSRF_COOKIE: &str = "atrium_csrf";
+/// Header that every mutating request (other than login) must carry.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+/// HttpOnly session cookie.
+pub const SESSION_COOKIE: &str = "atrium_session";

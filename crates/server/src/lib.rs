@@ -1,0 +1,41 @@
+//! Atrium's reference backend: the JSON API under `/api/v1`, and the built client.
+
+pub mod csrf;
+pub mod error;
+pub mod extract;
+pub mod password;
+pub mod rate_limit;
+pub mod routes;
+pub mod seed;
+pub mod session;
+pub mod state;
+pub mod static_files;
+pub mod store;
+
+use axum::http::Uri;
+use axum::Router;
+use error::AppError;
+use state::AppState;
+use tower_http::trace::TraceLayer;
+
+/// The whole server as one router; `main` serves it, tests call it with `oneshot`.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(routes::branding::router())
+        .merge(routes::auth::router())
+        .merge(routes::orgs::router())
+        .merge(routes::openapi::router())
+        .fallback(api_not_found);
+    let mut router = Router::new().nest(atrium_api::API_PREFIX, api);
+    if let Some(dist) = &state.settings.dist_dir {
+        router = router.merge(static_files::router(dist));
+    }
+    router
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::csrf_guard))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn api_not_found(_uri: Uri) -> AppError {
+    AppError::NotFound
+}

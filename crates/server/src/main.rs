@@ -1,0 +1,98 @@
+//! `atrium-server`: serves the API and the built client on one port.
+
+use atrium_server::seed::{seed_demo, DEMO_LOGINS, DEMO_PASSWORD};
+use atrium_server::state::{AppState, Settings};
+use atrium_server::{app, store};
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser, Debug)]
+#[command(version, about = "Atrium reference backend")]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1")]
+    bind: String,
+    /// Port to listen on (0 picks a free one and prints it).
+    #[arg(long, env = "PORT", default_value_t = 8080)]
+    port: u16,
+    /// Database URL; a SQLite file is created and migrated on first start.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://atrium.db")]
+    database_url: String,
+    /// The built client (Trunk's `dist/`) to serve; not served when absent.
+    #[arg(long, env = "ATRIUM_DIST")]
+    dist: Option<PathBuf>,
+    /// Load the demo data when the database is empty.
+    #[arg(long, env = "ATRIUM_SEED_DEMO")]
+    seed_demo: bool,
+    /// Load the demo data even into a database that already has data.
+    #[arg(long)]
+    force_seed: bool,
+    /// Mark cookies Secure (behind HTTPS).
+    #[arg(long, env = "ATRIUM_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "ATRIUM_SESSION_IDLE_MINUTES", default_value_t = 480)]
+    session_idle_minutes: u64,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let args = Args::parse();
+
+    let db = store::connect(&args.database_url).await?;
+    if args.seed_demo || args.force_seed {
+        if seed_demo(&db, args.force_seed).await? {
+            tracing::info!("demo data loaded");
+        } else {
+            tracing::info!("database already has data; demo not loaded (use --force-seed)");
+        }
+    }
+    if let Some(dist) = &args.dist {
+        if !dist.join("index.html").exists() {
+            return Err(format!("{} has no index.html: build the client first", dist.display()).into());
+        }
+    }
+    let settings = Settings {
+        dist_dir: args.dist.clone(),
+        secure_cookies: args.secure_cookies,
+        session_idle: Duration::from_secs(args.session_idle_minutes * 60),
+    };
+    let router = app(AppState::new(db, settings));
+
+    let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
+    let addr = listener.local_addr()?;
+    // Scripts and tests read this line to find the port.
+    println!("listening on http://{addr}");
+    if args.seed_demo {
+        println!("demo logins (password {DEMO_PASSWORD}):");
+        for (email, who) in DEMO_LOGINS {
+            println!("  {email:<24} {who}");
+        }
+    }
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

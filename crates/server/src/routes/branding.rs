@@ -1,0 +1,44 @@
+//! `GET /api/v1/branding`: the brand of the agency that owns the requested hostname.
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::store;
+use atrium_api::{Branding, ErrorBody};
+use axum::extract::State;
+use axum::http::header::HOST;
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/branding", get(get_branding))
+}
+
+/// Public: the login page shows it before anyone signs in.
+#[utoipa::path(get, path = "/api/v1/branding", tag = "branding",
+    responses((status = 200, body = Branding), (status = 404, body = ErrorBody)))]
+pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Json<Branding>> {
+    let host = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let branding = store::branding_for_host(&state.db, hostname(host)).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(branding))
+}
+
+/// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]`.
+fn hostname(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.split(':').next().unwrap_or(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hostname;
+
+    #[test]
+    fn strips_the_port() {
+        assert_eq!(hostname("agency.example:8080"), "agency.example");
+        assert_eq!(hostname("agency.example"), "agency.example");
+        assert_eq!(hostname("[::1]:8080"), "[::1]");
+    }
+}

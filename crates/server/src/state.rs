@@ -1,0 +1,41 @@
+//! What every handler shares: the database, the settings, the login limiter.
+
+use crate::rate_limit::LoginLimiter;
+use crate::store::Db;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub login_limiter: Arc<LoginLimiter>,
+}
+
+/// Behaviour that deployments tune; `main` fills it from flags and the environment.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The built client to serve, if any.
+    pub dist_dir: Option<PathBuf>,
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// A session unused for this long is over.
+    pub session_idle: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { dist_dir: None, secure_cookies: false, session_idle: Duration::from_secs(8 * 3600) }
+    }
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        AppState {
+            db,
+            settings: Arc::new(settings),
+            login_limiter: Arc::new(LoginLimiter::new(Duration::from_secs(15 * 60), 10, 50)),
+        }
+    }
+}

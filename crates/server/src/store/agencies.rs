@@ -1,0 +1,157 @@
+//! Agencies, their branding and hostnames, their agents.
+
+use super::{now, Db};
+use atrium_api::{Agent, AgentKind, AgentStatus, Branding};
+use sqlx::FromRow;
+
+#[derive(FromRow)]
+struct BrandingRow {
+    id: i64,
+    display_name: String,
+    primary_color: String,
+    logo_light_url: Option<String>,
+    logo_dark_url: Option<String>,
+    support_email: Option<String>,
+    website_url: Option<String>,
+    terms_url: Option<String>,
+    privacy_url: Option<String>,
+}
+
+impl From<BrandingRow> for Branding {
+    fn from(r: BrandingRow) -> Self {
+        Branding {
+            agency_id: r.id,
+            display_name: r.display_name,
+            primary_color: r.primary_color,
+            logo_light_url: r.logo_light_url,
+            logo_dark_url: r.logo_dark_url,
+            support_email: r.support_email,
+            website_url: r.website_url,
+            terms_url: r.terms_url,
+            privacy_url: r.privacy_url,
+        }
+    }
+}
+
+const BRANDING_COLUMNS: &str = "a.id, a.display_name, a.primary_color, a.logo_light_url, a.logo_dark_url, \
+     a.support_email, a.website_url, a.terms_url, a.privacy_url";
+
+/// The agency that owns `hostname`, else the platform's first agency, so a bare
+/// address still shows an agency's brand and never Atrium's.
+pub async fn branding_for_host(db: &Db, hostname: &str) -> Result<Option<Branding>, sqlx::Error> {
+    let by_host = format!(
+        "SELECT {BRANDING_COLUMNS} FROM agencies a JOIN agency_hostnames h ON h.agency_id = a.id \
+         WHERE h.hostname = $1"
+    );
+    if let Some(row) =
+        sqlx::query_as::<_, BrandingRow>(&by_host).bind(hostname.to_ascii_lowercase()).fetch_optional(db).await?
+    {
+        return Ok(Some(row.into()));
+    }
+    let first = format!("SELECT {BRANDING_COLUMNS} FROM agencies a ORDER BY a.id LIMIT 1");
+    Ok(sqlx::query_as::<_, BrandingRow>(&first).fetch_optional(db).await?.map(Into::into))
+}
+
+pub async fn agency_name(db: &Db, agency_id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM agencies WHERE id = $1").bind(agency_id).fetch_one(db).await
+}
+
+pub struct NewAgency<'a> {
+    pub name: &'a str,
+    pub primary_color: &'a str,
+    pub support_email: &'a str,
+    pub website_url: &'a str,
+    pub hostnames: &'a [&'a str],
+}
+
+pub async fn insert_agency(db: &Db, a: &NewAgency<'_>) -> Result<i64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO agencies (name, display_name, primary_color, support_email, website_url, created_at) \
+         VALUES ($1, $1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(a.name)
+    .bind(a.primary_color)
+    .bind(a.support_email)
+    .bind(a.website_url)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
+    for host in a.hostnames {
+        sqlx::query("INSERT INTO agency_hostnames (hostname, agency_id) VALUES ($1, $2)")
+            .bind(host.to_ascii_lowercase())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn insert_api_key(db: &Db, agency_id: i64, prefix: &str, key_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO api_keys (agency_id, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(agency_id)
+        .bind(prefix)
+        .bind(key_hash)
+        .bind(now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+#[derive(FromRow)]
+struct AgentRow {
+    id: i64,
+    name: String,
+    kind: String,
+    description: String,
+    status: String,
+}
+
+impl From<AgentRow> for Agent {
+    fn from(r: AgentRow) -> Self {
+        Agent {
+            id: r.id,
+            name: r.name,
+            // The CHECK constraints keep these columns to the known values.
+            kind: AgentKind::parse(&r.kind).unwrap_or(AgentKind::Chat),
+            description: r.description,
+            status: AgentStatus::parse(&r.status).unwrap_or(AgentStatus::Paused),
+        }
+    }
+}
+
+pub async fn insert_agent(
+    db: &Db,
+    agency_id: i64,
+    name: &str,
+    kind: AgentKind,
+    description: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO agents (agency_id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(agency_id)
+    .bind(name)
+    .bind(kind.as_str())
+    .bind(description)
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+/// The agents a client user sees: the org's, narrowed to their own subset when they have one.
+pub async fn agents_for_client(db: &Db, org_id: i64, user_id: i64) -> Result<Vec<Agent>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, AgentRow>(
+        "SELECT a.id, a.name, a.kind, a.description, a.status FROM agents a \
+         JOIN org_agents oa ON oa.agent_id = a.id AND oa.org_id = $1 \
+         WHERE NOT EXISTS (SELECT 1 FROM user_agents ua WHERE ua.user_id = $2) \
+            OR a.id IN (SELECT agent_id FROM user_agents WHERE user_id = $2) \
+         ORDER BY a.name",
+    )
+    .bind(org_id)
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}

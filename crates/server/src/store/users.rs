@@ -1,0 +1,70 @@
+//! Users: agency staff and client users, in one table.
+
+use super::{now, Db};
+use atrium_api::{Permission, Role};
+use sqlx::FromRow;
+
+#[derive(Clone, Debug, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub agency_id: i64,
+    pub org_id: Option<i64>,
+    pub role: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub permissions: String,
+    pub disabled: bool,
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        // The CHECK constraint keeps this column to the known roles.
+        Role::parse(&self.role).unwrap_or(Role::ClientUser)
+    }
+
+    pub fn stored_permissions(&self) -> Vec<Permission> {
+        self.permissions.split(',').filter_map(Permission::parse).collect()
+    }
+}
+
+pub(super) const USER_COLUMNS: &str =
+    "u.id, u.agency_id, u.org_id, u.role, u.email, u.name, u.password_hash, u.permissions, u.disabled";
+
+pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1 COLLATE NOCASE");
+    sqlx::query_as::<_, UserRow>(&sql).bind(email.trim()).fetch_optional(db).await
+}
+
+pub struct NewUser<'a> {
+    pub agency_id: i64,
+    pub org_id: Option<i64>,
+    pub role: Role,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub permissions: &'a [Permission],
+}
+
+pub async fn insert_user(db: &Db, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
+    let permissions: Vec<&str> = u.permissions.iter().map(|p| p.as_str()).collect();
+    sqlx::query_scalar(
+        "INSERT INTO users (agency_id, org_id, role, email, name, password_hash, permissions, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(u.agency_id)
+    .bind(u.org_id)
+    .bind(u.role.as_str())
+    .bind(u.email)
+    .bind(u.name)
+    .bind(u.password_hash)
+    .bind(permissions.join(","))
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+    sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_optional(db).await
+}

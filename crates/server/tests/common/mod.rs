@@ -1,0 +1,196 @@
+//! Shared test harness: the whole router over a fresh, demo-seeded SQLite file, driven
+//! with `oneshot` the way a browser would (cookies, CSRF header, JSON bodies).
+
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code)]
+
+use atrium_api::{CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE};
+use atrium_server::seed::{seed_demo, DEMO_PASSWORD};
+use atrium_server::state::{AppState, Settings};
+use atrium_server::store::{self, Db};
+use axum::body::{Body, Bytes};
+use axum::http::header::{CONTENT_TYPE, COOKIE, HOST, SET_COOKIE};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use std::path::PathBuf;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+pub struct TestApp {
+    /// Holds the database file (and any dist dir); removed when the test ends.
+    pub dir: TempDir,
+    pub db: Db,
+    router: Router,
+}
+
+/// What came back: status, headers, the raw body, and the body as JSON
+/// (`Value::Null` when it is empty or not JSON).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub bytes: Bytes,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts the contract's error body: `{"error": {"code", "message", ...}}`.
+    #[track_caller]
+    pub fn assert_error(&self, status: u16, code: &str) {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        assert_eq!(self.body["error"]["code"], code, "body: {}", self.body);
+        assert!(self.body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "body: {}", self.body);
+    }
+
+    /// Every `Set-Cookie` of the answer, parsed.
+    pub fn set_cookies(&self) -> Vec<cookie::Cookie<'static>> {
+        self.headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| cookie::Cookie::parse(v.to_owned()).ok())
+            .collect()
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<cookie::Cookie<'static>> {
+        self.set_cookies().into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl TestApp {
+    /// The app over the demo seed, not serving a client.
+    pub async fn new() -> Self {
+        Self::build(|_| Settings::default()).await
+    }
+
+    /// The app serving a built client made of `files` (path inside dist, contents).
+    pub async fn with_dist(files: &[(&str, &[u8])]) -> Self {
+        Self::build(|dir| {
+            let dist = dir.join("dist");
+            std::fs::create_dir_all(&dist).unwrap();
+            for (name, contents) in files {
+                std::fs::write(dist.join(name), contents).unwrap();
+            }
+            Settings { dist_dir: Some(dist), ..Settings::default() }
+        })
+        .await
+    }
+
+    async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let db = store::connect(&format!("sqlite://{}", root.join("atrium.db").display())).await.unwrap();
+        assert!(seed_demo(&db, false).await.unwrap(), "a fresh database takes the demo seed");
+        let router = atrium_server::app(AppState::new(db.clone(), settings(&root)));
+        TestApp { dir, db, router }
+    }
+
+    /// Sends one request through the whole router, middleware included.
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply { status: parts.status, headers: parts.headers, bytes, body }
+    }
+
+    /// An anonymous request with an optional JSON body.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        self.send(request(method, path, body)).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    /// `GET` with a `Host` header, as a browser on that hostname sends it.
+    pub async fn get_on_host(&self, path: &str, host: &str) -> Reply {
+        let mut req = request(Method::GET, path, None);
+        req.headers_mut().insert(HOST, host.parse().unwrap());
+        self.send(req).await
+    }
+
+    pub async fn try_login(&self, email: &str, password: &str) -> Reply {
+        let body = serde_json::json!({ "email": email, "password": password });
+        self.call(Method::POST, "/api/v1/auth/login", Some(body)).await
+    }
+
+    /// Signs `email` in with the demo password; panics unless that works.
+    pub async fn login(&self, email: &str) -> Session<'_> {
+        let reply = self.try_login(email, DEMO_PASSWORD).await;
+        assert_eq!(reply.status, 200, "login {email}: {}", reply.body);
+        let token = reply.cookie(SESSION_COOKIE).expect("session cookie").value().to_string();
+        let csrf = reply.cookie(CSRF_COOKIE).expect("csrf cookie").value().to_string();
+        Session { app: self, token, csrf, me: reply.body }
+    }
+
+    pub async fn org_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM orgs WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
+    }
+
+    pub async fn agency_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM agencies WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
+    }
+}
+
+/// A request with a JSON body when one is given.
+pub fn request(method: Method, path: &str, body: Option<Value>) -> Request<Body> {
+    let builder = Request::builder().method(method).uri(path);
+    match body {
+        Some(json) => builder.header(CONTENT_TYPE, "application/json").body(Body::from(json.to_string())),
+        None => builder.body(Body::empty()),
+    }
+    .unwrap()
+}
+
+/// A signed-in browser: it sends both cookies it got at login, and the CSRF header on
+/// mutating requests. It keeps those cookies even after logout clears them, so tests see
+/// whether the server really forgot the session.
+pub struct Session<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+    pub csrf: String,
+    /// The login answer.
+    pub me: Value,
+}
+
+impl Session<'_> {
+    pub fn cookie_header(&self) -> String {
+        format!("{SESSION_COOKIE}={}; {CSRF_COOKIE}={}", self.token, self.csrf)
+    }
+
+    /// Sends with the session cookies; `csrf` adds the `X-CSRF-Token` header.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>, csrf: bool) -> Reply {
+        let mut req = request(method, path, body);
+        req.headers_mut().insert(COOKIE, self.cookie_header().parse().unwrap());
+        if csrf {
+            req.headers_mut().insert(CSRF_HEADER, self.csrf.parse().unwrap());
+        }
+        self.app.send(req).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None, false).await
+    }
+
+    pub async fn post(&self, path: &str, body: Option<Value>) -> Reply {
+        self.call(Method::POST, path, body, true).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(body), true).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PATCH, path, Some(body), true).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None, true).await
+    }
+}

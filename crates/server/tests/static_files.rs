@@ -1,0 +1,70 @@
+//! The built client served next to the API: deep links, precompressed assets, config.
+
+mod common;
+
+use axum::http::Method;
+use common::{request, TestApp};
+use serde_json::json;
+
+const INDEX: &[u8] = b"<!doctype html><title>Atrium</title>";
+const WASM: &[u8] = b"\0asm-plain-bytes";
+const WASM_BR: &[u8] = b"brotli-bytes";
+
+async fn app() -> TestApp {
+    TestApp::with_dist(&[("index.html", INDEX), ("app-abc.wasm", WASM), ("app-abc.wasm.br", WASM_BR)]).await
+}
+
+#[tokio::test]
+async fn a_deep_link_answers_index_html_revalidated() {
+    // A reload on a client-side route must boot the app, and never a stale one.
+    let app = app().await;
+    let reply = app.get("/agency/orgs").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(&reply.bytes[..], INDEX);
+    assert!(reply.header("content-type").is_some_and(|ct| ct.starts_with("text/html")));
+    assert_eq!(reply.header("cache-control"), Some("no-cache"));
+}
+
+#[tokio::test]
+async fn a_missing_file_is_404_not_the_app() {
+    let app = app().await;
+    let reply = app.get("/missing.js").await;
+    assert_eq!(reply.status, 404);
+    assert_ne!(&reply.bytes[..], INDEX);
+}
+
+#[tokio::test]
+async fn hashed_assets_are_served_precompressed_when_accepted() {
+    let app = app().await;
+    let mut req = request(Method::GET, "/app-abc.wasm", None);
+    req.headers_mut().insert("accept-encoding", "br".parse().unwrap());
+    let reply = app.send(req).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-encoding"), Some("br"));
+    assert_eq!(&reply.bytes[..], WASM_BR);
+    assert!(reply.header("content-type").is_some_and(|ct| ct.starts_with("application/wasm")));
+    // The name carries a content hash, so the browser may keep it for good.
+    assert!(reply.header("cache-control").is_some_and(|cc| cc.contains("immutable")));
+
+    let plain = app.get("/app-abc.wasm").await;
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(&plain.bytes[..], WASM);
+}
+
+#[tokio::test]
+async fn config_json_points_the_client_at_this_origin() {
+    let app = app().await;
+    let reply = app.get("/config.json").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body, json!({ "api_base": "" }));
+}
+
+#[tokio::test]
+async fn unknown_api_paths_stay_json_404s() {
+    // The SPA fallback must not swallow API typos: the client expects an error body.
+    let app = app().await;
+    let reply = app.get("/api/v1/nope").await;
+    reply.assert_error(404, "not_found");
+    assert_ne!(&reply.bytes[..], INDEX);
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs every tool Atrium needs to build, run and test, from the package
+# registries only (crates, npm, Debian). Idempotent: about a second when all is present.
+#
+# Knobs: CARGO_ROOT (default ~/.cargo), SKIP_APT=1 to skip Debian packages.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TRUNK_VERSION=0.21.14   # newest trunk that builds with rustc 1.95
+CARGO_ROOT=${CARGO_ROOT:-$HOME/.cargo}
+BIN="$CARGO_ROOT/bin"
+export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
+
+step() { echo "==> $*"; }
+
+# wasm-bindgen-cli must equal the wasm-bindgen library version the lock file resolves.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+[[ -n "$WASM_BINDGEN_VERSION" ]] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+
+step "rust components: wasm32-unknown-unknown, rustfmt, clippy"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+if [[ "${SKIP_APT:-0}" != 1 ]]; then
+  step "Debian packages: chromium chromium-driver brotli"
+  if ! dpkg -s chromium chromium-driver brotli >/dev/null 2>&1; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver brotli
+  fi
+fi
+
+step "trunk $TRUNK_VERSION"
+if ! "$BIN/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$CARGO_ROOT"
+fi
+
+step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (with wasm-bindgen-test-runner)"
+if ! "$BIN/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION" \
+   || ! [[ -x "$BIN/wasm-bindgen-test-runner" ]]; then
+  log=$(mktemp)
+  if ! cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force --root "$CARGO_ROOT" 2>&1 | tee "$log"; then
+    # Its published lock file pins crates this registry lacks (webpki-roots 1.0.11):
+    # re-lock just those and install from the unpacked source.
+    crate=$(ls "$HOME"/.cargo/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate | head -1)
+    src=$(mktemp -d)
+    tar xzf "$crate" -C "$src"
+    pushd "$src/wasm-bindgen-cli-$WASM_BINDGEN_VERSION" >/dev/null
+    for _ in 1 2 3 4 5; do
+      bad=$(grep -o 'failed to select a version for the requirement `[A-Za-z0-9_-]*' "$log" | sed 's/.*`//' | sort -u)
+      [[ -z "$bad" ]] && break
+      for p in $bad; do echo "    re-locking $p"; cargo update -p "$p"; done
+      if cargo install --path . --locked --force --root "$CARGO_ROOT" 2>&1 | tee "$log"; then break; fi
+    done
+    popd >/dev/null
+    rm -rf "$src"
+  fi
+  rm -f "$log"
+  "$BIN/wasm-bindgen" --version | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"
+fi
+
+step "npm packages (wasm-opt from binaryen, playwright-core, axe-core)"
+if ! [[ -x node_modules/.bin/wasm-opt && node_modules/.package-lock.json -nt package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
+# Debian's binaryen corrupts the wasm: ours must be the one found first.
+[[ "$(command -v wasm-opt)" == "$ROOT/node_modules/.bin/wasm-opt" ]]
+
+step "cargo fetch (trunk builds offline)"
+cargo fetch --locked >/dev/null
+
+echo "setup: ok"

@@ -1,0 +1,108 @@
+//! One request function that sends cookies and the CSRF header, and maps every failure
+//! to an [`ApiError`].
+
+use super::config::api_url;
+use atrium_api::{ErrorBody, ErrorCode, CSRF_COOKIE, CSRF_HEADER};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use web_sys::RequestCredentials;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The server could not be reached.
+    Network(String),
+    Unauthenticated,
+    InvalidCredentials,
+    Csrf,
+    Forbidden,
+    NotFound,
+    Conflict(String),
+    /// Field name → the server's message.
+    Validation(BTreeMap<String, String>),
+    RateLimited,
+    /// A 5xx, or an answer this client does not understand.
+    Server(String),
+}
+
+impl ApiError {
+    fn from_body(status: u16, body: Option<ErrorBody>) -> Self {
+        let Some(ErrorBody { error }) = body else {
+            return match status {
+                401 => ApiError::Unauthenticated,
+                403 => ApiError::Forbidden,
+                404 => ApiError::NotFound,
+                429 => ApiError::RateLimited,
+                _ => ApiError::Server(format!("HTTP {status}")),
+            };
+        };
+        match error.code {
+            ErrorCode::Unauthenticated => ApiError::Unauthenticated,
+            ErrorCode::InvalidCredentials => ApiError::InvalidCredentials,
+            ErrorCode::CsrfFailed => ApiError::Csrf,
+            ErrorCode::Forbidden => ApiError::Forbidden,
+            ErrorCode::NotFound => ApiError::NotFound,
+            ErrorCode::Conflict | ErrorCode::PreconditionFailed => ApiError::Conflict(error.message),
+            ErrorCode::ValidationFailed => ApiError::Validation(error.fields),
+            ErrorCode::RateLimited => ApiError::RateLimited,
+            ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
+        }
+    }
+}
+
+/// The CSRF token the server left in its readable cookie.
+fn csrf_token() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    let cookies = document.cookie().ok()?;
+    cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == CSRF_COOKIE)
+        .map(|(_, v)| v.to_string())
+}
+
+async fn send(method: Method, url: &str, body: Option<String>) -> Result<Response, ApiError> {
+    let mut builder = RequestBuilder::new(url).method(method.clone()).credentials(RequestCredentials::Include);
+    if !matches!(method, Method::GET | Method::HEAD) {
+        if let Some(token) = csrf_token() {
+            builder = builder.header(CSRF_HEADER, &token);
+        }
+    }
+    let request = match body {
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        let status = response.status();
+        Err(ApiError::from_body(status, response.json::<ErrorBody>().await.ok()))
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response.json::<T>().await.map_err(|e| ApiError::Server(format!("unexpected answer: {e}")))
+}
+
+/// `GET` of a file relative to the page (not the API), such as `config.json`.
+pub(crate) async fn fetch_json_at<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    decode(send(Method::GET, url, None).await?).await
+}
+
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Method::GET, &api_url(path), None).await?).await
+}
+
+pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Server(e.to_string()))?;
+    decode(send(Method::POST, &api_url(path), Some(json)).await?).await
+}
+
+/// A mutating call whose answer has no body (204).
+pub(crate) async fn post_empty(path: &str) -> Result<(), ApiError> {
+    send(Method::POST, &api_url(path), None).await.map(|_| ())
+}

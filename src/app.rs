@@ -1,0 +1,72 @@
+//! The providers and the route table.
+
+use crate::i18n::*;
+use crate::layouts::console::ConsoleLayout;
+use crate::layouts::dashboard::DashboardLayout;
+use crate::pages::console::orgs::OrgsPage;
+use crate::pages::dashboard::home::DashboardHome;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::start::StartRedirect;
+use crate::state::branding::provide_branding;
+use crate::state::session::provide_session;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Providers/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Providers() -> impl IntoView {
+    provide_session();
+    provide_branding();
+    view! {
+        <Router base=router_base()>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=StartRedirect/>
+                <Route path=path!("/login") view=LoginPage/>
+                <ParentRoute path=path!("/agency") view=ConsoleLayout>
+                    <Route path=path!("/orgs") view=OrgsPage/>
+                    <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
+                </ParentRoute>
+                <ParentRoute path=path!("/app") view=DashboardLayout>
+                    <Route path=path!("") view=DashboardHome/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The path `dist/` is served under, from the `<base href>` Trunk writes; empty at the root.
+fn router_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// Shown when `config.json` cannot be read: without it the app does not know its backend.
+#[component]
+pub fn StartupError() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <StartupErrorText/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn StartupErrorText() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <main class="startup-error"><p role="alert">{t!(i18n, errors.startup)}</p></main> }
+}

@@ -1,0 +1,23 @@
+//! An API failure, said in the user's language.
+
+use crate::api::ApiError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorNotice(error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || match &error {
+        ApiError::Network(_) => t_string!(i18n, errors.network),
+        ApiError::Unauthenticated => t_string!(i18n, errors.unauthenticated),
+        ApiError::InvalidCredentials => t_string!(i18n, errors.invalid_credentials),
+        ApiError::Csrf => t_string!(i18n, errors.csrf),
+        ApiError::Forbidden => t_string!(i18n, errors.forbidden),
+        ApiError::NotFound => t_string!(i18n, errors.not_found),
+        ApiError::Conflict(_) => t_string!(i18n, errors.conflict),
+        ApiError::Validation(_) => t_string!(i18n, errors.validation),
+        ApiError::RateLimited => t_string!(i18n, errors.rate_limited),
+        ApiError::Server(_) => t_string!(i18n, errors.server),
+    };
+    view! { <p role="alert" class="notice notice-error">{text}</p> }
+}

@@ -1,0 +1,20 @@
+//! The message under a form field that failed validation.
+
+use crate::i18n::*;
+use atrium_api::validate::FieldError;
+use leptos::prelude::*;
+
+#[component]
+pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        error.get().map(|e| match e {
+            FieldError::Required => t_string!(i18n, errors.field_required),
+            FieldError::TooLong(_) => t_string!(i18n, errors.field_too_long),
+            FieldError::InvalidEmail => t_string!(i18n, errors.field_invalid_email),
+            FieldError::InvalidUrl => t_string!(i18n, errors.field_invalid_url),
+            FieldError::Unknown => t_string!(i18n, errors.field_unknown),
+        })
+    };
+    view! { <p id=id class="field-error" aria-live="polite">{text}</p> }
+}

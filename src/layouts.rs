@@ -1,0 +1,6 @@
+//! Shells around the routed pages; each renders `<Outlet/>`.
+
+pub mod console;
+pub mod dashboard;
+pub mod guard;
+pub mod sign_out;

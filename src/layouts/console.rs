@@ -1,0 +1,33 @@
+//! The agency console's shell: brand, navigation, the signed-in staff member.
+
+use crate::i18n::*;
+use crate::layouts::guard::RequireKind;
+use crate::layouts::sign_out::SignOutButton;
+use crate::state::branding::use_branding;
+use atrium_api::UserKind;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+
+#[component]
+pub fn ConsoleLayout() -> impl IntoView {
+    let i18n = use_i18n();
+    let branding = use_branding();
+    view! {
+        <RequireKind kind=UserKind::Staff children=move |me| view! {
+            <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+            <div class="shell layout-vertical">
+                <header class="topbar">
+                    <span class="brand-name">{move || branding.name()}</span>
+                    <span class="muted">{t_string!(i18n, console.signed_in_as, name = me.user.name.clone()).to_string()}</span>
+                    <SignOutButton/>
+                </header>
+                <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>
+                    <ul>
+                        <li><A href="/agency/orgs">{t!(i18n, console.nav_orgs)}</A></li>
+                    </ul>
+                </nav>
+                <main id="main" class="content"><Outlet/></main>
+            </div>
+        }/>
+    }
+}

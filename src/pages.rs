@@ -1,0 +1,7 @@
+//! One module per routed page; a page fetches its data and hands it to components.
+
+pub mod console;
+pub mod dashboard;
+pub mod login;
+pub mod not_found;
+pub mod start;

@@ -1,0 +1,3 @@
+//! Agency console pages.
+
+pub mod orgs;

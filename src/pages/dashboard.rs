@@ -1,0 +1,3 @@
+//! Client dashboard pages.
+
+pub mod home;

@@ -1,0 +1,4 @@
+//! App-wide state as typed contexts, each with `provide_*` and `use_*`.
+
+pub mod branding;
+pub mod session;

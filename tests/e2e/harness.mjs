@@ -1,0 +1,73 @@
+// End-to-end harness: the real server (built binary, fresh SQLite with the demo seed,
+// the built dist/) on a free port, and one real headless Chromium per test file.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const serverBin = process.env.ATRIUM_SERVER_BIN ?? join(root, 'target', 'debug', 'atrium-server');
+const distDir = process.env.ATRIUM_DIST ?? join(root, 'dist');
+
+export const DEMO_PASSWORD = 'atrium-demo';
+
+/** Translated strings, read from the locale files instead of hard-coding them. */
+export function locale(lang) {
+  const json = JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8'));
+  const t = (key, vars = {}) => {
+    const text = key.split('.').reduce((node, part) => node?.[part], json);
+    if (typeof text !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(vars[name]));
+  };
+  return t;
+}
+
+/** Starts a server on a free port over a fresh database; resolves once it listens. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+  const child = spawn(
+    serverBin,
+    ['--port', '0', '--database-url', `sqlite://${join(dir, 'atrium.db')}`, '--dist', distDir, '--seed-demo'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${stderr}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+    ],
+  });
+}
+
+/** Fills the login form as a person would: by the fields' labels. */
+export async function signIn(page, baseUrl, email, password = DEMO_PASSWORD, t = locale('en')) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(t('login.email')).fill(email);
+  await page.getByLabel(t('login.password')).fill(password);
+  await page.getByRole('button', { name: t('login.submit') }).click();
+}
