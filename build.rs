@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // interpolate_display: strings with {{ vars }} are also needed as plain text (titles, labels).
     let mut cfg = Config::new("en")?.parse_options(ParseOptions::new().interpolate_display(true));
     for locale in LOCALES {
-        cfg = cfg.add_locale(*locale)?;
+        cfg = cfg.add_locale(locale)?;
     }
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();

@@ -3,7 +3,9 @@
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod i18n;
 pub mod layouts;
 pub mod pages;
 pub mod state;
+
+// `pub mod i18n`: the typed translations build.rs generates from locales/*.json.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -14,9 +14,13 @@ pub fn DashboardLayout() -> impl IntoView {
         <RequireKind kind=UserKind::Client children=move |me| {
             let org = me.org.clone();
             let settings = org.as_ref().map(|o| o.settings.clone()).unwrap_or_default();
-            if let Some(locale) = settings.dashboard_language.parse::<Locale>().ok() {
-                i18n.set_locale(locale);
-            }
+            // In an effect: it must run after the i18n provider's start-up effect.
+            let language = settings.dashboard_language.clone();
+            Effect::new(move |_| {
+                if let Ok(locale) = language.parse::<Locale>() {
+                    i18n.set_locale(locale);
+                }
+            });
             let layout_class = match settings.dashboard_layout {
                 Layout::Vertical => "shell layout-vertical",
                 Layout::Horizontal => "shell layout-horizontal",

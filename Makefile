@@ -1,0 +1,68 @@
+# Atrium: the commands a newcomer needs. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+PORT ?= 8080
+DATABASE_URL ?= sqlite://atrium.db
+SERVER := target/debug/atrium-server
+
+.PHONY: help setup dist dist-debug server run test lint fmt fmt-check clippy test-rust test-wasm test-e2e size
+
+help:
+	@echo "make run     build everything and serve the demo on http://127.0.0.1:$(PORT)"
+	@echo "make test    every check and test (format, lint, host, browser components, end-to-end)"
+	@echo "make size    raw/gzip/brotli bytes of the release client"
+	@echo "make fmt     format the code"
+
+setup:
+	@scripts/setup.sh
+
+# The release client: size-tuned and precompressed.
+dist: setup
+	scripts/build-client.sh release
+
+dist-debug: setup
+	scripts/build-client.sh debug
+
+server: setup
+	cargo build -p atrium-server
+
+run: dist server
+	$(SERVER) --port $(PORT) --database-url $(DATABASE_URL) --dist dist --seed-demo
+
+test: setup
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-wasm
+	scripts/build-client.sh release
+	$(MAKE) --no-print-directory test-e2e
+
+fmt:
+	cargo fmt --all
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p atrium -p atrium-api --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+lint: fmt-check clippy
+
+# Host tests: shared types, client logic, every server route through app().
+test-rust:
+	cargo test --workspace
+	cargo build -p atrium-server
+
+# Component tests in headless Chromium (wasm-bindgen-test).
+test-wasm:
+	cargo test -p atrium --target wasm32-unknown-unknown --test components
+
+# The real server, the built dist/, real headless Chromium.
+test-e2e:
+	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
+	@test -f dist/index.html || { echo "build the client first (make dist)"; exit 1; }
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	@scripts/size.sh

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prints raw, gzip and brotli bytes of every wasm/js/css file in dist/ and the total.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shopt -s nullglob
+files=(dist/*.wasm dist/*.js dist/*.css)
+if ((${#files[@]} == 0)); then
+  echo "dist/ has no wasm/js/css: run 'make dist' first" >&2
+  exit 1
+fi
+printf '%-44s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0 total_gz=0 total_br=0
+for f in "${files[@]}"; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  printf '%-44s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+done
+printf '%-44s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"

@@ -1,0 +1,162 @@
+//! Component tests in real headless Chromium (wasm-bindgen-test): each mounts a view
+//! into a fresh element and reads the DOM as a user would see it.
+#![cfg(target_arch = "wasm32")]
+
+use atrium::api::ApiError;
+use atrium::components::agent_list::AgentList;
+use atrium::components::error_notice::ErrorNotice;
+use atrium::components::field_error::FieldErrorText;
+use atrium::components::org_table::OrgTable;
+use atrium::components::pagination::Pagination;
+use atrium::i18n::*;
+use atrium_api::validate::FieldError;
+use atrium_api::{Agent, AgentKind, AgentStatus, OrgSettings, Organization};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` (inside the i18n provider, in `locale`) into a new element and returns it.
+fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + Send + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <I18nContextProvider>
+                {
+                    // After the provider's own start-up effect, which picks the browser's locale.
+                    let i18n = use_i18n();
+                    Effect::new(move |_| i18n.set_locale(locale));
+                    view()
+                }
+            </I18nContextProvider>
+        }
+    });
+    handle.forget();
+    host
+}
+
+/// Lets effects and the locale switch settle.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn locale_text(locale: &str, path: &str) -> String {
+    let json = match locale {
+        "es" => include_str!("../locales/es.json"),
+        _ => include_str!("../locales/en.json"),
+    };
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    path.split('.').fold(&value, |v, k| &v[k]).as_str().unwrap().to_string()
+}
+
+fn org(name: &str) -> Organization {
+    Organization {
+        id: 1,
+        name: name.into(),
+        contact_email: None,
+        logo_url: None,
+        archived: false,
+        version: 1,
+        agent_ids: vec![1, 2],
+        settings: OrgSettings::default(),
+        created_at: "2026-11-01T10:00:00Z".into(),
+        updated_at: "2026-11-02T10:00:00Z".into(),
+        user_count: 3,
+        agent_count: 2,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn error_notice_is_an_alert_in_the_users_language() {
+    let host = mount(Locale::es, || view! { <ErrorNotice error=ApiError::InvalidCredentials/> });
+    settle().await;
+    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert_eq!(alert.text_content().unwrap(), locale_text("es", "errors.invalid_credentials"));
+}
+
+#[wasm_bindgen_test]
+async fn network_and_server_errors_say_different_things() {
+    let network = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Network("offline".into())/> });
+    let server = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Server("boom".into())/> });
+    settle().await;
+    assert_eq!(network.text_content().unwrap(), locale_text("en", "errors.network"));
+    assert_eq!(server.text_content().unwrap(), locale_text("en", "errors.server"));
+    assert!(!server.text_content().unwrap().contains("boom"), "server detail must not reach the user");
+}
+
+#[wasm_bindgen_test]
+async fn pagination_disables_what_cannot_be_done() {
+    let first = mount(Locale::en, || view! { <Pagination page=1 page_count=3 on_page=Callback::new(|_| ())/> });
+    let last = mount(Locale::en, || view! { <Pagination page=3 page_count=3 on_page=Callback::new(|_| ())/> });
+    settle().await;
+    let buttons = |host: &HtmlElement| {
+        let list = host.query_selector_all("button").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::HtmlButtonElement>().disabled())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(buttons(&first), vec![true, false]);
+    assert_eq!(buttons(&last), vec![false, true]);
+    assert!(first.text_content().unwrap().contains("Page 1 of 3"));
+}
+
+#[wasm_bindgen_test]
+async fn pagination_reports_the_page_asked_for() {
+    let asked = RwSignal::new(0u32);
+    let host = mount(
+        Locale::en,
+        move || view! { <Pagination page=2 page_count=3 on_page=Callback::new(move |p| asked.set(p))/> },
+    );
+    settle().await;
+    let next: HtmlElement = host.query_selector_all("button").unwrap().item(1).unwrap().unchecked_into();
+    next.click();
+    assert_eq!(asked.get_untracked(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn org_table_shows_rows_or_the_right_empty_state() {
+    let rows = mount(Locale::en, || view! { <OrgTable orgs=vec![org("Acme Dental")] searching=false/> });
+    let empty = mount(Locale::en, || view! { <OrgTable orgs=vec![] searching=false/> });
+    let no_match = mount(Locale::en, || view! { <OrgTable orgs=vec![] searching=true/> });
+    settle().await;
+    let header = rows.query_selector("tbody th[scope=row]").unwrap().unwrap();
+    assert_eq!(header.text_content().unwrap(), "Acme Dental");
+    assert!(rows.text_content().unwrap().contains("2026-11-02"));
+    assert_eq!(empty.text_content().unwrap(), locale_text("en", "orgs.empty"));
+    assert_eq!(no_match.text_content().unwrap(), locale_text("en", "orgs.no_match"));
+}
+
+#[wasm_bindgen_test]
+async fn agent_list_translates_kind_and_status() {
+    let agents = vec![Agent {
+        id: 1,
+        name: "Reception Line".into(),
+        kind: AgentKind::Voice,
+        description: String::new(),
+        status: AgentStatus::Paused,
+    }];
+    let host = mount(Locale::es, move || view! { <AgentList agents=agents.clone()/> });
+    settle().await;
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Reception Line"));
+    assert!(text.contains(&locale_text("es", "agent.kind_voice")), "{text}");
+    assert!(text.contains(&locale_text("es", "agent.status_paused")), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn field_error_follows_its_signal() {
+    let error = RwSignal::new(None::<FieldError>);
+    let host = mount(Locale::en, move || view! { <FieldErrorText id="e" error=error/> });
+    settle().await;
+    assert_eq!(host.text_content().unwrap(), "");
+    error.set(Some(FieldError::Required));
+    settle().await;
+    assert_eq!(host.text_content().unwrap(), locale_text("en", "errors.field_required"));
+}

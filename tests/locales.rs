@@ -1,0 +1,73 @@
+//! Every locale carries every key English has, with the same `{{ variables }}`.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// key path → variables used in the string
+fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(&path, v, out);
+            }
+        }
+        Value::String(s) => {
+            let mut vars: Vec<String> = s
+                .split("{{")
+                .skip(1)
+                .filter_map(|rest| rest.split("}}").next())
+                .map(|v| v.trim().to_string())
+                .collect();
+            vars.sort();
+            out.insert(prefix.to_string(), vars);
+        }
+        other => panic!("{prefix}: only strings and objects are expected, found {other}"),
+    }
+}
+
+fn keys(file: &Path) -> BTreeMap<String, Vec<String>> {
+    let text = fs::read_to_string(file).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut out = BTreeMap::new();
+    flatten("", &json, &mut out);
+    out
+}
+
+#[test]
+fn every_locale_has_every_english_key_and_variable() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let english = keys(&dir.join("en.json"));
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") || path.ends_with("en.json") {
+            continue;
+        }
+        let other = keys(&path);
+        let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", path.display());
+        assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", path.display());
+        for (key, vars) in &english {
+            assert_eq!(&other[key], vars, "{}: {key} must use the variables {vars:?}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1, "no locale besides English was checked");
+}
+
+#[test]
+fn build_script_registers_every_locale_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = fs::read_to_string(root.join("build.rs")).unwrap();
+    for entry in fs::read_dir(root.join("locales")).unwrap() {
+        let path = entry.unwrap().path();
+        let code = path.file_stem().unwrap().to_str().unwrap();
+        if code != "en" {
+            assert!(build.contains(&format!("\"{code}\"")), "locales/{code}.json is not registered in build.rs");
+        }
+    }
+}
