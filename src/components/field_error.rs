@@ -14,6 +14,7 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::InvalidEmail => t_string!(i18n, errors.field_invalid_email),
             FieldError::InvalidUrl => t_string!(i18n, errors.field_invalid_url),
             FieldError::Unknown => t_string!(i18n, errors.field_unknown),
+            FieldError::Taken => t_string!(i18n, errors.field_taken),
         })
     };
     view! { <p id=id class="field-error" aria-live="polite">{text}</p> }

@@ -1,20 +1,24 @@
 //! Atrium's wire types: every request and response body, named once and shared by
 //! the Leptos client and the axum server, with the validation rules both apply.
 
+pub mod activity;
 pub mod agent;
 pub mod auth;
 pub mod branding;
 pub mod error;
 pub mod list;
 pub mod org;
+pub mod org_input;
 pub mod validate;
 
-pub use agent::{Agent, AgentKind, AgentStatus};
+pub use activity::ActivityEntry;
+pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
 pub use branding::Branding;
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use list::{ListQuery, ListResponse};
 pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
+pub use org_input::{AgentAssignment, NewOrganization, OrganizationUpdate};
 pub use validate::FieldErrors;
 
 /// Every path of the JSON API starts with this.

@@ -16,6 +16,8 @@ pub enum FieldError {
     InvalidUrl,
     /// Not one of the accepted values.
     Unknown,
+    /// Already used by another record where it must be unique.
+    Taken,
 }
 
 impl FieldError {
@@ -27,6 +29,7 @@ impl FieldError {
             FieldError::InvalidEmail => "invalid_email",
             FieldError::InvalidUrl => "invalid_url",
             FieldError::Unknown => "unknown",
+            FieldError::Taken => "taken",
         }
     }
 
@@ -37,6 +40,7 @@ impl FieldError {
             FieldError::InvalidEmail => "Enter an email address like name@example.com.".into(),
             FieldError::InvalidUrl => "Enter a web address starting with https:// or http://.".into(),
             FieldError::Unknown => "This value is not one of the accepted ones.".into(),
+            FieldError::Taken => "This is already in use.".into(),
         }
     }
 }
