@@ -1,5 +1,6 @@
 //! The only code that talks HTTP. Every call answers `Result<T, ApiError>`.
 
+pub mod agents;
 pub mod auth;
 pub mod branding;
 pub mod config;
@@ -7,3 +8,8 @@ pub mod orgs;
 mod request;
 
 pub use request::ApiError;
+
+/// Percent-encodes a query-string value.
+pub(crate) fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}

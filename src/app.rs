@@ -3,6 +3,12 @@
 use crate::i18n::*;
 use crate::layouts::console::ConsoleLayout;
 use crate::layouts::dashboard::DashboardLayout;
+use crate::pages::console::agents::AgentsPoolPage;
+use crate::pages::console::org::activity::OrgActivityPage;
+use crate::pages::console::org::agents::OrgAgentsPage;
+use crate::pages::console::org::settings::OrgSettingsPage;
+use crate::pages::console::org::OrgPage;
+use crate::pages::console::org_new::NewOrgPage;
 use crate::pages::console::orgs::OrgsPage;
 use crate::pages::dashboard::home::DashboardHome;
 use crate::pages::login::LoginPage;
@@ -34,6 +40,13 @@ fn Providers() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage/>
                 <ParentRoute path=path!("/agency") view=ConsoleLayout>
                     <Route path=path!("/orgs") view=OrgsPage/>
+                    <Route path=path!("/orgs/new") view=NewOrgPage/>
+                    <ParentRoute path=path!("/orgs/:id") view=OrgPage>
+                        <Route path=path!("") view=OrgSettingsPage/>
+                        <Route path=path!("/agents") view=OrgAgentsPage/>
+                        <Route path=path!("/activity") view=OrgActivityPage/>
+                    </ParentRoute>
+                    <Route path=path!("/agents") view=AgentsPoolPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>

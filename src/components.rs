@@ -1,8 +1,15 @@
 //! Reusable views: they take props and never fetch.
 
 pub mod agent_list;
+pub mod conflict_panel;
+pub mod danger_zone;
+pub mod dashboard_preview;
 pub mod error_notice;
 pub mod field_error;
+pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;
+pub mod save_bar;
 pub mod search_box;
+pub mod setup_checklist;
+pub mod text_field;

@@ -3,7 +3,9 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod drafts;
 pub mod layouts;
+pub mod leave_guard;
 pub mod pages;
 pub mod state;
 

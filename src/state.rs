@@ -1,4 +1,5 @@
 //! App-wide state as typed contexts, each with `provide_*` and `use_*`.
 
 pub mod branding;
+pub mod current_org;
 pub mod session;

@@ -1,11 +1,40 @@
-//! Client organizations.
+//! Client organizations: list, read, create, change, archive, delete, agents, activity.
 
-use super::request::get;
+use super::request::{delete, get, post, put};
 use super::ApiError;
-use atrium_api::{ListResponse, OrgListQuery, Organization};
+use atrium_api::{
+    ActivityEntry, AgentAssignment, ListQuery, ListResponse, NewOrganization, OrgListQuery, Organization,
+    OrganizationUpdate,
+};
 
 pub async fn list(query: &OrgListQuery) -> Result<ListResponse<Organization>, ApiError> {
     get(&format!("/orgs?{}", query_string(query))).await
+}
+
+pub async fn get_org(id: i64) -> Result<Organization, ApiError> {
+    get(&format!("/orgs/{id}")).await
+}
+
+pub async fn create(org: &NewOrganization) -> Result<Organization, ApiError> {
+    post("/orgs", org).await
+}
+
+/// A stale `version` answers [`ApiError::Conflict`] and changes nothing.
+pub async fn update(id: i64, update: &OrganizationUpdate) -> Result<Organization, ApiError> {
+    put(&format!("/orgs/{id}"), update).await
+}
+
+pub async fn remove(id: i64) -> Result<(), ApiError> {
+    delete(&format!("/orgs/{id}")).await
+}
+
+pub async fn assign_agents(id: i64, agent_ids: Vec<i64>) -> Result<Organization, ApiError> {
+    put(&format!("/orgs/{id}/agents"), &AgentAssignment { agent_ids }).await
+}
+
+pub async fn activity(id: i64, page: u32) -> Result<ListResponse<ActivityEntry>, ApiError> {
+    let q = ListQuery { page: Some(page), ..Default::default() };
+    get(&format!("/orgs/{id}/activity?page={}&per_page={}", q.page(), q.per_page())).await
 }
 
 fn query_string(q: &OrgListQuery) -> String {
@@ -17,10 +46,10 @@ fn query_string(q: &OrgListQuery) -> String {
         parts.push(format!("per_page={per_page}"));
     }
     if let Some(search) = q.q.as_deref().filter(|s| !s.is_empty()) {
-        parts.push(format!("q={}", String::from(js_sys::encode_uri_component(search))));
+        parts.push(format!("q={}", super::encode(search)));
     }
     if let Some(sort) = &q.sort {
-        parts.push(format!("sort={sort}"));
+        parts.push(format!("sort={}", super::encode(sort)));
     }
     if let Some(archived) = q.archived {
         parts.push(format!("archived={archived}"));

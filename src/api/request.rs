@@ -2,6 +2,7 @@
 //! to an [`ApiError`].
 
 use super::config::api_url;
+use atrium_api::validate::{FieldError, FieldErrors};
 use atrium_api::{ErrorBody, ErrorCode, CSRF_COOKIE, CSRF_HEADER};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -19,8 +20,8 @@ pub enum ApiError {
     Forbidden,
     NotFound,
     Conflict(String),
-    /// Field name → the server's message.
-    Validation(BTreeMap<String, String>),
+    /// The fields the server refused, and why.
+    Validation(FieldErrors),
     RateLimited,
     /// A 5xx, or an answer this client does not understand.
     Server(String),
@@ -44,11 +45,18 @@ impl ApiError {
             ErrorCode::Forbidden => ApiError::Forbidden,
             ErrorCode::NotFound => ApiError::NotFound,
             ErrorCode::Conflict | ErrorCode::PreconditionFailed => ApiError::Conflict(error.message),
-            ErrorCode::ValidationFailed => ApiError::Validation(error.fields),
+            ErrorCode::ValidationFailed => ApiError::Validation(field_errors(&error.field_codes)),
             ErrorCode::RateLimited => ApiError::RateLimited,
             ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
         }
     }
+}
+
+/// Rules the client does not know yet still mark the field, as "not accepted".
+fn field_errors(codes: &BTreeMap<String, String>) -> FieldErrors {
+    FieldErrors(
+        codes.iter().map(|(k, c)| (k.clone(), FieldError::from_key(c).unwrap_or(FieldError::Unknown))).collect(),
+    )
 }
 
 /// The CSRF token the server left in its readable cookie.
@@ -105,4 +113,13 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B
 /// A mutating call whose answer has no body (204).
 pub(crate) async fn post_empty(path: &str) -> Result<(), ApiError> {
     send(Method::POST, &api_url(path), None).await.map(|_| ())
+}
+
+pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Server(e.to_string()))?;
+    decode(send(Method::PUT, &api_url(path), Some(json)).await?).await
+}
+
+pub(crate) async fn delete(path: &str) -> Result<(), ApiError> {
+    send(Method::DELETE, &api_url(path), None).await.map(|_| ())
 }

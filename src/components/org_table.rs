@@ -28,7 +28,10 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
             <tbody>
                 {orgs.into_iter().map(|org| view! {
                     <tr>
-                        <th scope="row">{org.name}</th>
+                        <th scope="row">
+                            <a href=format!("/agency/orgs/{}", org.id)>{org.name}</a>
+                            {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
+                        </th>
                         <td class="num">{org.user_count}</td>
                         <td class="num">{org.agent_count}</td>
                         <td><time datetime=org.updated_at.clone()>{date_part(&org.updated_at)}</time></td>

@@ -24,6 +24,7 @@ pub fn ConsoleLayout() -> impl IntoView {
                 <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>
                     <ul>
                         <li><A href="/agency/orgs">{t!(i18n, console.nav_orgs)}</A></li>
+                        <li><A href="/agency/agents">{t!(i18n, console.nav_agents)}</A></li>
                     </ul>
                 </nav>
                 <main id="main" class="content"><Outlet/></main>

@@ -18,6 +18,10 @@ pub struct ErrorDetail {
     /// Per-field messages for `validation_failed`; empty otherwise.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// The same fields' machine-readable rule (`required`, `too_long`, `taken`, …), so a
+    /// client can say it in the user's language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_codes: BTreeMap<String, String>,
 }
 
 /// Machine-readable error kinds; each maps to one HTTP status.

@@ -33,6 +33,19 @@ impl FieldError {
         }
     }
 
+    /// The rule behind a [`FieldError::key`]; lengths are not carried.
+    pub fn from_key(key: &str) -> Option<FieldError> {
+        Some(match key {
+            "required" => FieldError::Required,
+            "too_long" => FieldError::TooLong(0),
+            "invalid_email" => FieldError::InvalidEmail,
+            "invalid_url" => FieldError::InvalidUrl,
+            "unknown" => FieldError::Unknown,
+            "taken" => FieldError::Taken,
+            _ => return None,
+        })
+    }
+
     pub fn message(self) -> String {
         match self {
             FieldError::Required => "This field is required.".into(),

@@ -1,6 +1,6 @@
 //! The one error type of every handler, answered as the contract's error body.
 
-use atrium_api::validate::FieldErrors;
+use atrium_api::validate::{FieldError, FieldErrors};
 use atrium_api::{ErrorBody, ErrorCode, ErrorDetail};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -63,7 +63,28 @@ impl AppError {
             AppError::Validation(errors) => errors.0.iter().map(|(k, e)| (k.clone(), e.message())).collect(),
             _ => BTreeMap::new(),
         };
-        ErrorBody { error: ErrorDetail { code: self.code(), message: self.message(), fields } }
+        let field_codes: BTreeMap<String, String> = match self {
+            AppError::Validation(errors) => errors.0.iter().map(|(k, e)| (k.clone(), e.key().to_string())).collect(),
+            _ => BTreeMap::new(),
+        };
+        ErrorBody { error: ErrorDetail { code: self.code(), message: self.message(), fields, field_codes } }
+    }
+
+    /// A 422 naming one field.
+    pub fn field(field: &str, error: FieldError) -> AppError {
+        let mut errors = FieldErrors::default();
+        errors.check(field, Err(error));
+        AppError::Validation(errors)
+    }
+
+    /// A write the unique index on `field` refused answers "taken" on that field; any
+    /// other database error stays what it is. Relying on the index (rather than looking
+    /// first) is what keeps two concurrent writes of the same value from both winning.
+    pub fn unique_as_taken(e: sqlx::Error, field: &str) -> AppError {
+        match &e {
+            sqlx::Error::Database(db) if db.is_unique_violation() => AppError::field(field, FieldError::Taken),
+            _ => e.into(),
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! Atrium's reference backend: the JSON API under `/api/v1`, and the built client.
 
+pub mod access;
+pub mod changes;
 pub mod csrf;
 pub mod error;
 pub mod extract;
@@ -24,6 +26,9 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::branding::router())
         .merge(routes::auth::router())
         .merge(routes::orgs::router())
+        .merge(routes::org_agents::router())
+        .merge(routes::activity::router())
+        .merge(routes::agents::router())
         .merge(routes::openapi::router())
         .fallback(api_not_found);
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);

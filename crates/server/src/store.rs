@@ -1,21 +1,27 @@
 //! All SQL lives under this module: the pool, migrations, and one file per resource.
 
+mod activity;
 mod agencies;
+mod agents;
 mod conversations;
+mod org_agents;
 mod orgs;
 mod sessions;
 mod teams;
 mod users;
 
+pub use activity::*;
 pub use agencies::*;
+pub use agents::*;
 pub use conversations::*;
+pub use org_agents::*;
 pub use orgs::*;
 pub use sessions::*;
 pub use teams::*;
 pub use users::*;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
@@ -34,6 +40,14 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
     Ok(pool)
+}
+
+/// A transaction that takes SQLite's write lock at `BEGIN`. A plain (deferred) one that
+/// reads and then writes fails at once with SQLITE_BUSY when another writer commits in
+/// between; this one waits its turn (`busy_timeout`) instead, so read-then-write
+/// sequences such as "old values, update, log the difference" stay consistent.
+async fn begin_write(db: &Db) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+    db.begin_with("BEGIN IMMEDIATE").await
 }
 
 /// Now, as the RFC 3339 UTC text every timestamp column holds.
@@ -58,4 +72,17 @@ fn parse_ids(csv: Option<String>) -> Vec<i64> {
     let mut ids: Vec<i64> = csv.unwrap_or_default().split(',').filter_map(|s| s.trim().parse().ok()).collect();
     ids.sort_unstable();
     ids
+}
+
+/// A LIKE pattern for "contains `q`", with LIKE's wildcards escaped so a search for
+/// `50%` finds that text. Use with `ESCAPE '\\'`.
+fn like_pattern(q: &str) -> String {
+    let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Ids as the JSON array text that SQLite's `json_each` reads, so a whole id list binds as
+/// one parameter instead of a SQL string built to its length.
+fn json_ids(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }

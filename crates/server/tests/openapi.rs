@@ -13,6 +13,10 @@ const SERVED: &[&str] = &[
     "/api/v1/me",
     "/api/v1/orgs",
     "/api/v1/orgs/{org}",
+    "/api/v1/orgs/{org}/agents",
+    "/api/v1/orgs/{org}/activity",
+    "/api/v1/agents",
+    "/api/v1/agents/{id}",
 ];
 
 #[tokio::test]
@@ -35,18 +39,19 @@ async fn every_documented_operation_is_routed() {
     let app = TestApp::new().await;
     let spec = app.get("/api/v1/openapi.json").await.body;
     let acme = app.org_id("Acme Dental").await.to_string();
+    let agent = app.agent_id("Support Bot").await.to_string();
     let owner = app.login("owner@northwind.test").await;
 
     let mut operations: Vec<(String, Method)> = Vec::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for method in item.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            operations.push((path.replace("{org}", &acme), method));
+            operations.push((path.replace("{org}", &acme).replace("{id}", &agent), method));
         }
     }
     assert!(operations.len() >= SERVED.len());
-    // Logout ends the session the other calls use: keep it for last.
-    operations.sort_by_key(|(path, _)| path.ends_with("/logout"));
+    // Deletes remove what later calls use, and logout ends their session: keep them last.
+    operations.sort_by_key(|(path, method)| (path.ends_with("/logout"), method == Method::DELETE));
     for (path, method) in operations {
         let reply = owner.call(method.clone(), &path, None, true).await;
         assert!(![404, 405].contains(&reply.status.as_u16()), "{method} {path} answered {}", reply.status);

@@ -1,5 +1,5 @@
-//! `/agency/orgs`: the agency's client organizations, searchable and paged. The search
-//! and the page live in the URL, so a reload or a shared link shows the same list.
+//! `/agency/orgs`: the agency's client organizations, searchable, sortable and paged.
+//! Every choice lives in the URL, so a reload or a shared link shows the same list.
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
@@ -9,10 +9,47 @@ use crate::components::search_box::SearchBox;
 use crate::i18n::*;
 use atrium_api::{ListQuery, OrgListQuery};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-const PER_PAGE: u32 = 25;
+const PAGE_SIZES: [u32; 3] = [25, 50, 100];
+
+/// The list's state as the URL holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ListState {
+    q: String,
+    page: u32,
+    per_page: u32,
+    sort: String,
+    archived: bool,
+}
+
+impl ListState {
+    fn url(&self) -> String {
+        let mut params = Vec::new();
+        if !self.q.is_empty() {
+            params.push(format!("q={}", api::encode(&self.q)));
+        }
+        if self.page > 1 {
+            params.push(format!("page={}", self.page));
+        }
+        if self.per_page != PAGE_SIZES[0] {
+            params.push(format!("per_page={}", self.per_page));
+        }
+        if self.sort != "name" {
+            params.push(format!("sort={}", api::encode(&self.sort)));
+        }
+        if self.archived {
+            params.push("archived=true".into());
+        }
+        if params.is_empty() {
+            "/agency/orgs".into()
+        } else {
+            format!("/agency/orgs?{}", params.join("&"))
+        }
+    }
+}
 
 #[component]
 pub fn OrgsPage() -> impl IntoView {
@@ -20,53 +57,133 @@ pub fn OrgsPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
 
-    let search = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
-    let page =
-        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1)));
+    let state = Memo::new(move |_| {
+        query.with(|q| ListState {
+            q: q.get("q").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            per_page: q
+                .get("per_page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| PAGE_SIZES.contains(p))
+                .unwrap_or(PAGE_SIZES[0]),
+            sort: q
+                .get("sort")
+                .filter(|s| atrium_api::org::ORG_SORTS.contains(&s.as_str()))
+                .unwrap_or_else(|| "name".into()),
+            archived: q.get("archived").as_deref() == Some("true"),
+        })
+    });
     let orgs = LocalResource::new(move || {
+        let s = state.get();
         let request = OrgListQuery {
-            page: Some(page.get()),
-            per_page: Some(PER_PAGE),
-            q: Some(search.get()),
-            ..Default::default()
+            page: Some(s.page),
+            per_page: Some(s.per_page),
+            q: Some(s.q),
+            sort: Some(s.sort),
+            archived: Some(s.archived),
         };
         async move { api::orgs::list(&request).await }
     });
 
-    let go = move |q: String, page: u32| {
-        let mut url = String::from("/agency/orgs");
-        let mut params = Vec::new();
-        if !q.is_empty() {
-            params.push(format!("q={}", String::from(js_sys::encode_uri_component(&q))));
-        }
-        if page > 1 {
-            params.push(format!("page={page}"));
-        }
-        if !params.is_empty() {
-            url.push('?');
-            url.push_str(&params.join("&"));
-        }
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    let go = move |change: &dyn Fn(&mut ListState)| {
+        let mut next = state.get_untracked();
+        change(&mut next);
+        navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
-    let go_search = go.clone();
-    let on_search = Callback::new(move |q: String| go_search(q, 1));
-    let on_page = Callback::new(move |p: u32| go(search.get_untracked(), p));
+    let go = StoredValue::new_local(go);
+    let on_search = Callback::new(move |q: String| {
+        go.with_value(|go| {
+            go(&|s| {
+                s.q = q.clone();
+                s.page = 1;
+            })
+        })
+    });
+    let on_page = Callback::new(move |p: u32| go.with_value(|go| go(&|s| s.page = p)));
+    let on_sort = move |ev| {
+        let sort = event_target_value(&ev);
+        go.with_value(|go| {
+            go(&|s| {
+                s.sort = sort.clone();
+                s.page = 1;
+            })
+        })
+    };
+    let on_per_page = move |ev| {
+        let per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+        go.with_value(|go| {
+            go(&|s| {
+                s.per_page = per_page;
+                s.page = 1;
+            })
+        })
+    };
+    let on_show = move |ev| {
+        let archived = event_target_value(&ev) == "archived";
+        go.with_value(|go| {
+            go(&|s| {
+                s.archived = archived;
+                s.page = 1;
+            })
+        })
+    };
+    let sorts = move || {
+        [
+            ("name", t_string!(i18n, orgs.sort_name)),
+            ("-name", t_string!(i18n, orgs.sort_name_desc)),
+            ("-created", t_string!(i18n, orgs.sort_created_desc)),
+            ("created", t_string!(i18n, orgs.sort_created)),
+            ("-updated", t_string!(i18n, orgs.sort_updated_desc)),
+        ]
+    };
 
     view! {
-        <h1>{t!(i18n, orgs.title)}</h1>
-        <SearchBox id="org-search" label=Signal::derive(move || t_string!(i18n, orgs.search).to_string())
-            initial=search.get_untracked() on_search=on_search/>
+        <div class="page-header">
+            <h1>{t!(i18n, orgs.title)}</h1>
+            <A href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.new_org)}</A>
+        </div>
+        <div class="toolbar">
+            <SearchBox id="org-search" label=Signal::derive(move || t_string!(i18n, orgs.search).to_string())
+                initial=state.get_untracked().q on_search=on_search/>
+            <div class="field">
+                <label for="org-show">{t!(i18n, orgs.show)}</label>
+                <select id="org-show" on:change=on_show>
+                    <option value="active" selected=move || !state.get().archived>{t!(i18n, orgs.show_active)}</option>
+                    <option value="archived" selected=move || state.get().archived>{t!(i18n, orgs.show_archived)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="org-sort">{t!(i18n, orgs.sort)}</label>
+                <select id="org-sort" on:change=on_sort>
+                    {move || sorts().into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || state.get().sort == value>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="org-per-page">{t!(i18n, orgs.per_page)}</label>
+                <select id="org-per-page" on:change=on_per_page>
+                    {PAGE_SIZES.into_iter().map(|n| view! {
+                        <option value=n.to_string() selected=move || state.get().per_page == n>{n}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
         <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match orgs.await {
                     Ok(list) => {
-                        let page_query = ListQuery { page: Some(page.get_untracked()), per_page: Some(PER_PAGE), ..Default::default() };
+                        let s = state.get_untracked();
+                        let page_query = ListQuery { page: Some(s.page), per_page: Some(s.per_page), ..Default::default() };
                         let page_count = page_query.page_count(list.total);
-                        let searching = !search.get_untracked().is_empty();
+                        let first_run = s.q.is_empty() && !s.archived && list.total == 0;
                         view! {
                             <p class="muted" role="status">{t_string!(i18n, orgs.count, count = list.total).to_string()}</p>
-                            <OrgTable orgs=list.items searching=searching/>
-                            <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
+                            <OrgTable orgs=list.items searching=!s.q.is_empty()/>
+                            {first_run.then(|| view! {
+                                <A href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</A>
+                            })}
+                            <Pagination page=s.page page_count=page_count on_page=on_page/>
                         }.into_any()
                     }
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),

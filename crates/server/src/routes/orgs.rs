@@ -1,17 +1,25 @@
-//! Client organizations: `/api/v1/orgs`.
+//! Client organizations: `/api/v1/orgs` and `/api/v1/orgs/{org}`.
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::session::AuthUser;
 use crate::state::AppState;
-use crate::store;
-use atrium_api::{ErrorBody, ListResponse, OrgListQuery, Organization};
+use crate::store::{self, NewOrg, OrgEdit, SaveOutcome};
+use atrium_api::org_input::blank_to_none;
+use atrium_api::{
+    ErrorBody, ListResponse, NewOrganization, OrgListQuery, OrgSettings, Organization, OrganizationUpdate,
+};
 use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs", get(list_orgs)).route("/orgs/{org}", get(get_org))
+    Router::new()
+        .route("/orgs", get(list_orgs).post(create_org))
+        .route("/orgs/{org}", get(get_org).put(update_org).delete(delete_org))
 }
 
 /// The caller's agency's organizations, a page at a time. Agency staff only.
@@ -30,9 +38,38 @@ pub async fn list_orgs(
     Ok(Json(ListResponse { items, total }))
 }
 
+/// A new organization with the default settings. Agency owners and admins only; the name
+/// must be unused in the agency, in any case.
+#[utoipa::path(post, path = "/api/v1/orgs", tag = "orgs", request_body = NewOrganization,
+    responses((status = 201, body = Organization, headers(("location" = String, description = "The new org's URL"))),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn create_org(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiJson(body): ApiJson<NewOrganization>,
+) -> AppResult<impl IntoResponse> {
+    user.require_agency_admin()?;
+    body.validate()?;
+    let contact_email = blank_to_none(&body.contact_email);
+    let logo_url = blank_to_none(&body.logo_url);
+    let settings = OrgSettings::default();
+    let new = NewOrg {
+        agency_id: user.agency_id,
+        name: body.name.trim(),
+        contact_email: contact_email.as_deref(),
+        logo_url: logo_url.as_deref(),
+        settings: &settings,
+    };
+    let org = store::create_org(&state.db, user.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
+    let location = format!("{}/orgs/{}", atrium_api::API_PREFIX, org.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], Json(org)))
+}
+
 /// One organization: for its agency's staff and its own users; 404 for everyone else.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
-    responses((status = 200, body = Organization), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
 pub async fn get_org(
     State(state): State<AppState>,
     user: AuthUser,
@@ -43,4 +80,58 @@ pub async fn get_org(
         return Err(AppError::NotFound);
     }
     Ok(Json(org))
+}
+
+/// Saves the whole editable state of an org, archiving or restoring it when `archived` is
+/// given. Based on an old `version` it answers 409 and changes nothing. Every changed field
+/// is logged. Agency owners and admins only.
+#[utoipa::path(put, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+    request_body = OrganizationUpdate,
+    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn update_org(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiJson(body): ApiJson<OrganizationUpdate>,
+) -> AppResult<Json<Organization>> {
+    user.org_for_admin(&state, org_id).await?;
+    body.validate()?;
+    let contact_email = blank_to_none(&body.contact_email);
+    let logo_url = blank_to_none(&body.logo_url);
+    let edit = OrgEdit {
+        name: body.name.trim(),
+        contact_email: contact_email.as_deref(),
+        logo_url: logo_url.as_deref(),
+        archived: body.archived,
+        settings: &body.settings,
+        version: body.version,
+    };
+    let outcome = store::update_org(&state.db, user.agency_id, org_id, user.id, &edit)
+        .await
+        .map_err(|e| AppError::unique_as_taken(e, "name"))?;
+    match outcome {
+        SaveOutcome::Saved(org) => Ok(Json(*org)),
+        SaveOutcome::Stale => Err(AppError::Conflict(
+            "Someone else saved this organization after you opened it. Reload to see their changes.".into(),
+        )),
+    }
+}
+
+/// Deletes an org with everything it holds: users, teams, conversations, its log.
+/// Agency owners and admins only.
+#[utoipa::path(delete, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_org(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    user.org_for_admin(&state, org_id).await?;
+    if !store::delete_org(&state.db, user.agency_id, org_id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
 }

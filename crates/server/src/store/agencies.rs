@@ -1,7 +1,7 @@
-//! Agencies, their branding and hostnames, their agents.
+//! Agencies, their branding, hostnames and API keys.
 
 use super::{now, Db};
-use atrium_api::{Agent, AgentKind, AgentStatus, Branding};
+use atrium_api::Branding;
 use sqlx::FromRow;
 
 #[derive(FromRow)]
@@ -97,61 +97,4 @@ pub async fn insert_api_key(db: &Db, agency_id: i64, prefix: &str, key_hash: &st
         .execute(db)
         .await?;
     Ok(())
-}
-
-#[derive(FromRow)]
-struct AgentRow {
-    id: i64,
-    name: String,
-    kind: String,
-    description: String,
-    status: String,
-}
-
-impl From<AgentRow> for Agent {
-    fn from(r: AgentRow) -> Self {
-        Agent {
-            id: r.id,
-            name: r.name,
-            // The CHECK constraints keep these columns to the known values.
-            kind: AgentKind::parse(&r.kind).unwrap_or(AgentKind::Chat),
-            description: r.description,
-            status: AgentStatus::parse(&r.status).unwrap_or(AgentStatus::Paused),
-        }
-    }
-}
-
-pub async fn insert_agent(
-    db: &Db,
-    agency_id: i64,
-    name: &str,
-    kind: AgentKind,
-    description: &str,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO agents (agency_id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(agency_id)
-    .bind(name)
-    .bind(kind.as_str())
-    .bind(description)
-    .bind(now())
-    .fetch_one(db)
-    .await
-}
-
-/// The agents a client user sees: the org's, narrowed to their own subset when they have one.
-pub async fn agents_for_client(db: &Db, org_id: i64, user_id: i64) -> Result<Vec<Agent>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, AgentRow>(
-        "SELECT a.id, a.name, a.kind, a.description, a.status FROM agents a \
-         JOIN org_agents oa ON oa.agent_id = a.id AND oa.org_id = $1 \
-         WHERE NOT EXISTS (SELECT 1 FROM user_agents ua WHERE ua.user_id = $2) \
-            OR a.id IN (SELECT agent_id FROM user_agents WHERE user_id = $2) \
-         ORDER BY a.name",
-    )
-    .bind(org_id)
-    .bind(user_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(Into::into).collect())
 }

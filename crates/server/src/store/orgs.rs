@@ -1,8 +1,11 @@
-//! Client organizations, their settings and assigned agents.
+//! Client organizations: reading them, and creating, editing and deleting them with the
+//! activity log written in the same transaction.
 
-use super::{now, parse_ids, Db};
+use super::activity::record_activity;
+use super::{begin_write, like_pattern, now, parse_ids, Db};
+use crate::changes::{org_changes, Change};
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
-use sqlx::FromRow;
+use sqlx::{FromRow, SqliteExecutor};
 
 #[derive(FromRow)]
 struct OrgRow {
@@ -79,12 +82,6 @@ fn order_by(sort: Option<&str>) -> &'static str {
     }
 }
 
-/// Escapes LIKE's wildcards so a search for `50%` finds that text.
-fn like_pattern(q: &str) -> String {
-    let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 pub async fn list_orgs(
     db: &Db,
     agency_id: i64,
@@ -112,7 +109,11 @@ pub async fn list_orgs(
 }
 
 /// The org if it belongs to `agency_id`; another agency's org is as good as missing.
-pub async fn get_org(db: &Db, agency_id: i64, org_id: i64) -> Result<Option<Organization>, sqlx::Error> {
+pub async fn get_org<'e>(
+    db: impl SqliteExecutor<'e>,
+    agency_id: i64,
+    org_id: i64,
+) -> Result<Option<Organization>, sqlx::Error> {
     let sql = format!("{ORG_SELECT} WHERE o.id = $1 AND o.agency_id = $2");
     Ok(sqlx::query_as::<_, OrgRow>(&sql).bind(org_id).bind(agency_id).fetch_optional(db).await?.map(Into::into))
 }
@@ -135,7 +136,9 @@ pub struct NewOrg<'a> {
     pub settings: &'a OrgSettings,
 }
 
-pub async fn insert_org(db: &Db, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
+/// Inserts the org as given, logging nothing: the demo seed's way in, and the first step
+/// of [`create_org`].
+pub async fn insert_org<'e>(db: impl SqliteExecutor<'e>, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
     let s = o.settings;
     let now = now();
     sqlx::query_scalar(
@@ -159,11 +162,92 @@ pub async fn insert_org(db: &Db, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
     .await
 }
 
-pub async fn assign_agent(db: &Db, org_id: i64, agent_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT OR IGNORE INTO org_agents (org_id, agent_id) VALUES ($1, $2)")
+/// Creates the org and logs `created` by `actor_id`. A name the agency already uses (in
+/// any case) fails with the unique index's error, which the caller turns into "taken":
+/// the index, not a look-up beforehand, is what keeps two creates from both succeeding.
+pub async fn create_org(db: &Db, actor_id: i64, o: &NewOrg<'_>) -> Result<Organization, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let id = insert_org(&mut *tx, o).await?;
+    record_activity(&mut tx, id, Some(actor_id), &[Change::created(o.name)]).await?;
+    let org = get_org(&mut *tx, o.agency_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// A whole edit of an org, cleaned by the caller, and the `version` it was based on.
+pub struct OrgEdit<'a> {
+    pub name: &'a str,
+    pub contact_email: Option<&'a str>,
+    pub logo_url: Option<&'a str>,
+    /// `None` leaves archiving as it is.
+    pub archived: Option<bool>,
+    pub settings: &'a OrgSettings,
+    pub version: i64,
+}
+
+pub enum SaveOutcome {
+    Saved(Box<Organization>),
+    /// The org changed since `version`; nothing was written.
+    Stale,
+}
+
+/// Applies `edit` if the org is still at `edit.version`, bumping the version, and logs
+/// one entry per changed field by `actor_id`. A missing org is `RowNotFound`; a taken
+/// name is the unique index's error, as in [`create_org`].
+pub async fn update_org(
+    db: &Db,
+    agency_id: i64,
+    org_id: i64,
+    actor_id: i64,
+    edit: &OrgEdit<'_>,
+) -> Result<SaveOutcome, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let old = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let s = edit.settings;
+    // The version check is part of the UPDATE itself: of two saves based on the same
+    // version, only the first matches the WHERE clause, whatever their timing.
+    let updated = sqlx::query(
+        "UPDATE orgs SET name = $1, contact_email = $2, logo_url = $3, archived = COALESCE($4, archived), \
+         dashboard_language = $5, dashboard_layout = $6, handoff_enabled = $7, smart_handoff_enabled = $8, \
+         show_handoff_messages = $9, canned_responses_enabled = $10, billing_enabled = $11, \
+         version = version + 1, updated_at = $12 \
+         WHERE id = $13 AND agency_id = $14 AND version = $15",
+    )
+    .bind(edit.name)
+    .bind(edit.contact_email)
+    .bind(edit.logo_url)
+    .bind(edit.archived)
+    .bind(&s.dashboard_language)
+    .bind(s.dashboard_layout.as_str())
+    .bind(s.handoff_enabled)
+    .bind(s.smart_handoff_enabled)
+    .bind(s.show_handoff_messages)
+    .bind(s.canned_responses_enabled)
+    .bind(s.billing_enabled)
+    .bind(now())
+    .bind(org_id)
+    .bind(agency_id)
+    .bind(edit.version)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        // Dropping the transaction rolls it back; nothing was written anyway.
+        return Ok(SaveOutcome::Stale);
+    }
+    let new = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    record_activity(&mut tx, org_id, Some(actor_id), &org_changes(&old, &new)).await?;
+    tx.commit().await?;
+    Ok(SaveOutcome::Saved(Box::new(new)))
+}
+
+/// Deletes the org and, through the schema's cascades, everything it holds: users (and
+/// so their sessions), teams, conversations and messages, assignments, its activity log.
+/// `false` when the agency has no such org.
+pub async fn delete_org(db: &Db, agency_id: i64, org_id: i64) -> Result<bool, sqlx::Error> {
+    let deleted = sqlx::query("DELETE FROM orgs WHERE id = $1 AND agency_id = $2")
         .bind(org_id)
-        .bind(agent_id)
+        .bind(agency_id)
         .execute(db)
         .await?;
-    Ok(())
+    Ok(deleted.rows_affected() > 0)
 }

@@ -133,9 +133,42 @@ impl TestApp {
         sqlx::query_scalar("SELECT id FROM orgs WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
     }
 
+    pub async fn agent_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM agents WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&self.db).await.unwrap()
+    }
+
+    /// Rows of `table` whose `column` is `id`: what a delete left behind.
+    pub async fn count_where(&self, table: &str, column: &str, id: i64) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1"))
+            .bind(id)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
     pub async fn agency_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM agencies WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
     }
+}
+
+/// The `PUT /api/v1/orgs/{org}` body that saves `org` (as read from the API) unchanged.
+pub fn update_body(org: &Value) -> Value {
+    serde_json::json!({
+        "name": org["name"],
+        "contact_email": org["contact_email"],
+        "logo_url": org["logo_url"],
+        "settings": org["settings"],
+        "version": org["version"],
+    })
+}
+
+/// The `name` of every item of a list answer, in order.
+pub fn item_names(list: &Value) -> Vec<String> {
+    list["items"].as_array().expect("items").iter().map(|o| o["name"].as_str().unwrap().to_string()).collect()
 }
 
 /// A request with a JSON body when one is given.

@@ -1,0 +1,105 @@
+//! The agency's agents pool: `/api/v1/agents` and `/api/v1/agents/{id}`.
+
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::session::AuthUser;
+use crate::state::AppState;
+use crate::store;
+use atrium_api::{Agent, AgentInput, AgentListQuery, ErrorBody, ListResponse};
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/agents", get(list_agents).post(create_agent))
+        .route("/agents/{id}", get(get_agent).put(update_agent).delete(delete_agent))
+}
+
+/// A page of the agency's agents sorted by name. Agency staff only.
+#[utoipa::path(get, path = "/api/v1/agents", tag = "agents", params(AgentListQuery),
+    responses((status = 200, body = ListResponse<Agent>), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list_agents(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiQuery(query): ApiQuery<AgentListQuery>,
+) -> AppResult<Json<ListResponse<Agent>>> {
+    user.require_staff()?;
+    let (items, total) = store::list_agents(&state.db, user.agency_id, &query).await?;
+    Ok(Json(ListResponse { items, total }))
+}
+
+/// A new agent in the pool. Agency owners and admins only.
+#[utoipa::path(post, path = "/api/v1/agents", tag = "agents", request_body = AgentInput,
+    responses((status = 201, body = Agent, headers(("location" = String, description = "The new agent's URL"))),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn create_agent(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiJson(body): ApiJson<AgentInput>,
+) -> AppResult<impl IntoResponse> {
+    user.require_agency_admin()?;
+    body.validate()?;
+    let agent = store::create_agent(&state.db, user.agency_id, &cleaned(body)).await?;
+    let location = format!("{}/agents/{}", atrium_api::API_PREFIX, agent.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], Json(agent)))
+}
+
+/// One agent of the caller's agency; another agency's is 404. Agency staff only.
+#[utoipa::path(get, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+    responses((status = 200, body = Agent), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_agent(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(agent_id): ApiPath<i64>,
+) -> AppResult<Json<Agent>> {
+    user.require_staff()?;
+    Ok(Json(store::get_agent(&state.db, user.agency_id, agent_id).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Replaces an agent's name, kind, description and status. Agency owners and admins only.
+#[utoipa::path(put, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+    request_body = AgentInput,
+    responses((status = 200, body = Agent), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_agent(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(agent_id): ApiPath<i64>,
+    ApiJson(body): ApiJson<AgentInput>,
+) -> AppResult<Json<Agent>> {
+    user.require_agency_admin()?;
+    // A foreign or missing id is 404 even when the body is also invalid.
+    store::get_agent(&state.db, user.agency_id, agent_id).await?.ok_or(AppError::NotFound)?;
+    body.validate()?;
+    let agent = store::update_agent(&state.db, user.agency_id, agent_id, &cleaned(body)).await?;
+    Ok(Json(agent.ok_or(AppError::NotFound)?))
+}
+
+/// Deletes an agent and unassigns it from every org and user (each affected org logs the
+/// change). Agency owners and admins only.
+#[utoipa::path(delete, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_agent(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(agent_id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    user.require_agency_admin()?;
+    if !store::delete_agent(&state.db, user.agency_id, agent_id, user.id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The input as stored: surrounding whitespace is never meant.
+fn cleaned(input: AgentInput) -> AgentInput {
+    AgentInput { name: input.name.trim().to_string(), description: input.description.trim().to_string(), ..input }
+}

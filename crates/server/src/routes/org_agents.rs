@@ -1,0 +1,36 @@
+//! `PUT /api/v1/orgs/{org}/agents`: which of the agency's agents an org holds.
+
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath};
+use crate::session::AuthUser;
+use crate::state::AppState;
+use crate::store::{self, AssignOutcome};
+use atrium_api::validate::FieldError;
+use atrium_api::{AgentAssignment, ErrorBody, Organization};
+use axum::extract::State;
+use axum::routing::put;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/agents", put(assign_agents))
+}
+
+/// Replaces the org's agents with `agent_ids` (duplicates ignored), each of which must be
+/// an agent of the caller's agency. Logged; leaves `version` alone, so a settings draft
+/// open elsewhere stays saveable. Agency owners and admins only.
+#[utoipa::path(put, path = "/api/v1/orgs/{org}/agents", tag = "orgs", params(("org" = i64, Path)),
+    request_body = AgentAssignment,
+    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn assign_agents(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiJson(body): ApiJson<AgentAssignment>,
+) -> AppResult<Json<Organization>> {
+    user.org_for_admin(&state, org_id).await?;
+    match store::replace_org_agents(&state.db, user.agency_id, org_id, user.id, &body.agent_ids).await? {
+        AssignOutcome::Assigned(org) => Ok(Json(*org)),
+        AssignOutcome::UnknownAgents => Err(AppError::field("agent_ids", FieldError::Unknown)),
+    }
+}

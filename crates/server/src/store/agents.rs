@@ -1,0 +1,165 @@
+//! The agency's agents pool, and the agents a client user sees.
+
+use super::activity::record_activity;
+use super::org_agents::{orgs_holding_agent, touch_org};
+use super::{begin_write, like_pattern, now, Db};
+use crate::changes::agents_change;
+use atrium_api::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
+use sqlx::FromRow;
+
+#[derive(FromRow)]
+struct AgentRow {
+    id: i64,
+    name: String,
+    kind: String,
+    description: String,
+    status: String,
+}
+
+impl From<AgentRow> for Agent {
+    fn from(r: AgentRow) -> Self {
+        Agent {
+            id: r.id,
+            name: r.name,
+            // The CHECK constraints keep these columns to the known values.
+            kind: AgentKind::parse(&r.kind).unwrap_or(AgentKind::Chat),
+            description: r.description,
+            status: AgentStatus::parse(&r.status).unwrap_or(AgentStatus::Paused),
+        }
+    }
+}
+
+const AGENT_COLUMNS: &str = "a.id, a.name, a.kind, a.description, a.status";
+
+/// Inserts an active agent: the demo seed's way in.
+pub async fn insert_agent(
+    db: &Db,
+    agency_id: i64,
+    name: &str,
+    kind: AgentKind,
+    description: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO agents (agency_id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(agency_id)
+    .bind(name)
+    .bind(kind.as_str())
+    .bind(description)
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+/// A page of the agency's agents by name, narrowed by name text, kind and status.
+pub async fn list_agents(db: &Db, agency_id: i64, query: &AgentListQuery) -> Result<(Vec<Agent>, u64), sqlx::Error> {
+    let list = query.list();
+    let pattern = list.search().map(like_pattern);
+    let kind = query.kind.map(AgentKind::as_str);
+    let status = query.status.map(AgentStatus::as_str);
+    let filter = "a.agency_id = $1 AND ($2 IS NULL OR a.name LIKE $2 ESCAPE '\\') \
+                  AND ($3 IS NULL OR a.kind = $3) AND ($4 IS NULL OR a.status = $4)";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM agents a WHERE {filter}"))
+        .bind(agency_id)
+        .bind(&pattern)
+        .bind(kind)
+        .bind(status)
+        .fetch_one(db)
+        .await?;
+    let sql = format!(
+        "SELECT {AGENT_COLUMNS} FROM agents a WHERE {filter} ORDER BY a.name COLLATE NOCASE, a.id LIMIT $5 OFFSET $6"
+    );
+    let rows = sqlx::query_as::<_, AgentRow>(&sql)
+        .bind(agency_id)
+        .bind(&pattern)
+        .bind(kind)
+        .bind(status)
+        .bind(i64::from(list.per_page()))
+        .bind(list.offset() as i64)
+        .fetch_all(db)
+        .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// The agent if it belongs to `agency_id`; another agency's agent is as good as missing.
+pub async fn get_agent(db: &Db, agency_id: i64, agent_id: i64) -> Result<Option<Agent>, sqlx::Error> {
+    let sql = format!("SELECT {AGENT_COLUMNS} FROM agents a WHERE a.id = $1 AND a.agency_id = $2");
+    Ok(sqlx::query_as::<_, AgentRow>(&sql).bind(agent_id).bind(agency_id).fetch_optional(db).await?.map(Into::into))
+}
+
+/// Adds `input` (already cleaned by the caller) to the agency's pool.
+pub async fn create_agent(db: &Db, agency_id: i64, input: &AgentInput) -> Result<Agent, sqlx::Error> {
+    let row = sqlx::query_as::<_, AgentRow>(
+        "INSERT INTO agents (agency_id, name, kind, description, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, name, kind, description, status",
+    )
+    .bind(agency_id)
+    .bind(&input.name)
+    .bind(input.kind.as_str())
+    .bind(&input.description)
+    .bind(input.status.as_str())
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    Ok(row.into())
+}
+
+/// Replaces the agent's fields; `None` when the agency has no such agent.
+pub async fn update_agent(
+    db: &Db,
+    agency_id: i64,
+    agent_id: i64,
+    input: &AgentInput,
+) -> Result<Option<Agent>, sqlx::Error> {
+    let row = sqlx::query_as::<_, AgentRow>(
+        "UPDATE agents SET name = $1, kind = $2, description = $3, status = $4 \
+         WHERE id = $5 AND agency_id = $6 RETURNING id, name, kind, description, status",
+    )
+    .bind(&input.name)
+    .bind(input.kind.as_str())
+    .bind(&input.description)
+    .bind(input.status.as_str())
+    .bind(agent_id)
+    .bind(agency_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(Into::into))
+}
+
+/// Deletes the agent; the schema's cascades unassign it from every org and user. Each
+/// org that held it gets an `agents` entry by `actor_id` in its log, since its set of
+/// agents changed as surely as through an assignment. `false` when there is no such agent.
+pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let holders = orgs_holding_agent(&mut tx, agent_id).await?;
+    let deleted = sqlx::query("DELETE FROM agents WHERE id = $1 AND agency_id = $2")
+        .bind(agent_id)
+        .bind(agency_id)
+        .execute(&mut *tx)
+        .await?;
+    if deleted.rows_affected() == 0 {
+        return Ok(false);
+    }
+    for (org_id, old_ids) in holders {
+        let new_ids: Vec<i64> = old_ids.iter().copied().filter(|id| *id != agent_id).collect();
+        if let Some(change) = agents_change(&old_ids, &new_ids) {
+            touch_org(&mut tx, org_id).await?;
+            record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The agents a client user sees: the org's, narrowed to their own subset when they have one.
+pub async fn agents_for_client(db: &Db, org_id: i64, user_id: i64) -> Result<Vec<Agent>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {AGENT_COLUMNS} FROM agents a \
+         JOIN org_agents oa ON oa.agent_id = a.id AND oa.org_id = $1 \
+         WHERE NOT EXISTS (SELECT 1 FROM user_agents ua WHERE ua.user_id = $2) \
+            OR a.id IN (SELECT agent_id FROM user_agents WHERE user_id = $2) \
+         ORDER BY a.name"
+    );
+    let rows = sqlx::query_as::<_, AgentRow>(&sql).bind(org_id).bind(user_id).fetch_all(db).await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}

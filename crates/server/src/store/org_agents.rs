@@ -1,0 +1,89 @@
+//! Which of the agency's agents an organization holds.
+
+use super::activity::record_activity;
+use super::orgs::get_org;
+use super::{begin_write, json_ids, now, parse_ids, Db};
+use crate::changes::agents_change;
+use atrium_api::Organization;
+use sqlx::SqliteConnection;
+
+/// Adds one agent to an org, logging nothing: the demo seed's way in.
+pub async fn assign_agent(db: &Db, org_id: i64, agent_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT OR IGNORE INTO org_agents (org_id, agent_id) VALUES ($1, $2)")
+        .bind(org_id)
+        .bind(agent_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub enum AssignOutcome {
+    Assigned(Box<Organization>),
+    /// Some id is not an agent of the org's agency; nothing was written.
+    UnknownAgents,
+}
+
+/// Makes `agent_ids` (duplicates ignored) the org's whole set of agents and logs the old
+/// and new sets by `actor_id` when they differ. It touches `updated_at` but not `version`:
+/// the version guards the settings form, and another admin's settings draft must not
+/// become stale because agents were assigned meanwhile.
+pub async fn replace_org_agents(
+    db: &Db,
+    agency_id: i64,
+    org_id: i64,
+    actor_id: i64,
+    agent_ids: &[i64],
+) -> Result<AssignOutcome, sqlx::Error> {
+    let mut ids = agent_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids_json = json_ids(&ids);
+
+    // Checked inside the write transaction, so an agent deleted meanwhile cannot slip in.
+    let mut tx = begin_write(db).await?;
+    let old = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let known: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM agents WHERE agency_id = $1 AND id IN (SELECT value FROM json_each($2))",
+    )
+    .bind(agency_id)
+    .bind(&ids_json)
+    .fetch_one(&mut *tx)
+    .await?;
+    if known != ids.len() as i64 {
+        return Ok(AssignOutcome::UnknownAgents);
+    }
+    if let Some(change) = agents_change(&old.agent_ids, &ids) {
+        sqlx::query("DELETE FROM org_agents WHERE org_id = $1").bind(org_id).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO org_agents (org_id, agent_id) SELECT $1, value FROM json_each($2)")
+            .bind(org_id)
+            .bind(&ids_json)
+            .execute(&mut *tx)
+            .await?;
+        touch_org(&mut tx, org_id).await?;
+        record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+    }
+    let org = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    tx.commit().await?;
+    Ok(AssignOutcome::Assigned(Box::new(org)))
+}
+
+/// The orgs holding `agent_id`, each with its current set of agent ids.
+pub(super) async fn orgs_holding_agent(
+    conn: &mut SqliteConnection,
+    agent_id: i64,
+) -> Result<Vec<(i64, Vec<i64>)>, sqlx::Error> {
+    let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT oa.org_id, (SELECT group_concat(agent_id) FROM org_agents x WHERE x.org_id = oa.org_id) \
+         FROM org_agents oa WHERE oa.agent_id = $1 ORDER BY oa.org_id",
+    )
+    .bind(agent_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(org_id, ids)| (org_id, parse_ids(ids))).collect())
+}
+
+/// Marks the org as changed without bumping its version (see [`replace_org_agents`]).
+pub(super) async fn touch_org(conn: &mut SqliteConnection, org_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orgs SET updated_at = $1 WHERE id = $2").bind(now()).bind(org_id).execute(&mut *conn).await?;
+    Ok(())
+}

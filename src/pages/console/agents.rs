@@ -1,0 +1,129 @@
+//! `/agency/agents`: the agency's agents pool: list, add, pause and resume.
+
+use crate::api::{self, ApiError};
+use crate::components::agent_list::{kind_label, status_label};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::text_field::TextField;
+use crate::i18n::*;
+use atrium_api::validate::FieldErrors;
+use atrium_api::{Agent, AgentInput, AgentKind, AgentStatus};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn AgentsPoolPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = Action::new_local(|a: &AgentInput| {
+        let a = a.clone();
+        async move { api::agents::create(&a).await }
+    });
+    let toggle = Action::new_local(|agent: &Agent| {
+        let input = AgentInput {
+            name: agent.name.clone(),
+            kind: agent.kind,
+            description: agent.description.clone(),
+            status: match agent.status {
+                AgentStatus::Active => AgentStatus::Paused,
+                AgentStatus::Paused => AgentStatus::Active,
+            },
+        };
+        let id = agent.id;
+        async move { api::agents::update(id, &input).await }
+    });
+    // Refetch after every successful change.
+    let agents = LocalResource::new(move || {
+        create.version().get();
+        toggle.version().get();
+        api::agents::list_all()
+    });
+
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let kind = RwSignal::new(AgentKind::Chat);
+    let errors = RwSignal::new(FieldErrors::default());
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(_)) => {
+            name.set(String::new());
+            description.set(String::new());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let input = AgentInput {
+            name: name.get_untracked().trim().to_string(),
+            kind: kind.get_untracked(),
+            description: description.get_untracked(),
+            status: AgentStatus::Active,
+        };
+        match input.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                create.dispatch(input);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+
+    view! {
+        <h1>{t!(i18n, agents.title)}</h1>
+        {move || toggle.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match agents.await {
+                    Ok(list) => view! {
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, agents.name)}</th>
+                                <th scope="col">{t!(i18n, agents.kind)}</th>
+                                <th scope="col">{t!(i18n, agents.status)}</th>
+                                <th scope="col">{t!(i18n, agents.description)}</th>
+                                <th scope="col">{t!(i18n, agents.actions)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.items.into_iter().map(|agent| {
+                                    let stored = StoredValue::new(agent.clone());
+                                    let name = agent.name.clone();
+                                    let action = move || match agent.status {
+                                        AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
+                                        AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{agent.name.clone()}</th>
+                                            <td>{move || kind_label(i18n, agent.kind)}</td>
+                                            <td>{move || status_label(i18n, agent.status)}</td>
+                                            <td>{agent.description.clone()}</td>
+                                            <td><button type="button" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <h2>{t!(i18n, agents.new_title)}</h2>
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+                .map(|e| view! { <ErrorNotice error=e/> })}
+            <TextField id="agent-name" label=Signal::derive(move || t_string!(i18n, agents.name).to_string())
+                value=name error=error("name") required=true/>
+            <div class="field">
+                <label for="agent-kind">{t!(i18n, agents.kind)}</label>
+                <select id="agent-kind" on:change=move |ev| kind.set(AgentKind::parse(&event_target_value(&ev)).unwrap_or(AgentKind::Chat))>
+                    <option value="chat">{t!(i18n, agent.kind_chat)}</option>
+                    <option value="voice">{t!(i18n, agent.kind_voice)}</option>
+                </select>
+            </div>
+            <TextField id="agent-description" label=Signal::derive(move || t_string!(i18n, agents.description).to_string())
+                value=description error=error("description")/>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, agents.add)}</button>
+        </form>
+    }
+}

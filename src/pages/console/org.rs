@@ -1,0 +1,56 @@
+//! `/agency/orgs/:id`: one organization, its setup checklist and its tabs.
+
+pub mod activity;
+pub mod agents;
+pub mod settings;
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::setup_checklist::SetupChecklist;
+use crate::i18n::*;
+use crate::state::current_org::provide_current_org;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn OrgPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())));
+    let current = provide_current_org();
+    let load_error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| {
+        let Some(id) = id.get() else {
+            load_error.set(Some(ApiError::NotFound));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match api::orgs::get_org(id).await {
+                Ok(org) => current.set(org),
+                Err(e) => load_error.set(Some(e)),
+            }
+        });
+    });
+    let base = move || format!("/agency/orgs/{}", id.get().unwrap_or_default());
+
+    view! {
+        <p><A href="/agency/orgs">{t!(i18n, org.back)}</A></p>
+        {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
+        {move || current.get().map(|org| view! {
+            <h1>{org.name.clone()}</h1>
+            {org.archived.then(|| view! { <p class="notice notice-warning" role="status">{t!(i18n, org.archived_notice)}</p> })}
+            <SetupChecklist org=org/>
+            <nav class="tabs" aria-label=move || t_string!(i18n, org.tabs_label)>
+                <ul>
+                    <li><A href=base() exact=true>{t!(i18n, org.tab_info)}</A></li>
+                    <li><A href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</A></li>
+                    <li><A href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</A></li>
+                </ul>
+            </nav>
+        })}
+        <Show when=move || current.get().is_some()>
+            <Outlet/>
+        </Show>
+    }
+}

@@ -1,0 +1,62 @@
+//! The Activity tab: who changed what, from what to what, newest first.
+
+use crate::api;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::pagination::Pagination;
+use crate::i18n::*;
+use crate::state::current_org::use_current_org;
+use atrium_api::ListQuery;
+use leptos::prelude::*;
+
+#[component]
+pub fn OrgActivityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = use_current_org();
+    let Some(org) = current.get_untracked() else {
+        return ().into_any();
+    };
+    let page = RwSignal::new(1u32);
+    let entries = LocalResource::new(move || api::orgs::activity(org.id, page.get()));
+    view! {
+        <h2>{t!(i18n, activity.title)}</h2>
+        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any(),
+                    Ok(list) => {
+                        let page_count = ListQuery { page: Some(page.get_untracked()), ..Default::default() }.page_count(list.total);
+                        view! {
+                            <table class="data-table">
+                                <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, activity.col_when)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_who)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_field)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_from)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_to)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|e| view! {
+                                        <tr>
+                                            <td><time datetime=e.created_at.clone()>{e.created_at.replace('T', " ").chars().take(19).collect::<String>()}</time></td>
+                                            <td>{match e.actor {
+                                                Some(a) => a.name.into_any(),
+                                                None => t!(i18n, activity.deleted_user).into_any(),
+                                            }}</td>
+                                            <td><code>{e.field}</code></td>
+                                            <td>{e.old_value.unwrap_or_default()}</td>
+                                            <td>{e.new_value.unwrap_or_default()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

@@ -1,0 +1,83 @@
+//! The Agents tab: pick which of the agency's agents this organization holds.
+
+use crate::api;
+use crate::components::agent_list::{kind_label, status_label};
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::*;
+use crate::state::current_org::use_current_org;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn OrgAgentsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = use_current_org();
+    let Some(org) = current.get_untracked() else {
+        return ().into_any();
+    };
+    let org_id = org.id;
+    let selected = RwSignal::new(org.agent_ids.iter().copied().collect::<BTreeSet<i64>>());
+    let filter = RwSignal::new(String::new());
+    let pool = LocalResource::new(api::agents::list_all);
+    let save = Action::new_local(move |ids: &Vec<i64>| api::orgs::assign_agents(org_id, ids.clone()));
+    Effect::new(move |_| {
+        if let Some(Ok(org)) = save.value().get() {
+            selected.set(org.agent_ids.iter().copied().collect());
+            current.set(org);
+        }
+    });
+    let on_save = move |_| {
+        save.dispatch(selected.get_untracked().into_iter().collect());
+    };
+
+    view! {
+        <h2>{t!(i18n, assign.title)}</h2>
+        <p class="muted">{t!(i18n, assign.help)} " " <A href="/agency/agents">{t!(i18n, assign.pool_link)}</A></p>
+        <div class="field search-field">
+            <label for="agent-filter">{t!(i18n, assign.search)}</label>
+            <input id="agent-filter" type="search" prop:value=filter on:input=move |ev| filter.set(event_target_value(&ev))/>
+        </div>
+        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match pool.await {
+                    Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, assign.none)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="pick-list">
+                            {list.items.into_iter().map(|agent| {
+                                let id = agent.id;
+                                let name = agent.name.clone();
+                                let visible = move || {
+                                    let f = filter.get().to_lowercase();
+                                    f.is_empty() || name.to_lowercase().contains(&f)
+                                };
+                                view! {
+                                    <li class:hidden=move || !visible()>
+                                        <label class="choice">
+                                            <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                                }/>
+                                            {agent.name}
+                                        </label>
+                                        <span class="badge">{move || kind_label(i18n, agent.kind)}</span>
+                                        <span class="badge">{move || status_label(i18n, agent.status)}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || match save.value().get() {
+            Some(Ok(_)) => Some(view! { <p class="notice notice-success" role="status">{t!(i18n, assign.saved)}</p> }.into_any()),
+            Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+            None => None,
+        }}
+        <button type="button" class="primary" on:click=on_save disabled=move || save.pending().get()>{t!(i18n, assign.save)}</button>
+    }
+    .into_any()
+}

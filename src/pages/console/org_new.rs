@@ -1,0 +1,66 @@
+//! `/agency/orgs/new`: create an organization, then land on its page.
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::text_field::TextField;
+use crate::i18n::*;
+use atrium_api::validate::FieldErrors;
+use atrium_api::NewOrganization;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn NewOrgPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let contact_email = RwSignal::new(String::new());
+    let logo_url = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let create = Action::new_local(|org: &NewOrganization| {
+        let org = org.clone();
+        async move { api::orgs::create(&org).await }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(org)) => navigate(&format!("/agency/orgs/{}", org.id), Default::default()),
+        Some(Err(ApiError::Validation(fields))) => errors.set(fields),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let org = NewOrganization {
+            name: name.get_untracked().trim().to_string(),
+            contact_email: Some(contact_email.get_untracked()),
+            logo_url: Some(logo_url.get_untracked()),
+        };
+        match org.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                create.dispatch(org);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    view! {
+        <h1>{t!(i18n, org_new.title)}</h1>
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+                .map(|e| view! { <ErrorNotice error=e/> })}
+            <TextField id="org-name" label=Signal::derive(move || t_string!(i18n, org_new.name).to_string())
+                value=name error=error("name") required=true/>
+            <TextField id="org-contact-email" label=Signal::derive(move || t_string!(i18n, org_new.contact_email).to_string())
+                value=contact_email error=error("contact_email") input_type="email" autocomplete="email"/>
+            <TextField id="org-logo-url" label=Signal::derive(move || t_string!(i18n, org_new.logo_url).to_string())
+                value=logo_url error=error("logo_url") input_type="url"/>
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { t_string!(i18n, org_new.creating) } else { t_string!(i18n, org_new.submit) }}
+                </button>
+                <A href="/agency/orgs">{t!(i18n, org_new.cancel)}</A>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,177 @@
+// The agency console's organization setup, end to end: create, assign agents, edit
+// Org Info as a draft that survives reloads, resolve a conflicting save, archive, delete.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+
+const t = locale('en');
+const es = locale('es');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedInPage(email = 'admin@northwind.test') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Leaving with unsaved changes asks; these tests mean to leave.
+  page.on('dialog', (d) => d.accept());
+  await signIn(page, server.url, email);
+  await page.waitForURL(`${server.url}/agency/orgs`);
+  return page;
+}
+
+async function createOrg(page, name) {
+  await page.getByRole('link', { name: t('orgs.new_org') }).click();
+  await page.getByLabel(t('org_new.name')).fill(name);
+  await page.getByRole('button', { name: t('org_new.submit') }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
+const tab = (page, name) => page.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name });
+const saveBar = (page) => page.getByRole('region', { name: t('save_bar.label') });
+
+test('create an org, assign two agents, change language and layout, save, reload', async () => {
+  const page = await signedInPage();
+  const orgPath = await createOrg(page, 'Umbrella Clinic');
+  const checklist = page.getByRole('region', { name: t('checklist.title') });
+  await checklist.getByText(t('checklist.agents')).waitFor();
+  assert.match(await checklist.innerText(), new RegExp(`${t('checklist.agents')}\\s*${t('checklist.todo')}`));
+
+  await tab(page, t('org.tab_agents')).click();
+  await page.getByRole('checkbox', { name: 'Support Bot' }).check();
+  await page.getByRole('checkbox', { name: 'Reception Line' }).check();
+  await page.getByRole('button', { name: t('assign.save') }).click();
+  await page.getByText(t('assign.saved')).waitFor();
+  assert.match(await checklist.innerText(), new RegExp(`${t('checklist.agents')}\\s*${t('checklist.done')}`));
+
+  await tab(page, t('org.tab_info')).click();
+  await page.getByLabel(t('settings.language')).selectOption('es');
+  await page.getByLabel(t('settings.layout_horizontal')).check();
+  await saveBar(page).getByText(t('save_bar.changes', { count: 2 })).waitFor();
+  await saveBar(page).getByRole('button', { name: t('save_bar.save') }).click();
+  await page.getByText(t('save_bar.saved')).waitFor();
+  await saveBar(page).waitFor({ state: 'detached' });
+
+  await page.goto(`${server.url}${orgPath}`);
+  await page.getByLabel(t('settings.language')).waitFor();
+  assert.equal(await page.getByLabel(t('settings.language')).inputValue(), 'es');
+  assert.equal(await page.getByLabel(t('settings.layout_horizontal')).isChecked(), true);
+  await tab(page, t('org.tab_agents')).click();
+  assert.equal(await page.getByRole('checkbox', { name: 'Support Bot' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Reception Line' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Sales Bot' }).isChecked(), false);
+  await page.context().close();
+});
+
+test('the live preview follows the draft before it is saved', async () => {
+  const page = await signedInPage();
+  await createOrg(page, 'Preview Dental');
+  const preview = page.getByRole('region', { name: t('preview.title') });
+  await preview.getByText(t('dashboard.nav_home'), { exact: true }).waitFor();
+  assert.equal(await preview.getByText(t('dashboard.nav_billing')).count(), 0);
+  await page.getByLabel(t('settings.billing')).check();
+  await preview.getByText(t('dashboard.nav_billing')).waitFor();
+  await page.getByLabel(t('settings.language')).selectOption('es');
+  await preview.getByText(es('dashboard.nav_home'), { exact: true }).waitFor();
+  await page.getByLabel(t('settings.handoff_enabled')).uncheck();
+  await preview.getByText(es('preview.handle_chat')).waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('an unsaved draft survives a reload and leaves only with Discard', async () => {
+  const page = await signedInPage();
+  const orgPath = await createOrg(page, 'Draft Dental');
+  await page.getByLabel(t('settings.layout_horizontal')).check();
+  await page.getByLabel(t('settings.canned')).uncheck();
+  await saveBar(page).getByText(t('save_bar.changes', { count: 2 })).waitFor();
+
+  await page.reload();
+  await page.getByText(t('save_bar.restored')).waitFor();
+  assert.equal(await page.getByLabel(t('settings.layout_horizontal')).isChecked(), true);
+  assert.equal(await page.getByLabel(t('settings.canned')).isChecked(), false);
+  await saveBar(page).getByText(t('save_bar.changes', { count: 2 })).waitFor();
+
+  // Nothing reached the server.
+  const saved = await page.evaluate(async (path) => {
+    const id = path.split('/').pop();
+    return (await fetch(`/api/v1/orgs/${id}`)).json();
+  }, orgPath);
+  assert.equal(saved.settings.dashboard_layout, 'vertical');
+
+  await saveBar(page).getByRole('button', { name: t('save_bar.discard') }).click();
+  assert.equal(await page.getByLabel(t('settings.layout_vertical')).isChecked(), true);
+  await page.reload();
+  await page.getByLabel(t('settings.language')).waitFor();
+  assert.equal(await page.getByText(t('save_bar.restored')).count(), 0);
+  assert.equal(await page.getByLabel(t('settings.layout_vertical')).isChecked(), true);
+  await page.context().close();
+});
+
+test('a conflicting save shows both versions and loses nothing', async () => {
+  const alice = await signedInPage('owner@northwind.test');
+  const orgPath = await createOrg(alice, 'Conflict Corp');
+  const bob = await signedInPage('admin@northwind.test');
+  await bob.goto(`${server.url}${orgPath}`);
+  await bob.getByLabel(t('settings.language')).waitFor();
+
+  // Alice saves first: a new name and billing on.
+  await alice.getByLabel(t('org_new.name')).fill('Conflict Corp (Alice)');
+  await alice.getByLabel(t('settings.billing')).check();
+  await saveBar(alice).getByRole('button', { name: t('save_bar.save') }).click();
+  await alice.getByText(t('save_bar.saved')).waitFor();
+
+  // Bob, still on the old version, changes the name too and the layout.
+  await bob.getByLabel(t('org_new.name')).fill('Conflict Corp (Bob)');
+  await bob.getByLabel(t('settings.layout_horizontal')).check();
+  await saveBar(bob).getByRole('button', { name: t('save_bar.save') }).click();
+  const panel = bob.getByRole('alert').filter({ hasText: t('conflict.title') });
+  await panel.waitFor();
+  await panel.getByText('Conflict Corp (Alice)').waitFor();
+  await panel.getByText('Conflict Corp (Bob)').waitFor();
+
+  // Bob keeps Alice's name; his layout change and her billing change both survive.
+  await panel.getByRole('radio', { name: `${t('org_new.name')}: ${t('conflict.keep_theirs')}` }).check();
+  await panel.getByRole('button', { name: t('conflict.apply') }).click();
+  await saveBar(bob).getByRole('button', { name: t('save_bar.save') }).click();
+  await bob.getByText(t('save_bar.saved')).waitFor();
+
+  const saved = await bob.evaluate(async (path) => (await fetch(`/api/v1/orgs/${path.split('/').pop()}`)).json(), orgPath);
+  assert.equal(saved.name, 'Conflict Corp (Alice)');
+  assert.equal(saved.settings.dashboard_layout, 'horizontal');
+  assert.equal(saved.settings.billing_enabled, true);
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test('archive hides an org from the list; delete needs its name typed', async () => {
+  const page = await signedInPage();
+  await createOrg(page, 'Short Lived');
+  await page.getByRole('button', { name: t('danger.archive') }).click();
+  await page.getByText(t('org.archived_notice')).waitFor();
+
+  await page.goto(`${server.url}/agency/orgs?q=short`);
+  await page.getByText(t('orgs.no_match')).waitFor();
+  await page.getByLabel(t('orgs.show')).selectOption('archived');
+  await page.getByRole('link', { name: 'Short Lived' }).click();
+
+  await page.getByRole('button', { name: t('danger.delete') }).click();
+  const confirm = page.getByRole('button', { name: t('danger.delete_confirm') });
+  assert.equal(await confirm.isDisabled(), true);
+  await page.getByLabel(t('danger.delete_confirm_label', { name: 'Short Lived' })).fill('Short');
+  assert.equal(await confirm.isDisabled(), true);
+  await page.getByLabel(t('danger.delete_confirm_label', { name: 'Short Lived' })).fill('Short Lived');
+  await confirm.click();
+  await page.waitForURL(`${server.url}/agency/orgs`);
+  await page.goto(`${server.url}/agency/orgs?q=short&archived=true`);
+  await page.getByText(t('orgs.no_match')).waitFor();
+  await page.context().close();
+});
