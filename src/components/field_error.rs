@@ -15,6 +15,8 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::InvalidUrl => t_string!(i18n, errors.field_invalid_url),
             FieldError::Unknown => t_string!(i18n, errors.field_unknown),
             FieldError::Taken => t_string!(i18n, errors.field_taken),
+            FieldError::TooShort(_) => t_string!(i18n, errors.field_too_short),
+            FieldError::InvalidKey => t_string!(i18n, errors.field_invalid_key),
         })
     };
     view! { <p id=id class="field-error" aria-live="polite">{text}</p> }

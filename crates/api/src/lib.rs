@@ -9,6 +9,7 @@ pub mod error;
 pub mod list;
 pub mod org;
 pub mod org_input;
+pub mod people;
 pub mod validate;
 
 pub use activity::ActivityEntry;
@@ -19,6 +20,9 @@ pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use list::{ListQuery, ListResponse};
 pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
 pub use org_input::{AgentAssignment, NewOrganization, OrganizationUpdate};
+pub use people::{
+    ClientUser, ClientUserPatch, NewClientUser, NewStaffUser, NewTeam, StaffRoleChange, StaffUser, Team, TeamPatch,
+};
 pub use validate::FieldErrors;
 
 /// Every path of the JSON API starts with this.

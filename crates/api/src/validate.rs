@@ -18,6 +18,9 @@ pub enum FieldError {
     Unknown,
     /// Already used by another record where it must be unique.
     Taken,
+    TooShort(usize),
+    /// Not lowercase letters, digits and underscores starting with a letter.
+    InvalidKey,
 }
 
 impl FieldError {
@@ -30,6 +33,8 @@ impl FieldError {
             FieldError::InvalidUrl => "invalid_url",
             FieldError::Unknown => "unknown",
             FieldError::Taken => "taken",
+            FieldError::TooShort(_) => "too_short",
+            FieldError::InvalidKey => "invalid_key",
         }
     }
 
@@ -42,6 +47,8 @@ impl FieldError {
             "invalid_url" => FieldError::InvalidUrl,
             "unknown" => FieldError::Unknown,
             "taken" => FieldError::Taken,
+            "too_short" => FieldError::TooShort(0),
+            "invalid_key" => FieldError::InvalidKey,
             _ => return None,
         })
     }
@@ -54,6 +61,8 @@ impl FieldError {
             FieldError::InvalidUrl => "Enter a web address starting with https:// or http://.".into(),
             FieldError::Unknown => "This value is not one of the accepted ones.".into(),
             FieldError::Taken => "This is already in use.".into(),
+            FieldError::TooShort(min) => format!("At least {min} characters."),
+            FieldError::InvalidKey => "Use lowercase letters, digits and underscores, starting with a letter.".into(),
         }
     }
 }
