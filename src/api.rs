@@ -5,6 +5,7 @@ pub mod auth;
 pub mod branding;
 pub mod config;
 pub mod orgs;
+pub mod people;
 mod request;
 
 pub use request::ApiError;

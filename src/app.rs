@@ -6,11 +6,13 @@ use crate::layouts::dashboard::DashboardLayout;
 use crate::pages::console::agents::AgentsPoolPage;
 use crate::pages::console::org::activity::OrgActivityPage;
 use crate::pages::console::org::agents::OrgAgentsPage;
+use crate::pages::console::org::people::{OrgTeamsTab, OrgUsersTab};
 use crate::pages::console::org::settings::OrgSettingsPage;
 use crate::pages::console::org::OrgPage;
 use crate::pages::console::org_new::NewOrgPage;
 use crate::pages::console::orgs::OrgsPage;
 use crate::pages::dashboard::home::DashboardHome;
+use crate::pages::dashboard::team::DashboardTeamPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::start::StartRedirect;
@@ -44,6 +46,8 @@ fn Providers() -> impl IntoView {
                     <ParentRoute path=path!("/orgs/:id") view=OrgPage>
                         <Route path=path!("") view=OrgSettingsPage/>
                         <Route path=path!("/agents") view=OrgAgentsPage/>
+                        <Route path=path!("/users") view=OrgUsersTab/>
+                        <Route path=path!("/teams") view=OrgTeamsTab/>
                         <Route path=path!("/activity") view=OrgActivityPage/>
                     </ParentRoute>
                     <Route path=path!("/agents") view=AgentsPoolPage/>
@@ -51,6 +55,7 @@ fn Providers() -> impl IntoView {
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>
                     <Route path=path!("") view=DashboardHome/>
+                    <Route path=path!("/team") view=DashboardTeamPage/>
                 </ParentRoute>
             </Routes>
         </Router>

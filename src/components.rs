@@ -2,6 +2,7 @@
 
 pub mod agent_list;
 pub mod conflict_panel;
+pub mod copy_button;
 pub mod danger_zone;
 pub mod dashboard_preview;
 pub mod error_notice;
@@ -9,6 +10,7 @@ pub mod field_error;
 pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;
+pub mod permission_label;
 pub mod save_bar;
 pub mod search_box;
 pub mod setup_checklist;

@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod layouts;
 pub mod leave_guard;
 pub mod pages;
+pub mod secrets;
 pub mod state;
 
 // `pub mod i18n`: the typed translations build.rs generates from locales/*.json.

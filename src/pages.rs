@@ -4,4 +4,5 @@ pub mod console;
 pub mod dashboard;
 pub mod login;
 pub mod not_found;
+pub mod people;
 pub mod start;

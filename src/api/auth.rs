@@ -1,6 +1,6 @@
 //! Sign in, sign out, who am I.
 
-use super::request::{get, post, post_empty};
+use super::request::{get, post, post_empty, post_for};
 use super::ApiError;
 use atrium_api::{LoginRequest, Me};
 
@@ -19,4 +19,14 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
         Err(ApiError::Unauthenticated) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// "Log in as": the answer is the client user's session, marked as impersonated.
+pub async fn impersonate(org: i64, user: i64) -> Result<Me, ApiError> {
+    post_for(&format!("/orgs/{org}/users/{user}/impersonate")).await
+}
+
+/// Ends "Log in as" and returns to the staff member's own session.
+pub async fn stop_impersonating() -> Result<Me, ApiError> {
+    post_for("/auth/stop-impersonating").await
 }

@@ -123,3 +123,13 @@ pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B)
 pub(crate) async fn delete(path: &str) -> Result<(), ApiError> {
     send(Method::DELETE, &api_url(path), None).await.map(|_| ())
 }
+
+pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Server(e.to_string()))?;
+    decode(send(Method::PATCH, &api_url(path), Some(json)).await?).await
+}
+
+/// A mutating call without a body whose answer is JSON.
+pub(crate) async fn post_for<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Method::POST, &api_url(path), None).await?).await
+}

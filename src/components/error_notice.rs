@@ -7,6 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorNotice(error: ApiError) -> impl IntoView {
     let i18n = use_i18n();
+    let is_unauthenticated = matches!(error, ApiError::Unauthenticated);
     let text = move || match &error {
         ApiError::Network(_) => t_string!(i18n, errors.network),
         ApiError::Unauthenticated => t_string!(i18n, errors.unauthenticated),
@@ -19,5 +20,14 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
         ApiError::RateLimited => t_string!(i18n, errors.rate_limited),
         ApiError::Server(_) => t_string!(i18n, errors.server),
     };
-    view! { <p role="alert" class="notice notice-error">{text}</p> }
+    // An ended session offers the way back in, returning here afterwards.
+    let sign_in = is_unauthenticated.then(|| {
+        let here = web_sys::window()
+            .and_then(|w| w.location().pathname().ok().zip(w.location().search().ok()))
+            .map(|(p, s)| format!("{p}{s}"))
+            .unwrap_or_default();
+        let href = format!("/login?next={}", crate::api::encode(&here));
+        view! { " " <a href=href>{t!(i18n, session.sign_in_again)}</a> }
+    });
+    view! { <p role="alert" class="notice notice-error">{text}{sign_in}</p> }
 }

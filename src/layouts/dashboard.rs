@@ -1,11 +1,21 @@
-//! The client dashboard's shell: in the org's language, with side or top navigation.
+//! The client dashboard's shell: in the org's language, with side or top navigation,
+//! showing only the sections this user may open, and marked while staff "log in as".
 
+use crate::api;
+use crate::components::error_notice::ErrorNotice;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
-use atrium_api::{Layout, UserKind};
+use crate::state::session::use_session;
+use atrium_api::{Layout, Me, Permission, UserKind};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_navigate;
+
+/// The dashboard sections built so far, with the permission each needs.
+pub fn visible_sections(me: &Me) -> Vec<Permission> {
+    [Permission::Home, Permission::Team].into_iter().filter(|p| me.permissions.contains(p)).collect()
+}
 
 #[component]
 pub fn DashboardLayout() -> impl IntoView {
@@ -26,21 +36,50 @@ pub fn DashboardLayout() -> impl IntoView {
                 Layout::Horizontal => "shell layout-horizontal",
             };
             let org_name = org.map(|o| o.name).unwrap_or_default();
+            let sections = visible_sections(&me);
             view! {
                 <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+                {me.impersonated_by.clone().map(|staff| view! {
+                    <ImpersonationBanner org=org_name.clone() user=me.user.name.clone() staff=staff.name/>
+                })}
                 <div class=layout_class>
                     <header class="topbar">
-                        <span class="brand-name">{org_name}</span>
+                        <span class="brand-name">{org_name.clone()}</span>
                         <SignOutButton/>
                     </header>
                     <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>
                         <ul>
-                            <li><A href="/app" exact=true>{t!(i18n, dashboard.nav_home)}</A></li>
+                            {sections.into_iter().map(|p| match p {
+                                Permission::Team => view! { <li><A href="/app/team">{t!(i18n, dashboard.nav_team)}</A></li> }.into_any(),
+                                _ => view! { <li><A href="/app" exact=true>{t!(i18n, dashboard.nav_home)}</A></li> }.into_any(),
+                            }).collect_view()}
                         </ul>
                     </nav>
                     <main id="main" class="content"><Outlet/></main>
                 </div>
             }
         }/>
+    }
+}
+
+/// Visible on every dashboard page while agency staff use "Log in as", with the way back.
+#[component]
+fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let back = Action::new_local(|_: &()| api::auth::stop_impersonating());
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = back.value().get() {
+            session.signed_in(me);
+            navigate("/agency/orgs", Default::default());
+        }
+    });
+    view! {
+        <div class="impersonation-banner" role="status">
+            <span>{move || t_string!(i18n, impersonation.banner, org = org.clone(), user = user.clone(), staff = staff.clone()).to_string()}</span>
+            <button type="button" on:click=move |_| { back.dispatch(()); }>{t!(i18n, impersonation.back)}</button>
+            {move || back.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        </div>
     }
 }

@@ -1,3 +1,4 @@
 //! Client dashboard pages.
 
 pub mod home;
+pub mod team;

@@ -15,3 +15,15 @@ pub fn NotFound() -> impl IntoView {
         </main>
     }
 }
+
+/// A dashboard section this user may not open, or that this org has switched off:
+/// said plainly, never a broken page.
+#[component]
+pub fn NotAvailable() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, not_found.unavailable_title)}</h1>
+        <p>{t!(i18n, not_found.unavailable_body)}</p>
+        <A href="/app">{t!(i18n, not_found.home)}</A>
+    }
+}

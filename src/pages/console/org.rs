@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod agents;
+pub mod people;
 pub mod settings;
 
 use crate::api::{self, ApiError};
@@ -45,6 +46,8 @@ pub fn OrgPage() -> impl IntoView {
                 <ul>
                     <li><A href=base() exact=true>{t!(i18n, org.tab_info)}</A></li>
                     <li><A href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</A></li>
+                    <li><A href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</A></li>
+                    <li><A href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</A></li>
                     <li><A href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</A></li>
                 </ul>
             </nav>

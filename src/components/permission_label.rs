@@ -1,0 +1,16 @@
+//! A dashboard section's name, as permissions are shown to people.
+
+use crate::i18n::*;
+use atrium_api::Permission;
+use leptos_i18n::I18nContext;
+
+pub fn permission_label(i18n: I18nContext<Locale>, p: Permission) -> &'static str {
+    match p {
+        Permission::Home => t_string!(i18n, permissions.home),
+        Permission::Conversations => t_string!(i18n, permissions.conversations),
+        Permission::Analytics => t_string!(i18n, permissions.analytics),
+        Permission::CannedResponses => t_string!(i18n, permissions.canned_responses),
+        Permission::Team => t_string!(i18n, permissions.team),
+        Permission::Billing => t_string!(i18n, permissions.billing),
+    }
+}

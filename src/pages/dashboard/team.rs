@@ -1,0 +1,28 @@
+//! `/app/team`: the org's users and teams. Org admins manage them; others with the
+//! `team` permission see the teams.
+
+use crate::pages::not_found::NotAvailable;
+use crate::pages::people::teams::TeamsPanel;
+use crate::pages::people::users::UsersPanel;
+use crate::state::session::use_session;
+use atrium_api::{Permission, Role};
+use leptos::prelude::*;
+
+#[component]
+pub fn DashboardTeamPage() -> impl IntoView {
+    let me = use_session().me();
+    let Some((org_id, role, allowed)) =
+        me.and_then(|m| m.org.as_ref().map(|o| (o.id, m.role, m.permissions.contains(&Permission::Team))))
+    else {
+        return view! { <NotAvailable/> }.into_any();
+    };
+    if !allowed {
+        return view! { <NotAvailable/> }.into_any();
+    }
+    let admin = role == Role::OrgAdmin;
+    view! {
+        {admin.then(|| view! { <UsersPanel org_id=org_id/> })}
+        <TeamsPanel org_id=org_id read_only=!admin/>
+    }
+    .into_any()
+}

@@ -1,0 +1,238 @@
+//! Users of one organization: list, add (with a generated password shown once),
+//! disable, delete and, for agency admins, "Log in as".
+
+use crate::api::{self, ApiError};
+use crate::components::copy_button::CopyButton;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::field_error::FieldErrorText;
+use crate::components::permission_label::permission_label;
+use crate::components::text_field::TextField;
+use crate::i18n::*;
+use crate::secrets::generate_password;
+use crate::state::session::use_session;
+use atrium_api::validate::FieldErrors;
+use atrium_api::{ClientUser, ClientUserPatch, NewClientUser, Permission, Role};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn UsersPanel(org_id: i64, #[prop(optional)] can_impersonate: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let me_id = session.me().map(|m| m.user.id);
+
+    let create = Action::new_local(move |u: &NewClientUser| {
+        let u = u.clone();
+        async move { api::people::create_user(org_id, &u).await.map(|user| (user, u.password)) }
+    });
+    let change = Action::new_local(move |(id, p): &(i64, ClientUserPatch)| {
+        let (id, p) = (*id, p.clone());
+        async move { api::people::update_user(org_id, id, &p).await }
+    });
+    let remove = Action::new_local(move |id: &i64| api::people::delete_user(org_id, *id));
+    let impersonate = Action::new_local(move |id: &i64| api::auth::impersonate(org_id, *id));
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = impersonate.value().get() {
+            session.signed_in(me);
+            navigate("/app", Default::default());
+        }
+    });
+    let users = LocalResource::new(move || {
+        create.version().get();
+        change.version().get();
+        remove.version().get();
+        api::people::users(org_id)
+    });
+    let failure = Signal::derive(move || {
+        change
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+            .or_else(|| impersonate.value().get().and_then(Result::err))
+    });
+
+    view! {
+        <section aria-labelledby="users-title">
+            <h2 id="users-title">{t!(i18n, users.title)}</h2>
+            {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
+            <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="data-table">
+                                <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, users.col_name)}</th>
+                                    <th scope="col">{t!(i18n, users.col_email)}</th>
+                                    <th scope="col">{t!(i18n, users.col_role)}</th>
+                                    <th scope="col">{t!(i18n, users.col_permissions)}</th>
+                                    <th scope="col">{t!(i18n, users.col_status)}</th>
+                                    <th scope="col">{t!(i18n, users.col_actions)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <NewUserForm create=create/>
+        </section>
+    }
+}
+
+type Change = Action<(i64, ClientUserPatch), Result<ClientUser, ApiError>>;
+
+fn user_row(
+    u: ClientUser,
+    me_id: Option<i64>,
+    can_impersonate: bool,
+    change: Change,
+    remove: Action<i64, Result<(), ApiError>>,
+    impersonate: Action<i64, Result<atrium_api::Me, ApiError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, disabled, name) = (u.id, u.disabled, u.name.clone());
+    let is_me = me_id == Some(id);
+    let role = move || match u.role {
+        Role::OrgAdmin => t_string!(i18n, users.role_org_admin),
+        _ => t_string!(i18n, users.role_client_user),
+    };
+    let sections = move || u.permissions.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
+    let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+    let on_delete = move |_| {
+        let question = t_string!(i18n, users.delete_confirm, name = n4.clone()).to_string();
+        if web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false) {
+            remove.dispatch(id);
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{name.clone()}</th>
+            <td>{u.email.clone()}</td>
+            <td>{role}</td>
+            <td>{sections}</td>
+            <td>{move || if disabled { t_string!(i18n, users.disabled) } else { t_string!(i18n, users.active) }}</td>
+            <td class="row-actions">
+                {(!is_me).then(|| view! {
+                    <button type="button" class="small"
+                        on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
+                        {move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }}
+                    </button>
+                    <button type="button" class="small danger-button" on:click=on_delete>
+                        {move || t_string!(i18n, users.delete, name = n2.clone()).to_string()}
+                    </button>
+                })}
+                {(can_impersonate && !disabled).then(|| view! {
+                    <button type="button" class="small" on:click=move |_| { impersonate.dispatch(id); }>
+                        {move || t_string!(i18n, users.log_in_as, name = n3.clone()).to_string()}
+                    </button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let generate = RwSignal::new(true);
+    let role = RwSignal::new(Role::ClientUser);
+    let permissions = RwSignal::new(vec![Permission::Home]);
+    let errors = RwSignal::new(FieldErrors::default());
+    // The generated password is shown once, from this page's memory: the server never sends it.
+    let shown_once = RwSignal::new(None::<(String, String)>);
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok((user, pw))) => {
+            shown_once.set(generate.get_untracked().then(|| (user.name.clone(), pw)));
+            name.set(String::new());
+            email.set(String::new());
+            password.set(String::new());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let pw =
+            if generate.get_untracked() { generate_password().unwrap_or_default() } else { password.get_untracked() };
+        let user = NewClientUser {
+            name: name.get_untracked().trim().to_string(),
+            email: email.get_untracked().trim().to_string(),
+            password: pw,
+            role: role.get_untracked(),
+            permissions: permissions.get_untracked(),
+            agent_ids: Vec::new(),
+        };
+        match user.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                shown_once.set(None);
+                create.dispatch(user);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    view! {
+        <h3>{t!(i18n, users.new_title)}</h3>
+        {move || shown_once.get().map(|(who, pw)| view! {
+            <div class="notice notice-success" role="status">
+                <p>{t_string!(i18n, users.created, name = who).to_string()} " " {t!(i18n, users.generated_once)}</p>
+                <p><code class="secret">{pw.clone()}</code> " "
+                    <CopyButton text=pw label=Signal::derive(move || t_string!(i18n, users.copy).to_string())/></p>
+            </div>
+        })}
+        {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+            .map(|e| view! { <ErrorNotice error=e/> })}
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            <TextField id="user-name" label=Signal::derive(move || t_string!(i18n, users.name).to_string())
+                value=name error=error("name") required=true autocomplete="off"/>
+            <TextField id="user-email" label=Signal::derive(move || t_string!(i18n, users.email).to_string())
+                value=email error=error("email") input_type="email" required=true autocomplete="off"/>
+            <label class="choice">
+                <input type="checkbox" prop:checked=generate on:change=move |ev| generate.set(event_target_checked(&ev))/>
+                {t!(i18n, users.generate)}
+            </label>
+            <Show when=move || !generate.get()>
+                <TextField id="user-password" label=Signal::derive(move || t_string!(i18n, users.password).to_string())
+                    value=password error=error("password") input_type="password" autocomplete="new-password"/>
+            </Show>
+            <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { errors.with(|e| e.get("password")) } else { None })/>
+            <fieldset class="radio-group">
+                <legend>{t!(i18n, users.role)}</legend>
+                {[(Role::ClientUser, "role-client-user"), (Role::OrgAdmin, "role-org-admin")].into_iter().map(|(r, id)| view! {
+                    <label for=id class="choice">
+                        <input id=id type="radio" name="user-role" prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
+                        {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="checkbox-group">
+                <legend>{t!(i18n, users.permissions)}</legend>
+                {Permission::ALL.into_iter().map(|p| view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
+                            disabled=move || role.get() == Role::OrgAdmin
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
+                            }/>
+                        {move || permission_label(i18n, p)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, users.add)}</button>
+        </form>
+    }
+}
