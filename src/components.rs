@@ -7,6 +7,7 @@ pub mod danger_zone;
 pub mod dashboard_preview;
 pub mod error_notice;
 pub mod field_error;
+pub mod language_picker;
 pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;

@@ -2,4 +2,5 @@
 
 pub mod branding;
 pub mod current_org;
+pub mod language;
 pub mod session;

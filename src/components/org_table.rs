@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use atrium_api::Organization;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 #[component]
 pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
@@ -26,24 +27,21 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {orgs.into_iter().map(|org| view! {
+                {orgs.into_iter().map(|org| {
+                    let updated = org.updated_at.clone();
+                    view! {
                     <tr>
                         <th scope="row">
                             <a href=format!("/agency/orgs/{}", org.id)>{org.name}</a>
                             {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
                         </th>
-                        <td class="num">{org.user_count}</td>
-                        <td class="num">{org.agent_count}</td>
-                        <td><time datetime=org.updated_at.clone()>{date_part(&org.updated_at)}</time></td>
+                        <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>
+                        <td class="num">{move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}</td>
+                        <td><time datetime=org.updated_at.clone()>{move || crate::format::date(&updated, i18n.get_locale().as_str())}</time></td>
                     </tr>
-                }).collect_view()}
+                }}).collect_view()}
             </tbody>
         </table>
     }
     .into_any()
-}
-
-/// `2026-11-28T04:15:31Z` → `2026-11-28`.
-fn date_part(rfc3339: &str) -> String {
-    rfc3339.split('T').next().unwrap_or(rfc3339).to_string()
 }

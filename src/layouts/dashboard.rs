@@ -3,9 +3,11 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::language_picker::LanguagePicker;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
+use crate::state::language;
 use crate::state::session::use_session;
 use atrium_api::{Layout, Me, Permission, UserKind};
 use leptos::prelude::*;
@@ -24,13 +26,20 @@ pub fn DashboardLayout() -> impl IntoView {
         <RequireKind kind=UserKind::Client children=move |me| {
             let org = me.org.clone();
             let settings = org.as_ref().map(|o| o.settings.clone()).unwrap_or_default();
+            let user_id = me.user.id;
+            let org_language = settings.dashboard_language.clone();
+            let language = RwSignal::new(language::preferred(user_id).unwrap_or_else(|| org_language.clone()));
             // In an effect: it must run after the i18n provider's start-up effect.
-            let language = settings.dashboard_language.clone();
             Effect::new(move |_| {
-                if let Ok(locale) = language.parse::<Locale>() {
+                if let Ok(locale) = language.get().parse::<Locale>() {
                     i18n.set_locale(locale);
                 }
             });
+            let choose_language = Callback::new(move |code: String| {
+                language::set_preferred(user_id, (code != org_language).then_some(code.as_str()));
+                language.set(code);
+            });
+            let menu_open = RwSignal::new(false);
             let layout_class = match settings.dashboard_layout {
                 Layout::Vertical => "shell layout-vertical",
                 Layout::Horizontal => "shell layout-horizontal",
@@ -44,10 +53,16 @@ pub fn DashboardLayout() -> impl IntoView {
                 })}
                 <div class=layout_class>
                     <header class="topbar">
+                        <button type="button" class="menu-button" aria-controls="dashboard-nav"
+                            aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
+                            {t!(i18n, common.menu)}
+                        </button>
                         <span class="brand-name">{org_name.clone()}</span>
+                        <LanguagePicker current=language on_change=choose_language/>
                         <SignOutButton/>
                     </header>
-                    <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>
+                    <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get()
+                        aria-label=move || t_string!(i18n, common.main_navigation)>
                         <ul>
                             {sections.into_iter().map(|p| match p {
                                 Permission::Team => view! { <li><A href="/app/team">{t!(i18n, dashboard.nav_team)}</A></li> }.into_any(),

@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use atrium_api::ListQuery;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 #[component]
 pub fn OrgActivityPage() -> impl IntoView {
@@ -38,7 +39,7 @@ pub fn OrgActivityPage() -> impl IntoView {
                                 <tbody>
                                     {list.items.into_iter().map(|e| view! {
                                         <tr>
-                                            <td><time datetime=e.created_at.clone()>{e.created_at.replace('T', " ").chars().take(19).collect::<String>()}</time></td>
+                                            <td><time datetime=e.created_at.clone()>{crate::format::date_time(&e.created_at, i18n.get_locale().as_str())}</time></td>
                                             <td>{match e.actor {
                                                 Some(a) => a.name.into_any(),
                                                 None => t!(i18n, activity.deleted_user).into_any(),

@@ -1,0 +1,56 @@
+//! Dates and numbers in the reader's locale, through the browser's Intl.
+
+/// `2026-11-28T04:15:31Z` as a date in `locale` (e.g. `28/11/2026` in `es`); the plain
+/// date part when the browser cannot parse it.
+pub fn date(rfc3339: &str, locale: &str) -> String {
+    let fallback = || rfc3339.split('T').next().unwrap_or(rfc3339).to_string();
+    if !cfg!(target_arch = "wasm32") {
+        return fallback();
+    }
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        return fallback();
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+        .to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// Date and time, for logs.
+pub fn date_time(rfc3339: &str, locale: &str) -> String {
+    let fallback = || rfc3339.replace('T', " ").chars().take(16).collect();
+    if !cfg!(target_arch = "wasm32") {
+        return fallback();
+    }
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        return fallback();
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+        .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// An integer with the locale's digit grouping (`12,345`, `12.345`, `١٢٬٣٤٥`).
+pub fn number(n: i64, locale: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return n.to_string();
+    }
+    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(locale));
+    let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+    format
+        .format()
+        .call1(&format, &wasm_bindgen::JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn off_the_browser_dates_fall_back_to_their_date_part() {
+        assert_eq!(super::date("2026-11-28T04:15:31Z", "en"), "2026-11-28");
+        assert_eq!(super::number(12345, "en"), "12345");
+    }
+}
