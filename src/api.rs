@@ -1,5 +1,6 @@
 //! The only code that talks HTTP. Every call answers `Result<T, ApiError>`.
 
+pub mod agency;
 pub mod agents;
 pub mod auth;
 pub mod branding;

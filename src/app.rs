@@ -4,6 +4,7 @@ use crate::i18n::*;
 use crate::layouts::console::ConsoleLayout;
 use crate::layouts::dashboard::DashboardLayout;
 use crate::pages::console::agents::AgentsPoolPage;
+use crate::pages::console::branding::BrandingPage;
 use crate::pages::console::org::activity::OrgActivityPage;
 use crate::pages::console::org::agents::OrgAgentsPage;
 use crate::pages::console::org::people::{OrgTeamsTab, OrgUsersTab};
@@ -51,6 +52,7 @@ fn Providers() -> impl IntoView {
                         <Route path=path!("/activity") view=OrgActivityPage/>
                     </ParentRoute>
                     <Route path=path!("/agents") view=AgentsPoolPage/>
+                    <Route path=path!("/branding") view=BrandingPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>

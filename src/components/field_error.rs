@@ -17,6 +17,8 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::Taken => t_string!(i18n, errors.field_taken),
             FieldError::TooShort(_) => t_string!(i18n, errors.field_too_short),
             FieldError::InvalidKey => t_string!(i18n, errors.field_invalid_key),
+            FieldError::InvalidColour => t_string!(i18n, errors.field_invalid_colour),
+            FieldError::InvalidHostname => t_string!(i18n, errors.field_invalid_hostname),
         })
     };
     view! { <p id=id class="field-error" aria-live="polite">{text}</p> }

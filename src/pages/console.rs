@@ -1,6 +1,7 @@
 //! Agency console pages.
 
 pub mod agents;
+pub mod branding;
 pub mod org;
 pub mod org_new;
 pub mod orgs;

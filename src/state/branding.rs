@@ -15,6 +15,11 @@ impl BrandingState {
         self.branding.get()
     }
 
+    /// After the agency changes its brand: the page wears it at once.
+    pub fn set(&self, branding: Branding) {
+        self.branding.set(Some(branding));
+    }
+
     /// The agency's display name, or empty until it is known (never Atrium's).
     pub fn name(&self) -> String {
         self.branding.with(|b| b.as_ref().map(|b| b.display_name.clone()).unwrap_or_default())

@@ -2,6 +2,7 @@
 //! the Leptos client and the axum server, with the validation rules both apply.
 
 pub mod activity;
+pub mod agency;
 pub mod agent;
 pub mod auth;
 pub mod branding;
@@ -13,6 +14,7 @@ pub mod people;
 pub mod validate;
 
 pub use activity::ActivityEntry;
+pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
 pub use branding::Branding;

@@ -21,6 +21,9 @@ pub enum FieldError {
     TooShort(usize),
     /// Not lowercase letters, digits and underscores starting with a letter.
     InvalidKey,
+    /// Not a `#rrggbb` colour.
+    InvalidColour,
+    InvalidHostname,
 }
 
 impl FieldError {
@@ -35,6 +38,8 @@ impl FieldError {
             FieldError::Taken => "taken",
             FieldError::TooShort(_) => "too_short",
             FieldError::InvalidKey => "invalid_key",
+            FieldError::InvalidColour => "invalid_colour",
+            FieldError::InvalidHostname => "invalid_hostname",
         }
     }
 
@@ -49,6 +54,8 @@ impl FieldError {
             "taken" => FieldError::Taken,
             "too_short" => FieldError::TooShort(0),
             "invalid_key" => FieldError::InvalidKey,
+            "invalid_colour" => FieldError::InvalidColour,
+            "invalid_hostname" => FieldError::InvalidHostname,
             _ => return None,
         })
     }
@@ -63,6 +70,8 @@ impl FieldError {
             FieldError::Taken => "This is already in use.".into(),
             FieldError::TooShort(min) => format!("At least {min} characters."),
             FieldError::InvalidKey => "Use lowercase letters, digits and underscores, starting with a letter.".into(),
+            FieldError::InvalidColour => "Enter a colour like #1d4ed8.".into(),
+            FieldError::InvalidHostname => "Enter host names like app.agency.example (lowercase, no port).".into(),
         }
     }
 }

@@ -1,0 +1,177 @@
+//! The agency's own settings: its brand and the hostnames that serve it.
+
+use crate::validate::{self, FieldError, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+pub const DISPLAY_NAME_MAX: usize = 120;
+pub const HOSTNAMES_MAX: usize = 20;
+
+/// `GET /api/v1/agency`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgencyProfile {
+    pub id: i64,
+    pub name: String,
+    pub branding: AgencyBranding,
+}
+
+/// What the Branding page edits; `PUT /api/v1/agency` takes it whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgencyBranding {
+    pub display_name: String,
+    /// `#rrggbb`
+    pub primary_color: String,
+    #[serde(default)]
+    pub logo_light_url: Option<String>,
+    #[serde(default)]
+    pub logo_dark_url: Option<String>,
+    #[serde(default)]
+    pub support_email: Option<String>,
+    #[serde(default)]
+    pub website_url: Option<String>,
+    #[serde(default)]
+    pub terms_url: Option<String>,
+    #[serde(default)]
+    pub privacy_url: Option<String>,
+    /// Custom domains serving this agency's login page and dashboards, e.g. `app.agency.example`.
+    #[serde(default)]
+    pub hostnames: Vec<String>,
+}
+
+/// `#rrggbb` → (r, g, b).
+pub fn parse_hex_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// WCAG 2 contrast ratio between two `#rrggbb` colours (1.0 to 21.0).
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+    let (la, lb) = (luminance(parse_hex_colour(a)?), luminance(parse_hex_colour(b)?));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+/// WCAG AA for normal text: the brand colour is used for white button text and for links on white.
+pub fn brand_colour_meets_aa(colour: &str) -> bool {
+    contrast_ratio(colour, "#ffffff").is_some_and(|r| r >= 4.5)
+}
+
+/// A DNS hostname: lowercase labels of letters, digits and hyphens, dot-separated.
+pub fn hostname(value: &str) -> Result<(), FieldError> {
+    let ok = !value.is_empty()
+        && value.len() <= 253
+        && value.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidHostname)
+    }
+}
+
+impl AgencyBranding {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        errors.check(
+            "display_name",
+            validate::required(&self.display_name)
+                .and_then(|()| validate::max_chars(self.display_name.trim(), DISPLAY_NAME_MAX)),
+        );
+        if parse_hex_colour(&self.primary_color).is_none() {
+            errors.check("primary_color", Err(FieldError::InvalidColour));
+        }
+        let urls = [
+            ("logo_light_url", &self.logo_light_url),
+            ("logo_dark_url", &self.logo_dark_url),
+            ("website_url", &self.website_url),
+            ("terms_url", &self.terms_url),
+            ("privacy_url", &self.privacy_url),
+        ];
+        for (field, url) in urls {
+            if let Some(url) = crate::org_input::blank_to_none(url) {
+                errors.check(field, validate::http_url(&url));
+            }
+        }
+        if let Some(email) = crate::org_input::blank_to_none(&self.support_email) {
+            errors.check("support_email", validate::email(&email));
+        }
+        if self.hostnames.len() > HOSTNAMES_MAX {
+            errors.check("hostnames", Err(FieldError::TooLong(HOSTNAMES_MAX)));
+        }
+        for h in &self.hostnames {
+            errors.check("hostnames", hostname(h));
+        }
+        errors.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 0.01);
+        assert!((contrast_ratio("#ffffff", "#ffffff").unwrap() - 1.0).abs() < 0.01);
+        // #767676 on white is the well-known AA threshold (4.54).
+        assert!((contrast_ratio("#767676", "#ffffff").unwrap() - 4.54).abs() < 0.01);
+        assert!(brand_colour_meets_aa("#1d4ed8"));
+        assert!(!brand_colour_meets_aa("#facc15"), "yellow on white fails");
+        assert_eq!(contrast_ratio("blue", "#ffffff"), None);
+    }
+
+    #[test]
+    fn hostnames() {
+        for good in ["app.agency.example", "localhost", "a-b.c1.example"] {
+            assert_eq!(hostname(good), Ok(()), "{good}");
+        }
+        for bad in ["", "App.Example", "-a.example", "a..b", "a_b.example", "a.example:8080", "ünï.example"] {
+            assert_eq!(hostname(bad), Err(FieldError::InvalidHostname), "{bad}");
+        }
+    }
+
+    #[test]
+    fn branding_rules() {
+        let mut b = AgencyBranding {
+            display_name: "Northwind".into(),
+            primary_color: "#1d4ed8".into(),
+            logo_light_url: None,
+            logo_dark_url: Some("".into()),
+            support_email: Some("help@northwind.test".into()),
+            website_url: None,
+            terms_url: None,
+            privacy_url: None,
+            hostnames: vec!["app.northwind.test".into()],
+        };
+        assert!(b.validate().is_ok());
+        b.primary_color = "red".into();
+        b.terms_url = Some("javascript:alert(1)".into());
+        b.hostnames.push("Bad Host".into());
+        let e = b.validate().unwrap_err();
+        assert_eq!(e.get("primary_color"), Some(FieldError::InvalidColour));
+        assert_eq!(e.get("terms_url"), Some(FieldError::InvalidUrl));
+        assert_eq!(e.get("hostnames"), Some(FieldError::InvalidHostname));
+    }
+}

@@ -1,0 +1,139 @@
+//! `/agency/branding`: the agency's brand (name, colour, logos, links, domains), with a
+//! contrast check on the colour.
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::field_error::FieldErrorText;
+use crate::i18n::*;
+use crate::state::branding::use_branding;
+use atrium_api::agency::contrast_ratio;
+use atrium_api::validate::FieldErrors;
+use atrium_api::{AgencyBranding, Branding};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn BrandingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let agency = LocalResource::new(api::agency::get_agency);
+    view! {
+        <h1>{t!(i18n, branding.title)}</h1>
+        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match agency.await {
+                    Ok(profile) => view! { <BrandingForm initial=profile.branding/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn BrandingForm(initial: AgencyBranding) -> impl IntoView {
+    let i18n = use_i18n();
+    let brand = use_branding();
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(FieldErrors::default());
+    let save = Action::new_local(|b: &AgencyBranding| {
+        let b = b.clone();
+        async move { api::agency::update_branding(&b).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(profile)) => {
+            let b = &profile.branding;
+            brand.set(Branding {
+                agency_id: profile.id,
+                display_name: b.display_name.clone(),
+                primary_color: b.primary_color.clone(),
+                logo_light_url: b.logo_light_url.clone(),
+                logo_dark_url: b.logo_dark_url.clone(),
+                support_email: b.support_email.clone(),
+                website_url: b.website_url.clone(),
+                terms_url: b.terms_url.clone(),
+                privacy_url: b.privacy_url.clone(),
+            });
+            draft.set(profile.branding);
+            errors.set(FieldErrors::default());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let b = draft.get_untracked();
+        match b.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                save.dispatch(b);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let ratio = move || draft.with(|d| contrast_ratio(&d.primary_color, "#ffffff"));
+    let text_field = move |id: &'static str,
+                           field: &'static str,
+                           label: Signal<String>,
+                           get: fn(&AgencyBranding) -> String,
+                           put: fn(&mut AgencyBranding, String),
+                           kind: &'static str| {
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type=kind aria-describedby=error_id.clone()
+                    aria-invalid=move || errors.with(|e| e.get(field).is_some()).to_string()
+                    prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))/>
+                <FieldErrorText id=error_id error=error(field)/>
+            </div>
+        }
+    };
+    let label = move |f: fn(I18nContext) -> &'static str| Signal::derive(move || f(i18n).to_string());
+    view! {
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+                .map(|e| view! { <ErrorNotice error=e/> })}
+            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, branding.saved)}</p> })}
+            {text_field("brand-name", "display_name", label(|i| t_string!(i, branding.display_name)), |d| d.display_name.clone(), |d, v| d.display_name = v, "text")}
+            <div class="field">
+                <label for="brand-colour">{t!(i18n, branding.primary_color)}</label>
+                <div class="colour-row">
+                    <input id="brand-colour" type="text" aria-describedby="brand-colour-error brand-contrast"
+                        aria-invalid=move || errors.with(|e| e.get("primary_color").is_some()).to_string()
+                        prop:value=move || draft.with(|d| d.primary_color.clone())
+                        on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))/>
+                    <span class="swatch" aria-hidden="true" style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))></span>
+                </div>
+                <FieldErrorText id="brand-colour-error" error=error("primary_color")/>
+                <p id="brand-contrast" aria-live="polite">
+                    {move || ratio().map(|r| {
+                        let shown = format!("{r:.1}");
+                        if r >= 4.5 {
+                            view! { <span class="muted">{t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}</span> }.into_any()
+                        } else {
+                            view! { <span class="notice notice-warning">{t_string!(i18n, branding.contrast_warning, ratio = shown).to_string()}</span> }.into_any()
+                        }
+                    })}
+                </p>
+            </div>
+            {text_field("brand-logo-light", "logo_light_url", label(|i| t_string!(i, branding.logo_light_url)), |d| d.logo_light_url.clone().unwrap_or_default(), |d, v| d.logo_light_url = Some(v), "url")}
+            {text_field("brand-logo-dark", "logo_dark_url", label(|i| t_string!(i, branding.logo_dark_url)), |d| d.logo_dark_url.clone().unwrap_or_default(), |d, v| d.logo_dark_url = Some(v), "url")}
+            {text_field("brand-support", "support_email", label(|i| t_string!(i, branding.support_email)), |d| d.support_email.clone().unwrap_or_default(), |d, v| d.support_email = Some(v), "email")}
+            {text_field("brand-website", "website_url", label(|i| t_string!(i, branding.website_url)), |d| d.website_url.clone().unwrap_or_default(), |d, v| d.website_url = Some(v), "url")}
+            {text_field("brand-terms", "terms_url", label(|i| t_string!(i, branding.terms_url)), |d| d.terms_url.clone().unwrap_or_default(), |d, v| d.terms_url = Some(v), "url")}
+            {text_field("brand-privacy", "privacy_url", label(|i| t_string!(i, branding.privacy_url)), |d| d.privacy_url.clone().unwrap_or_default(), |d, v| d.privacy_url = Some(v), "url")}
+            <div class="field">
+                <label for="brand-hostnames">{t!(i18n, branding.hostnames)}</label>
+                <textarea id="brand-hostnames" rows="3" aria-describedby="brand-hostnames-help brand-hostnames-error"
+                    prop:value=move || draft.with(|d| d.hostnames.join("\n"))
+                    on:input=move |ev| draft.update(|d| d.hostnames = event_target_value(&ev).lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect())></textarea>
+                <p id="brand-hostnames-help" class="muted">{t!(i18n, branding.hostnames_help)}</p>
+                <FieldErrorText id="brand-hostnames-error" error=error("hostnames")/>
+            </div>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, branding.save)}</button>
+        </form>
+    }
+}
+
+type I18nContext = leptos_i18n::I18nContext<Locale>;
