@@ -5,7 +5,7 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// Every locale the client ships; `en` is the reference the others must match.
-const LOCALES: &[&str] = &["es"];
+const LOCALES: &[&str] = &["es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

@@ -46,6 +46,25 @@ pub fn number(n: i64, locale: &str) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
+/// A ratio such as a contrast, with one decimal in the locale's style (`4.5`, `4,5`).
+pub fn one_decimal(x: f64, locale: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return format!("{x:.1}");
+    }
+    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(locale));
+    let options = js_sys::Object::new();
+    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &1.into());
+    }
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options);
+    format
+        .format()
+        .call1(&format, &wasm_bindgen::JsValue::from_f64(x))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{x:.1}"))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -31,7 +31,7 @@ fn shown(i18n: I18nContext<Locale>, field: DraftField, d: &OrganizationUpdate) -
         (_, "true") => t_string!(i18n, conflict.on).to_string(),
         (_, "false") => t_string!(i18n, conflict.off).to_string(),
         (_, "") => t_string!(i18n, conflict.empty).to_string(),
-        (DraftField::Language, code) => crate::components::org_info_form::language_name(code),
+        (DraftField::Language, code) => atrium_api::org::language_name(code).to_string(),
         (DraftField::Layout, "vertical") => t_string!(i18n, settings.layout_vertical).to_string(),
         (DraftField::Layout, "horizontal") => t_string!(i18n, settings.layout_horizontal).to_string(),
         _ => raw,

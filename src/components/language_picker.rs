@@ -1,7 +1,7 @@
 //! Lets a user read the dashboard in another language than the org's.
 
-use crate::components::org_info_form::language_name;
 use crate::i18n::*;
+use atrium_api::org::language_name;
 use atrium_api::org::SUPPORTED_LANGUAGES;
 use leptos::prelude::*;
 

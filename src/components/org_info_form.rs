@@ -2,16 +2,10 @@
 
 use crate::components::field_error::FieldErrorText;
 use crate::i18n::*;
-use atrium_api::org::SUPPORTED_LANGUAGES;
+use atrium_api::org::{language_name, SUPPORTED_LANGUAGES};
 use atrium_api::validate::FieldErrors;
 use atrium_api::{Layout, OrgSettings, OrganizationUpdate};
 use leptos::prelude::*;
-
-/// The language's own name, so a user finds it whatever the UI language is.
-pub fn language_name(code: &str) -> String {
-    let i18n_names: &[(&str, &str)] = &[("en", "English"), ("es", "Español")];
-    i18n_names.iter().find(|(c, _)| *c == code).map(|(_, n)| n.to_string()).unwrap_or_else(|| code.to_string())
-}
 
 #[component]
 pub fn OrgInfoForm(draft: RwSignal<OrganizationUpdate>, #[prop(into)] errors: Signal<FieldErrors>) -> impl IntoView {

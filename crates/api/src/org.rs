@@ -5,7 +5,24 @@ use serde::{Deserialize, Serialize};
 use crate::ListQuery;
 
 /// Dashboard languages the client ships strings for (ISO 639-1).
-pub const SUPPORTED_LANGUAGES: &[&str] = &["en", "es"];
+pub const SUPPORTED_LANGUAGES: &[&str] = &["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ar"];
+
+/// Each supported language's name in itself, so a reader finds their own whatever the UI language.
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "es" => "Español",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "it" => "Italiano",
+        "pt" => "Português",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "tr" => "Türkçe",
+        "ar" => "العربية",
+        other => other,
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -149,6 +166,13 @@ mod tests {
         let mut json = serde_json::to_value(OrgSettings::default()).unwrap();
         json["dashboard_layout"] = "diagonal".into();
         assert!(serde_json::from_value::<OrgSettings>(json).is_err());
+    }
+
+    #[test]
+    fn every_supported_language_has_its_own_name() {
+        for code in SUPPORTED_LANGUAGES {
+            assert_ne!(language_name(code), *code, "{code}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use atrium_api::validate::FieldErrors;
 use atrium_api::{AgencyBranding, Branding};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 #[component]
 pub fn BrandingPage() -> impl IntoView {
@@ -108,7 +109,7 @@ fn BrandingForm(initial: AgencyBranding) -> impl IntoView {
                 <FieldErrorText id="brand-colour-error" error=error("primary_color")/>
                 <p id="brand-contrast" aria-live="polite">
                     {move || ratio().map(|r| {
-                        let shown = format!("{r:.1}");
+                        let shown = crate::format::one_decimal(r, i18n.get_locale().as_str());
                         if r >= 4.5 {
                             view! { <span class="muted">{t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}</span> }.into_any()
                         } else {

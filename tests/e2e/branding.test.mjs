@@ -1,0 +1,66 @@
+// White label: each agency's domain shows its own brand before sign-in, the Branding
+// page changes it, and a colour that fails WCAG AA on white is flagged.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+
+const t = locale('en');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("each agency's hostname shows its own brand on the login page", async () => {
+  const page = await (await browser.newContext()).newPage();
+  const port = new URL(server.url).port;
+  await page.goto(`http://contoso.localhost:${port}/login`);
+  await page.getByRole('heading', { name: t('login.welcome', { brand: 'Contoso Partners' }) }).waitFor();
+  assert.equal(await page.title(), 'Contoso Partners');
+  const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim());
+  assert.equal(brand, '#0f766e');
+  await page.context().close();
+});
+
+test('the Branding page renames the agency and warns about a low-contrast colour', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, server.url, 'owner@northwind.test');
+  await page.waitForURL(`${server.url}/agency/orgs`);
+  await page.getByRole('link', { name: t('branding.nav') }).click();
+  const colour = page.getByLabel(t('branding.primary_color'));
+  await colour.waitFor();
+  await colour.fill('#facc15');
+  await page.getByText(/WCAG AA needs 4.5:1/).waitFor();
+  await colour.fill('#7c2d12');
+  await page.getByText(/meets WCAG AA/).waitFor();
+  await page.getByLabel(t('branding.display_name')).fill('Northwind & Co');
+  await page.getByRole('button', { name: t('branding.save') }).click();
+  await page.getByText(t('branding.saved')).waitFor();
+  assert.equal(await page.title(), 'Northwind & Co');
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(`${server.url}/login`);
+  await fresh.getByRole('heading', { name: t('login.welcome', { brand: 'Northwind & Co' }) }).waitFor();
+  await page.context().close();
+  await fresh.context().close();
+});
+
+test('bad branding input is refused next to the field and changes nothing', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, server.url, 'admin@northwind.test');
+  await page.goto(`${server.url}/agency/branding`);
+  await page.getByLabel(t('branding.primary_color')).fill('blue');
+  await page.getByLabel(t('branding.hostnames')).fill('Not A Host:80');
+  await page.getByRole('button', { name: t('branding.save') }).click();
+  await page.locator('#brand-colour-error').filter({ hasText: t('errors.field_invalid_colour') }).waitFor();
+  await page.locator('#brand-hostnames-error').filter({ hasText: t('errors.field_invalid_hostname') }).waitFor();
+  const saved = await page.evaluate(async () => (await fetch('/api/v1/agency')).json());
+  assert.match(saved.branding.primary_color, /^#[0-9a-f]{6}$/);
+  await page.context().close();
+});
