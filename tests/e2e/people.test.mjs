@@ -61,6 +61,7 @@ test('an org admin adds a user who then sees only the sections given', async () 
 test('a generated password is shown once and works', async () => {
   const admin = await newPage();
   await signIn(admin, server.url, 'admin@acme.test');
+  await admin.waitForURL(`${server.url}/app`);
   await admin.goto(`${server.url}/app/team`);
   await admin.getByLabel(t('users.name')).fill('Gus Generated');
   await admin.getByLabel(t('users.email')).fill('gus@acme.test');
@@ -127,6 +128,7 @@ test('"Log in as" opens the client dashboard, marked, with a way back', async ()
 test('a team gets its key from the label and lists its members', async () => {
   const admin = await newPage();
   await signIn(admin, server.url, 'admin@acme.test');
+  await admin.waitForURL(`${server.url}/app`);
   await admin.goto(`${server.url}/app/team`);
   await admin.getByLabel(t('teams.label')).fill('Customer Support');
   assert.equal(await admin.getByLabel(t('teams.key'), { exact: true }).inputValue(), 'customer_support');

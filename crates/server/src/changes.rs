@@ -1,6 +1,12 @@
 //! What the activity log records of an edit: one entry per changed field, old and new
 //! values as text, so the log reads the same whatever the field's type.
 
+mod teams;
+mod users;
+
+pub use teams::{team_changes, team_created, team_deleted};
+pub use users::{impersonation, user_changes, user_created, user_deleted};
+
 use atrium_api::{OrgSettings, Organization};
 
 /// One changed field, ready to be stored as an activity entry.

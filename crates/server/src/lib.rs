@@ -29,6 +29,10 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::org_agents::router())
         .merge(routes::activity::router())
         .merge(routes::agents::router())
+        .merge(routes::staff::router())
+        .merge(routes::users::router())
+        .merge(routes::impersonation::router())
+        .merge(routes::teams::router())
         .merge(routes::openapi::router())
         .fallback(api_not_found);
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);

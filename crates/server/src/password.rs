@@ -12,6 +12,12 @@ pub fn hash_password(password: &str) -> Result<String, String> {
     Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
 }
 
+/// [`hash_password`] on the blocking pool: Argon2 takes tens of milliseconds of CPU,
+/// which would otherwise stall every request sharing the async worker.
+pub async fn hash_password_off_thread(password: String) -> Result<String, String> {
+    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| e.to_string())?
+}
+
 /// Checks `password` against `hash`. With no hash (unknown email) it checks against a
 /// dummy hash anyway, so an unknown email and a wrong password take the same time.
 pub fn verify_password(password: &str, hash: Option<&str>) -> bool {

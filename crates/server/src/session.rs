@@ -1,53 +1,17 @@
 //! Who is calling: the session cookie, its extractor, and the cookies a login sets.
+//! What a caller may do is `access.rs`'s business.
 
+pub use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::password::{random_token, token_hash};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{Permission, Role, CSRF_COOKIE, SESSION_COOKIE};
+use atrium_api::{CSRF_COOKIE, SESSION_COOKIE};
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use cookie::{Cookie, SameSite};
-
-/// A signed-in user, as every protected handler receives it.
-#[derive(Clone, Debug)]
-pub struct AuthUser {
-    pub id: i64,
-    pub agency_id: i64,
-    pub org_id: Option<i64>,
-    pub role: Role,
-    pub permissions: Vec<Permission>,
-    pub impersonator_id: Option<i64>,
-    pub token_hash: String,
-    pub user: store::UserRow,
-}
-
-impl AuthUser {
-    pub fn is_staff(&self) -> bool {
-        self.org_id.is_none()
-    }
-
-    /// Agency-level resources are for staff; a client user gets 403 in their own tenant.
-    pub fn require_staff(&self) -> AppResult<()> {
-        if self.is_staff() {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    /// May this user see org `org_id` at all? Staff of its agency and its own users may;
-    /// to anyone else it does not exist.
-    pub fn can_see_org(&self, org_agency_id: i64, org_id: i64) -> bool {
-        if self.is_staff() {
-            self.agency_id == org_agency_id
-        } else {
-            self.org_id == Some(org_id)
-        }
-    }
-}
 
 /// The value of cookie `name` in the request, if sent.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -76,32 +40,40 @@ impl FromRequestParts<AppState> for AuthUser {
 }
 
 /// The live session behind `hash`, or `None` when it is unknown, idle too long, or its
-/// user may no longer sign in (disabled, or their org archived). Dead sessions are removed.
+/// user may no longer sign in (disabled, or their org archived), or, for "Log in as", the
+/// staff member behind it may no longer impersonate. Dead sessions are removed.
 pub async fn load_session(state: &AppState, hash: &str) -> AppResult<Option<AuthUser>> {
     let Some((session, user)) = store::session_with_user(&state.db, hash).await? else {
         return Ok(None);
     };
     let idle = store::seconds_since(&session.last_seen_at).unwrap_or(i64::MAX);
-    let expired = idle > state.settings.session_idle.as_secs() as i64;
-    if expired || !may_sign_in(state, &user).await? {
+    let limit = state.settings.session_idle.as_secs() as i64;
+    let alive = idle <= limit
+        && may_sign_in(state, &user).await?
+        && may_still_impersonate(state, session.impersonator_id).await?;
+    if !alive {
         store::delete_session(&state.db, hash).await?;
         return Ok(None);
     }
-    // Writing on every request would serialise readers behind SQLite's one writer.
-    if idle > 60 {
+    // Writing on every request would serialise readers behind SQLite's one writer, so the
+    // last-seen time moves at most once a minute; under a shorter idle limit (a quarter
+    // of it) so that a session in use never runs out between two writes.
+    if idle > (limit / 4).min(60) {
         store::touch_session(&state.db, hash).await?;
     }
-    let role = user.role();
-    Ok(Some(AuthUser {
-        id: user.id,
-        agency_id: user.agency_id,
-        org_id: user.org_id,
-        role,
-        permissions: Permission::effective(role, &user.stored_permissions()),
-        impersonator_id: session.impersonator_id,
-        token_hash: session.token_hash,
-        user,
-    }))
+    Ok(Some(AuthUser::new(session, user)))
+}
+
+/// An impersonation lasts only while its staff member could start it: still there, not
+/// disabled, still an owner or admin. (Deleting them deletes the session by cascade.)
+async fn may_still_impersonate(state: &AppState, impersonator_id: Option<i64>) -> AppResult<bool> {
+    let Some(id) = impersonator_id else {
+        return Ok(true);
+    };
+    Ok(match store::user_by_id(&state.db, id).await? {
+        Some(staff) => !staff.disabled && staff.org_id.is_none() && staff.role().manages_agency(),
+        None => false,
+    })
 }
 
 /// Disabled users and the users of archived orgs cannot sign in or stay signed in.

@@ -3,20 +3,24 @@
 mod activity;
 mod agencies;
 mod agents;
+mod client_users;
 mod conversations;
 mod org_agents;
 mod orgs;
 mod sessions;
+mod staff;
 mod teams;
 mod users;
 
 pub use activity::*;
 pub use agencies::*;
 pub use agents::*;
+pub use client_users::*;
 pub use conversations::*;
 pub use org_agents::*;
 pub use orgs::*;
 pub use sessions::*;
+pub use staff::*;
 pub use teams::*;
 pub use users::*;
 
@@ -50,9 +54,22 @@ async fn begin_write(db: &Db) -> Result<Transaction<'static, Sqlite>, sqlx::Erro
     db.begin_with("BEGIN IMMEDIATE").await
 }
 
-/// Now, as the RFC 3339 UTC text every timestamp column holds.
+/// Now, as the RFC 3339 UTC text every timestamp column holds, always with six
+/// fractional digits: text of one width sorts as the times do, which `ORDER BY` on these
+/// columns relies on (the `time` crate's own RFC 3339 output drops trailing zeros, so
+/// `…05.1Z` would sort after `…05.12Z`).
 pub fn now() -> String {
-    OffsetDateTime::now_utc().format(&Rfc3339).unwrap_or_default()
+    let t = OffsetDateTime::now_utc();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.microsecond()
+    )
 }
 
 /// Seconds since `rfc3339`, or `None` when it does not parse.
@@ -74,6 +91,14 @@ fn parse_ids(csv: Option<String>) -> Vec<i64> {
     ids
 }
 
+/// Ids sorted, each once: what an id-set column or table is given.
+fn distinct(ids: &[i64]) -> Vec<i64> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// A LIKE pattern for "contains `q`", with LIKE's wildcards escaped so a search for
 /// `50%` finds that text. Use with `ESCAPE '\\'`.
 fn like_pattern(q: &str) -> String {
@@ -85,4 +110,18 @@ fn like_pattern(q: &str) -> String {
 /// one parameter instead of a SQL string built to its length.
 fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_of_one_width() {
+        let a = now();
+        assert_eq!(a.len(), "2024-01-02T03:04:05.123456Z".len(), "{a}");
+        assert!(OffsetDateTime::parse(&a, &Rfc3339).is_ok(), "{a}");
+        assert!(seconds_since(&a).is_some_and(|s| (0..5).contains(&s)));
+        assert!(now() >= a, "later text sorts later");
+    }
 }

@@ -1,8 +1,8 @@
 //! `GET /api/v1/orgs/{org}/activity`: who changed what in an org, newest first.
 
+use crate::access::{AuthUser, OrgRule};
 use crate::error::AppResult;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::session::AuthUser;
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{ActivityEntry, ErrorBody, ListQuery, ListResponse};
@@ -25,7 +25,7 @@ pub async fn list_activity(
     ApiPath(org_id): ApiPath<i64>,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<ActivityEntry>>> {
-    let org = user.org_for_staff(&state, org_id).await?;
-    let (items, total) = store::list_activity(&state.db, org.id, &query).await?;
+    let access = user.org(&state, org_id, OrgRule::AnyStaff).await?;
+    let (items, total) = store::list_activity(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse { items, total }))
 }

@@ -1,8 +1,8 @@
 //! The agency's agents pool: `/api/v1/agents` and `/api/v1/agents/{id}`.
 
+use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::session::AuthUser;
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{Agent, AgentInput, AgentListQuery, ErrorBody, ListResponse};
@@ -28,8 +28,8 @@ pub async fn list_agents(
     user: AuthUser,
     ApiQuery(query): ApiQuery<AgentListQuery>,
 ) -> AppResult<Json<ListResponse<Agent>>> {
-    user.require_staff()?;
-    let (items, total) = store::list_agents(&state.db, user.agency_id, &query).await?;
+    let staff = user.require_staff()?;
+    let (items, total) = store::list_agents(&state.db, staff.agency_id, &query).await?;
     Ok(Json(ListResponse { items, total }))
 }
 
@@ -43,9 +43,9 @@ pub async fn create_agent(
     user: AuthUser,
     ApiJson(body): ApiJson<AgentInput>,
 ) -> AppResult<impl IntoResponse> {
-    user.require_agency_admin()?;
+    let admin = user.require_agency_admin()?;
     body.validate()?;
-    let agent = store::create_agent(&state.db, user.agency_id, &cleaned(body)).await?;
+    let agent = store::create_agent(&state.db, admin.agency_id, &cleaned(body)).await?;
     let location = format!("{}/agents/{}", atrium_api::API_PREFIX, agent.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(agent)))
 }
@@ -59,8 +59,8 @@ pub async fn get_agent(
     user: AuthUser,
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<Json<Agent>> {
-    user.require_staff()?;
-    Ok(Json(store::get_agent(&state.db, user.agency_id, agent_id).await?.ok_or(AppError::NotFound)?))
+    let staff = user.require_staff()?;
+    Ok(Json(store::get_agent(&state.db, staff.agency_id, agent_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// Replaces an agent's name, kind, description and status. Agency owners and admins only.
@@ -74,11 +74,11 @@ pub async fn update_agent(
     ApiPath(agent_id): ApiPath<i64>,
     ApiJson(body): ApiJson<AgentInput>,
 ) -> AppResult<Json<Agent>> {
-    user.require_agency_admin()?;
+    let admin = user.require_agency_admin()?;
     // A foreign or missing id is 404 even when the body is also invalid.
-    store::get_agent(&state.db, user.agency_id, agent_id).await?.ok_or(AppError::NotFound)?;
+    store::get_agent(&state.db, admin.agency_id, agent_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
-    let agent = store::update_agent(&state.db, user.agency_id, agent_id, &cleaned(body)).await?;
+    let agent = store::update_agent(&state.db, admin.agency_id, agent_id, &cleaned(body)).await?;
     Ok(Json(agent.ok_or(AppError::NotFound)?))
 }
 
@@ -92,8 +92,8 @@ pub async fn delete_agent(
     user: AuthUser,
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    user.require_agency_admin()?;
-    if !store::delete_agent(&state.db, user.agency_id, agent_id, user.id).await? {
+    let admin = user.require_agency_admin()?;
+    if !store::delete_agent(&state.db, admin.agency_id, agent_id, admin.id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

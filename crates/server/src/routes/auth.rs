@@ -1,9 +1,10 @@
 //! Signing in and out, and `GET /api/v1/me`.
 
+use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::password::verify_password;
-use crate::session::{clear_cookies, may_sign_in, start_session, AuthUser};
+use crate::session::{clear_cookies, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary};
@@ -68,11 +69,12 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
 pub async fn me(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Me>> {
-    let impersonator = match user.impersonator_id {
+    let me = user.signed_in();
+    let impersonator = match me.impersonator_id {
         Some(id) => store::user_by_id(&state.db, id).await?,
         None => None,
     };
-    Ok(Json(build_me(&state, &user.user, impersonator.as_ref()).await?))
+    Ok(Json(build_me(&state, me.user, impersonator.as_ref()).await?))
 }
 
 pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Option<&store::UserRow>) -> AppResult<Me> {

@@ -1,8 +1,8 @@
 //! `PUT /api/v1/orgs/{org}/agents`: which of the agency's agents an org holds.
 
+use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
-use crate::session::AuthUser;
 use crate::state::AppState;
 use crate::store::{self, AssignOutcome};
 use atrium_api::validate::FieldError;
@@ -28,8 +28,8 @@ pub async fn assign_agents(
     ApiPath(org_id): ApiPath<i64>,
     ApiJson(body): ApiJson<AgentAssignment>,
 ) -> AppResult<Json<Organization>> {
-    user.org_for_admin(&state, org_id).await?;
-    match store::replace_org_agents(&state.db, user.agency_id, org_id, user.id, &body.agent_ids).await? {
+    let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
+    match store::replace_org_agents(&state.db, actor.agency_id, org.id, actor.id, &body.agent_ids).await? {
         AssignOutcome::Assigned(org) => Ok(Json(*org)),
         AssignOutcome::UnknownAgents => Err(AppError::field("agent_ids", FieldError::Unknown)),
     }

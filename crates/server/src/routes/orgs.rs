@@ -1,8 +1,8 @@
 //! Client organizations: `/api/v1/orgs` and `/api/v1/orgs/{org}`.
 
+use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::session::AuthUser;
 use crate::state::AppState;
 use crate::store::{self, NewOrg, OrgEdit, SaveOutcome};
 use atrium_api::org_input::blank_to_none;
@@ -31,10 +31,10 @@ pub async fn list_orgs(
     user: AuthUser,
     ApiQuery(query): ApiQuery<OrgListQuery>,
 ) -> AppResult<Json<ListResponse<Organization>>> {
-    user.require_staff()?;
+    let staff = user.require_staff()?;
     query.validate()?;
     let (items, total) =
-        store::list_orgs(&state.db, user.agency_id, query.archived.unwrap_or(false), &query.list()).await?;
+        store::list_orgs(&state.db, staff.agency_id, query.archived.unwrap_or(false), &query.list()).await?;
     Ok(Json(ListResponse { items, total }))
 }
 
@@ -49,19 +49,19 @@ pub async fn create_org(
     user: AuthUser,
     ApiJson(body): ApiJson<NewOrganization>,
 ) -> AppResult<impl IntoResponse> {
-    user.require_agency_admin()?;
+    let admin = user.require_agency_admin()?;
     body.validate()?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
     let settings = OrgSettings::default();
     let new = NewOrg {
-        agency_id: user.agency_id,
+        agency_id: admin.agency_id,
         name: body.name.trim(),
         contact_email: contact_email.as_deref(),
         logo_url: logo_url.as_deref(),
         settings: &settings,
     };
-    let org = store::create_org(&state.db, user.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
+    let org = store::create_org(&state.db, admin.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
     let location = format!("{}/orgs/{}", atrium_api::API_PREFIX, org.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(org)))
 }
@@ -75,11 +75,7 @@ pub async fn get_org(
     user: AuthUser,
     ApiPath(org_id): ApiPath<i64>,
 ) -> AppResult<Json<Organization>> {
-    let org = store::get_org(&state.db, user.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
-    if !user.can_see_org(user.agency_id, org.id) {
-        return Err(AppError::NotFound);
-    }
-    Ok(Json(org))
+    Ok(Json(user.org(&state, org_id, OrgRule::Anyone).await?.org))
 }
 
 /// Saves the whole editable state of an org, archiving or restoring it when `archived` is
@@ -96,7 +92,7 @@ pub async fn update_org(
     ApiPath(org_id): ApiPath<i64>,
     ApiJson(body): ApiJson<OrganizationUpdate>,
 ) -> AppResult<Json<Organization>> {
-    user.org_for_admin(&state, org_id).await?;
+    let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
     body.validate()?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
@@ -108,7 +104,7 @@ pub async fn update_org(
         settings: &body.settings,
         version: body.version,
     };
-    let outcome = store::update_org(&state.db, user.agency_id, org_id, user.id, &edit)
+    let outcome = store::update_org(&state.db, actor.agency_id, org.id, actor.id, &edit)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     match outcome {
@@ -129,8 +125,8 @@ pub async fn delete_org(
     user: AuthUser,
     ApiPath(org_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    user.org_for_admin(&state, org_id).await?;
-    if !store::delete_org(&state.db, user.agency_id, org_id).await? {
+    let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
+    if !store::delete_org(&state.db, actor.agency_id, org.id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -79,3 +79,10 @@ pub async fn list_activity(db: &Db, org_id: i64, query: &ListQuery) -> Result<(V
     .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
 }
+
+/// Appends `changes` to `org_id`'s log on its own, for events that write nothing else
+/// to the database in the same breath (such as "Log in as").
+pub async fn log_activity(db: &Db, org_id: i64, actor_id: i64, changes: &[Change]) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    record_activity(&mut conn, org_id, Some(actor_id), changes).await
+}

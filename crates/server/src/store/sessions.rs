@@ -2,7 +2,7 @@
 
 use super::users::{UserRow, USER_COLUMNS};
 use super::{now, Db};
-use sqlx::FromRow;
+use sqlx::{FromRow, SqliteConnection};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct SessionRow {
@@ -61,5 +61,21 @@ pub async fn touch_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error>
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
+    Ok(())
+}
+
+/// Ends every session of `user_id` (theirs, and any "Log in as" session opened as them),
+/// except `keep` (a token hash) when given, on the caller's transaction: disabling a user
+/// or resetting their password must lock them out at once, not at their next idle timeout.
+pub(super) async fn end_user_sessions(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR token_hash <> $2)")
+        .bind(user_id)
+        .bind(keep)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }

@@ -1,7 +1,13 @@
-//! Teams of an organization; they receive handoffs.
+//! Teams of an organization (they receive handoffs): reading them, and creating,
+//! editing and deleting them with the activity log written in the same transaction.
 
-use super::{now, Db};
+use super::activity::record_activity;
+use super::{begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db};
+use crate::changes::{team_changes, team_created, team_deleted};
+use atrium_api::{ListQuery, Team};
+use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
 
+/// Inserts the team as given, logging nothing: the demo seed's way in.
 pub async fn insert_team(
     db: &Db,
     org_id: i64,
@@ -30,4 +36,185 @@ pub async fn insert_team(
     }
     tx.commit().await?;
     Ok(id)
+}
+
+#[derive(FromRow)]
+struct TeamRow {
+    id: i64,
+    label: String,
+    key: String,
+    description: String,
+    updated_at: String,
+    member_ids: Option<String>,
+}
+
+impl From<TeamRow> for Team {
+    fn from(r: TeamRow) -> Self {
+        Team {
+            id: r.id,
+            label: r.label,
+            key: r.key,
+            description: r.description,
+            member_ids: parse_ids(r.member_ids),
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+const TEAM_SELECT: &str = "SELECT t.id, t.label, t.key, t.description, t.updated_at, \
+     (SELECT group_concat(user_id) FROM team_members m WHERE m.team_id = t.id) AS member_ids FROM teams t";
+
+/// A page of the org's teams by label, narrowed by `q` in label or key.
+pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<Team>, u64), sqlx::Error> {
+    let pattern = query.search().map(like_pattern);
+    let filter = "t.org_id = $1 AND ($2 IS NULL OR t.label LIKE $2 ESCAPE '\\' OR t.key LIKE $2 ESCAPE '\\')";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM teams t WHERE {filter}"))
+        .bind(org_id)
+        .bind(&pattern)
+        .fetch_one(db)
+        .await?;
+    let sql = format!("{TEAM_SELECT} WHERE {filter} ORDER BY t.label COLLATE NOCASE, t.id LIMIT $3 OFFSET $4");
+    let rows = sqlx::query_as::<_, TeamRow>(&sql)
+        .bind(org_id)
+        .bind(&pattern)
+        .bind(i64::from(query.per_page()))
+        .bind(query.offset() as i64)
+        .fetch_all(db)
+        .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// The team if it belongs to `org_id`; another org's team is as good as missing.
+pub async fn get_team<'e>(db: impl SqliteExecutor<'e>, org_id: i64, team_id: i64) -> Result<Option<Team>, sqlx::Error> {
+    let sql = format!("{TEAM_SELECT} WHERE t.id = $1 AND t.org_id = $2");
+    Ok(sqlx::query_as::<_, TeamRow>(&sql).bind(team_id).bind(org_id).fetch_optional(db).await?.map(Into::into))
+}
+
+/// A new team, cleaned and validated by the caller.
+pub struct NewTeamRow<'a> {
+    pub label: &'a str,
+    pub key: &'a str,
+    pub description: &'a str,
+    pub member_ids: &'a [i64],
+}
+
+pub enum TeamWrite {
+    Saved(Box<Team>),
+    /// Some member id is not a user of the org; nothing was written.
+    UnknownMembers,
+}
+
+/// Creates the team and logs `team.created` by `actor_id`. A key the org already uses
+/// fails with the unique index's error, which the caller answers as "taken".
+pub async fn create_team(db: &Db, org_id: i64, actor_id: i64, t: &NewTeamRow<'_>) -> Result<TeamWrite, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    if !members_in_org(&mut tx, org_id, t.member_ids).await? {
+        return Ok(TeamWrite::UnknownMembers);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO teams (org_id, label, key, description, updated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(org_id)
+    .bind(t.label)
+    .bind(t.key)
+    .bind(t.description)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
+    set_members(&mut tx, id, t.member_ids).await?;
+    record_activity(&mut tx, org_id, Some(actor_id), &[team_created(t.key)]).await?;
+    let team = get_team(&mut *tx, org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    tx.commit().await?;
+    Ok(TeamWrite::Saved(Box::new(team)))
+}
+
+/// The fields a `PATCH` changes (`None` leaves one as it is), cleaned and validated.
+#[derive(Default)]
+pub struct TeamEdit<'a> {
+    pub label: Option<&'a str>,
+    pub key: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub member_ids: Option<&'a [i64]>,
+}
+
+/// Applies `edit`, logging each changed field by `actor_id` and moving `updated_at` only
+/// when something did change. `None` when the org has no such team; a taken key fails
+/// with the unique index's error, as in [`create_team`].
+pub async fn update_team(
+    db: &Db,
+    org_id: i64,
+    team_id: i64,
+    actor_id: i64,
+    edit: &TeamEdit<'_>,
+) -> Result<Option<TeamWrite>, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let Some(old) = get_team(&mut *tx, org_id, team_id).await? else {
+        return Ok(None);
+    };
+    if let Some(ids) = edit.member_ids {
+        if !members_in_org(&mut tx, org_id, ids).await? {
+            return Ok(Some(TeamWrite::UnknownMembers));
+        }
+        set_members(&mut tx, team_id, ids).await?;
+    }
+    sqlx::query(
+        "UPDATE teams SET label = COALESCE($1, label), key = COALESCE($2, key), \
+         description = COALESCE($3, description) WHERE id = $4 AND org_id = $5",
+    )
+    .bind(edit.label)
+    .bind(edit.key)
+    .bind(edit.description)
+    .bind(team_id)
+    .bind(org_id)
+    .execute(&mut *tx)
+    .await?;
+    let mut new = get_team(&mut *tx, org_id, team_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let changes = team_changes(&old, &new);
+    if !changes.is_empty() {
+        new.updated_at = now();
+        sqlx::query("UPDATE teams SET updated_at = $1 WHERE id = $2")
+            .bind(&new.updated_at)
+            .bind(team_id)
+            .execute(&mut *tx)
+            .await?;
+        record_activity(&mut tx, org_id, Some(actor_id), &changes).await?;
+    }
+    tx.commit().await?;
+    Ok(Some(TeamWrite::Saved(Box::new(new))))
+}
+
+/// Deletes the team and logs `team.deleted` by `actor_id`; conversations routed to it
+/// lose their team. `false` when the org has no such team.
+pub async fn delete_team(db: &Db, org_id: i64, team_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let Some(old) = get_team(&mut *tx, org_id, team_id).await? else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM teams WHERE id = $1 AND org_id = $2").bind(team_id).bind(org_id).execute(&mut *tx).await?;
+    record_activity(&mut tx, org_id, Some(actor_id), &[team_deleted(&old.key)]).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Whether every id (duplicates ignored) is a user of the org.
+async fn members_in_org(conn: &mut SqliteConnection, org_id: i64, user_ids: &[i64]) -> Result<bool, sqlx::Error> {
+    let ids = distinct(user_ids);
+    let known: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE org_id = $1 AND id IN (SELECT value FROM json_each($2))")
+            .bind(org_id)
+            .bind(json_ids(&ids))
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(known == ids.len() as i64)
+}
+
+/// Makes `user_ids` the team's whole membership.
+async fn set_members(conn: &mut SqliteConnection, team_id: i64, user_ids: &[i64]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM team_members WHERE team_id = $1").bind(team_id).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO team_members (team_id, user_id) SELECT $1, value FROM json_each($2)")
+        .bind(team_id)
+        .bind(json_ids(&distinct(user_ids)))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use super::{now, Db};
 use atrium_api::{Permission, Role};
-use sqlx::FromRow;
+use sqlx::{FromRow, SqliteExecutor};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct UserRow {
@@ -46,8 +46,9 @@ pub struct NewUser<'a> {
     pub permissions: &'a [Permission],
 }
 
-pub async fn insert_user(db: &Db, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
-    let permissions: Vec<&str> = u.permissions.iter().map(|p| p.as_str()).collect();
+/// Inserts the user as given. An email already in use (in any case, by anyone on the
+/// platform) fails with the unique index's error, which routes answer as "taken".
+pub async fn insert_user<'e>(db: impl SqliteExecutor<'e>, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO users (agency_id, org_id, role, email, name, password_hash, permissions, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -58,7 +59,7 @@ pub async fn insert_user(db: &Db, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     .bind(u.email)
     .bind(u.name)
     .bind(u.password_hash)
-    .bind(permissions.join(","))
+    .bind(permission_text(u.permissions))
     .bind(now())
     .fetch_one(db)
     .await
@@ -67,4 +68,12 @@ pub async fn insert_user(db: &Db, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
     sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_optional(db).await
+}
+
+/// Permissions as the `permissions` column holds them: sorted, once each, comma-separated.
+pub(super) fn permission_text(permissions: &[Permission]) -> String {
+    let mut p = permissions.to_vec();
+    p.sort();
+    p.dedup();
+    p.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")
 }

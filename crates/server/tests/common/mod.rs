@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -81,6 +81,35 @@ impl TestApp {
         .await
     }
 
+    /// The app over the demo seed with `settings` (say, a tiny `session_idle`).
+    pub async fn with_settings(settings: Settings) -> Self {
+        Self::build(|_| settings).await
+    }
+
+    /// A frozen copy of the database as it is now, sessions included, from which
+    /// [`TestApp::from_snapshot`] makes fresh apps in milliseconds (no seeding, no Argon2).
+    pub async fn snapshot(&self) -> Snapshot {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("snapshot.db");
+        // One self-contained file, whatever is still in the write-ahead log.
+        sqlx::query("VACUUM INTO $1").bind(path.to_str().unwrap()).execute(&self.db).await.unwrap();
+        Snapshot { _dir: dir, path }
+    }
+
+    /// A fresh app over a private copy of `snapshot`: what one test case may wreck.
+    pub async fn from_snapshot(snapshot: &Snapshot) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("atrium.db");
+        std::fs::copy(&snapshot.path, &file).unwrap();
+        Self::open(dir, &file, Settings::default()).await
+    }
+
+    async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
+        let db = store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
+        let router = atrium_server::app(AppState::new(db.clone(), settings));
+        TestApp { dir, db, router }
+    }
+
     async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
@@ -124,9 +153,7 @@ impl TestApp {
     pub async fn login(&self, email: &str) -> Session<'_> {
         let reply = self.try_login(email, DEMO_PASSWORD).await;
         assert_eq!(reply.status, 200, "login {email}: {}", reply.body);
-        let token = reply.cookie(SESSION_COOKIE).expect("session cookie").value().to_string();
-        let csrf = reply.cookie(CSRF_COOKIE).expect("csrf cookie").value().to_string();
-        Session { app: self, token, csrf, me: reply.body }
+        Session::from_reply(self, &reply)
     }
 
     pub async fn org_id(&self, name: &str) -> i64 {
@@ -153,6 +180,69 @@ impl TestApp {
     pub async fn agency_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM agencies WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
     }
+
+    pub async fn team_id(&self, key: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM teams WHERE key = $1").bind(key).fetch_one(&self.db).await.unwrap()
+    }
+
+    /// An OpenAPI path with its parameters filled in with Northwind and Acme Dental's
+    /// things: `{org}` is Acme Dental, and `{id}` whatever the path names: the agent
+    /// Support Bot, the staff member member@northwind.test, the user agent@acme.test or
+    /// the team `front_desk`. Panics on a parameter it does not know, so that a new route
+    /// gets a deliberate choice here.
+    pub async fn fill_path(&self, path: &str) -> String {
+        let mut filled = path.replace("{org}", &self.org_id("Acme Dental").await.to_string());
+        if filled.contains("{id}") {
+            let id = if path.starts_with("/api/v1/agents/") {
+                self.agent_id("Support Bot").await
+            } else if path.starts_with("/api/v1/staff/") {
+                self.user_id("member@northwind.test").await
+            } else if path.contains("/users/{id}") {
+                self.user_id("agent@acme.test").await
+            } else if path.contains("/teams/{id}") {
+                self.team_id("front_desk").await
+            } else {
+                panic!("no sample id for {path}: add one to common::TestApp::fill_path")
+            };
+            filled = filled.replace("{id}", &id.to_string());
+        }
+        assert!(!filled.contains('{'), "unknown path parameter in {path}: add it to common::TestApp::fill_path");
+        filled
+    }
+
+    /// Every row of every table as text: equal fingerprints, equal data. What a refused
+    /// request must leave as it found.
+    pub async fn fingerprint(&self) -> String {
+        let tables: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .fetch_all(&self.db)
+                .await
+                .unwrap();
+        let mut print = String::new();
+        for table in tables {
+            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+                .bind(&table)
+                .fetch_all(&self.db)
+                .await
+                .unwrap();
+            let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || ',' || ");
+            let sql = format!("SELECT group_concat(r, char(10)) FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY 1)");
+            let rows: Option<String> = sqlx::query_scalar(&sql).fetch_one(&self.db).await.unwrap();
+            print.push_str(&format!("[{table}]\n{}\n", rows.unwrap_or_default()));
+        }
+        print
+    }
+
+    /// Rows in `table`.
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.db).await.unwrap()
+    }
+}
+
+/// A database file frozen by [`TestApp::snapshot`]; removed when dropped.
+pub struct Snapshot {
+    _dir: TempDir,
+    path: PathBuf,
 }
 
 /// The `PUT /api/v1/orgs/{org}` body that saves `org` (as read from the API) unchanged.
@@ -193,6 +283,19 @@ pub struct Session<'a> {
 }
 
 impl Session<'_> {
+    /// The same browser (the same cookies) talking to `app`, such as a copy of a
+    /// snapshot taken while this session was live.
+    pub fn on<'b>(&self, app: &'b TestApp) -> Session<'b> {
+        Session { app, token: self.token.clone(), csrf: self.csrf.clone(), me: self.me.clone() }
+    }
+
+    /// A session started by an answer's `Set-Cookie`s (such as "Log in as"), in the same app.
+    pub fn from_reply<'b>(app: &'b TestApp, reply: &Reply) -> Session<'b> {
+        let token = reply.cookie(SESSION_COOKIE).expect("session cookie").value().to_string();
+        let csrf = reply.cookie(CSRF_COOKIE).expect("csrf cookie").value().to_string();
+        Session { app, token, csrf, me: reply.body.clone() }
+    }
+
     pub fn cookie_header(&self) -> String {
         format!("{SESSION_COOKIE}={}; {CSRF_COOKIE}={}", self.token, self.csrf)
     }

@@ -1,0 +1,74 @@
+//! "Log in as": agency staff open a client's dashboard as one of its users, in a session
+//! of that user marked with who really is at the keyboard, and come back to their own.
+//!
+//! The impersonation session is the client user's session in every other respect, so it
+//! reaches exactly what that user reaches and nothing of the agency console.
+
+use crate::access::{AuthUser, OrgAccess, OrgRule};
+use crate::changes::impersonation;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiPath;
+use crate::routes::auth::build_me;
+use crate::session::start_session;
+use crate::state::AppState;
+use crate::store;
+use atrium_api::{ErrorBody, Me};
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::routing::post;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/users/{id}/impersonate", post(impersonate))
+        .route("/auth/stop-impersonating", post(stop_impersonating))
+}
+
+/// Replaces the caller's session with one of the client user, recorded in the org's log
+/// as `impersonation` (by the staff member, the user's email as new value); answers the
+/// client user's `Me`, `impersonated_by` set. A disabled user or an archived org is 409:
+/// they could not sign in themselves. Agency owners and admins only.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/users/{id}/impersonate", tag = "people",
+    params(("org" = i64, Path), ("id" = i64, Path)),
+    responses((status = 200, body = Me, description = "Sets new session and CSRF cookies"),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn impersonate(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, user_id)): ApiPath<(i64, i64)>,
+) -> AppResult<impl IntoResponse> {
+    let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
+    let target = store::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
+    if org.archived {
+        return Err(AppError::Conflict("This organization is archived: nobody can sign in to it.".into()));
+    }
+    if target.disabled {
+        return Err(AppError::Conflict("This user is disabled: enable them first.".into()));
+    }
+    // Recorded before the session exists: an impersonation is never unlogged.
+    store::log_activity(&state.db, org.id, actor.id, &[impersonation(&target.email)]).await?;
+    let cookies = start_session(&state, target.id, Some(actor.id)).await?;
+    // The browser's cookie now holds the new session; the old one would only linger.
+    let staff = user.signed_in();
+    store::delete_session(&state.db, staff.token_hash).await?;
+    let client = store::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
+    Ok((cookies, Json(build_me(&state, &client, Some(staff.user)).await?)))
+}
+
+/// Ends the impersonation session and signs the staff member back in with a fresh
+/// session of their own; answers their `Me`. Outside an impersonation it is 409.
+#[utoipa::path(post, path = "/api/v1/auth/stop-impersonating", tag = "auth",
+    responses((status = 200, body = Me, description = "Sets new session and CSRF cookies"),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn stop_impersonating(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
+    let session = user.signed_in();
+    let Some(staff_id) = session.impersonator_id else {
+        return Err(AppError::Conflict("This session is not a \"Log in as\" session.".into()));
+    };
+    // The session loader has just checked that the staff member may still do this.
+    let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
+    store::delete_session(&state.db, session.token_hash).await?;
+    let cookies = start_session(&state, staff.id, None).await?;
+    Ok((cookies, Json(build_me(&state, &staff, None).await?)))
+}

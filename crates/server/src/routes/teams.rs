@@ -1,0 +1,137 @@
+//! Teams of an organization: `/api/v1/orgs/{org}/teams` and `.../{id}`. Changed by
+//! agency owners and admins and the org's admins; read also by any agency staff and by
+//! the org's users holding the `team` permission.
+
+use crate::access::{AuthUser, OrgAccess, OrgRule};
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::state::AppState;
+use crate::store::{self, NewTeamRow, TeamEdit, TeamWrite};
+use atrium_api::validate::FieldError;
+use atrium_api::{ErrorBody, ListQuery, ListResponse, NewTeam, Permission, Team, TeamPatch};
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+
+/// Who may read teams.
+const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Team);
+/// Who may change them.
+const WRITE: OrgRule = OrgRule::AgencyAdminOrOrgAdmin;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/teams", get(list_teams).post(create_team))
+        .route("/orgs/{org}/teams/{id}", get(get_team).patch(update_team).delete(delete_team))
+}
+
+/// A page of the org's teams by label, `q` searching label and key.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/teams", tag = "people", params(("org" = i64, Path), ListQuery),
+    responses((status = 200, body = ListResponse<Team>), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_teams(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> AppResult<Json<ListResponse<Team>>> {
+    let access = user.org(&state, org_id, READ).await?;
+    let (items, total) = store::list_teams(&state.db, access.org.id, &query).await?;
+    Ok(Json(ListResponse { items, total }))
+}
+
+/// A new team. The key must be unused in the org and every member a user of the org.
+/// Logged as `team.created`.
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/teams", tag = "people", params(("org" = i64, Path)),
+    request_body = NewTeam,
+    responses((status = 201, body = Team, headers(("location" = String, description = "The new team's URL"))),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_team(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiJson(body): ApiJson<NewTeam>,
+) -> AppResult<impl IntoResponse> {
+    let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
+    body.validate()?;
+    let new = NewTeamRow {
+        label: body.label.trim(),
+        key: &body.key,
+        description: body.description.trim(),
+        member_ids: &body.member_ids,
+    };
+    let written =
+        store::create_team(&state.db, org.id, actor.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "key"))?;
+    let team = saved(written)?;
+    let location = format!("{}/orgs/{}/teams/{}", atrium_api::API_PREFIX, org.id, team.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], Json(team)))
+}
+
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+    params(("org" = i64, Path), ("id" = i64, Path)),
+    responses((status = 200, body = Team), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_team(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
+) -> AppResult<Json<Team>> {
+    let access = user.org(&state, org_id, READ).await?;
+    Ok(Json(store::get_team(&state.db, access.org.id, team_id).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Changes the fields present (`member_ids` replaces the whole membership); each changed
+/// field is logged and `updated_at` moves when anything changed.
+#[utoipa::path(patch, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+    params(("org" = i64, Path), ("id" = i64, Path)), request_body = TeamPatch,
+    responses((status = 200, body = Team), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_team(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
+    ApiJson(body): ApiJson<TeamPatch>,
+) -> AppResult<Json<Team>> {
+    let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
+    // A missing id is 404 even when the body is also invalid.
+    store::get_team(&state.db, org.id, team_id).await?.ok_or(AppError::NotFound)?;
+    body.validate()?;
+    let edit = TeamEdit {
+        label: body.label.as_deref().map(str::trim),
+        key: body.key.as_deref(),
+        description: body.description.as_deref().map(str::trim),
+        member_ids: body.member_ids.as_deref(),
+    };
+    let written = store::update_team(&state.db, org.id, team_id, actor.id, &edit)
+        .await
+        .map_err(|e| AppError::unique_as_taken(e, "key"))?;
+    Ok(Json(saved(written.ok_or(AppError::NotFound)?)?))
+}
+
+/// Deletes the team; conversations routed to it keep going, to the org. Logged as
+/// `team.deleted`.
+#[utoipa::path(delete, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+    params(("org" = i64, Path), ("id" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_team(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
+    if !store::delete_team(&state.db, org.id, team_id, actor.id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn saved(written: TeamWrite) -> AppResult<Team> {
+    match written {
+        TeamWrite::Saved(team) => Ok(*team),
+        TeamWrite::UnknownMembers => Err(AppError::field("member_ids", FieldError::Unknown)),
+    }
+}

@@ -1,0 +1,224 @@
+//! Client users of an organization: reading them, and creating, editing and deleting
+//! them with the activity log written in the same transaction.
+
+use super::activity::record_activity;
+use super::sessions::end_user_sessions;
+use super::users::{insert_user, permission_text, NewUser};
+use super::{begin_write, distinct, json_ids, like_pattern, parse_ids, Db};
+use crate::changes::{user_changes, user_created, user_deleted};
+use atrium_api::{ClientUser, ListQuery, Permission, Role};
+use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+
+#[derive(FromRow)]
+struct ClientUserRow {
+    id: i64,
+    name: String,
+    email: String,
+    role: String,
+    permissions: String,
+    disabled: bool,
+    agent_ids: Option<String>,
+}
+
+impl From<ClientUserRow> for ClientUser {
+    fn from(r: ClientUserRow) -> Self {
+        // The CHECK constraint keeps the role to the known ones; a client row holds a client role.
+        let role = Role::parse(&r.role).unwrap_or(Role::ClientUser);
+        let stored: Vec<Permission> = r.permissions.split(',').filter_map(Permission::parse).collect();
+        ClientUser {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            role,
+            permissions: Permission::effective(role, &stored),
+            agent_ids: parse_ids(r.agent_ids),
+            disabled: r.disabled,
+        }
+    }
+}
+
+/// Never the password hash: what this module reads is what the API answers.
+const CLIENT_USER_SELECT: &str = "SELECT u.id, u.name, u.email, u.role, u.permissions, u.disabled, \
+     (SELECT group_concat(agent_id) FROM user_agents ua WHERE ua.user_id = u.id) AS agent_ids FROM users u";
+
+/// `sort` values the user list accepts; anything else sorts by name.
+fn order_by(sort: Option<&str>) -> &'static str {
+    match sort {
+        Some("-name") => "u.name COLLATE NOCASE DESC, u.id DESC",
+        Some("email") => "u.email COLLATE NOCASE, u.id",
+        Some("-email") => "u.email COLLATE NOCASE DESC, u.id DESC",
+        _ => "u.name COLLATE NOCASE, u.id",
+    }
+}
+
+/// A page of the org's users, narrowed by `q` in name or email.
+pub async fn list_client_users(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<ClientUser>, u64), sqlx::Error> {
+    let pattern = query.search().map(like_pattern);
+    let filter = "u.org_id = $1 AND ($2 IS NULL OR u.name LIKE $2 ESCAPE '\\' OR u.email LIKE $2 ESCAPE '\\')";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
+        .bind(org_id)
+        .bind(&pattern)
+        .fetch_one(db)
+        .await?;
+    let sql =
+        format!("{CLIENT_USER_SELECT} WHERE {filter} ORDER BY {} LIMIT $3 OFFSET $4", order_by(query.sort.as_deref()));
+    let rows = sqlx::query_as::<_, ClientUserRow>(&sql)
+        .bind(org_id)
+        .bind(&pattern)
+        .bind(i64::from(query.per_page()))
+        .bind(query.offset() as i64)
+        .fetch_all(db)
+        .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// The user if they belong to `org_id`; anyone else (staff included) is as good as missing.
+pub async fn get_client_user<'e>(
+    db: impl SqliteExecutor<'e>,
+    org_id: i64,
+    user_id: i64,
+) -> Result<Option<ClientUser>, sqlx::Error> {
+    let sql = format!("{CLIENT_USER_SELECT} WHERE u.id = $1 AND u.org_id = $2");
+    Ok(sqlx::query_as::<_, ClientUserRow>(&sql).bind(user_id).bind(org_id).fetch_optional(db).await?.map(Into::into))
+}
+
+/// A new client user, cleaned and validated by the caller, the password already hashed.
+pub struct NewClientUserRow<'a> {
+    pub agency_id: i64,
+    pub org_id: i64,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub permissions: &'a [Permission],
+    pub agent_ids: &'a [i64],
+}
+
+pub enum UserWrite {
+    Saved(Box<ClientUser>),
+    /// Some agent id is not assigned to the org; nothing was written.
+    UnknownAgents,
+}
+
+/// Creates the user with their agent subset and logs `user.created` by `actor_id`. A
+/// taken email fails with the unique index's error (see [`insert_user`]).
+pub async fn create_client_user(db: &Db, actor_id: i64, u: &NewClientUserRow<'_>) -> Result<UserWrite, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    if !agents_in_org(&mut tx, u.org_id, u.agent_ids).await? {
+        return Ok(UserWrite::UnknownAgents);
+    }
+    let new = NewUser {
+        agency_id: u.agency_id,
+        org_id: Some(u.org_id),
+        role: u.role,
+        email: u.email,
+        name: u.name,
+        password_hash: u.password_hash,
+        permissions: u.permissions,
+    };
+    let id = insert_user(&mut *tx, &new).await?;
+    set_user_agents(&mut tx, id, u.agent_ids).await?;
+    record_activity(&mut tx, u.org_id, Some(actor_id), &[user_created(u.email)]).await?;
+    let user = get_client_user(&mut *tx, u.org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    tx.commit().await?;
+    Ok(UserWrite::Saved(Box::new(user)))
+}
+
+/// The fields a `PATCH` changes (`None` leaves one as it is), cleaned and validated.
+#[derive(Default)]
+pub struct ClientUserEdit<'a> {
+    pub name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+    pub role: Option<Role>,
+    pub permissions: Option<&'a [Permission]>,
+    pub agent_ids: Option<&'a [i64]>,
+    pub disabled: Option<bool>,
+}
+
+/// Applies `edit` and logs each changed field by `actor_id`; `None` when the org has no
+/// such user. A disabled user loses every session at once; a new password ends every
+/// session but `keep_session` (the caller's own, when they changed their own password).
+pub async fn update_client_user(
+    db: &Db,
+    org_id: i64,
+    user_id: i64,
+    actor_id: i64,
+    edit: &ClientUserEdit<'_>,
+    keep_session: Option<&str>,
+) -> Result<Option<UserWrite>, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let Some(old) = get_client_user(&mut *tx, org_id, user_id).await? else {
+        return Ok(None);
+    };
+    if let Some(ids) = edit.agent_ids {
+        if !agents_in_org(&mut tx, org_id, ids).await? {
+            return Ok(Some(UserWrite::UnknownAgents));
+        }
+        set_user_agents(&mut tx, user_id, ids).await?;
+    }
+    sqlx::query(
+        "UPDATE users SET name = COALESCE($1, name), email = COALESCE($2, email), \
+         password_hash = COALESCE($3, password_hash), role = COALESCE($4, role), \
+         permissions = COALESCE($5, permissions), disabled = COALESCE($6, disabled) \
+         WHERE id = $7 AND org_id = $8",
+    )
+    .bind(edit.name)
+    .bind(edit.email)
+    .bind(edit.password_hash)
+    .bind(edit.role.map(Role::as_str))
+    .bind(edit.permissions.map(permission_text))
+    .bind(edit.disabled)
+    .bind(user_id)
+    .bind(org_id)
+    .execute(&mut *tx)
+    .await?;
+    let new = get_client_user(&mut *tx, org_id, user_id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let password_changed = edit.password_hash.is_some();
+    if new.disabled {
+        end_user_sessions(&mut tx, user_id, None).await?;
+    } else if password_changed {
+        end_user_sessions(&mut tx, user_id, keep_session).await?;
+    }
+    record_activity(&mut tx, org_id, Some(actor_id), &user_changes(&old, &new, password_changed)).await?;
+    tx.commit().await?;
+    Ok(Some(UserWrite::Saved(Box::new(new))))
+}
+
+/// Deletes the user and logs `user.deleted` by `actor_id`. The schema's cascades end
+/// their sessions and take them off their teams; conversations they held lose their
+/// assignee. `false` when the org has no such user.
+pub async fn delete_client_user(db: &Db, org_id: i64, user_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let Some(old) = get_client_user(&mut *tx, org_id, user_id).await? else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM users WHERE id = $1 AND org_id = $2").bind(user_id).bind(org_id).execute(&mut *tx).await?;
+    record_activity(&mut tx, org_id, Some(actor_id), &[user_deleted(&old.email)]).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Whether every id (duplicates ignored) is an agent assigned to the org.
+async fn agents_in_org(conn: &mut SqliteConnection, org_id: i64, agent_ids: &[i64]) -> Result<bool, sqlx::Error> {
+    let ids = distinct(agent_ids);
+    let known: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM org_agents WHERE org_id = $1 AND agent_id IN (SELECT value FROM json_each($2))",
+    )
+    .bind(org_id)
+    .bind(json_ids(&ids))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(known == ids.len() as i64)
+}
+
+/// Makes `agent_ids` the user's whole agent subset (empty: all of the org's agents).
+async fn set_user_agents(conn: &mut SqliteConnection, user_id: i64, agent_ids: &[i64]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM user_agents WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO user_agents (user_id, agent_id) SELECT $1, value FROM json_each($2)")
+        .bind(user_id)
+        .bind(json_ids(&distinct(agent_ids)))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
