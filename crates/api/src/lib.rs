@@ -6,6 +6,7 @@ pub mod agency;
 pub mod agent;
 pub mod auth;
 pub mod branding;
+pub mod conversation;
 pub mod error;
 pub mod list;
 pub mod org;
@@ -18,6 +19,11 @@ pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
 pub use branding::Branding;
+pub use conversation::{
+    Analytics, AnalyticsQuery, Assignment, CannedResponse, CannedResponsePatch, Conversation, ConversationListQuery,
+    ConversationStatus, ConversationSummary, DayStats, IngestAuthor, IngestMessage, IngestResult, Message,
+    MessageAuthor, NewCannedResponse, OrgEvent, Reply, Transition,
+};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use list::{ListQuery, ListResponse};
 pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
