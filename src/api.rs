@@ -5,6 +5,7 @@ pub mod agents;
 pub mod auth;
 pub mod branding;
 pub mod config;
+pub mod conversations;
 pub mod orgs;
 pub mod people;
 mod request;

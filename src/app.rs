@@ -12,10 +12,14 @@ use crate::pages::console::org::settings::OrgSettingsPage;
 use crate::pages::console::org::OrgPage;
 use crate::pages::console::org_new::NewOrgPage;
 use crate::pages::console::orgs::OrgsPage;
+use crate::pages::dashboard::analytics::AnalyticsPage;
+use crate::pages::dashboard::canned::CannedPage;
+use crate::pages::dashboard::conversation::ConversationPage;
+use crate::pages::dashboard::conversations::InboxPage;
 use crate::pages::dashboard::home::DashboardHome;
 use crate::pages::dashboard::team::DashboardTeamPage;
 use crate::pages::login::LoginPage;
-use crate::pages::not_found::NotFound;
+use crate::pages::not_found::{NotAvailable, NotFound};
 use crate::pages::start::StartRedirect;
 use crate::state::branding::provide_branding;
 use crate::state::session::provide_session;
@@ -58,6 +62,11 @@ fn Providers() -> impl IntoView {
                 <ParentRoute path=path!("/app") view=DashboardLayout>
                     <Route path=path!("") view=DashboardHome/>
                     <Route path=path!("/team") view=DashboardTeamPage/>
+                    <Route path=path!("/conversations") view=InboxPage/>
+                    <Route path=path!("/conversations/:id") view=ConversationPage/>
+                    <Route path=path!("/canned") view=CannedPage/>
+                    <Route path=path!("/analytics") view=AnalyticsPage/>
+                    <Route path=path!("/*any") view=NotAvailable/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 //! Reusable views: they take props and never fetch.
 
 pub mod agent_list;
+pub mod bar_chart;
 pub mod conflict_panel;
 pub mod copy_button;
 pub mod danger_zone;
@@ -12,7 +13,9 @@ pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;
 pub mod permission_label;
+pub mod reply_box;
 pub mod save_bar;
 pub mod search_box;
 pub mod setup_checklist;
+pub mod status_label;
 pub mod text_field;

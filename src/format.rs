@@ -46,6 +46,14 @@ pub fn number(n: i64, locale: &str) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
+/// Today's date (UTC) as `YYYY-MM-DD`, the form timestamps start with.
+pub fn today_utc() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
+    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+}
+
 /// A ratio such as a contrast, with one decimal in the locale's style (`4.5`, `4,5`).
 pub fn one_decimal(x: f64, locale: &str) -> String {
     if !cfg!(target_arch = "wasm32") {

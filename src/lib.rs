@@ -9,6 +9,9 @@ pub mod layouts;
 pub mod leave_guard;
 pub mod pages;
 pub mod secrets;
+pub mod sections;
+pub mod slash;
+pub mod sound;
 pub mod state;
 
 // `pub mod i18n`: the typed translations build.rs generates from locales/*.json.

@@ -3,4 +3,5 @@
 pub mod branding;
 pub mod current_org;
 pub mod language;
+pub mod live;
 pub mod session;

@@ -7,17 +7,14 @@ use crate::components::language_picker::LanguagePicker;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
+use crate::sections::{visible_sections, Section};
 use crate::state::language;
+use crate::state::live::{provide_live_events, use_live_events};
 use crate::state::session::use_session;
-use atrium_api::{Layout, Me, Permission, UserKind};
+use atrium_api::{ConversationListQuery, ConversationStatus, Layout, UserKind};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_navigate;
-
-/// The dashboard sections built so far, with the permission each needs.
-pub fn visible_sections(me: &Me) -> Vec<Permission> {
-    [Permission::Home, Permission::Team].into_iter().filter(|p| me.permissions.contains(p)).collect()
-}
 
 #[component]
 pub fn DashboardLayout() -> impl IntoView {
@@ -40,12 +37,34 @@ pub fn DashboardLayout() -> impl IntoView {
                 language.set(code);
             });
             let menu_open = RwSignal::new(false);
+            let session = use_session();
             let layout_class = match settings.dashboard_layout {
                 Layout::Vertical => "shell layout-vertical",
                 Layout::Horizontal => "shell layout-horizontal",
             };
             let org_name = org.map(|o| o.name).unwrap_or_default();
             let sections = visible_sections(&me);
+            let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+            // New settings apply live: reload who I am, and with it the org's settings.
+            let reload_me = Callback::new(move |_| {
+                leptos::task::spawn_local(async move {
+                    if let Ok(Some(me)) = api::auth::me().await {
+                        session.signed_in(me);
+                    }
+                });
+            });
+            let live = provide_live_events(api::conversations::events_url(org_id), reload_me);
+            let can_see_conversations = sections.contains(&Section::Conversations);
+            let waiting = LocalResource::new(move || {
+                live.version.get();
+                async move {
+                    if !can_see_conversations {
+                        return 0;
+                    }
+                    let q = ConversationListQuery { status: Some(ConversationStatus::Waiting), per_page: Some(1), ..Default::default() };
+                    api::conversations::list(org_id, &q).await.map(|l| l.total).unwrap_or(0)
+                }
+            });
             view! {
                 <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
                 {me.impersonated_by.clone().map(|staff| view! {
@@ -64,13 +83,26 @@ pub fn DashboardLayout() -> impl IntoView {
                     <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get()
                         aria-label=move || t_string!(i18n, common.main_navigation)>
                         <ul>
-                            {sections.into_iter().map(|p| match p {
-                                Permission::Team => view! { <li><A href="/app/team">{t!(i18n, dashboard.nav_team)}</A></li> }.into_any(),
-                                _ => view! { <li><A href="/app" exact=true>{t!(i18n, dashboard.nav_home)}</A></li> }.into_any(),
+                            {sections.into_iter().map(|section| {
+                                let label = move || match section {
+                                    Section::Home => t_string!(i18n, dashboard.nav_home),
+                                    Section::Conversations => t_string!(i18n, dashboard.nav_conversations),
+                                    Section::Analytics => t_string!(i18n, dashboard.nav_analytics),
+                                    Section::CannedResponses => t_string!(i18n, dashboard.nav_canned),
+                                    Section::Team => t_string!(i18n, dashboard.nav_team),
+                                };
+                                let badge = move || (section == Section::Conversations)
+                                    .then(|| waiting.get().filter(|n| *n > 0))
+                                    .flatten()
+                                    .map(|n| view! { <span class="badge count">{move || t_string!(i18n, inbox.waiting_count, count = n).to_string()}</span> });
+                                view! { <li><A href=section.path() exact=true>{label}{badge}</A></li> }
                             }).collect_view()}
                         </ul>
                     </nav>
-                    <main id="main" class="content"><Outlet/></main>
+                    <main id="main" class="content">
+                        <HandoffNotice/>
+                        <Outlet/>
+                    </main>
                 </div>
             }
         }/>
@@ -97,4 +129,23 @@ fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoVie
             {move || back.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         </div>
     }
+}
+
+/// "A visitor is waiting for a person", when a handoff request arrives live.
+#[component]
+fn HandoffNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(live) = use_live_events() else {
+        return ().into_any();
+    };
+    view! {
+        {move || live.handoff.get().map(|id| view! {
+            <div class="notice notice-info live-notice" role="alert">
+                <span>{move || t_string!(i18n, inbox.new_handoff)}</span>
+                <a href=format!("/app/conversations/{id}")>{move || t_string!(i18n, inbox.open_it)}</a>
+                <button type="button" class="small" on:click=move |_| live.handoff.set(None)>{move || t_string!(i18n, inbox.dismiss)}</button>
+            </div>
+        })}
+    }
+    .into_any()
 }

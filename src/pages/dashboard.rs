@@ -1,4 +1,8 @@
 //! Client dashboard pages.
 
+pub mod analytics;
+pub mod canned;
+pub mod conversation;
+pub mod conversations;
 pub mod home;
 pub mod team;

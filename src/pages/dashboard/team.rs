@@ -4,15 +4,16 @@
 use crate::pages::not_found::NotAvailable;
 use crate::pages::people::teams::TeamsPanel;
 use crate::pages::people::users::UsersPanel;
+use crate::sections::Section;
 use crate::state::session::use_session;
-use atrium_api::{Permission, Role};
+use atrium_api::Role;
 use leptos::prelude::*;
 
 #[component]
 pub fn DashboardTeamPage() -> impl IntoView {
     let me = use_session().me();
     let Some((org_id, role, allowed)) =
-        me.and_then(|m| m.org.as_ref().map(|o| (o.id, m.role, m.permissions.contains(&Permission::Team))))
+        me.and_then(|m| m.org.as_ref().map(|o| (o.id, m.role, Section::Team.allowed(&m))))
     else {
         return view! { <NotAvailable/> }.into_any();
     };

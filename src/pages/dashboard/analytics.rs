@@ -1,0 +1,86 @@
+//! `/app/analytics`: conversations per day, handoffs requested and accepted, median time
+//! to the first human reply, for a chosen period; charts with the numbers as a table.
+
+use crate::api;
+use crate::components::bar_chart::BarChart;
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::*;
+use crate::pages::not_found::NotAvailable;
+use crate::sections::Section;
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+#[component]
+pub fn AnalyticsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(me) = use_session().me().filter(|m| Section::Analytics.allowed(m)) else {
+        return view! { <NotAvailable/> }.into_any();
+    };
+    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let days = RwSignal::new(30u32);
+    let stats = LocalResource::new(move || api::conversations::analytics(org_id, days.get()));
+    view! {
+        <h1>{move || t_string!(i18n, analytics.title)}</h1>
+        <div class="field inline">
+            <label for="analytics-period">{move || t_string!(i18n, analytics.period)}</label>
+            <select id="analytics-period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(30))>
+                <option value="7">{move || t_string!(i18n, analytics.days_7)}</option>
+                <option value="30" selected=true>{move || t_string!(i18n, analytics.days_30)}</option>
+                <option value="90">{move || t_string!(i18n, analytics.days_90)}</option>
+            </select>
+        </div>
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match stats.await {
+                    Ok(a) => {
+                        let lang = i18n.get_locale_untracked().as_str();
+                        let conversations: Vec<i64> = a.days.iter().map(|d| d.conversations).collect();
+                        let requested: Vec<i64> = a.days.iter().map(|d| d.handoffs_requested).collect();
+                        let accepted: Vec<i64> = a.days.iter().map(|d| d.handoffs_accepted).collect();
+                        let median = a.median_first_response_seconds;
+                        view! {
+                            <section class="card" aria-labelledby="median-title">
+                                <h2 id="median-title">{move || t_string!(i18n, analytics.median)}</h2>
+                                <p class="big-number">{move || match median {
+                                    Some(s) => t_string!(i18n, analytics.median_value, minutes = crate::format::one_decimal(s as f64 / 60.0, lang)).to_string(),
+                                    None => t_string!(i18n, analytics.no_median).to_string(),
+                                }}</p>
+                            </section>
+                            <section class="card" aria-labelledby="conv-chart-title">
+                                <h2 id="conv-chart-title">{move || t_string!(i18n, analytics.conversations)}</h2>
+                                <BarChart series=vec![("series-a".to_string(), conversations)] label=t_string!(i18n, analytics.conversations).to_string()/>
+                            </section>
+                            <section class="card" aria-labelledby="handoff-chart-title">
+                                <h2 id="handoff-chart-title">{move || t_string!(i18n, analytics.handoffs)}</h2>
+                                <BarChart series=vec![("series-b".to_string(), requested), ("series-c".to_string(), accepted)]
+                                    label=t_string!(i18n, analytics.handoffs).to_string()/>
+                            </section>
+                            <table class="data-table">
+                                <caption>{move || t_string!(i18n, analytics.table)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{move || t_string!(i18n, analytics.col_date)}</th>
+                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_conversations)}</th>
+                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_requested)}</th>
+                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_accepted)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {a.days.into_iter().rev().map(|d| view! {
+                                        <tr>
+                                            <th scope="row"><time datetime=d.date.clone()>{crate::format::date(&d.date, lang)}</time></th>
+                                            <td class="num">{crate::format::number(d.conversations, lang)}</td>
+                                            <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
+                                            <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

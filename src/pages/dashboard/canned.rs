@@ -1,0 +1,111 @@
+//! `/app/canned`: the org's saved replies (only where canned responses are enabled).
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::text_field::TextField;
+use crate::i18n::*;
+use crate::pages::not_found::NotAvailable;
+use crate::sections::Section;
+use crate::state::session::use_session;
+use atrium_api::validate::FieldErrors;
+use atrium_api::NewCannedResponse;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The variables a saved reply may use; syntax, so not translated.
+const VARIABLES: [&str; 3] = ["{{contact.name}}", "{{agent.name}}", "{{user.name}}"];
+
+#[component]
+pub fn CannedPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(me) = use_session().me().filter(|m| Section::CannedResponses.allowed(m)) else {
+        return view! { <NotAvailable/> }.into_any();
+    };
+    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let create = Action::new_local(move |c: &NewCannedResponse| {
+        let c = c.clone();
+        async move { api::conversations::create_canned(org_id, &c).await }
+    });
+    let remove = Action::new_local(move |id: &i64| api::conversations::delete_canned(org_id, *id));
+    let list = LocalResource::new(move || {
+        create.version().get();
+        remove.version().get();
+        api::conversations::canned(org_id)
+    });
+    let shortcode = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(_)) => {
+            shortcode.set(String::new());
+            title.set(String::new());
+            body.set(String::new());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let c = NewCannedResponse {
+            shortcode: shortcode.get_untracked().trim().to_string(),
+            title: title.get_untracked().trim().to_string(),
+            body: body.get_untracked(),
+        };
+        match c.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                create.dispatch(c);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    view! {
+        <h1>{move || t_string!(i18n, canned.title)}</h1>
+        {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any(),
+                    Ok(l) => view! {
+                        <ul class="canned-list">
+                            {l.items.into_iter().map(|c| {
+                                let (id, name) = (c.id, c.title.clone());
+                                view! {
+                                    <li class="card">
+                                        <p><code>{format!("/{}", c.shortcode)}</code> " " <strong>{c.title}</strong></p>
+                                        <p>{c.body}</p>
+                                        <button type="button" class="small danger-button" on:click=move |_| { remove.dispatch(id); }>
+                                            {move || t_string!(i18n, canned.delete, name = name.clone()).to_string()}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <h2>{move || t_string!(i18n, canned.new_title)}</h2>
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+                .map(|e| view! { <ErrorNotice error=e/> })}
+            <TextField id="canned-shortcode" label=Signal::derive(move || t_string!(i18n, canned.shortcode).to_string())
+                value=shortcode error=error("shortcode") required=true autocomplete="off"/>
+            <TextField id="canned-title" label=Signal::derive(move || t_string!(i18n, canned.name).to_string())
+                value=title error=error("title") required=true autocomplete="off"/>
+            <div class="field">
+                <label for="canned-body">{move || t_string!(i18n, canned.body)}</label>
+                <textarea id="canned-body" rows="4" aria-describedby="canned-variables"
+                    prop:value=body on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                <p id="canned-variables" class="muted">{move || t_string!(i18n, canned.variables)} " "
+                    {VARIABLES.iter().map(|v| view! { <code>{*v}</code> " " }).collect_view()}</p>
+                <crate::components::field_error::FieldErrorText id="canned-body-error" error=error("body")/>
+            </div>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, canned.add)}</button>
+        </form>
+    }
+    .into_any()
+}

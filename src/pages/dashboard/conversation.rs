@@ -1,0 +1,169 @@
+//! `/app/conversations/:id`: the transcript and, where handoff is on, the actions:
+//! Handle chat, reply (with `/` saved replies), Pass to AI, assign to a team, close.
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::reply_box::{ReplyBox, ReplyContext};
+use crate::components::status_label::{author_label, status_label};
+use crate::i18n::*;
+use crate::pages::not_found::NotAvailable;
+use crate::sections::Section;
+use crate::state::live::use_live_events;
+use crate::state::session::use_session;
+use atrium_api::{Assignment, Conversation, ConversationStatus, Transition};
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ConversationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(me) = use_session().me().filter(|m| Section::Conversations.allowed(m)) else {
+        return view! { <NotAvailable/> }.into_any();
+    };
+    let org = me.org.clone().unwrap_or_else(|| unreachable!("client users have an org"));
+    let (org_id, settings) = (org.id, org.settings.clone());
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())).unwrap_or_default());
+    let live = use_live_events();
+
+    let act =
+        Action::new_local(move |action: &&'static str| api::conversations::act(org_id, id.get_untracked(), action));
+    let reply =
+        Action::new_local(move |text: &String| api::conversations::reply(org_id, id.get_untracked(), text.clone()));
+    let assign = Action::new_local(move |a: &Assignment| {
+        let a = a.clone();
+        async move { api::conversations::assign(org_id, id.get_untracked(), &a).await }
+    });
+    let conversation = LocalResource::new(move || {
+        if let Some(l) = live {
+            l.version.get();
+        }
+        act.version().get();
+        reply.version().get();
+        assign.version().get();
+        api::conversations::get_one(org_id, id.get())
+    });
+    let canned = LocalResource::new(move || async move {
+        if settings.canned_responses_enabled {
+            api::conversations::canned(org_id).await.map(|l| l.items).unwrap_or_default()
+        } else {
+            Vec::new()
+        }
+    });
+    let teams =
+        LocalResource::new(
+            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
+        );
+    let failure = Signal::derive(move || {
+        act.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| reply.value().get().and_then(Result::err))
+            .or_else(|| assign.value().get().and_then(Result::err))
+    });
+    let agents = me.agents.clone();
+    let user_name = me.user.name.clone();
+    let handoff = settings.handoff_enabled;
+
+    view! {
+        <p><A href="/app/conversations">{move || t_string!(i18n, conversation.back)}</A></p>
+        {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || {
+                let agents = agents.clone();
+                let user_name = user_name.clone();
+                Suspend::new(async move {
+                    let c: Conversation = match conversation.await {
+                        Ok(c) => c,
+                        Err(ApiError::NotFound) => return view! { <NotAvailable/> }.into_any(),
+                        Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
+                    };
+                    let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
+                    let context = ReplyContext { contact_name: c.contact_name.clone(), agent_name, user_name };
+                    let status = c.status;
+                    let can = |t: Transition| handoff && t.apply(status).is_some();
+                    let contact = c.contact_name.clone();
+                    let team_id = c.team_id;
+                    view! {
+                        <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
+                        <p><span class="badge">{move || status_label(i18n, status)}</span></p>
+                        {handoff.then(|| view! {
+                            <div class="actions conversation-actions">
+                                {can(Transition::TakeOver).then(|| view! {
+                                    <button type="button" class="primary" on:click=move |_| { act.dispatch("take-over"); }>{move || t_string!(i18n, conversation.take_over)}</button>
+                                })}
+                                {can(Transition::PassToAi).then(|| view! {
+                                    <button type="button" on:click=move |_| { act.dispatch("pass-to-ai"); }>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
+                                })}
+                                {(status != ConversationStatus::Closed).then(|| view! {
+                                    <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
+                                })}
+                            </div>
+                        })}
+                        {(status != ConversationStatus::Closed).then(|| view! {
+                            <button type="button" on:click=move |_| { act.dispatch("close"); }>{move || t_string!(i18n, conversation.close)}</button>
+                        })}
+                        <section aria-labelledby="transcript-title">
+                            <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
+                            <ol class="transcript" aria-live="polite">
+                                {c.messages.into_iter().map(|m| {
+                                    let (when, stamp) = (m.created_at.clone(), m.created_at.clone());
+                                    view! {
+                                        <li class=format!("message author-{}", m.author.as_str())>
+                                            <span class="author">{move || author_label(i18n, m.author)}</span>
+                                            <p>{m.text}</p>
+                                            <time datetime=stamp>{move || crate::format::date_time(&when, i18n.get_locale().as_str())}</time>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                        {if handoff && status == ConversationStatus::Human {
+                            view! {
+                                <Transition fallback=|| ()>
+                                    {move || {
+                                        let context = context.clone();
+                                        Suspend::new(async move {
+                                            let replies = canned.await;
+                                            view! { <ReplyBox canned=replies context=context sending=reply.pending()
+                                                on_send=Callback::new(move |t| { reply.dispatch(t); })/> }
+                                        })
+                                    }}
+                                </Transition>
+                            }.into_any()
+                        } else if handoff && status != ConversationStatus::Closed {
+                            view! { <p class="muted">{move || t_string!(i18n, conversation.not_handling)}</p> }.into_any()
+                        } else {
+                            ().into_any()
+                        }}
+                    }.into_any()
+                })
+            }}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn TeamPicker(
+    teams: LocalResource<Vec<atrium_api::Team>>,
+    current: Option<i64>,
+    on_assign: Callback<Option<i64>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(current);
+    view! {
+        <div class="field inline">
+            <label for="assign-team">{move || t_string!(i18n, conversation.assign)}</label>
+            <select id="assign-team" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                <option value="" selected=current.is_none()>{move || t_string!(i18n, conversation.assign_none)}</option>
+                {move || teams.get().unwrap_or_default().into_iter().map(|t| view! {
+                    <option value=t.id.to_string() selected=current == Some(t.id)>{t.label}</option>
+                }).collect_view()}
+            </select>
+            <button type="button" on:click=move |_| on_assign.run(chosen.get_untracked())>{move || t_string!(i18n, conversation.assign_save)}</button>
+        </div>
+    }
+}

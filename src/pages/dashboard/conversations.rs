@@ -1,0 +1,127 @@
+//! `/app/conversations`: the inbox, filtered by status and searched, newest activity
+//! first, refreshed live.
+
+use crate::api;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::pagination::Pagination;
+use crate::components::search_box::SearchBox;
+use crate::components::status_label::status_label;
+use crate::i18n::*;
+use crate::pages::not_found::NotAvailable;
+use crate::sections::Section;
+use crate::state::live::use_live_events;
+use crate::state::session::use_session;
+use atrium_api::{ConversationListQuery, ConversationStatus, ListQuery};
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(me) = use_session().me().filter(|m| Section::Conversations.allowed(m)) else {
+        return view! { <NotAvailable/> }.into_any();
+    };
+    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let live = use_live_events();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let status = Memo::new(move |_| query.with(|q| q.get("status").and_then(|s| ConversationStatus::parse(&s))));
+    let search = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
+    let page =
+        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1)));
+    let list = LocalResource::new(move || {
+        if let Some(l) = live {
+            l.version.get();
+        }
+        let q = ConversationListQuery {
+            page: Some(page.get()),
+            per_page: Some(25),
+            q: Some(search.get()),
+            status: status.get(),
+            ..Default::default()
+        };
+        async move { api::conversations::list(org_id, &q).await }
+    });
+    let go = move |status: Option<ConversationStatus>, q: String, page: u32| {
+        let mut params = Vec::new();
+        if let Some(s) = status {
+            params.push(format!("status={}", s.as_str()));
+        }
+        if !q.is_empty() {
+            params.push(format!("q={}", api::encode(&q)));
+        }
+        if page > 1 {
+            params.push(format!("page={page}"));
+        }
+        let url = if params.is_empty() {
+            "/app/conversations".to_string()
+        } else {
+            format!("/app/conversations?{}", params.join("&"))
+        };
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let go = StoredValue::new_local(go);
+    let on_status = move |ev| {
+        let s = ConversationStatus::parse(&event_target_value(&ev));
+        go.with_value(|go| go(s, search.get_untracked(), 1));
+    };
+    let on_search = Callback::new(move |q: String| go.with_value(|go| go(status.get_untracked(), q, 1)));
+    let on_page =
+        Callback::new(move |p: u32| go.with_value(|go| go(status.get_untracked(), search.get_untracked(), p)));
+
+    view! {
+        <h1>{move || t_string!(i18n, inbox.title)}</h1>
+        <div class="toolbar">
+            <div class="field">
+                <label for="inbox-status">{move || t_string!(i18n, inbox.status)}</label>
+                <select id="inbox-status" on:change=on_status>
+                    <option value="" selected=move || status.get().is_none()>{move || t_string!(i18n, inbox.all)}</option>
+                    {ConversationStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || status.get() == Some(s)>{move || status_label(i18n, s)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <SearchBox id="inbox-search" label=Signal::derive(move || t_string!(i18n, inbox.search).to_string())
+                initial=search.get_untracked() on_search=on_search/>
+        </div>
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, inbox.empty)}</p> }.into_any(),
+                    Ok(l) => {
+                        let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
+                        view! {
+                            <table class="data-table inbox">
+                                <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
+                                    <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
+                                    <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
+                                    <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {l.items.into_iter().map(|c| {
+                                        let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
+                                        view! {
+                                            <tr class=format!("status-{}", c.status.as_str())>
+                                                <th scope="row"><a href=format!("/app/conversations/{}", c.id)>{c.contact_name.clone()}</a></th>
+                                                <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
+                                                <td class="last-message">{c.last_message.map(|m| m.text).unwrap_or_default()}</td>
+                                                <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

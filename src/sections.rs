@@ -1,0 +1,88 @@
+//! Which dashboard sections a client user sees: their permissions, and for the gated
+//! sections the org's settings too. A hidden section has no link, and its URL shows
+//! "not available".
+
+use atrium_api::{Me, Permission};
+
+/// The dashboard's sections, in navigation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Conversations,
+    Analytics,
+    CannedResponses,
+    Team,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] =
+        [Section::Home, Section::Conversations, Section::Analytics, Section::CannedResponses, Section::Team];
+
+    pub fn permission(self) -> Permission {
+        match self {
+            Section::Home => Permission::Home,
+            Section::Conversations => Permission::Conversations,
+            Section::Analytics => Permission::Analytics,
+            Section::CannedResponses => Permission::CannedResponses,
+            Section::Team => Permission::Team,
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Section::Home => "/app",
+            Section::Conversations => "/app/conversations",
+            Section::Analytics => "/app/analytics",
+            Section::CannedResponses => "/app/canned",
+            Section::Team => "/app/team",
+        }
+    }
+
+    /// May `me` open this section?
+    pub fn allowed(self, me: &Me) -> bool {
+        let settings_allow = match self {
+            Section::CannedResponses => me.org.as_ref().is_some_and(|o| o.settings.canned_responses_enabled),
+            _ => true,
+        };
+        settings_allow && me.permissions.contains(&self.permission())
+    }
+}
+
+pub fn visible_sections(me: &Me) -> Vec<Section> {
+    Section::ALL.into_iter().filter(|s| s.allowed(me)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use atrium_api::{AgencyRef, OrgSettings, OrgSummary, Role, UserKind, UserSummary};
+
+    fn me(permissions: Vec<Permission>, settings: OrgSettings) -> Me {
+        Me {
+            user: UserSummary { id: 1, email: "a@b.co".into(), name: "A".into() },
+            kind: UserKind::Client,
+            role: Role::ClientUser,
+            agency: AgencyRef { id: 1, name: "N".into() },
+            org: Some(OrgSummary { id: 1, name: "Acme".into(), logo_url: None, settings }),
+            permissions,
+            agents: vec![],
+            impersonated_by: None,
+        }
+    }
+
+    #[test]
+    fn sections_follow_permissions() {
+        let m = me(vec![Permission::Conversations], OrgSettings::default());
+        assert_eq!(visible_sections(&m), vec![Section::Conversations]);
+        let all = me(Permission::ALL.to_vec(), OrgSettings::default());
+        assert_eq!(visible_sections(&all), Section::ALL.to_vec());
+    }
+
+    #[test]
+    fn canned_responses_need_the_setting_too() {
+        let off = OrgSettings { canned_responses_enabled: false, ..OrgSettings::default() };
+        let m = me(Permission::ALL.to_vec(), off);
+        assert!(!visible_sections(&m).contains(&Section::CannedResponses));
+        assert!(!Section::CannedResponses.allowed(&m));
+    }
+}
