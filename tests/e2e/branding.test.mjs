@@ -1,25 +1,15 @@
 // White label: each agency's domain shows its own brand before sign-in, the Branding
 // page changes it, and a colour that fails WCAG AA on white is flagged.
-import { test, before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 test("each agency's hostname shows its own brand on the login page", async () => {
-  const page = await (await browser.newContext()).newPage();
-  const port = new URL(server.url).port;
+  const page = await (await ctx.browser.newContext()).newPage();
+  const port = new URL(ctx.server.url).port;
   await page.goto(`http://contoso.localhost:${port}/login`);
   await page.getByRole('heading', { name: t('login.welcome', { brand: 'Contoso Partners' }) }).waitFor();
   assert.equal(await page.title(), 'Contoso Partners');
@@ -29,9 +19,9 @@ test("each agency's hostname shows its own brand on the login page", async () =>
 });
 
 test('the Branding page renames the agency and warns about a low-contrast colour', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, server.url, 'owner@northwind.test');
-  await page.waitForURL(`${server.url}/agency/orgs`);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.getByRole('link', { name: t('branding.nav') }).click();
   const colour = page.getByLabel(t('branding.primary_color'));
   await colour.waitFor();
@@ -44,17 +34,17 @@ test('the Branding page renames the agency and warns about a low-contrast colour
   await page.getByText(t('branding.saved')).waitFor();
   assert.equal(await page.title(), 'Northwind & Co');
 
-  const fresh = await (await browser.newContext()).newPage();
-  await fresh.goto(`${server.url}/login`);
+  const fresh = await (await ctx.browser.newContext()).newPage();
+  await fresh.goto(`${ctx.server.url}/login`);
   await fresh.getByRole('heading', { name: t('login.welcome', { brand: 'Northwind & Co' }) }).waitFor();
   await page.context().close();
   await fresh.context().close();
 });
 
 test('bad branding input is refused next to the field and changes nothing', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, server.url, 'admin@northwind.test');
-  await page.goto(`${server.url}/agency/branding`);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'admin@northwind.test');
+  await page.goto(`${ctx.server.url}/agency/branding`);
   await page.getByLabel(t('branding.primary_color')).fill('blue');
   await page.getByLabel(t('branding.hostnames')).fill('Not A Host:80');
   await page.getByRole('button', { name: t('branding.save') }).click();

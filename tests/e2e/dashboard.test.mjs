@@ -1,47 +1,17 @@
 // The client dashboard follows the org's settings: its language (including Arabic,
 // right-to-left), its layout, and a user's own language choice.
-import { test, before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, setOrgSettings, signIn, locale } from './harness.mjs';
 
-let server;
-let browser;
+const ctx = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Changes Acme Dental's settings as the agency owner would, through the API. */
-async function setAcmeSettings(change) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, server.url, 'owner@northwind.test');
-  await page.waitForURL(`${server.url}/agency/orgs`);
-  const status = await page.evaluate(async (change) => {
-    const csrf = document.cookie.split('; ').find((c) => c.startsWith('atrium_csrf=')).split('=')[1];
-    const list = await (await fetch('/api/v1/orgs?q=acme')).json();
-    const org = list.items[0];
-    const body = {
-      name: org.name, contact_email: org.contact_email, logo_url: org.logo_url,
-      settings: { ...org.settings, ...change }, version: org.version,
-    };
-    const res = await fetch(`/api/v1/orgs/${org.id}`, {
-      method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body),
-    });
-    return res.status;
-  }, change);
-  assert.equal(status, 200);
-  await page.context().close();
-}
+const setAcmeSettings = (change) => setOrgSettings(ctx, 'acme', change);
 
 async function clientPage() {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, server.url, 'admin@acme.test');
-  await page.waitForURL(`${server.url}/app`);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
   return page;
 }
 
@@ -94,10 +64,10 @@ test('a user may read the dashboard in another language than the org', async () 
 test('on a phone-sized screen the navigation collapses behind a menu button', async () => {
   await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
   const en = locale('en');
-  const context = await browser.newContext({ viewport: { width: 375, height: 700 } });
+  const context = await ctx.browser.newContext({ viewport: { width: 375, height: 700 } });
   const page = await context.newPage();
-  await signIn(page, server.url, 'admin@acme.test');
-  await page.waitForURL(`${server.url}/app`);
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
   const menu = page.getByRole('button', { name: en('common.menu') });
   await menu.waitFor();
   const nav = page.getByRole('navigation', { name: en('common.main_navigation') });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const serverBin = process.env.ATRIUM_SERVER_BIN ?? join(root, 'target', 'debug', 'atrium-server');
@@ -70,4 +71,42 @@ export async function signIn(page, baseUrl, email, password = DEMO_PASSWORD, t =
   await page.getByLabel(t('login.email')).fill(email);
   await page.getByLabel(t('login.password')).fill(password);
   await page.getByRole('button', { name: t('login.submit') }).click();
+}
+
+/**
+ * One server and one browser for the calling test file, started before its tests and
+ * stopped after them. Read `ctx.server` and `ctx.browser` inside tests.
+ */
+export function useServerAndBrowser() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
+
+/** Changes an org's settings the way its agency's owner would: through the API, with CSRF. */
+export async function setOrgSettings(ctx, orgQuery, change) {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  const status = await page.evaluate(async ({ orgQuery, change }) => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('atrium_csrf=')).split('=')[1];
+    const org = (await (await fetch(`/api/v1/orgs?q=${encodeURIComponent(orgQuery)}`)).json()).items[0];
+    const body = {
+      name: org.name, contact_email: org.contact_email, logo_url: org.logo_url,
+      settings: { ...org.settings, ...change }, version: org.version,
+    };
+    const res = await fetch(`/api/v1/orgs/${org.id}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body),
+    });
+    return res.status;
+  }, { orgQuery, change });
+  await page.context().close();
+  if (status !== 200) throw new Error(`saving ${orgQuery}'s settings answered ${status}`);
 }

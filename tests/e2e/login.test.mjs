@@ -1,29 +1,19 @@
 // Signing in through the real form, in real Chromium, against the real server.
-import { test, before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 async function freshPage() {
-  const context = await browser.newContext();
+  const context = await ctx.browser.newContext();
   return context.newPage();
 }
 
 test('the login page wears the agency brand, not Atrium', async () => {
   const page = await freshPage();
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${ctx.server.url}/login`);
   await page.getByRole('heading', { name: t('login.welcome', { brand: 'Northwind Agency' }) }).waitFor();
   assert.equal(await page.title(), 'Northwind Agency');
   assert.doesNotMatch(await page.locator('body').innerText(), /atrium/i);
@@ -32,8 +22,8 @@ test('the login page wears the agency brand, not Atrium', async () => {
 
 test('the agency owner signs in and sees the organization list', async () => {
   const page = await freshPage();
-  await signIn(page, server.url, 'owner@northwind.test');
-  await page.waitForURL(`${server.url}/agency/orgs`);
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.getByRole('heading', { name: t('orgs.title') }).waitFor();
   const table = page.getByRole('table', { name: t('orgs.title') });
   await table.getByRole('rowheader', { name: 'Acme Dental' }).waitFor();
@@ -43,7 +33,7 @@ test('the agency owner signs in and sees the organization list', async () => {
 
 test('a wrong password shows a clear error and stays on the login page', async () => {
   const page = await freshPage();
-  await signIn(page, server.url, 'owner@northwind.test', 'not-the-password');
+  await signIn(page, ctx.server.url, 'owner@northwind.test', 'not-the-password');
   await page.getByRole('alert').filter({ hasText: t('errors.invalid_credentials') }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/login');
   assert.equal(await page.getByLabel(t('login.email')).inputValue(), 'owner@northwind.test');
@@ -52,7 +42,7 @@ test('a wrong password shows a clear error and stays on the login page', async (
 
 test('empty fields are flagged next to each field without a request', async () => {
   const page = await freshPage();
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${ctx.server.url}/login`);
   await page.getByRole('button', { name: t('login.submit') }).click();
   const email = page.getByLabel(t('login.email'));
   await page.locator('#login-email-error').filter({ hasText: t('errors.field_required') }).waitFor();
@@ -62,12 +52,12 @@ test('empty fields are flagged next to each field without a request', async () =
 
 test('a deep link reloads to the same page, after signing in if needed', async () => {
   const page = await freshPage();
-  await page.goto(`${server.url}/agency/orgs?q=globex`);
+  await page.goto(`${ctx.server.url}/agency/orgs?q=globex`);
   await page.waitForURL(/\/login\?next=/);
   await page.getByLabel(t('login.email')).fill('owner@northwind.test');
   await page.getByLabel(t('login.password')).fill('atrium-demo');
   await page.getByRole('button', { name: t('login.submit') }).click();
-  await page.waitForURL(`${server.url}/agency/orgs?q=globex`);
+  await page.waitForURL(`${ctx.server.url}/agency/orgs?q=globex`);
   const table = page.getByRole('table', { name: t('orgs.title') });
   await table.getByRole('rowheader', { name: 'Globex Realty' }).waitFor();
   await page.reload();
@@ -79,7 +69,7 @@ test('a deep link reloads to the same page, after signing in if needed', async (
 
 test('searching filters the list as you type', async () => {
   const page = await freshPage();
-  await signIn(page, server.url, 'admin@northwind.test');
+  await signIn(page, ctx.server.url, 'admin@northwind.test');
   const table = page.getByRole('table', { name: t('orgs.title') });
   await table.getByRole('rowheader', { name: 'Globex Realty' }).waitFor();
   await page.getByLabel(t('orgs.search')).fill('acme');
@@ -93,25 +83,25 @@ test('searching filters the list as you type', async () => {
 
 test('a client user lands on the dashboard with their org and agents', async () => {
   const page = await freshPage();
-  await signIn(page, server.url, 'admin@acme.test');
-  await page.waitForURL(`${server.url}/app`);
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
   await page.getByRole('heading', { name: t('dashboard.home_title', { org: 'Acme Dental' }) }).waitFor();
   await page.getByText('Support Bot').waitFor();
   await page.getByText('Reception Line').waitFor();
   assert.equal(await page.getByText('Sales Bot').count(), 0, 'an agent not assigned to the org is shown');
   // A client cannot open the console: they are sent back to their side.
-  await page.goto(`${server.url}/agency/orgs`);
-  await page.waitForURL(`${server.url}/app`);
+  await page.goto(`${ctx.server.url}/agency/orgs`);
+  await page.waitForURL(`${ctx.server.url}/app`);
   await page.context().close();
 });
 
 test('signing out ends the session', async () => {
   const page = await freshPage();
-  await signIn(page, server.url, 'owner@northwind.test');
-  await page.waitForURL(`${server.url}/agency/orgs`);
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.getByRole('button', { name: t('common.sign_out') }).click();
-  await page.waitForURL(`${server.url}/login`);
-  await page.goto(`${server.url}/agency/orgs`);
+  await page.waitForURL(`${ctx.server.url}/login`);
+  await page.goto(`${ctx.server.url}/agency/orgs`);
   await page.waitForURL(/\/login/);
   await page.context().close();
 });

@@ -1,30 +1,20 @@
 // The agency console's organization setup, end to end: create, assign agents, edit
 // Org Info as a draft that survives reloads, resolve a conflicting save, archive, delete.
-import { test, before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
 const es = locale('es');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 async function signedInPage(email = 'admin@northwind.test') {
-  const context = await browser.newContext();
+  const context = await ctx.browser.newContext();
   const page = await context.newPage();
   // Leaving with unsaved changes asks; these tests mean to leave.
   page.on('dialog', (d) => d.accept());
-  await signIn(page, server.url, email);
-  await page.waitForURL(`${server.url}/agency/orgs`);
+  await signIn(page, ctx.server.url, email);
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   return page;
 }
 
@@ -61,7 +51,7 @@ test('create an org, assign two agents, change language and layout, save, reload
   await page.getByText(t('save_bar.saved')).waitFor();
   await saveBar(page).waitFor({ state: 'detached' });
 
-  await page.goto(`${server.url}${orgPath}`);
+  await page.goto(`${ctx.server.url}${orgPath}`);
   await page.getByLabel(t('settings.language')).waitFor();
   assert.equal(await page.getByLabel(t('settings.language')).inputValue(), 'es');
   assert.equal(await page.getByLabel(t('settings.layout_horizontal')).isChecked(), true);
@@ -120,7 +110,7 @@ test('a conflicting save shows both versions and loses nothing', async () => {
   const alice = await signedInPage('owner@northwind.test');
   const orgPath = await createOrg(alice, 'Conflict Corp');
   const bob = await signedInPage('admin@northwind.test');
-  await bob.goto(`${server.url}${orgPath}`);
+  await bob.goto(`${ctx.server.url}${orgPath}`);
   await bob.getByLabel(t('settings.language')).waitFor();
 
   // Alice saves first: a new name and billing on.
@@ -158,7 +148,7 @@ test('archive hides an org from the list; delete needs its name typed', async ()
   await page.getByRole('button', { name: t('danger.archive') }).click();
   await page.getByText(t('org.archived_notice')).waitFor();
 
-  await page.goto(`${server.url}/agency/orgs?q=short`);
+  await page.goto(`${ctx.server.url}/agency/orgs?q=short`);
   await page.getByText(t('orgs.no_match')).waitFor();
   await page.getByLabel(t('orgs.show')).selectOption('archived');
   await page.getByRole('link', { name: 'Short Lived' }).click();
@@ -170,8 +160,8 @@ test('archive hides an org from the list; delete needs its name typed', async ()
   assert.equal(await confirm.isDisabled(), true);
   await page.getByLabel(t('danger.delete_confirm_label', { name: 'Short Lived' })).fill('Short Lived');
   await confirm.click();
-  await page.waitForURL(`${server.url}/agency/orgs`);
-  await page.goto(`${server.url}/agency/orgs?q=short&archived=true`);
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await page.goto(`${ctx.server.url}/agency/orgs?q=short&archived=true`);
   await page.getByText(t('orgs.no_match')).waitFor();
   await page.context().close();
 });

@@ -1,24 +1,14 @@
 // People and access, end to end: client users with chosen sections, disabling signs a
 // user out, "Log in as" is marked and reversible, teams get keys from their labels.
-import { test, before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 async function newPage() {
-  const context = await browser.newContext();
+  const context = await ctx.browser.newContext();
   const page = await context.newPage();
   page.on('dialog', (d) => d.accept());
   return page;
@@ -33,7 +23,7 @@ async function acmeId(page) {
 
 test('an org admin adds a user who then sees only the sections given', async () => {
   const admin = await newPage();
-  await signIn(admin, server.url, 'admin@acme.test');
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
   await admin.getByRole('link', { name: t('dashboard.nav_team') }).click();
   await admin.getByRole('heading', { name: t('users.title') }).waitFor();
   await admin.getByLabel(t('users.name')).fill('Hana Home');
@@ -47,12 +37,12 @@ test('an org admin adds a user who then sees only the sections given', async () 
   await admin.getByRole('rowheader', { name: 'Hana Home' }).waitFor();
 
   const hana = await newPage();
-  await signIn(hana, server.url, 'hana@acme.test', 'hana-password-1');
-  await hana.waitForURL(`${server.url}/app`);
+  await signIn(hana, ctx.server.url, 'hana@acme.test', 'hana-password-1');
+  await hana.waitForURL(`${ctx.server.url}/app`);
   const nav = hana.getByRole('navigation', { name: t('common.main_navigation') });
   await nav.getByRole('link', { name: t('dashboard.nav_home') }).waitFor();
   assert.equal(await nav.getByRole('link', { name: t('dashboard.nav_team') }).count(), 0);
-  await hana.goto(`${server.url}/app/team`);
+  await hana.goto(`${ctx.server.url}/app/team`);
   await hana.getByRole('heading', { name: t('not_found.unavailable_title') }).waitFor();
   await admin.context().close();
   await hana.context().close();
@@ -60,9 +50,9 @@ test('an org admin adds a user who then sees only the sections given', async () 
 
 test('a generated password is shown once and works', async () => {
   const admin = await newPage();
-  await signIn(admin, server.url, 'admin@acme.test');
-  await admin.waitForURL(`${server.url}/app`);
-  await admin.goto(`${server.url}/app/team`);
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
+  await admin.waitForURL(`${ctx.server.url}/app`);
+  await admin.goto(`${ctx.server.url}/app/team`);
   await admin.getByLabel(t('users.name')).fill('Gus Generated');
   await admin.getByLabel(t('users.email')).fill('gus@acme.test');
   await admin.getByRole('button', { name: t('users.add') }).click();
@@ -75,20 +65,20 @@ test('a generated password is shown once and works', async () => {
   assert.equal(await admin.locator('code.secret').count(), 0, 'the password is shown only once');
 
   const gus = await newPage();
-  await signIn(gus, server.url, 'gus@acme.test', password);
-  await gus.waitForURL(`${server.url}/app`);
+  await signIn(gus, ctx.server.url, 'gus@acme.test', password);
+  await gus.waitForURL(`${ctx.server.url}/app`);
   await admin.context().close();
   await gus.context().close();
 });
 
 test('a disabled user is signed out', async () => {
   const user = await newPage();
-  await signIn(user, server.url, 'agent@acme.test');
-  await user.waitForURL(`${server.url}/app`);
+  await signIn(user, ctx.server.url, 'agent@acme.test');
+  await user.waitForURL(`${ctx.server.url}/app`);
 
   const owner = await newPage();
-  await signIn(owner, server.url, 'owner@northwind.test');
-  await owner.waitForURL(`${server.url}/agency/orgs`);
+  await signIn(owner, ctx.server.url, 'owner@northwind.test');
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('link', { name: 'Acme Dental' }).click();
   await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
   await owner.getByRole('button', { name: t('users.disable', { name: 'Andy Agent' }) }).click();
@@ -97,7 +87,7 @@ test('a disabled user is signed out', async () => {
   await user.reload();
   await user.waitForURL(/\/login/);
   // And cannot sign back in.
-  await signIn(user, server.url, 'agent@acme.test');
+  await signIn(user, ctx.server.url, 'agent@acme.test');
   await user.getByRole('alert').filter({ hasText: t('errors.invalid_credentials') }).waitFor();
 
   await owner.getByRole('button', { name: t('users.enable', { name: 'Andy Agent' }) }).click();
@@ -108,28 +98,28 @@ test('a disabled user is signed out', async () => {
 
 test('"Log in as" opens the client dashboard, marked, with a way back', async () => {
   const owner = await newPage();
-  await signIn(owner, server.url, 'owner@northwind.test');
-  await owner.waitForURL(`${server.url}/agency/orgs`);
+  await signIn(owner, ctx.server.url, 'owner@northwind.test');
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('link', { name: 'Acme Dental' }).click();
   await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
   await owner.getByRole('button', { name: t('users.log_in_as', { name: 'Alice Acme' }) }).click();
-  await owner.waitForURL(`${server.url}/app`);
+  await owner.waitForURL(`${ctx.server.url}/app`);
   const banner = t('impersonation.banner', { org: 'Acme Dental', user: 'Alice Acme', staff: 'Nadia Owner' });
   await owner.getByText(banner).waitFor();
   // Marked on every page, not just the first.
   await owner.getByRole('link', { name: t('dashboard.nav_team') }).click();
   await owner.getByText(banner).waitFor();
   await owner.getByRole('button', { name: t('impersonation.back') }).click();
-  await owner.waitForURL(`${server.url}/agency/orgs`);
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('table', { name: t('orgs.title') }).waitFor();
   await owner.context().close();
 });
 
 test('a team gets its key from the label and lists its members', async () => {
   const admin = await newPage();
-  await signIn(admin, server.url, 'admin@acme.test');
-  await admin.waitForURL(`${server.url}/app`);
-  await admin.goto(`${server.url}/app/team`);
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
+  await admin.waitForURL(`${ctx.server.url}/app`);
+  await admin.goto(`${ctx.server.url}/app/team`);
   await admin.getByLabel(t('teams.label')).fill('Customer Support');
   assert.equal(await admin.getByLabel(t('teams.key'), { exact: true }).inputValue(), 'customer_support');
   await admin.getByRole('group', { name: t('teams.members') }).getByLabel('Andy Agent').check();

@@ -1,0 +1,95 @@
+// Conversations and human handoff, end to end: a visitor asks for a person through the
+// ingest API, the request shows up live in an open inbox, a client user takes the chat,
+// inserts a saved reply with "/", sends it, and passes the chat back to the AI.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, setOrgSettings, signIn, locale } from './harness.mjs';
+
+const t = locale('en');
+const ctx = useServerAndBrowser();
+
+async function ingest(body) {
+  const res = await fetch(`${ctx.server.url}/api/v1/ingest/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer northwind-demo-key' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  return res.json();
+}
+
+const setAcmeSettings = (change) => setOrgSettings(ctx, 'acme', change);
+
+async function acmeAgent(page) {
+  return page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/me')).json();
+    return { org_id: me.org.id, agent_id: me.agents.find((a) => a.name === 'Support Bot').id };
+  });
+}
+
+test('a handoff request arrives live; the client takes it, replies with /, passes it back', async () => {
+  await setAcmeSettings({ smart_handoff_enabled: true, handoff_enabled: true, canned_responses_enabled: true });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  await page.getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  await page.getByLabel(t('inbox.status')).selectOption('waiting');
+  await page.waitForURL(/status=waiting/);
+  await page.getByRole('table', { name: t('inbox.title') }).waitFor();
+
+  await ingest({ org_id, agent_id, external_id: 'e2e-visitor-1', author: 'visitor', text: 'Hello, I need help with my booking', contact_name: 'Rosa Diaz' });
+  await ingest({ org_id, agent_id, external_id: 'e2e-visitor-1', author: 'visitor', text: 'Can I talk to a person please?', contact_name: 'Rosa Diaz' });
+
+  // Live: no reload.
+  await page.getByRole('alert').filter({ hasText: t('inbox.new_handoff') }).waitFor();
+  const row = page.getByRole('link', { name: 'Rosa Diaz' });
+  await row.waitFor();
+  await row.click();
+  await page.getByRole('heading', { name: t('conversation.title', { name: 'Rosa Diaz' }) }).waitFor();
+  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+
+  const reply = page.getByRole('combobox', { name: t('conversation.reply') });
+  await reply.waitFor();
+  await reply.pressSequentially('/gre');
+  const options = page.getByRole('listbox', { name: t('conversation.canned_list') });
+  await options.getByRole('option').first().waitFor();
+  await reply.press('Enter');
+  assert.match(await reply.inputValue(), /^Hi Rosa Diaz, thanks for waiting!/);
+  await page.getByRole('button', { name: t('conversation.send') }).click();
+  await page.locator('.transcript .author-human').filter({ hasText: 'Hi Rosa Diaz, thanks for waiting!' }).waitFor();
+
+  await page.getByRole('button', { name: t('conversation.pass_to_ai') }).click();
+  await page.getByText(t('inbox.status_bot')).first().waitFor();
+  await page.getByRole('button', { name: t('conversation.take_over') }).waitFor();
+  await page.context().close();
+});
+
+test('with handoff disabled no handoff control appears', async () => {
+  await setAcmeSettings({ handoff_enabled: false });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  await page.getByRole('link', { name: 'Lena Park' }).click();
+  await page.getByRole('heading', { name: t('conversation.title', { name: 'Lena Park' }) }).waitFor();
+  for (const name of [t('conversation.take_over'), t('conversation.pass_to_ai'), t('conversation.assign_save')]) {
+    assert.equal(await page.getByRole('button', { name }).count(), 0, name);
+  }
+  assert.equal(await page.getByRole('combobox', { name: t('conversation.reply') }).count(), 0);
+  assert.equal(await page.locator('.transcript .author-system').count(), 0, 'no handoff messages');
+  await setAcmeSettings({ handoff_enabled: true });
+  await page.context().close();
+});
+
+test('new settings reach an open dashboard without a reload', async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.getByRole('heading', { name: t('dashboard.agents_title') }).waitFor();
+  await setAcmeSettings({ dashboard_language: 'es' });
+  const es = locale('es');
+  await page.getByRole('heading', { name: es('dashboard.agents_title') }).waitFor();
+  await setAcmeSettings({ dashboard_language: 'en' });
+  await page.context().close();
+});
