@@ -94,7 +94,7 @@ pub fn DashboardLayout() -> impl IntoView {
                                 let badge = move || (section == Section::Conversations)
                                     .then(|| waiting.get().filter(|n| *n > 0))
                                     .flatten()
-                                    .map(|n| view! { <span class="badge count">{move || t_string!(i18n, inbox.waiting_count, count = n).to_string()}</span> });
+                                    .map(|n| view! { " " <span class="badge count">{move || t_string!(i18n, inbox.waiting_count, count = n).to_string()}</span> });
                                 view! { <li><A href=section.path() exact=true>{label}{badge}</A></li> }
                             }).collect_view()}
                         </ul>

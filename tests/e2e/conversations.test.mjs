@@ -33,7 +33,7 @@ test('a handoff request arrives live; the client takes it, replies with /, passe
   await signIn(page, ctx.server.url, 'agent@acme.test');
   await page.waitForURL(`${ctx.server.url}/app`);
   const { org_id, agent_id } = await acmeAgent(page);
-  await page.getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
   await page.getByLabel(t('inbox.status')).selectOption('waiting');
   await page.waitForURL(/status=waiting/);
   await page.getByRole('table', { name: t('inbox.title') }).waitFor();
@@ -70,7 +70,7 @@ test('with handoff disabled no handoff control appears', async () => {
   const page = await (await ctx.browser.newContext()).newPage();
   await signIn(page, ctx.server.url, 'agent@acme.test');
   await page.waitForURL(`${ctx.server.url}/app`);
-  await page.getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
   await page.getByRole('link', { name: 'Lena Park' }).click();
   await page.getByRole('heading', { name: t('conversation.title', { name: 'Lena Park' }) }).waitFor();
   for (const name of [t('conversation.take_over'), t('conversation.pass_to_ai'), t('conversation.assign_save')]) {

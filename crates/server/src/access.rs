@@ -75,6 +75,12 @@ pub enum OrgRule {
     AgencyAdminOrOrgAdmin,
     /// Any staff, and the org's users holding this permission: reading teams.
     StaffOrPermission(Permission),
+    /// Any staff, and the org's users holding any of these permissions: reading canned
+    /// responses (those who manage them and those who insert them while replying).
+    StaffOrAnyPermission(&'static [Permission]),
+    /// The agency's owners and admins, the org's admins, and its users holding this
+    /// permission: managing canned responses.
+    AdminOrPermission(Permission),
 }
 
 impl OrgRule {
@@ -91,6 +97,8 @@ impl OrgRule {
             OrgRule::StaffOrOrgAdminOrSelf(user_id) => staff || org_admin || caller.id == user_id,
             OrgRule::AgencyAdminOrOrgAdmin => agency_admin || org_admin,
             OrgRule::StaffOrPermission(p) => staff || caller.permissions.contains(&p),
+            OrgRule::StaffOrAnyPermission(ps) => staff || ps.iter().any(|p| caller.permissions.contains(p)),
+            OrgRule::AdminOrPermission(p) => agency_admin || (!staff && caller.permissions.contains(&p)),
         }
     }
 }
@@ -211,6 +219,9 @@ mod tests {
         assert_eq!(admitted(OrgRule::StaffOrOrgAdminOrSelf(8)), [true, true, true, true, false, false]);
         assert_eq!(admitted(OrgRule::AgencyAdminOrOrgAdmin), [true, true, false, true, false, false]);
         assert_eq!(admitted(OrgRule::StaffOrPermission(Permission::Team)), [true, true, true, true, true, false]);
+        let either = OrgRule::StaffOrAnyPermission(&[Permission::Billing, Permission::Team]);
+        assert_eq!(admitted(either), [true, true, true, true, true, false]);
+        assert_eq!(admitted(OrgRule::AdminOrPermission(Permission::Team)), [true, true, false, true, true, false]);
     }
 
     #[test]

@@ -4,12 +4,14 @@ pub mod access;
 pub mod changes;
 pub mod csrf;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod password;
 pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod session;
+pub mod smart_handoff;
 pub mod state;
 pub mod static_files;
 pub mod store;
@@ -25,6 +27,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(routes::branding::router())
         .merge(routes::auth::router())
+        .merge(routes::agency::router())
         .merge(routes::orgs::router())
         .merge(routes::org_agents::router())
         .merge(routes::activity::router())
@@ -33,6 +36,12 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::users::router())
         .merge(routes::impersonation::router())
         .merge(routes::teams::router())
+        .merge(routes::ingest::router())
+        .merge(routes::conversations::router())
+        .merge(routes::handoff::router())
+        .merge(routes::canned::router())
+        .merge(routes::events::router())
+        .merge(routes::analytics::router())
         .merge(routes::openapi::router())
         .fallback(api_not_found);
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);

@@ -1,10 +1,17 @@
 //! One router per resource, merged by [`crate::app`].
 
 pub mod activity;
+pub mod agency;
 pub mod agents;
+pub mod analytics;
 pub mod auth;
 pub mod branding;
+pub mod canned;
+pub mod conversations;
+pub mod events;
+pub mod handoff;
 pub mod impersonation;
+pub mod ingest;
 pub mod openapi;
 pub mod org_agents;
 pub mod orgs;

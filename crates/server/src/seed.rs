@@ -173,12 +173,33 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     for (org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, messages) in conversations {
-        store::insert_conversation(
+        let id = store::insert_conversation(
             db,
             &NewConversation { org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, messages },
         )
         .await?;
+        // The handoff history behind each state, so that Analytics has something to show.
+        let history: &[(&str, Option<i64>)] = match status {
+            "waiting" => &[("handoff.requested", None)],
+            "human" | "closed" => &[("handoff.requested", None), ("handoff.accepted", assignee_id)],
+            _ => &[],
+        };
+        store::insert_conversation_event(db, id, "conversation.created", None).await?;
+        for (kind, actor_id) in history {
+            store::insert_conversation_event(db, id, kind, *actor_id).await?;
+        }
     }
+
+    store::create_canned(db, acme, "greeting", "Greeting", "Hi {{contact.name}}, thanks for waiting! How can I help?")
+        .await?;
+    store::create_canned(
+        db,
+        acme,
+        "hours",
+        "Opening hours",
+        "We are open 8am to 6pm, Monday to Friday, and 9am to 1pm on Saturdays.",
+    )
+    .await?;
     Ok(())
 }
 

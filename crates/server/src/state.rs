@@ -1,5 +1,6 @@
-//! What every handler shares: the database, the settings, the login limiter.
+//! What every handler shares: the database, the settings, the login limiter, live events.
 
+use crate::events::EventHub;
 use crate::rate_limit::LoginLimiter;
 use crate::store::Db;
 use std::path::PathBuf;
@@ -11,6 +12,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Live events per org, for the dashboards' server-sent event streams.
+    pub events: Arc<EventHub>,
 }
 
 /// Behaviour that deployments tune; `main` fills it from flags and the environment.
@@ -36,6 +39,7 @@ impl AppState {
             db,
             settings: Arc::new(settings),
             login_limiter: Arc::new(LoginLimiter::new(Duration::from_secs(15 * 60), 10, 50)),
+            events: Arc::new(EventHub::default()),
         }
     }
 }

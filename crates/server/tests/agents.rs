@@ -134,38 +134,83 @@ async fn an_agent_is_replaced_by_put() {
 async fn deleting_an_agent_unassigns_it_everywhere_and_logs_it_in_each_org() {
     let app = TestApp::new().await;
     let owner = app.login("owner@northwind.test").await;
+    // Every demo agent has conversations (which block a delete): use a new one.
+    let created = owner.post("/api/v1/agents", Some(json!({"name": "Night Line", "kind": "voice"}))).await;
+    let night = created.body["id"].as_i64().unwrap();
     let support = app.agent_id("Support Bot").await;
     let reception = app.agent_id("Reception Line").await;
     let acme = app.org_id("Acme Dental").await;
     let globex = app.org_id("Globex Realty").await;
-    // Also held by a second org and narrowed to a user, to see every link go.
-    assert_eq!(owner.put(&format!("/api/v1/orgs/{globex}/agents"), json!({"agent_ids": [support]})).await.status, 200);
+    // Held by two orgs and narrowed to a user, to see every link go.
+    let three = json!({"agent_ids": [support, reception, night]});
+    assert_eq!(owner.put(&format!("/api/v1/orgs/{acme}/agents"), three).await.status, 200);
+    let one = json!({"agent_ids": [night]});
+    assert_eq!(owner.put(&format!("/api/v1/orgs/{globex}/agents"), one).await.status, 200);
     let andy = app.user_id("agent@acme.test").await;
     sqlx::query("INSERT INTO user_agents (user_id, agent_id) VALUES ($1, $2)")
         .bind(andy)
-        .bind(support)
+        .bind(night)
         .execute(&app.db)
         .await
         .unwrap();
 
-    let reply = owner.delete(&format!("/api/v1/agents/{support}")).await;
+    let reply = owner.delete(&format!("/api/v1/agents/{night}")).await;
     assert_eq!(reply.status, 204, "{}", reply.body);
-    owner.get(&format!("/api/v1/agents/{support}")).await.assert_error(404, "not_found");
-    assert_eq!(item_names(&owner.get("/api/v1/agents").await.body), ["Reception Line", "Sales Bot"]);
+    owner.get(&format!("/api/v1/agents/{night}")).await.assert_error(404, "not_found");
+    assert_eq!(item_names(&owner.get("/api/v1/agents").await.body), ["Reception Line", "Sales Bot", "Support Bot"]);
 
-    let acme_org = owner.get(&format!("/api/v1/orgs/{acme}")).await.body;
-    assert_eq!(acme_org["agent_ids"], json!([reception]));
+    let mut kept = vec![support, reception];
+    kept.sort_unstable();
+    assert_eq!(owner.get(&format!("/api/v1/orgs/{acme}")).await.body["agent_ids"], json!(kept));
     assert_eq!(owner.get(&format!("/api/v1/orgs/{globex}")).await.body["agent_ids"], json!([]));
-    assert_eq!(app.count_where("user_agents", "agent_id", support).await, 0);
+    assert_eq!(app.count_where("user_agents", "agent_id", night).await, 0);
 
     let log = owner.get(&format!("/api/v1/orgs/{acme}/activity")).await.body;
     let entry = &log["items"][0];
     assert_eq!(entry["field"], "agents");
-    assert_eq!(entry["new_value"], format!("[{reception}]"));
+    assert_eq!(entry["new_value"], serde_json::to_string(&kept).unwrap());
     assert_eq!(entry["actor"]["email"], "owner@northwind.test");
     assert_eq!(owner.get(&format!("/api/v1/orgs/{globex}/activity")).await.body["items"][0]["new_value"], "[]");
 
-    owner.delete(&format!("/api/v1/agents/{support}")).await.assert_error(404, "not_found");
+    owner.delete(&format!("/api/v1/agents/{night}")).await.assert_error(404, "not_found");
+}
+
+#[tokio::test]
+async fn an_agent_with_conversations_is_never_deleted() {
+    // Deleting it would cascade to its conversations and their messages in every org.
+    let app = TestApp::new().await;
+    let admin = app.login("admin@northwind.test").await;
+    let support = app.agent_id("Support Bot").await;
+    let conversations = app.count_where("conversations", "agent_id", support).await;
+    assert!(conversations > 0, "the demo gives Support Bot conversations");
+    let before = app.fingerprint().await;
+
+    let reply = admin.delete(&format!("/api/v1/agents/{support}")).await;
+    reply.assert_error(409, "conflict");
+    assert!(reply.body["error"]["message"].as_str().unwrap().contains("Pause"), "{}", reply.body);
+    assert_eq!(app.fingerprint().await, before, "a refused delete changes nothing");
+    assert_eq!(app.count_where("conversations", "agent_id", support).await, conversations);
+    assert_eq!(admin.get(&format!("/api/v1/agents/{support}")).await.body["name"], "Support Bot");
+
+    // Paused, it still has its history, and still cannot be deleted.
+    let paused = json!({"name": "Support Bot", "kind": "chat", "status": "paused"});
+    assert_eq!(admin.put(&format!("/api/v1/agents/{support}"), paused).await.status, 200);
+    admin.delete(&format!("/api/v1/agents/{support}")).await.assert_error(409, "conflict");
+    // Another agency's agent is still 404 first: a 409 would confirm that it exists.
+    let contoso = app.login("owner@contoso.test").await;
+    contoso.delete(&format!("/api/v1/agents/{support}")).await.assert_error(404, "not_found");
+}
+
+#[tokio::test]
+async fn an_agent_without_conversations_deletes() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin@northwind.test").await;
+    let created = admin.post("/api/v1/agents", Some(json!({"name": "Fresh Bot", "kind": "chat"}))).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let path = format!("/api/v1/agents/{}", created.body["id"]);
+    assert_eq!(admin.delete(&path).await.status, 204);
+    admin.get(&path).await.assert_error(404, "not_found");
+    assert_eq!(app.count("conversations").await, 6, "the demo's conversations are untouched");
 }
 
 #[tokio::test]

@@ -43,7 +43,8 @@ const CALLERS: [Option<&str>; 10] = [
 /// The expected status of each (method, path) per caller. Path parameters are Northwind's
 /// and Acme Dental's things (see `TestApp::fill_path`): the org is Acme Dental, the user
 /// agent@acme.test, the team `front_desk`, the agent Support Bot, the staff member
-/// member@northwind.test.
+/// member@northwind.test. Support Bot has conversations, so those allowed to delete it
+/// get 409 (it must be paused instead): past the rule, refused by the data.
 #[rustfmt::skip]
 const TABLE: &[(&str, &str, [u16; 10])] = &[
     //                                                         anon  own  adm  mem ctso acme agnt glbx init  imp
@@ -56,14 +57,17 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     // About oneself.
     ("GET",    "/api/v1/me",                                  [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
     ("POST",   "/api/v1/auth/stop-impersonating",             [401, 409, 409, 409, 409, 409, 409, 409, 409, 200]),
-    // Agency level: staff only; Contoso's owner acts in Contoso.
+    // Agency level: staff only; Contoso's owner acts in Contoso. The agency PUT's sample
+    // keeps Northwind's hostnames, which Contoso cannot claim: 422 `taken`, not a 2xx.
+    ("GET",    "/api/v1/agency",                              [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+    ("PUT",    "/api/v1/agency",                              [401, 200, 200, 403, 422, 403, 403, 403, 403, 403]),
     ("GET",    "/api/v1/orgs",                                [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
     ("POST",   "/api/v1/orgs",                                [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
     ("GET",    "/api/v1/agents",                              [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
     ("POST",   "/api/v1/agents",                              [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
     ("GET",    "/api/v1/agents/{id}",                         [401, 200, 200, 200, 404, 403, 403, 403, 403, 403]),
     ("PUT",    "/api/v1/agents/{id}",                         [401, 200, 200, 403, 404, 403, 403, 403, 403, 403]),
-    ("DELETE", "/api/v1/agents/{id}",                         [401, 204, 204, 403, 404, 403, 403, 403, 403, 403]),
+    ("DELETE", "/api/v1/agents/{id}",                         [401, 409, 409, 403, 404, 403, 403, 403, 403, 403]),
     ("GET",    "/api/v1/staff",                               [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
     ("POST",   "/api/v1/staff",                               [401, 201, 403, 403, 201, 403, 403, 403, 403, 403]),
     ("PATCH",  "/api/v1/staff/{id}",                          [401, 200, 403, 403, 404, 403, 403, 403, 403, 403]),
@@ -88,6 +92,27 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("GET",    "/api/v1/orgs/{org}/teams/{id}",               [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
     ("PATCH",  "/api/v1/orgs/{org}/teams/{id}",               [401, 200, 200, 403, 404, 200, 403, 404, 404, 403]),
     ("DELETE", "/api/v1/orgs/{org}/teams/{id}",               [401, 204, 204, 403, 404, 204, 403, 404, 404, 403]),
+    // The agent runtime's door: an agency API key as bearer token, never a session, so
+    // every caller here (cookies only) is 401. Its own tests cover the key.
+    ("POST",   "/api/v1/ingest/messages",                     [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]),
+    // Conversations, their handoff and live events: staff and users with `conversations`
+    // (agent@acme.test has it). The conversation is acme-2 (waiting), acme-3 for replies.
+    ("GET",    "/api/v1/orgs/{org}/conversations",            [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("GET",    "/api/v1/orgs/{org}/conversations/{id}",       [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/conversations/{id}/take-over",  [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/conversations/{id}/pass-to-ai", [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/conversations/{id}/close",      [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/conversations/{id}/assign",     [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/conversations/{id}/messages",   [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("GET",    "/api/v1/orgs/{org}/events",                   [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    // Canned responses: read with `canned_responses` or `conversations`; changed by agency
+    // admins, org admins and users with `canned_responses` (agent@acme.test has it).
+    ("GET",    "/api/v1/orgs/{org}/canned-responses",         [401, 200, 200, 200, 404, 200, 200, 404, 404, 200]),
+    ("POST",   "/api/v1/orgs/{org}/canned-responses",         [401, 201, 201, 403, 404, 201, 201, 404, 404, 201]),
+    ("PATCH",  "/api/v1/orgs/{org}/canned-responses/{id}",    [401, 200, 200, 403, 404, 200, 200, 404, 404, 200]),
+    ("DELETE", "/api/v1/orgs/{org}/canned-responses/{id}",    [401, 204, 204, 403, 404, 204, 204, 404, 404, 204]),
+    // Analytics: staff and users with `analytics` (agent@acme.test has not).
+    ("GET",    "/api/v1/orgs/{org}/analytics",                [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
 ];
 
 /// A password no answer may ever contain.
@@ -100,6 +125,11 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
     Some(match (method, path) {
         ("POST", "/api/v1/auth/login") => json!({"email": "owner@northwind.test", "password": DEMO_PASSWORD}),
         ("POST", "/api/v1/orgs") => json!({"name": "Matrix Org"}),
+        // Northwind's own hostnames, so the brand still resolves for the other callers.
+        ("PUT", "/api/v1/agency") => json!({
+            "display_name": "Matrix Brand", "primary_color": "#1d4ed8",
+            "hostnames": ["127.0.0.1", "localhost", "northwind.localhost"]
+        }),
         ("PUT", "/api/v1/orgs/{org}") => update_body(acme),
         ("PUT", "/api/v1/orgs/{org}/agents") => json!({"agent_ids": [sales_bot]}),
         ("POST", "/api/v1/agents") | ("PUT", "/api/v1/agents/{id}") => agent,
@@ -114,6 +144,16 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
         ("PATCH", "/api/v1/orgs/{org}/users/{id}") => json!({"name": "Andy Renamed", "password": NEW_PASSWORD}),
         ("POST", "/api/v1/orgs/{org}/teams") => json!({"label": "Billing", "key": "billing", "member_ids": []}),
         ("PATCH", "/api/v1/orgs/{org}/teams/{id}") => json!({"label": "Front Desk Two"}),
+        ("POST", "/api/v1/ingest/messages") => json!({
+            "org_id": acme["id"], "agent_id": acme["agent_ids"][0], "external_id": "matrix-1",
+            "author": "visitor", "text": "Hello", "contact_name": "Matrix Visitor"
+        }),
+        ("POST", "/api/v1/orgs/{org}/conversations/{id}/assign") => json!({}),
+        ("POST", "/api/v1/orgs/{org}/conversations/{id}/messages") => json!({"text": "Matrix reply"}),
+        ("POST", "/api/v1/orgs/{org}/canned-responses") => {
+            json!({"shortcode": "matrix", "title": "Matrix", "body": "Hello {{contact.name}}"})
+        }
+        ("PATCH", "/api/v1/orgs/{org}/canned-responses/{id}") => json!({"title": "Greeting Two"}),
         _ => return None,
     })
 }

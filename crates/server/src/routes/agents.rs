@@ -4,7 +4,7 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::store;
+use crate::store::{self, AgentDeletion};
 use atrium_api::{Agent, AgentInput, AgentListQuery, ErrorBody, ListResponse};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -18,6 +18,9 @@ pub fn router() -> Router<AppState> {
         .route("/agents", get(list_agents).post(create_agent))
         .route("/agents/{id}", get(get_agent).put(update_agent).delete(delete_agent))
 }
+
+const HAS_CONVERSATIONS: &str =
+    "This agent has conversations, and deleting it would delete them too. Pause the agent instead.";
 
 /// A page of the agency's agents sorted by name. Agency staff only.
 #[utoipa::path(get, path = "/api/v1/agents", tag = "agents", params(AgentListQuery),
@@ -83,20 +86,22 @@ pub async fn update_agent(
 }
 
 /// Deletes an agent and unassigns it from every org and user (each affected org logs the
-/// change). Agency owners and admins only.
+/// change). An agent that has conversations is 409 and stays: deleting it would delete
+/// their history too, so it is paused instead. Agency owners and admins only.
 #[utoipa::path(delete, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn delete_agent(
     State(state): State<AppState>,
     user: AuthUser,
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let admin = user.require_agency_admin()?;
-    if !store::delete_agent(&state.db, admin.agency_id, agent_id, admin.id).await? {
-        return Err(AppError::NotFound);
+    match store::delete_agent(&state.db, admin.agency_id, agent_id, admin.id).await? {
+        AgentDeletion::Deleted => Ok(StatusCode::NO_CONTENT),
+        AgentDeletion::NotFound => Err(AppError::NotFound),
+        AgentDeletion::HasConversations => Err(AppError::Conflict(HAS_CONVERSATIONS.into())),
     }
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The input as stored: surrounding whitespace is never meant.

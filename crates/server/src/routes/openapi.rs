@@ -1,6 +1,7 @@
 //! `GET /api/v1/openapi.json`, generated from the handlers and the shared types.
 
-use crate::routes::{activity, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
+use crate::routes::{activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
+use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
 use crate::state::AppState;
 use atrium_api as api;
 use axum::routing::get;
@@ -24,6 +25,8 @@ use utoipa::OpenApi;
         orgs::delete_org,
         org_agents::assign_agents,
         activity::list_activity,
+        agency::get_agency,
+        agency::update_agency,
         agents::list_agents,
         agents::create_agent,
         agents::get_agent,
@@ -44,12 +47,28 @@ use utoipa::OpenApi;
         teams::get_team,
         teams::update_team,
         teams::delete_team,
+        ingest::ingest_message,
+        conversations::list_conversations,
+        conversations::get_conversation,
+        handoff::take_over,
+        handoff::pass_to_ai,
+        handoff::close,
+        handoff::assign,
+        handoff::reply,
+        events::org_events,
+        canned::list_canned,
+        canned::create_canned,
+        canned::update_canned,
+        canned::delete_canned,
+        analytics::get_analytics,
     ),
     components(schemas(
         api::ErrorBody,
         api::ErrorDetail,
         api::ErrorCode,
         api::Branding,
+        api::AgencyProfile,
+        api::AgencyBranding,
         api::LoginRequest,
         api::Me,
         api::UserSummary,
@@ -75,10 +94,27 @@ use utoipa::OpenApi;
         api::Team,
         api::NewTeam,
         api::TeamPatch,
+        api::ConversationStatus,
+        api::MessageAuthor,
+        api::Message,
+        api::Conversation,
+        api::ConversationSummary,
+        api::Reply,
+        api::Assignment,
+        api::IngestAuthor,
+        api::IngestMessage,
+        api::IngestResult,
+        api::CannedResponse,
+        api::NewCannedResponse,
+        api::CannedResponsePatch,
+        api::OrgEvent,
+        api::Analytics,
+        api::DayStats,
         api::StaffUser,
         api::NewStaffUser,
         api::StaffRoleChange,
-    ))
+    )),
+    modifiers(&IngestKeyScheme)
 )]
 pub struct ApiDoc;
 
@@ -91,4 +127,15 @@ pub fn router() -> Router<AppState> {
     responses((status = 200, description = "The OpenAPI 3 document of this API", content_type = "application/json")))]
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+/// The agency API key that `POST /api/v1/ingest/messages` takes as a bearer token.
+struct IngestKeyScheme;
+
+impl utoipa::Modify for IngestKeyScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("agency_api_key", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
 }

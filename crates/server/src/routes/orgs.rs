@@ -108,7 +108,11 @@ pub async fn update_org(
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     match outcome {
-        SaveOutcome::Saved(org) => Ok(Json(*org)),
+        SaveOutcome::Saved(org) => {
+            // Open dashboards of the org apply the new settings at once.
+            state.events.publish(org.id, crate::events::SETTINGS_UPDATED, None);
+            Ok(Json(*org))
+        }
         SaveOutcome::Stale => Err(AppError::Conflict(
             "Someone else saved this organization after you opened it. Reload to see their changes.".into(),
         )),

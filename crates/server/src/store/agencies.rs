@@ -1,8 +1,8 @@
 //! Agencies, their branding, hostnames and API keys.
 
-use super::{now, Db};
-use atrium_api::Branding;
-use sqlx::FromRow;
+use super::{begin_write, now, Db};
+use atrium_api::{AgencyBranding, AgencyProfile, Branding};
+use sqlx::{FromRow, SqliteConnection};
 
 #[derive(FromRow)]
 struct BrandingRow {
@@ -50,6 +50,89 @@ pub async fn branding_for_host(db: &Db, hostname: &str) -> Result<Option<Brandin
     }
     let first = format!("SELECT {BRANDING_COLUMNS} FROM agencies a ORDER BY a.id LIMIT 1");
     Ok(sqlx::query_as::<_, BrandingRow>(&first).fetch_optional(db).await?.map(Into::into))
+}
+
+#[derive(FromRow)]
+struct ProfileRow {
+    name: String,
+    #[sqlx(flatten)]
+    brand: BrandingRow,
+}
+
+/// The agency's profile as the Branding page edits it; `None` when there is no such agency.
+pub async fn get_agency(db: &Db, agency_id: i64) -> Result<Option<AgencyProfile>, sqlx::Error> {
+    read_agency(&mut *db.acquire().await?, agency_id).await
+}
+
+/// Hostnames come sorted: the table keeps no order of its own, and a stable one lets the
+/// page (and tests) compare lists.
+async fn read_agency(conn: &mut SqliteConnection, agency_id: i64) -> Result<Option<AgencyProfile>, sqlx::Error> {
+    let sql = format!("SELECT a.name, {BRANDING_COLUMNS} FROM agencies a WHERE a.id = $1");
+    let Some(row) = sqlx::query_as::<_, ProfileRow>(&sql).bind(agency_id).fetch_optional(&mut *conn).await? else {
+        return Ok(None);
+    };
+    let hostnames = sqlx::query_scalar("SELECT hostname FROM agency_hostnames WHERE agency_id = $1 ORDER BY hostname")
+        .bind(agency_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let b = row.brand;
+    let branding = AgencyBranding {
+        display_name: b.display_name,
+        primary_color: b.primary_color,
+        logo_light_url: b.logo_light_url,
+        logo_dark_url: b.logo_dark_url,
+        support_email: b.support_email,
+        website_url: b.website_url,
+        terms_url: b.terms_url,
+        privacy_url: b.privacy_url,
+        hostnames,
+    };
+    Ok(Some(AgencyProfile { id: b.id, name: row.name, branding }))
+}
+
+/// Replaces the agency's brand and its whole set of hostnames with `input` (validated and
+/// cleaned by the caller, hostnames distinct), answering the profile as saved.
+///
+/// One transaction, so that a refused update changes nothing: a hostname that another
+/// agency holds fails its insert on the table's primary key (the caller answers that as
+/// "taken"), and returning the error drops the transaction, brand update included.
+/// Relying on the key rather than looking first keeps two agencies claiming one hostname
+/// at once from both winning.
+pub async fn update_agency(
+    db: &Db,
+    agency_id: i64,
+    input: &AgencyBranding,
+) -> Result<Option<AgencyProfile>, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let updated = sqlx::query(
+        "UPDATE agencies SET display_name = $1, primary_color = $2, logo_light_url = $3, logo_dark_url = $4, \
+         support_email = $5, website_url = $6, terms_url = $7, privacy_url = $8 WHERE id = $9",
+    )
+    .bind(&input.display_name)
+    .bind(&input.primary_color)
+    .bind(&input.logo_light_url)
+    .bind(&input.logo_dark_url)
+    .bind(&input.support_email)
+    .bind(&input.website_url)
+    .bind(&input.terms_url)
+    .bind(&input.privacy_url)
+    .bind(agency_id)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(None);
+    }
+    sqlx::query("DELETE FROM agency_hostnames WHERE agency_id = $1").bind(agency_id).execute(&mut *tx).await?;
+    for host in &input.hostnames {
+        sqlx::query("INSERT INTO agency_hostnames (hostname, agency_id) VALUES ($1, $2)")
+            .bind(host)
+            .bind(agency_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let profile = read_agency(&mut tx, agency_id).await?;
+    tx.commit().await?;
+    Ok(profile)
 }
 
 pub async fn agency_name(db: &Db, agency_id: i64) -> Result<String, sqlx::Error> {

@@ -126,20 +126,43 @@ pub async fn update_agent(
     Ok(row.map(Into::into))
 }
 
-/// Deletes the agent; the schema's cascades unassign it from every org and user. Each
-/// org that held it gets an `agents` entry by `actor_id` in its log, since its set of
-/// agents changed as surely as through an assignment. `false` when there is no such agent.
-pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+/// What [`delete_agent`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AgentDeletion {
+    Deleted,
+    /// The agency has no such agent.
+    NotFound,
+    /// The agent has conversations; nothing was written.
+    HasConversations,
+}
+
+/// Deletes the agent unless it has conversations; the schema's cascades unassign it from
+/// every org and user. Each org that held it gets an `agents` entry by `actor_id` in its
+/// log, since its set of agents changed as surely as through an assignment.
+///
+/// The schema would also cascade to the agent's conversations (and their messages), in
+/// every org: history that clients own. So an agent that has any is refused; pausing it
+/// is the way to retire it. The check runs inside the write transaction, so a
+/// conversation recorded meanwhile cannot slip in between the check and the delete.
+pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64) -> Result<AgentDeletion, sqlx::Error> {
     let mut tx = begin_write(db).await?;
-    let holders = orgs_holding_agent(&mut tx, agent_id).await?;
-    let deleted = sqlx::query("DELETE FROM agents WHERE id = $1 AND agency_id = $2")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM agents WHERE id = $1 AND agency_id = $2")
         .bind(agent_id)
         .bind(agency_id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-    if deleted.rows_affected() == 0 {
-        return Ok(false);
+    if exists.is_none() {
+        return Ok(AgentDeletion::NotFound);
     }
+    let talked: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM conversations WHERE agent_id = $1)")
+        .bind(agent_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if talked {
+        return Ok(AgentDeletion::HasConversations);
+    }
+    let holders = orgs_holding_agent(&mut tx, agent_id).await?;
+    sqlx::query("DELETE FROM agents WHERE id = $1").bind(agent_id).execute(&mut *tx).await?;
     for (org_id, old_ids) in holders {
         let new_ids: Vec<i64> = old_ids.iter().copied().filter(|id| *id != agent_id).collect();
         if let Some(change) = agents_change(&old_ids, &new_ids) {
@@ -148,7 +171,7 @@ pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64)
         }
     }
     tx.commit().await?;
-    Ok(true)
+    Ok(AgentDeletion::Deleted)
 }
 
 /// The agents a client user sees: the org's, narrowed to their own subset when they have one.

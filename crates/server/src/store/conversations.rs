@@ -1,6 +1,11 @@
-//! Conversations between visitors, agents and client teams.
+//! Conversations between visitors, agents and client teams: the seed's way in, reading
+//! (scoped to what the caller may see), and the helpers every change uses.
 
-use super::{now, Db};
+use super::{json_ids, like_pattern, now, Db};
+use atrium_api::{
+    Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor,
+};
+use sqlx::{FromRow, SqliteConnection};
 
 pub struct NewConversation<'a> {
     pub org_id: i64,
@@ -42,4 +47,254 @@ pub async fn insert_conversation(db: &Db, c: &NewConversation<'_>) -> Result<i64
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// Which of an org's conversations a caller may see: all of them (agency staff), or only
+/// those of some agents (a client user; see `agents_for_client`). Every read and write of
+/// a conversation goes through one, so an invisible conversation is simply not found.
+#[derive(Clone, Debug)]
+pub struct ConversationScope {
+    pub org_id: i64,
+    pub agent_ids: Option<Vec<i64>>,
+}
+
+impl ConversationScope {
+    /// The agents as one JSON parameter, `NULL` meaning "all of them".
+    pub(super) fn agents_param(&self) -> Option<String> {
+        self.agent_ids.as_deref().map(json_ids)
+    }
+}
+
+/// The scope's condition on `c`, its parameters being `$1` (org) and `$2` (agents).
+pub(super) const IN_SCOPE: &str = "c.org_id = $1 AND ($2 IS NULL OR c.agent_id IN (SELECT value FROM json_each($2)))";
+
+#[derive(FromRow)]
+pub(super) struct ConversationRow {
+    pub id: i64,
+    pub status: String,
+    pub agent_id: i64,
+    pub assignee_id: Option<i64>,
+    pub team_id: Option<i64>,
+    pub contact_name: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl ConversationRow {
+    pub fn status(&self) -> ConversationStatus {
+        // The CHECK constraint keeps the column to the known values.
+        ConversationStatus::parse(&self.status).unwrap_or(ConversationStatus::Bot)
+    }
+}
+
+const CONVERSATION_COLUMNS: &str =
+    "c.id, c.status, c.agent_id, c.assignee_id, c.team_id, c.contact_name, c.created_at, c.updated_at";
+
+/// The conversation if it is in `scope`.
+pub(super) async fn conversation_row(
+    conn: &mut SqliteConnection,
+    scope: &ConversationScope,
+    id: i64,
+) -> Result<Option<ConversationRow>, sqlx::Error> {
+    let sql = format!("SELECT {CONVERSATION_COLUMNS} FROM conversations c WHERE {IN_SCOPE} AND c.id = $3");
+    sqlx::query_as::<_, ConversationRow>(&sql)
+        .bind(scope.org_id)
+        .bind(scope.agents_param())
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+#[derive(FromRow)]
+struct MessageRow {
+    id: i64,
+    author: String,
+    text: String,
+    created_at: String,
+}
+
+impl From<MessageRow> for Message {
+    fn from(r: MessageRow) -> Self {
+        Message {
+            id: r.id,
+            author: MessageAuthor::parse(&r.author).unwrap_or(MessageAuthor::System),
+            text: r.text,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// One conversation in `scope` with its transcript oldest first; system messages only
+/// when `with_system` (the org shows handoff messages).
+pub async fn get_conversation(
+    db: &Db,
+    scope: &ConversationScope,
+    id: i64,
+    with_system: bool,
+) -> Result<Option<Conversation>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let Some(row) = conversation_row(&mut conn, scope, id).await? else {
+        return Ok(None);
+    };
+    let messages = sqlx::query_as::<_, MessageRow>(
+        "SELECT id, author, text, created_at FROM messages \
+         WHERE conversation_id = $1 AND ($2 OR author != 'system') ORDER BY id",
+    )
+    .bind(id)
+    .bind(with_system)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some(Conversation {
+        id: row.id,
+        status: row.status(),
+        agent_id: row.agent_id,
+        assignee_id: row.assignee_id,
+        team_id: row.team_id,
+        contact_name: row.contact_name,
+        messages: messages.into_iter().map(Into::into).collect(),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }))
+}
+
+#[derive(FromRow)]
+struct SummaryRow {
+    #[sqlx(flatten)]
+    c: ConversationRow,
+    last_id: Option<i64>,
+    last_author: Option<String>,
+    last_text: Option<String>,
+    last_created_at: Option<String>,
+}
+
+impl From<SummaryRow> for ConversationSummary {
+    fn from(r: SummaryRow) -> Self {
+        let last_message = match (r.last_id, r.last_author, r.last_text, r.last_created_at) {
+            (Some(id), Some(author), Some(text), Some(created_at)) => {
+                Some(MessageRow { id, author, text, created_at }.into())
+            }
+            _ => None,
+        };
+        ConversationSummary {
+            id: r.c.id,
+            status: r.c.status(),
+            agent_id: r.c.agent_id,
+            assignee_id: r.c.assignee_id,
+            team_id: r.c.team_id,
+            contact_name: r.c.contact_name,
+            last_message,
+            updated_at: r.c.updated_at,
+        }
+    }
+}
+
+/// A page of the inbox: conversations in `scope`, newest activity first, narrowed by the
+/// query's filters; `q` searches the contact's name and the text of visitor, bot and
+/// human messages. Each row carries its last message (system ones only when `with_system`).
+pub async fn list_conversations(
+    db: &Db,
+    scope: &ConversationScope,
+    query: &ConversationListQuery,
+    with_system: bool,
+) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
+    let list = query.list();
+    let pattern = list.search().map(like_pattern);
+    let filter = format!(
+        "{IN_SCOPE} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
+         AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) \
+         AND ($7 IS NULL OR c.contact_name LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
+              WHERE s.conversation_id = c.id AND s.author != 'system' AND s.text LIKE $7 ESCAPE '\\'))"
+    );
+    let status = query.status.map(ConversationStatus::as_str);
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM conversations c WHERE {filter}"))
+        .bind(scope.org_id)
+        .bind(scope.agents_param())
+        .bind(status)
+        .bind(query.team_id)
+        .bind(query.assignee_id)
+        .bind(query.agent_id)
+        .bind(&pattern)
+        .fetch_one(db)
+        .await?;
+    let sql = format!(
+        "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
+         m.created_at AS last_created_at FROM conversations c \
+         LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
+              AND ($8 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
+         WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $9 OFFSET $10"
+    );
+    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(scope.org_id)
+        .bind(scope.agents_param())
+        .bind(status)
+        .bind(query.team_id)
+        .bind(query.assignee_id)
+        .bind(query.agent_id)
+        .bind(&pattern)
+        .bind(with_system)
+        .bind(i64::from(list.per_page()))
+        .bind(list.offset() as i64)
+        .fetch_all(db)
+        .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// A message appended to a conversation; answers its id.
+pub(super) struct NewMessage<'a> {
+    pub author: MessageAuthor,
+    pub text: &'a str,
+    /// A bot reply that could not answer.
+    pub fallback: bool,
+    /// The client user who wrote a human reply.
+    pub user_id: Option<i64>,
+}
+
+pub(super) async fn append_message(
+    conn: &mut SqliteConnection,
+    conversation_id: i64,
+    m: &NewMessage<'_>,
+    at: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO messages (conversation_id, author, text, fallback, user_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(conversation_id)
+    .bind(m.author.as_str())
+    .bind(m.text)
+    .bind(m.fallback)
+    .bind(m.user_id)
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Records one state change of a conversation (see the `conversation_events` table).
+pub(super) async fn record_event(
+    conn: &mut SqliteConnection,
+    conversation_id: i64,
+    kind: &str,
+    actor_id: Option<i64>,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO conversation_events (conversation_id, kind, actor_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(conversation_id)
+    .bind(kind)
+    .bind(actor_id)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Records a past state change as given: the demo seed's way to give analytics a history.
+pub async fn insert_conversation_event(
+    db: &Db,
+    conversation_id: i64,
+    kind: &str,
+    actor_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    record_event(&mut *db.acquire().await?, conversation_id, kind, actor_id, &now()).await
 }

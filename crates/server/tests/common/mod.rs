@@ -123,9 +123,59 @@ impl TestApp {
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let (parts, body) = response.into_parts();
-        let bytes = body.collect().await.unwrap().to_bytes();
+        // A server-sent event stream never ends: its head is the answer (see `stream`).
+        let streaming = parts.headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+        let bytes = if streaming { Bytes::new() } else { body.collect().await.unwrap().to_bytes() };
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         Reply { status: parts.status, headers: parts.headers, bytes, body }
+    }
+
+    /// The app's router, sharing this app's state: what a test serves on a real socket.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
+    /// Sends one request and answers the response as it comes, its body unread: for
+    /// streams such as server-sent events.
+    pub async fn stream(&self, request: Request<Body>) -> axum::response::Response {
+        self.router.clone().oneshot(request).await.unwrap()
+    }
+
+    /// `POST /api/v1/ingest/messages` as the agent runtime, with `key` as the bearer token.
+    pub async fn ingest(&self, key: &str, body: Value) -> Reply {
+        let mut req = request(Method::POST, "/api/v1/ingest/messages", Some(body));
+        req.headers_mut().insert(axum::http::header::AUTHORIZATION, format!("Bearer {key}").parse().unwrap());
+        self.send(req).await
+    }
+
+    pub async fn conversation_id(&self, external_id: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM conversations WHERE external_id = $1")
+            .bind(external_id)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn canned_id(&self, shortcode: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM canned_responses WHERE shortcode = $1")
+            .bind(shortcode)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    /// Saves `changes` (settings field → value) into org `name`'s settings through the
+    /// API, as Northwind's owner; answers the saved org.
+    pub async fn change_settings(&self, name: &str, changes: Value) -> Value {
+        let owner = self.login("owner@northwind.test").await;
+        let path = format!("/api/v1/orgs/{}", self.org_id(name).await);
+        let mut body = update_body(&owner.get(&path).await.body);
+        for (field, value) in changes.as_object().expect("settings changes") {
+            body["settings"][field] = value.clone();
+        }
+        let reply = owner.put(&path, body).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        reply.body
     }
 
     /// An anonymous request with an optional JSON body.
@@ -201,6 +251,14 @@ impl TestApp {
                 self.user_id("agent@acme.test").await
             } else if path.contains("/teams/{id}") {
                 self.team_id("front_desk").await
+            } else if path.ends_with("/conversations/{id}/messages") {
+                // Replies need a conversation a person holds.
+                self.conversation_id("acme-3").await
+            } else if path.contains("/conversations/{id}") {
+                // Waiting: it can be taken over, passed back, assigned and closed.
+                self.conversation_id("acme-2").await
+            } else if path.contains("/canned-responses/{id}") {
+                self.canned_id("greeting").await
             } else {
                 panic!("no sample id for {path}: add one to common::TestApp::fill_path")
             };

@@ -1,0 +1,92 @@
+//! The caller's own agency: `GET|PUT /api/v1/agency`, what the console's Branding page
+//! reads and saves. No id in the path: every staff member has exactly one agency, so
+//! there is no other agency's to name.
+
+use crate::access::AuthUser;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+use crate::store;
+use atrium_api::org_input::blank_to_none;
+use atrium_api::{AgencyBranding, AgencyProfile, ErrorBody};
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/agency", get(get_agency).put(update_agency))
+}
+
+/// The agency's brand and hostnames (sorted). Agency staff only.
+#[utoipa::path(get, path = "/api/v1/agency", tag = "agency",
+    responses((status = 200, body = AgencyProfile), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
+    let staff = user.require_staff()?;
+    Ok(Json(store::get_agency(&state.db, staff.agency_id).await?.ok_or(AppError::NotFound)?))
+}
+
+/// Replaces the agency's brand and its whole list of hostnames; `GET /api/v1/branding`
+/// follows at once. A hostname another agency serves is 422 (`hostnames`: `taken`) and
+/// changes nothing. Agency owners and admins only.
+#[utoipa::path(put, path = "/api/v1/agency", tag = "agency", request_body = AgencyBranding,
+    responses((status = 200, body = AgencyProfile), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_agency(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiJson(body): ApiJson<AgencyBranding>,
+) -> AppResult<Json<AgencyProfile>> {
+    let admin = user.require_agency_admin()?;
+    body.validate()?;
+    let saved = store::update_agency(&state.db, admin.agency_id, &cleaned(body))
+        .await
+        .map_err(|e| AppError::unique_as_taken(e, "hostnames"))?;
+    Ok(Json(saved.ok_or(AppError::NotFound)?))
+}
+
+/// The input as stored: surrounding whitespace is never meant, a blank optional field
+/// means "none" (NULL, which `/branding` answers as absent rather than as ""), and a
+/// hostname listed twice is one hostname (inserting it twice would read as "taken").
+fn cleaned(input: AgencyBranding) -> AgencyBranding {
+    let mut hostnames = input.hostnames;
+    hostnames.sort_unstable();
+    hostnames.dedup();
+    AgencyBranding {
+        display_name: input.display_name.trim().to_string(),
+        primary_color: input.primary_color,
+        logo_light_url: blank_to_none(&input.logo_light_url),
+        logo_dark_url: blank_to_none(&input.logo_dark_url),
+        support_email: blank_to_none(&input.support_email),
+        website_url: blank_to_none(&input.website_url),
+        terms_url: blank_to_none(&input.terms_url),
+        privacy_url: blank_to_none(&input.privacy_url),
+        hostnames,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_trims_nulls_blanks_and_drops_repeated_hostnames() {
+        let input = AgencyBranding {
+            display_name: "  Northwind ".into(),
+            primary_color: "#1d4ed8".into(),
+            logo_light_url: Some("  ".into()),
+            logo_dark_url: None,
+            support_email: Some(" help@northwind.test ".into()),
+            website_url: Some(String::new()),
+            terms_url: None,
+            privacy_url: None,
+            hostnames: vec!["b.example".into(), "a.example".into(), "b.example".into()],
+        };
+        let out = cleaned(input);
+        assert_eq!(out.display_name, "Northwind");
+        assert_eq!(out.logo_light_url, None);
+        assert_eq!(out.website_url, None);
+        assert_eq!(out.support_email.as_deref(), Some("help@northwind.test"));
+        assert_eq!(out.hostnames, ["a.example", "b.example"]);
+    }
+}

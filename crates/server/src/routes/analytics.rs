@@ -1,0 +1,45 @@
+//! `GET /api/v1/orgs/{org}/analytics`: conversations and handoffs per UTC day and the
+//! median first human response time. For staff and users with the `analytics`
+//! permission; a client user's numbers cover the agents visible to them.
+
+use crate::access::{AuthUser, OrgRule};
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiPath, ApiQuery};
+use crate::routes::conversations::scope;
+use crate::state::AppState;
+use crate::store::{self, AnalyticsFilter};
+use atrium_api::validate::FieldError;
+use atrium_api::{Analytics, AnalyticsQuery, ErrorBody, Permission};
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+
+const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Analytics);
+const DEFAULT_DAYS: u32 = 30;
+const MAX_DAYS: u32 = 365;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/analytics", get(get_analytics))
+}
+
+/// The last `days` (1 to 365, default 30) UTC days up to today, oldest first, narrowed
+/// to one agent or team when asked.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/analytics", tag = "conversations",
+    params(("org" = i64, Path), AnalyticsQuery),
+    responses((status = 200, body = Analytics), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn get_analytics(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<AnalyticsQuery>,
+) -> AppResult<Json<Analytics>> {
+    let access = user.org(&state, org_id, READ).await?;
+    let days = query.days.unwrap_or(DEFAULT_DAYS);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(AppError::field("days", FieldError::Unknown));
+    }
+    let scope = scope(&state, &access).await?;
+    let filter = AnalyticsFilter { days, agent_id: query.agent_id, team_id: query.team_id };
+    Ok(Json(store::analytics(&state.db, &scope, &filter).await?))
+}

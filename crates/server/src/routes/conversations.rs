@@ -1,0 +1,84 @@
+//! Reading an org's conversations: the inbox (`/api/v1/orgs/{org}/conversations`) and one
+//! transcript (`.../{id}`). For agency staff and the org's users holding the
+//! `conversations` permission; a client user sees only the conversations of the agents
+//! visible to them, the others being 404.
+
+use crate::access::{AuthUser, OrgAccess, OrgRule};
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
+use crate::store::{self, ConversationScope};
+use atrium_api::{
+    Conversation, ConversationListQuery, ConversationSummary, ErrorBody, ListResponse, Organization, Permission,
+    UserKind,
+};
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+
+/// Who may read and handle conversations (and follow them live).
+pub const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Conversations);
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/conversations", get(list_conversations))
+        .route("/orgs/{org}/conversations/{id}", get(get_conversation))
+}
+
+/// The conversations the caller may see: all of the org's for staff, those of their
+/// visible agents for a client user.
+pub async fn scope(state: &AppState, access: &OrgAccess) -> AppResult<ConversationScope> {
+    let agent_ids = match access.actor.role.kind() {
+        UserKind::Staff => None,
+        UserKind::Client => Some(
+            store::agents_for_client(&state.db, access.org.id, access.actor.id)
+                .await?
+                .into_iter()
+                .map(|a| a.id)
+                .collect(),
+        ),
+    };
+    Ok(ConversationScope { org_id: access.org.id, agent_ids })
+}
+
+/// Whether transcripts show system messages ("A team member joined."): only where the org
+/// has handoff and shows its messages.
+pub fn shows_system_messages(org: &Organization) -> bool {
+    org.settings.handoff_enabled && org.settings.show_handoff_messages
+}
+
+/// The inbox, newest activity first, filtered by status, team, assignee, agent and `q`
+/// (the contact's name or any message's text).
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations", tag = "conversations",
+    params(("org" = i64, Path), ConversationListQuery),
+    responses((status = 200, body = ListResponse<ConversationSummary>), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_conversations(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<ConversationListQuery>,
+) -> AppResult<Json<ListResponse<ConversationSummary>>> {
+    let access = user.org(&state, org_id, READ).await?;
+    let scope = scope(&state, &access).await?;
+    let with_system = shows_system_messages(&access.org);
+    let (items, total) = store::list_conversations(&state.db, &scope, &query, with_system).await?;
+    Ok(Json(ListResponse { items, total }))
+}
+
+/// One conversation with its transcript, oldest message first. System messages appear
+/// only where the org has handoff on and shows handoff messages.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations/{id}", tag = "conversations",
+    params(("org" = i64, Path), ("id" = i64, Path)),
+    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_conversation(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, id)): ApiPath<(i64, i64)>,
+) -> AppResult<Json<Conversation>> {
+    let access = user.org(&state, org_id, READ).await?;
+    let scope = scope(&state, &access).await?;
+    let conversation = store::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org)).await?;
+    Ok(Json(conversation.ok_or(AppError::NotFound)?))
+}

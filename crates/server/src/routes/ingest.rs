@@ -1,0 +1,109 @@
+//! `POST /api/v1/ingest/messages`: the agent runtime reports a visitor's or the bot's
+//! message. Authenticated by an agency API key (`Authorization: Bearer <key>`), not by a
+//! session, so it is exempt from CSRF (a browser never sends that header by itself).
+//! Decides the smart handoff (see `smart_handoff.rs`) and tells the org's live listeners.
+
+use crate::error::{AppError, AppResult};
+use crate::events::{CONVERSATION_UPDATED, HANDOFF_REQUESTED, MESSAGE_CREATED};
+use crate::extract::ApiJson;
+use crate::password::token_hash;
+use crate::smart_handoff;
+use crate::state::AppState;
+use crate::store::{self, Escalation, IngestContext, IngestRow};
+use atrium_api::validate::FieldError;
+use atrium_api::{ConversationStatus, ErrorBody, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
+use axum::extract::{FromRequestParts, State};
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::routing::post;
+use axum::{Json, Router};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/ingest/messages", post(ingest_message))
+}
+
+/// The agency whose API key the request carries. Extracted before the body, so a caller
+/// without a valid key learns nothing from validation errors.
+pub struct ApiKeyAgency(pub i64);
+
+impl FromRequestParts<AppState> for ApiKeyAgency {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let (scheme, key) = header.split_once(' ').unwrap_or_default();
+        let key = key.trim();
+        if !scheme.eq_ignore_ascii_case("bearer") || key.is_empty() {
+            return Err(AppError::Unauthenticated);
+        }
+        let agency = store::agency_for_api_key(&state.db, &token_hash(key)).await?;
+        agency.map(ApiKeyAgency).ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// Appends a message to the conversation the runtime calls `external_id`, starting it
+/// (as `bot`) or reopening it (a closed one the visitor writes to) as needed, and
+/// escalates it to `waiting` on a handoff request. The org must be one of the key's
+/// agency (not archived) and the agent assigned to it: otherwise 422, the same for an org
+/// that does not exist and one of another agency.
+#[utoipa::path(post, path = "/api/v1/ingest/messages", tag = "conversations", request_body = IngestMessage,
+    security(("agency_api_key" = [])),
+    responses((status = 200, body = IngestResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn ingest_message(
+    State(state): State<AppState>,
+    ApiKeyAgency(agency_id): ApiKeyAgency,
+    ApiJson(body): ApiJson<IngestMessage>,
+) -> AppResult<Json<IngestResult>> {
+    body.validate()?;
+    let org = store::get_org(&state.db, agency_id, body.org_id)
+        .await?
+        .filter(|o| !o.archived)
+        .ok_or_else(|| AppError::field("org_id", FieldError::Unknown))?;
+    if !org.agent_ids.contains(&body.agent_id) {
+        return Err(AppError::field("agent_id", FieldError::Unknown));
+    }
+    let teams = store::team_names(&state.db, org.id).await?;
+    let row = IngestRow {
+        org_id: org.id,
+        agent_id: body.agent_id,
+        external_id: body.external_id.trim(),
+        author: body.author,
+        text: body.text.trim(),
+        contact_name: body.contact_name.trim(),
+        fallback: body.fallback,
+    };
+    let ingested = store::ingest_message(&state.db, &row, |ctx| escalation(&org.settings, &body, ctx, &teams)).await?;
+
+    let conversation = Some((ingested.conversation_id, ingested.agent_id));
+    state.events.publish(org.id, MESSAGE_CREATED, conversation);
+    if ingested.escalated {
+        state.events.publish(org.id, HANDOFF_REQUESTED, conversation);
+    }
+    state.events.publish(org.id, CONVERSATION_UPDATED, conversation);
+    Ok(Json(IngestResult { conversation_id: ingested.conversation_id, status: ingested.status }))
+}
+
+/// Whether this message hands a `bot` conversation to a person, and to which team. Only
+/// where handoff is on: then on an explicit request (the visitor's button or the
+/// runtime's decision), and, where smart handoff is also on, when the visitor asks for a
+/// person in words or the bot failed to answer twice in a row. The team is the one the
+/// visitor's latest words name, if any; else the request goes to the whole org.
+fn escalation(
+    settings: &OrgSettings,
+    message: &IngestMessage,
+    ctx: &IngestContext,
+    teams: &[(i64, String, String)],
+) -> Option<Escalation> {
+    if !settings.handoff_enabled || ctx.status != ConversationStatus::Bot {
+        return None;
+    }
+    let smart = settings.smart_handoff_enabled;
+    let asked_in_words =
+        message.author == IngestAuthor::Visitor && smart_handoff::asks_for_person(&message.text).is_some();
+    if !(message.handoff_requested || (smart && (asked_in_words || ctx.fallback_streak))) {
+        return None;
+    }
+    let team_id = ctx.last_visitor_text.as_deref().and_then(|text| smart_handoff::route_team(text, teams));
+    Some(Escalation { team_id })
+}
