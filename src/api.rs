@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod agents;
 pub mod auth;
+pub mod billing;
 pub mod branding;
 pub mod config;
 pub mod conversations;

@@ -7,12 +7,15 @@ use crate::pages::console::agents::AgentsPoolPage;
 use crate::pages::console::branding::BrandingPage;
 use crate::pages::console::org::activity::OrgActivityPage;
 use crate::pages::console::org::agents::OrgAgentsPage;
+use crate::pages::console::org::billing::OrgBillingTab;
 use crate::pages::console::org::people::{OrgTeamsTab, OrgUsersTab};
 use crate::pages::console::org::settings::OrgSettingsPage;
 use crate::pages::console::org::OrgPage;
 use crate::pages::console::org_new::NewOrgPage;
 use crate::pages::console::orgs::OrgsPage;
+use crate::pages::console::plans::PlansPage;
 use crate::pages::dashboard::analytics::AnalyticsPage;
+use crate::pages::dashboard::billing::BillingPage;
 use crate::pages::dashboard::canned::CannedPage;
 use crate::pages::dashboard::conversation::ConversationPage;
 use crate::pages::dashboard::conversations::InboxPage;
@@ -53,10 +56,12 @@ fn Providers() -> impl IntoView {
                         <Route path=path!("/agents") view=OrgAgentsPage/>
                         <Route path=path!("/users") view=OrgUsersTab/>
                         <Route path=path!("/teams") view=OrgTeamsTab/>
+                        <Route path=path!("/billing") view=OrgBillingTab/>
                         <Route path=path!("/activity") view=OrgActivityPage/>
                     </ParentRoute>
                     <Route path=path!("/agents") view=AgentsPoolPage/>
                     <Route path=path!("/branding") view=BrandingPage/>
+                    <Route path=path!("/plans") view=PlansPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>
@@ -66,6 +71,7 @@ fn Providers() -> impl IntoView {
                     <Route path=path!("/conversations/:id") view=ConversationPage/>
                     <Route path=path!("/canned") view=CannedPage/>
                     <Route path=path!("/analytics") view=AnalyticsPage/>
+                    <Route path=path!("/billing") view=BillingPage/>
                     <Route path=path!("/*any") view=NotAvailable/>
                 </ParentRoute>
             </Routes>

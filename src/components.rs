@@ -2,6 +2,7 @@
 
 pub mod agent_list;
 pub mod bar_chart;
+pub mod billing_view;
 pub mod conflict_panel;
 pub mod copy_button;
 pub mod danger_zone;

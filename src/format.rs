@@ -46,6 +46,22 @@ pub fn number(n: i64, locale: &str) -> String {
         .unwrap_or_else(|| n.to_string())
 }
 
+/// An amount of minor units as money in `locale` (`$29.00`, `29,00 €`, `¥2,900`).
+pub fn money(cents: i64, currency: &str, locale: &str) -> String {
+    let digits = atrium_api::billing::minor_digits(currency).unwrap_or(2);
+    let major = cents as f64 / 10f64.powi(digits as i32);
+    let fallback = || format!("{major:.prec$} {currency}", prec = digits as usize);
+    if !cfg!(target_arch = "wasm32") {
+        return fallback();
+    }
+    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(locale));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+    let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options);
+    format.format().call1(&format, &wasm_bindgen::JsValue::from_f64(major)).ok().and_then(|v| v.as_string()).unwrap_or_else(fallback)
+}
+
 /// Today's date (UTC) as `YYYY-MM-DD`, the form timestamps start with.
 pub fn today_utc() -> String {
     if !cfg!(target_arch = "wasm32") {
@@ -79,5 +95,7 @@ mod tests {
     fn off_the_browser_dates_fall_back_to_their_date_part() {
         assert_eq!(super::date("2026-11-28T04:15:31Z", "en"), "2026-11-28");
         assert_eq!(super::number(12345, "en"), "12345");
+        assert_eq!(super::money(2900, "USD", "en"), "29.00 USD");
+        assert_eq!(super::money(2900, "JPY", "en"), "2900 JPY");
     }
 }

@@ -12,11 +12,18 @@ pub enum Section {
     Analytics,
     CannedResponses,
     Team,
+    Billing,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] =
-        [Section::Home, Section::Conversations, Section::Analytics, Section::CannedResponses, Section::Team];
+    pub const ALL: [Section; 6] = [
+        Section::Home,
+        Section::Conversations,
+        Section::Analytics,
+        Section::CannedResponses,
+        Section::Team,
+        Section::Billing,
+    ];
 
     pub fn permission(self) -> Permission {
         match self {
@@ -25,6 +32,7 @@ impl Section {
             Section::Analytics => Permission::Analytics,
             Section::CannedResponses => Permission::CannedResponses,
             Section::Team => Permission::Team,
+            Section::Billing => Permission::Billing,
         }
     }
 
@@ -35,6 +43,7 @@ impl Section {
             Section::Analytics => "/app/analytics",
             Section::CannedResponses => "/app/canned",
             Section::Team => "/app/team",
+            Section::Billing => "/app/billing",
         }
     }
 
@@ -42,6 +51,7 @@ impl Section {
     pub fn allowed(self, me: &Me) -> bool {
         let settings_allow = match self {
             Section::CannedResponses => me.org.as_ref().is_some_and(|o| o.settings.canned_responses_enabled),
+            Section::Billing => me.org.as_ref().is_some_and(|o| o.settings.billing_enabled),
             _ => true,
         };
         settings_allow && me.permissions.contains(&self.permission())
@@ -74,8 +84,17 @@ mod tests {
     fn sections_follow_permissions() {
         let m = me(vec![Permission::Conversations], OrgSettings::default());
         assert_eq!(visible_sections(&m), vec![Section::Conversations]);
-        let all = me(Permission::ALL.to_vec(), OrgSettings::default());
+        let everything = OrgSettings { billing_enabled: true, ..OrgSettings::default() };
+        let all = me(Permission::ALL.to_vec(), everything);
         assert_eq!(visible_sections(&all), Section::ALL.to_vec());
+    }
+
+    #[test]
+    fn billing_needs_the_setting_and_the_permission() {
+        let on = OrgSettings { billing_enabled: true, ..OrgSettings::default() };
+        assert!(Section::Billing.allowed(&me(vec![Permission::Billing], on.clone())));
+        assert!(!Section::Billing.allowed(&me(vec![Permission::Billing], OrgSettings::default())));
+        assert!(!Section::Billing.allowed(&me(vec![Permission::Home], on)));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::InvalidKey => t_string!(i18n, errors.field_invalid_key),
             FieldError::InvalidColour => t_string!(i18n, errors.field_invalid_colour),
             FieldError::InvalidHostname => t_string!(i18n, errors.field_invalid_hostname),
+            FieldError::Negative => t_string!(i18n, errors.field_negative),
         })
     };
     view! { <p id=id class="field-error" aria-live="polite">{text}</p> }

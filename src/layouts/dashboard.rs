@@ -90,6 +90,7 @@ pub fn DashboardLayout() -> impl IntoView {
                                     Section::Analytics => t_string!(i18n, dashboard.nav_analytics),
                                     Section::CannedResponses => t_string!(i18n, dashboard.nav_canned),
                                     Section::Team => t_string!(i18n, dashboard.nav_team),
+                                    Section::Billing => t_string!(i18n, dashboard.nav_billing),
                                 };
                                 let badge = move || (section == Section::Conversations)
                                     .then(|| waiting.get().filter(|n| *n > 0))

@@ -5,3 +5,4 @@ pub mod branding;
 pub mod org;
 pub mod org_new;
 pub mod orgs;
+pub mod plans;

@@ -1,6 +1,7 @@
 //! Client dashboard pages.
 
 pub mod analytics;
+pub mod billing;
 pub mod canned;
 pub mod conversation;
 pub mod conversations;

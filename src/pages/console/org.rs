@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod agents;
+pub mod billing;
 pub mod people;
 pub mod settings;
 
@@ -48,6 +49,7 @@ pub fn OrgPage() -> impl IntoView {
                     <li><A href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</A></li>
                     <li><A href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</A></li>
                     <li><A href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</A></li>
+                    <li><A href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</A></li>
                     <li><A href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</A></li>
                 </ul>
             </nav>

@@ -1,0 +1,137 @@
+//! What billing looks like to people: the subscription summary, the plans to choose
+//! from, and the invoices with their lines. Views only; pages do the calls.
+
+use crate::format::{date, money, number};
+use crate::i18n::*;
+use atrium_api::{BillingOverview, Invoice, InvoiceStatus, Plan, PlanInterval, SubscriptionStatus};
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+fn status_label(i18n: leptos_i18n::I18nContext<Locale>, s: SubscriptionStatus) -> &'static str {
+    match s {
+        SubscriptionStatus::Trialing => t_string!(i18n, billing.status_trialing),
+        SubscriptionStatus::Active => t_string!(i18n, billing.status_active),
+        SubscriptionStatus::PastDue => t_string!(i18n, billing.status_past_due),
+        SubscriptionStatus::Canceled => t_string!(i18n, billing.status_canceled),
+    }
+}
+
+pub fn price_label(i18n: leptos_i18n::I18nContext<Locale>, price_cents: i64, currency: &str, interval: PlanInterval) -> String {
+    let price = money(price_cents, currency, i18n.get_locale().as_str());
+    match interval {
+        PlanInterval::Month => t_string!(i18n, billing.per_month, price = price).to_string(),
+        PlanInterval::Year => t_string!(i18n, billing.per_year, price = price).to_string(),
+    }
+}
+
+#[component]
+pub fn BillingSummary(overview: BillingOverview) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.get_locale().as_str();
+    let Some(sub) = overview.subscription.clone() else {
+        return view! { <p class="card">{move || t_string!(i18n, billing.no_subscription)}</p> }.into_any();
+    };
+    let (used, left) = (overview.conversations_used, overview.credits_left);
+    view! {
+        <dl class="card summary">
+            <dt>{move || t_string!(i18n, billing.current_plan)}</dt>
+            <dd><strong>{sub.plan_name.clone()}</strong> " " {price_label(i18n, sub.price_cents, &sub.currency, sub.interval)}</dd>
+            <dt>{move || t_string!(i18n, billing.status)}</dt>
+            <dd class=format!("sub-status {:?}", sub.status).to_lowercase()>{move || status_label(i18n, sub.status)}</dd>
+            <dt>{move || t_string!(i18n, billing.period_end)}</dt>
+            <dd>{date(&sub.current_period_end, lang())}
+                {sub.cancel_at_period_end.then(|| view! { " " <em>{move || t_string!(i18n, billing.cancels_at_end)}</em> })}</dd>
+            <dt>{move || t_string!(i18n, billing.usage)}</dt>
+            <dd>{number(used, lang())}</dd>
+            <dt>{move || t_string!(i18n, billing.credits_left)}</dt>
+            <dd>{number(left, lang())}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn PlanChoices(plans: Vec<Plan>, current_plan: Option<i64>, #[prop(into)] busy: Signal<bool>, on_choose: Callback<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="plan-cards">
+            {plans.into_iter().map(|p| {
+                let current = current_plan == Some(p.id);
+                let name = p.name.clone();
+                let label = move || if current_plan.is_some() {
+                    t_string!(i18n, billing.switch, name = name.clone()).to_string()
+                } else {
+                    t_string!(i18n, billing.choose, name = name.clone()).to_string()
+                };
+                let (price, currency, interval, included) = (p.price_cents, p.currency.clone(), p.interval, p.included_conversations);
+                view! {
+                    <li class="card plan" class:current=current>
+                        <h3>{p.name.clone()}</h3>
+                        <p>{move || price_label(i18n, price, &currency, interval)}</p>
+                        <p class="muted">{move || t_string!(i18n, billing.included_n, count = number(included, i18n.get_locale().as_str())).to_string()}</p>
+                        {(!current).then(|| view! {
+                            <button type="button" class="primary" disabled=busy on:click=move |_| on_choose.run(p.id)>{label}</button>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Callback<i64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    if invoices.is_empty() {
+        return view! { <p class="empty">{move || t_string!(i18n, billing.no_invoices)}</p> }.into_any();
+    }
+    let lang = move || i18n.get_locale().as_str();
+    view! {
+        <table class="data-table">
+            <caption class="visually-hidden">{move || t_string!(i18n, billing.invoices)}</caption>
+            <thead><tr>
+                <th scope="col">{move || t_string!(i18n, billing.invoice_number)}</th>
+                <th scope="col">{move || t_string!(i18n, billing.issued)}</th>
+                <th scope="col">{move || t_string!(i18n, billing.due)}</th>
+                <th scope="col" class="num">{move || t_string!(i18n, billing.total)}</th>
+                <th scope="col">{move || t_string!(i18n, billing.invoice_status)}</th>
+            </tr></thead>
+            <tbody>
+                {invoices.into_iter().map(|inv| {
+                    let (id, number_text, open) = (inv.id, inv.number.clone(), inv.status == InvoiceStatus::Open);
+                    let currency = inv.currency.clone();
+                    let lines_label = inv.number.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <details>
+                                    <summary>{inv.number.clone()}</summary>
+                                    <ul class="invoice-lines" aria-label=move || t_string!(i18n, billing.lines, number = lines_label.clone()).to_string()>
+                                        {inv.lines.into_iter().map(|l| {
+                                            let c = currency.clone();
+                                            view! { <li><span>{l.description}</span> " " <span class="num">{move || money(l.amount_cents, &c, lang())}</span></li> }
+                                        }).collect_view()}
+                                    </ul>
+                                </details>
+                            </th>
+                            <td>{date(&inv.issued_at, lang())}</td>
+                            <td>{date(&inv.due_at, lang())}</td>
+                            <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
+                            <td>
+                                {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}
+                                {(open && on_pay.is_some()).then(|| {
+                                    let pay = on_pay;
+                                    let n = number_text.clone();
+                                    view! { " " <button type="button" class="small" on:click=move |_| { if let Some(p) = pay { p.run(id) } }>
+                                        {move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()}
+                                    </button> }
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

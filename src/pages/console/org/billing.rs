@@ -1,0 +1,41 @@
+//! The org's Billing tab in the console: its subscription and invoices; the agency marks
+//! invoices paid here (the built-in manual payment provider).
+
+use crate::api;
+use crate::components::billing_view::{BillingSummary, InvoiceTable};
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::*;
+use crate::state::current_org::use_current_org;
+use leptos::prelude::*;
+
+#[component]
+pub fn OrgBillingTab() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(org) = use_current_org().get_untracked() else {
+        return ().into_any();
+    };
+    let org_id = org.id;
+    let pay = Action::new_local(move |invoice: &i64| api::billing::mark_paid(org_id, *invoice));
+    let data = LocalResource::new(move || {
+        pay.version().get();
+        async move { Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items)) }
+    });
+    view! {
+        <h2>{move || t_string!(i18n, billing.title)}</h2>
+        {(!org.settings.billing_enabled).then(|| view! { <p class="notice notice-info">{move || t_string!(i18n, billing.disabled_for_org)}</p> })}
+        {move || pay.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((overview, invoices)) => view! {
+                        <BillingSummary overview=overview/>
+                        <h3>{move || t_string!(i18n, billing.invoices)}</h3>
+                        <InvoiceTable invoices=invoices on_pay=Callback::new(move |id| { pay.dispatch(id); })/>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

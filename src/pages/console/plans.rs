@@ -1,0 +1,144 @@
+//! `/agency/plans`: the agency's billing plans: list, add, retire.
+
+use crate::api::{self, ApiError};
+use crate::components::billing_view::price_label;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::field_error::FieldErrorText;
+use crate::components::text_field::TextField;
+use crate::i18n::*;
+use atrium_api::billing::CURRENCIES;
+use atrium_api::validate::FieldErrors;
+use atrium_api::{NewPlan, PlanInterval, PlanPatch};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = Action::new_local(|p: &NewPlan| {
+        let p = p.clone();
+        async move { api::billing::create_plan(&p).await }
+    });
+    let retire = Action::new_local(|id: &i64| {
+        let id = *id;
+        async move { api::billing::update_plan(id, &PlanPatch { retired: Some(true), ..Default::default() }).await }
+    });
+    let plans = LocalResource::new(move || {
+        create.version().get();
+        retire.version().get();
+        api::billing::plans()
+    });
+    let name = RwSignal::new(String::new());
+    let price = RwSignal::new(String::new());
+    let currency = RwSignal::new("USD".to_string());
+    let interval = RwSignal::new(PlanInterval::Month);
+    let included = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(_)) => {
+            name.set(String::new());
+            price.set(String::new());
+            included.set(String::new());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut errs = FieldErrors::default();
+        // Whole minor units only: "29.5" is not a number of cents.
+        let price_cents = price.get_untracked().trim().parse::<i64>();
+        let included_n = included.get_untracked().trim().parse::<i64>();
+        if price_cents.is_err() {
+            errs.check("price_cents", Err(atrium_api::validate::FieldError::Required));
+        }
+        if included_n.is_err() {
+            errs.check("included_conversations", Err(atrium_api::validate::FieldError::Required));
+        }
+        let plan = NewPlan {
+            name: name.get_untracked().trim().to_string(),
+            price_cents: price_cents.unwrap_or(0),
+            currency: currency.get_untracked(),
+            interval: interval.get_untracked(),
+            included_conversations: included_n.unwrap_or(0),
+        };
+        if let Err(e) = plan.validate() {
+            for (k, v) in e.0 {
+                errs.0.entry(k).or_insert(v);
+            }
+        }
+        if errs.is_empty() {
+            errors.set(FieldErrors::default());
+            create.dispatch(plan);
+        } else {
+            errors.set(errs);
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    view! {
+        <h1>{move || t_string!(i18n, billing.plans_title)}</h1>
+        {move || retire.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match plans.await {
+                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, billing.no_plans)}</p> }.into_any(),
+                    Ok(l) => view! {
+                        <table class="data-table">
+                            <caption class="visually-hidden">{move || t_string!(i18n, billing.plans_title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{move || t_string!(i18n, billing.plan_name)}</th>
+                                <th scope="col">{move || t_string!(i18n, billing.price)}</th>
+                                <th scope="col" class="num">{move || t_string!(i18n, billing.included)}</th>
+                                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {l.items.into_iter().map(|p| {
+                                    let (id, name) = (p.id, p.name.clone());
+                                    let (cents, cur, iv) = (p.price_cents, p.currency.clone(), p.interval);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{p.name.clone()}</th>
+                                            <td>{move || price_label(i18n, cents, &cur, iv)}</td>
+                                            <td class="num">{move || crate::format::number(p.included_conversations, i18n.get_locale().as_str())}</td>
+                                            <td>{if p.retired {
+                                                view! { <span class="badge">{move || t_string!(i18n, billing.retired)}</span> }.into_any()
+                                            } else {
+                                                view! { <button type="button" class="small" on:click=move |_| { retire.dispatch(id); }>
+                                                    {move || t_string!(i18n, billing.retire, name = name.clone()).to_string()}</button> }.into_any()
+                                            }}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <h2>{move || t_string!(i18n, billing.new_plan)}</h2>
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
+                .map(|e| view! { <ErrorNotice error=e/> })}
+            <TextField id="plan-name" label=Signal::derive(move || t_string!(i18n, billing.plan_name).to_string()) value=name error=error("name") required=true/>
+            <TextField id="plan-price" label=Signal::derive(move || t_string!(i18n, billing.price).to_string()) value=price error=error("price_cents") input_type="number" required=true/>
+            <div class="field">
+                <label for="plan-currency">{move || t_string!(i18n, billing.currency)}</label>
+                <select id="plan-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                    {CURRENCIES.iter().map(|(c, _)| view! { <option value=*c selected=*c == "USD">{*c}</option> }).collect_view()}
+                </select>
+                <FieldErrorText id="plan-currency-error" error=error("currency")/>
+            </div>
+            <div class="field">
+                <label for="plan-interval">{move || t_string!(i18n, billing.interval)}</label>
+                <select id="plan-interval" on:change=move |ev| interval.set(PlanInterval::parse(&event_target_value(&ev)).unwrap_or(PlanInterval::Month))>
+                    <option value="month">{move || t_string!(i18n, billing.month)}</option>
+                    <option value="year">{move || t_string!(i18n, billing.year)}</option>
+                </select>
+            </div>
+            <TextField id="plan-included" label=Signal::derive(move || t_string!(i18n, billing.included).to_string()) value=included error=error("included_conversations") input_type="number" required=true/>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, billing.add_plan)}</button>
+        </form>
+    }
+}

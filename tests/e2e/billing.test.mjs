@@ -1,0 +1,76 @@
+// Billing, end to end: billing is off for Acme (no billing anywhere for its users), on
+// for Globex, whose org admin picks a plan, sees the invoice with its lines, cancels at
+// period end; the agency marks the invoice paid; a user without the permission sees none.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, setOrgSettings, signIn, locale } from './harness.mjs';
+
+const t = locale('en');
+const ctx = useServerAndBrowser();
+
+async function clientPage(email) {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, email);
+  await page.waitForURL(`${ctx.server.url}/app`);
+  return page;
+}
+
+const nav = (page) => page.getByRole('navigation', { name: t('common.main_navigation') });
+
+test('with billing off, an org admin sees no billing, and its URL says not available', async () => {
+  const page = await clientPage('admin@acme.test');
+  await nav(page).getByRole('link', { name: t('dashboard.nav_home') }).waitFor();
+  assert.equal(await nav(page).getByRole('link', { name: t('dashboard.nav_billing') }).count(), 0);
+  await page.goto(`${ctx.server.url}/app/billing`);
+  await page.getByRole('heading', { name: t('not_found.unavailable_title') }).waitFor();
+  await page.context().close();
+});
+
+test('the agency enables billing; the client subscribes, sees the invoice, cancels; the agency marks it paid', async () => {
+  await setOrgSettings(ctx, 'globex', { billing_enabled: true });
+  const page = await clientPage('admin@globex.test');
+  await nav(page).getByRole('link', { name: t('dashboard.nav_billing') }).click();
+  await page.getByText(t('billing.no_subscription')).waitFor();
+  await page.getByRole('button', { name: t('billing.choose', { name: 'Starter' }) }).click();
+  await page.getByText(t('billing.status_active')).waitFor();
+  const invoices = page.getByRole('table', { name: t('billing.invoices') });
+  const row = invoices.getByRole('row').nth(1);
+  await row.waitFor();
+  assert.match(await row.innerText(), /INV-\d{6}/);
+  assert.match(await row.innerText(), /\$29\.00/);
+  assert.match(await row.innerText(), new RegExp(t('billing.open')));
+  await row.getByText(/INV-\d{6}/).click();
+  await row.getByRole('list').getByText(/Starter/).waitFor();
+
+  await page.getByRole('button', { name: t('billing.cancel') }).click();
+  await page.getByText(t('billing.cancels_at_end')).waitFor();
+  await page.getByRole('button', { name: t('billing.resume') }).waitFor();
+
+  // The agency, using the built-in manual payments, marks the invoice paid.
+  const owner = await (await ctx.browser.newContext()).newPage();
+  await signIn(owner, ctx.server.url, 'owner@northwind.test');
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await owner.getByRole('link', { name: 'Globex Realty' }).click();
+  await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_billing') }).click();
+  const number = (await invoices.getByText(/INV-\d{6}/).first().innerText()).trim();
+  await owner.getByRole('button', { name: t('billing.mark_paid', { number }) }).click();
+  await owner.getByRole('table', { name: t('billing.invoices') }).getByText(t('billing.paid'), { exact: true }).waitFor();
+  await owner.context().close();
+
+  await page.reload();
+  await page.getByRole('table', { name: t('billing.invoices') }).getByText(t('billing.paid'), { exact: true }).waitFor();
+  await page.context().close();
+});
+
+test('a client user without the billing permission sees no billing', async () => {
+  await setOrgSettings(ctx, 'acme', { billing_enabled: true });
+  const page = await clientPage('agent@acme.test');
+  await nav(page).getByRole('link', { name: t('dashboard.nav_home') }).waitFor();
+  assert.equal(await nav(page).getByRole('link', { name: t('dashboard.nav_billing') }).count(), 0);
+  const status = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/me')).json();
+    return (await fetch(`/api/v1/orgs/${me.org.id}/billing`)).status;
+  });
+  assert.ok(status === 403 || status === 404, `billing answered ${status}`);
+  await page.context().close();
+});
