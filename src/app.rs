@@ -14,6 +14,7 @@ use crate::pages::console::org::OrgPage;
 use crate::pages::console::org_new::NewOrgPage;
 use crate::pages::console::orgs::OrgsPage;
 use crate::pages::console::plans::PlansPage;
+use crate::pages::console::staff::StaffPage;
 use crate::pages::dashboard::analytics::AnalyticsPage;
 use crate::pages::dashboard::billing::BillingPage;
 use crate::pages::dashboard::canned::CannedPage;
@@ -62,6 +63,7 @@ fn Providers() -> impl IntoView {
                     <Route path=path!("/agents") view=AgentsPoolPage/>
                     <Route path=path!("/branding") view=BrandingPage/>
                     <Route path=path!("/plans") view=PlansPage/>
+                    <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>

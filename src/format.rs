@@ -59,7 +59,12 @@ pub fn money(cents: i64, currency: &str, locale: &str) -> String {
     let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
     let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
     let format = js_sys::Intl::NumberFormat::new(&locales, &options);
-    format.format().call1(&format, &wasm_bindgen::JsValue::from_f64(major)).ok().and_then(|v| v.as_string()).unwrap_or_else(fallback)
+    format
+        .format()
+        .call1(&format, &wasm_bindgen::JsValue::from_f64(major))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(fallback)
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, the form timestamps start with.

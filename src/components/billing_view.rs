@@ -16,7 +16,12 @@ fn status_label(i18n: leptos_i18n::I18nContext<Locale>, s: SubscriptionStatus) -
     }
 }
 
-pub fn price_label(i18n: leptos_i18n::I18nContext<Locale>, price_cents: i64, currency: &str, interval: PlanInterval) -> String {
+pub fn price_label(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    price_cents: i64,
+    currency: &str,
+    interval: PlanInterval,
+) -> String {
     let price = money(price_cents, currency, i18n.get_locale().as_str());
     match interval {
         PlanInterval::Month => t_string!(i18n, billing.per_month, price = price).to_string(),
@@ -51,7 +56,12 @@ pub fn BillingSummary(overview: BillingOverview) -> impl IntoView {
 }
 
 #[component]
-pub fn PlanChoices(plans: Vec<Plan>, current_plan: Option<i64>, #[prop(into)] busy: Signal<bool>, on_choose: Callback<i64>) -> impl IntoView {
+pub fn PlanChoices(
+    plans: Vec<Plan>,
+    current_plan: Option<i64>,
+    #[prop(into)] busy: Signal<bool>,
+    on_choose: Callback<i64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="plan-cards">

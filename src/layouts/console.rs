@@ -25,6 +25,7 @@ pub fn ConsoleLayout() -> impl IntoView {
                     <ul>
                         <li><A href="/agency/orgs">{t!(i18n, console.nav_orgs)}</A></li>
                         <li><A href="/agency/agents">{t!(i18n, console.nav_agents)}</A></li>
+                        <li><A href="/agency/staff">{t!(i18n, staff.nav)}</A></li>
                         <li><A href="/agency/plans">{t!(i18n, billing.plans_nav)}</A></li>
                         <li><A href="/agency/branding">{t!(i18n, branding.nav)}</A></li>
                     </ul>

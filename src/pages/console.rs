@@ -6,3 +6,4 @@ pub mod org;
 pub mod org_new;
 pub mod orgs;
 pub mod plans;
+pub mod staff;

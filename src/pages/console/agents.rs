@@ -30,10 +30,15 @@ pub fn AgentsPoolPage() -> impl IntoView {
         let id = agent.id;
         async move { api::agents::update(id, &input).await }
     });
+    let edit = Action::new_local(|(id, input): &(i64, AgentInput)| {
+        let (id, input) = (*id, input.clone());
+        async move { api::agents::update(id, &input).await }
+    });
     // Refetch after every successful change.
     let agents = LocalResource::new(move || {
         create.version().get();
         toggle.version().get();
+        edit.version().get();
         api::agents::list_all()
     });
 
@@ -69,7 +74,8 @@ pub fn AgentsPoolPage() -> impl IntoView {
 
     view! {
         <h1>{t!(i18n, agents.title)}</h1>
-        {move || toggle.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        {move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err))
+            .map(|e| view! { <ErrorNotice error=e/> })}
         <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match agents.await {
@@ -97,7 +103,10 @@ pub fn AgentsPoolPage() -> impl IntoView {
                                             <td>{move || kind_label(i18n, agent.kind)}</td>
                                             <td>{move || status_label(i18n, agent.status)}</td>
                                             <td>{agent.description.clone()}</td>
-                                            <td><button type="button" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button></td>
+                                            <td class="row-actions">
+                                                <button type="button" class="small" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button>
+                                                <EditAgentForm agent=stored.get_value() edit=edit/>
+                                            </td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -125,5 +134,42 @@ pub fn AgentsPoolPage() -> impl IntoView {
                 value=description error=error("description")/>
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, agents.add)}</button>
         </form>
+    }
+}
+
+/// Renames an agent or changes its description, in place.
+#[component]
+fn EditAgentForm(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, label) = (agent.id, agent.name.clone());
+    let name = RwSignal::new(agent.name.clone());
+    let description = RwSignal::new(agent.description.clone());
+    let errors = RwSignal::new(FieldErrors::default());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let input = AgentInput {
+            name: name.get_untracked().trim().to_string(),
+            kind: agent.kind,
+            description: description.get_untracked(),
+            status: agent.status,
+        };
+        match input.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                edit.dispatch((id, input));
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    view! {
+        <details class="inline-edit">
+            <summary>{move || t_string!(i18n, users.edit, name = label.clone()).to_string()}</summary>
+            <form on:submit=on_submit novalidate=true>
+                <TextField id=format!("agent-{id}-name") label=Signal::derive(move || t_string!(i18n, agents.name).to_string()) value=name error=error("name")/>
+                <TextField id=format!("agent-{id}-description") label=Signal::derive(move || t_string!(i18n, agents.description).to_string()) value=description error=error("description")/>
+                <button type="submit" class="small primary">{move || t_string!(i18n, users.save)}</button>
+            </form>
+        </details>
     }
 }

@@ -24,11 +24,16 @@ pub fn BillingPage() -> impl IntoView {
         choose.version().get();
         cancel.version().get();
         resume.version().get();
-        async move { Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items)) }
+        async move {
+            Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items))
+        }
     });
     let busy = Signal::derive(move || choose.pending().get() || cancel.pending().get() || resume.pending().get());
     let failure = Signal::derive(move || {
-        choose.value().get().and_then(Result::err)
+        choose
+            .value()
+            .get()
+            .and_then(Result::err)
             .or_else(|| cancel.value().get().and_then(Result::err))
             .or_else(|| resume.value().get().and_then(Result::err))
     });

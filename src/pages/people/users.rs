@@ -104,7 +104,8 @@ fn user_row(
         Role::OrgAdmin => t_string!(i18n, users.role_org_admin),
         _ => t_string!(i18n, users.role_client_user),
     };
-    let sections = move || u.permissions.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
+    let shown = u.permissions.clone();
+    let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
     let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
     let on_delete = move |_| {
         let question = t_string!(i18n, users.delete_confirm, name = n4.clone()).to_string();
@@ -129,6 +130,7 @@ fn user_row(
                         {move || t_string!(i18n, users.delete, name = n2.clone()).to_string()}
                     </button>
                 })}
+                <EditUserForm user=u.clone() change=change/>
                 {(can_impersonate && !disabled).then(|| view! {
                     <button type="button" class="small" on:click=move |_| { impersonate.dispatch(id); }>
                         {move || t_string!(i18n, users.log_in_as, name = n3.clone()).to_string()}
@@ -234,5 +236,58 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
             </fieldset>
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, users.add)}</button>
         </form>
+    }
+}
+
+/// Changes a user's role and sections in place.
+#[component]
+fn EditUserForm(user: ClientUser, change: Change) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = user.id;
+    let role = RwSignal::new(user.role);
+    let permissions = RwSignal::new(user.permissions.clone());
+    let name = user.name.clone();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        change.dispatch((
+            id,
+            ClientUserPatch {
+                role: Some(role.get_untracked()),
+                permissions: Some(permissions.get_untracked()),
+                ..Default::default()
+            },
+        ));
+    };
+    view! {
+        <details class="inline-edit">
+            <summary>{move || t_string!(i18n, users.edit, name = name.clone()).to_string()}</summary>
+            <form on:submit=on_submit>
+                <fieldset class="radio-group">
+                    <legend>{move || t_string!(i18n, users.role)}</legend>
+                    {[Role::ClientUser, Role::OrgAdmin].into_iter().map(|r| view! {
+                        <label class="choice">
+                            <input type="radio" name=format!("role-{id}") prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
+                            {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="checkbox-group">
+                    <legend>{move || t_string!(i18n, users.permissions)}</legend>
+                    {Permission::ALL.into_iter().map(|p| view! {
+                        <label class="choice">
+                            <input type="checkbox"
+                                prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
+                                disabled=move || role.get() == Role::OrgAdmin
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
+                                }/>
+                            {move || permission_label(i18n, p)}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="small primary">{move || t_string!(i18n, users.save)}</button>
+            </form>
+        </details>
     }
 }

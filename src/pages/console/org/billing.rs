@@ -18,7 +18,9 @@ pub fn OrgBillingTab() -> impl IntoView {
     let pay = Action::new_local(move |invoice: &i64| api::billing::mark_paid(org_id, *invoice));
     let data = LocalResource::new(move || {
         pay.version().get();
-        async move { Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items)) }
+        async move {
+            Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items))
+        }
     });
     view! {
         <h2>{move || t_string!(i18n, billing.title)}</h2>
