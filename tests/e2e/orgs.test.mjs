@@ -165,3 +165,19 @@ test('archive hides an org from the list; delete needs its name typed', async ()
   await page.getByText(t('orgs.no_match')).waitFor();
   await page.context().close();
 });
+
+test('the agents pool: add an agent, rename it, pause it', async () => {
+  const page = await signedInPage();
+  await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('console.nav_agents') }).click();
+  await page.getByLabel(t('agents.name')).last().fill('Night Shift Bot');
+  await page.getByRole('button', { name: t('agents.add') }).click();
+  const row = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Night Shift/ }) });
+  await row().waitFor();
+  await row().getByText(t('users.edit', { name: 'Night Shift Bot' })).click();
+  await row().getByLabel(t('agents.name')).fill('Night Owl Bot');
+  await row().getByRole('button', { name: t('users.save') }).click();
+  await page.getByRole('rowheader', { name: 'Night Owl Bot' }).waitFor();
+  await row().getByRole('button', { name: t('agents.pause', { name: 'Night Owl Bot' }) }).click();
+  await row().getByRole('button', { name: t('agents.resume', { name: 'Night Owl Bot' }) }).waitFor();
+  await page.context().close();
+});

@@ -135,3 +135,47 @@ test('a team gets its key from the label and lists its members', async () => {
   assert.ok(await acmeId(admin));
   await admin.context().close();
 });
+
+test('an owner adds staff with a generated password and changes roles; the last owner stays', async () => {
+  const owner = await newPage();
+  await signIn(owner, ctx.server.url, 'owner@northwind.test');
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await owner.getByRole('link', { name: t('staff.nav') }).click();
+  await owner.getByLabel(t('users.name')).fill('Sven Staff');
+  await owner.getByLabel(t('users.email')).fill('sven@northwind.test');
+  await owner.getByRole('button', { name: t('staff.add') }).click();
+  const password = (await owner.locator('code.secret').innerText()).trim();
+  await owner.getByRole('rowheader', { name: 'Sven Staff' }).waitFor();
+  await owner.getByLabel(t('staff.role_of', { name: 'Sven Staff' })).selectOption('admin');
+  await owner.reload();
+  assert.equal(await owner.getByLabel(t('staff.role_of', { name: 'Sven Staff' })).inputValue(), 'admin');
+  // Demoting the only owner is refused, and said so.
+  await owner.getByLabel(t('staff.role_of', { name: 'Nadia Owner' })).selectOption('member');
+  await owner.getByRole('alert').filter({ hasText: t('errors.conflict') }).waitFor();
+
+  const sven = await newPage();
+  await signIn(sven, ctx.server.url, 'sven@northwind.test', password);
+  await sven.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await owner.context().close();
+  await sven.context().close();
+});
+
+test("an agency admin changes a client user's sections in place", async () => {
+  const admin = await newPage();
+  await signIn(admin, ctx.server.url, 'admin@northwind.test');
+  await admin.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await admin.getByRole('link', { name: 'Acme Dental' }).click();
+  await admin.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
+  const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'Andy Agent' }) });
+  await row.getByText(t('users.edit', { name: 'Andy Agent' })).click();
+  await row.getByRole('checkbox', { name: t('permissions.team') }).check();
+  await row.getByRole('button', { name: t('users.save') }).click();
+  await row.getByText(new RegExp(t('permissions.team'))).first().waitFor();
+
+  const andy = await newPage();
+  await signIn(andy, ctx.server.url, 'agent@acme.test');
+  await andy.waitForURL(`${ctx.server.url}/app`);
+  await andy.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_team') }).waitFor();
+  await admin.context().close();
+  await andy.context().close();
+});
