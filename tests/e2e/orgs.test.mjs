@@ -171,7 +171,7 @@ test('the agents pool: add an agent, rename it, pause it', async () => {
   await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('console.nav_agents') }).click();
   await page.getByLabel(t('agents.name')).last().fill('Night Shift Bot');
   await page.getByRole('button', { name: t('agents.add') }).click();
-  const row = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Night Shift/ }) });
+  const row = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Night/ }) });
   await row().waitFor();
   await row().getByText(t('users.edit', { name: 'Night Shift Bot' })).click();
   await row().getByLabel(t('agents.name')).fill('Night Owl Bot');

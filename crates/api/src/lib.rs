@@ -5,6 +5,7 @@ pub mod activity;
 pub mod agency;
 pub mod agent;
 pub mod auth;
+pub mod billing;
 pub mod branding;
 pub mod conversation;
 pub mod error;
@@ -18,6 +19,10 @@ pub use activity::ActivityEntry;
 pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
+pub use billing::{
+    BillingOverview, ChoosePlan, Invoice, InvoiceLine, InvoiceStatus, NewPlan, Plan, PlanInterval, PlanPatch,
+    Subscription, SubscriptionStatus,
+};
 pub use branding::Branding;
 pub use conversation::{
     Analytics, AnalyticsQuery, Assignment, CannedResponse, CannedResponsePatch, Conversation, ConversationListQuery,

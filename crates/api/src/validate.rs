@@ -24,6 +24,8 @@ pub enum FieldError {
     /// Not a `#rrggbb` colour.
     InvalidColour,
     InvalidHostname,
+    /// Below zero where only zero or more makes sense (prices, counts).
+    Negative,
 }
 
 impl FieldError {
@@ -40,6 +42,7 @@ impl FieldError {
             FieldError::InvalidKey => "invalid_key",
             FieldError::InvalidColour => "invalid_colour",
             FieldError::InvalidHostname => "invalid_hostname",
+            FieldError::Negative => "negative",
         }
     }
 
@@ -56,6 +59,7 @@ impl FieldError {
             "invalid_key" => FieldError::InvalidKey,
             "invalid_colour" => FieldError::InvalidColour,
             "invalid_hostname" => FieldError::InvalidHostname,
+            "negative" => FieldError::Negative,
             _ => return None,
         })
     }
@@ -72,6 +76,7 @@ impl FieldError {
             FieldError::InvalidKey => "Use lowercase letters, digits and underscores, starting with a letter.".into(),
             FieldError::InvalidColour => "Enter a colour like #1d4ed8.".into(),
             FieldError::InvalidHostname => "Enter host names like app.agency.example (lowercase, no port).".into(),
+            FieldError::Negative => "This cannot be negative.".into(),
         }
     }
 }

@@ -172,6 +172,21 @@ impl AuthUser {
         }
         Ok(OrgAccess { org, actor: self.actor() })
     }
+
+    /// Org `org_id`'s billing: as [`AuthUser::org`], except that while the org has
+    /// billing turned off, its own users get 404 before any rule is asked. To them billing
+    /// does not exist then (PRODUCT.md: shown "only where `billing_enabled`"), whatever
+    /// their permissions; staff still reach it, to see and keep the records.
+    pub async fn org_billing(&self, state: &AppState, org_id: i64, rule: OrgRule) -> AppResult<OrgAccess> {
+        let org = store::get_org(&state.db, self.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
+        if !self.is_staff() && (self.org_id != Some(org.id) || !org.settings.billing_enabled) {
+            return Err(AppError::NotFound);
+        }
+        if !rule.allows(self) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(OrgAccess { org, actor: self.actor() })
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! Atrium's reference backend: the JSON API under `/api/v1`, and the built client.
 
 pub mod access;
+pub mod billing;
 pub mod changes;
+pub mod clock;
 pub mod csrf;
 pub mod error;
 pub mod events;
 pub mod extract;
 pub mod password;
+pub mod payments;
 pub mod rate_limit;
 pub mod routes;
 pub mod seed;
@@ -42,6 +45,9 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::canned::router())
         .merge(routes::events::router())
         .merge(routes::analytics::router())
+        .merge(routes::plans::router())
+        .merge(routes::billing::router())
+        .merge(routes::invoices::router())
         .merge(routes::openapi::router())
         .fallback(api_not_found);
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);

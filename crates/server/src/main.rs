@@ -62,6 +62,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         dist_dir: args.dist.clone(),
         secure_cookies: args.secure_cookies,
         session_idle: Duration::from_secs(args.session_idle_minutes * 60),
+        clock: Default::default(),
     };
     let router = app(AppState::new(db, settings));
 

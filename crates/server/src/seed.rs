@@ -3,7 +3,7 @@
 
 use crate::password::{hash_password, token_hash};
 use crate::store::{self, Db, NewAgency, NewConversation, NewOrg, NewUser};
-use atrium_api::{AgentKind, Layout, OrgSettings, Permission, Role};
+use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role};
 
 pub const DEMO_PASSWORD: &str = "atrium-demo";
 pub const DEMO_API_KEY: &str = "northwind-demo-key";
@@ -60,6 +60,15 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let reception =
         store::insert_agent(db, northwind, "Reception Line", AgentKind::Voice, "Books appointments by phone.").await?;
     let helpdesk = store::insert_agent(db, contoso, "Helpdesk Bot", AgentKind::Chat, "First-line IT support.").await?;
+
+    // Plans only: Globex Realty has billing on but no subscription (the client picks one),
+    // and Acme Dental has billing off.
+    for (name, price_cents, included_conversations) in [("Starter", 2900, 500), ("Growth", 9900, 3000)] {
+        let currency = "USD".to_string();
+        let interval = PlanInterval::Month;
+        let plan = NewPlan { name: name.into(), price_cents, currency, interval, included_conversations };
+        store::create_plan(db, northwind, &plan).await?;
+    }
 
     let acme = org(db, northwind, "Acme Dental", "office@acme.test", OrgSettings::default()).await?;
     let globex_settings =

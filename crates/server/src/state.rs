@@ -1,6 +1,8 @@
 //! What every handler shares: the database, the settings, the login limiter, live events.
 
+use crate::clock::Clock;
 use crate::events::EventHub;
+use crate::payments::{ManualProvider, PaymentProvider};
 use crate::rate_limit::LoginLimiter;
 use crate::store::Db;
 use std::path::PathBuf;
@@ -14,6 +16,8 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     /// Live events per org, for the dashboards' server-sent event streams.
     pub events: Arc<EventHub>,
+    /// How invoices are paid: by hand in the console unless an adapter replaces it.
+    pub payments: Arc<dyn PaymentProvider>,
 }
 
 /// Behaviour that deployments tune; `main` fills it from flags and the environment.
@@ -25,11 +29,18 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// A session unused for this long is over.
     pub session_idle: Duration,
+    /// The time billing reads (periods, due dates, renewals); tests set it.
+    pub clock: Clock,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { dist_dir: None, secure_cookies: false, session_idle: Duration::from_secs(8 * 3600) }
+        Settings {
+            dist_dir: None,
+            secure_cookies: false,
+            session_idle: Duration::from_secs(8 * 3600),
+            clock: Clock::default(),
+        }
     }
 }
 
@@ -40,6 +51,7 @@ impl AppState {
             settings: Arc::new(settings),
             login_limiter: Arc::new(LoginLimiter::new(Duration::from_secs(15 * 60), 10, 50)),
             events: Arc::new(EventHub::default()),
+            payments: Arc::new(ManualProvider),
         }
     }
 }

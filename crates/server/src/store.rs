@@ -9,10 +9,13 @@ mod client_users;
 mod conversations;
 mod handoff;
 mod ingest;
+mod invoices;
 mod org_agents;
 mod orgs;
+mod plans;
 mod sessions;
 mod staff;
+mod subscriptions;
 mod teams;
 mod users;
 
@@ -25,10 +28,13 @@ pub use client_users::*;
 pub use conversations::*;
 pub use handoff::*;
 pub use ingest::*;
+pub use invoices::{get_invoice, list_invoices, mark_invoice_paid};
 pub use org_agents::*;
 pub use orgs::*;
+pub use plans::*;
 pub use sessions::*;
 pub use staff::*;
+pub use subscriptions::*;
 pub use teams::*;
 pub use users::*;
 

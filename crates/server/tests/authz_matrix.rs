@@ -113,7 +113,26 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("DELETE", "/api/v1/orgs/{org}/canned-responses/{id}",    [401, 204, 204, 403, 404, 204, 204, 404, 404, 204]),
     // Analytics: staff and users with `analytics` (agent@acme.test has not).
     ("GET",    "/api/v1/orgs/{org}/analytics",                [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
+    // Plans: agency level, read by staff, defined by owners and admins; clients see the
+    // choosable ones in their billing overview instead. Starter is Northwind's: Contoso 404.
+    ("GET",    "/api/v1/plans",                               [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+    ("POST",   "/api/v1/plans",                               [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
+    ("PATCH",  "/api/v1/plans/{id}",                          [401, 200, 200, 403, 404, 403, 403, 403, 403, 403]),
+    // Billing (on for Acme Dental here, on Starter, see `prepare`): read by staff and users
+    // with `billing` (agent@acme.test has not), changed by agency admins and those users.
+    // Resuming a subscription that is not being cancelled: past the rule, refused by the data.
+    ("GET",    "/api/v1/orgs/{org}/billing",                  [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
+    ("PUT",    "/api/v1/orgs/{org}/billing/subscription",     [401, 200, 200, 403, 404, 200, 403, 404, 404, 403]),
+    ("DELETE", "/api/v1/orgs/{org}/billing/subscription",     [401, 200, 200, 403, 404, 200, 403, 404, 404, 403]),
+    ("POST",   "/api/v1/orgs/{org}/billing/subscription/resume", [401, 409, 409, 403, 404, 409, 403, 404, 404, 403]),
+    ("GET",    "/api/v1/orgs/{org}/invoices",                 [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
+    // Marking an invoice paid (Acme's Starter invoice): the agency's owners and admins only.
+    ("POST",   "/api/v1/orgs/{org}/invoices/{id}/pay",        [401, 200, 200, 403, 404, 403, 403, 404, 404, 403]),
 ];
+
+/// The demo's plans, by id (seeded in this order; `prepare` checks).
+const STARTER_PLAN_ID: i64 = 1;
+const GROWTH_PLAN_ID: i64 = 2;
 
 /// A password no answer may ever contain.
 const NEW_PASSWORD: &str = "matrix-secret-pw";
@@ -154,6 +173,13 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
             json!({"shortcode": "matrix", "title": "Matrix", "body": "Hello {{contact.name}}"})
         }
         ("PATCH", "/api/v1/orgs/{org}/canned-responses/{id}") => json!({"title": "Greeting Two"}),
+        ("POST", "/api/v1/plans") => json!({
+            "name": "Matrix Plan", "price_cents": 4900, "currency": "USD", "interval": "month",
+            "included_conversations": 1000
+        }),
+        ("PATCH", "/api/v1/plans/{id}") => json!({"name": "Starter Plus"}),
+        // From Starter (see `prepare`) to Growth: a prorated change.
+        ("PUT", "/api/v1/orgs/{org}/billing/subscription") => json!({"plan_id": GROWTH_PLAN_ID}),
         _ => return None,
     })
 }
@@ -192,6 +218,13 @@ async fn prepare() -> (Snapshot, Browsers, Value, i64, Value) {
         });
     }
     let owner = app.login("owner@northwind.test").await;
+    // Billing on for Acme Dental, subscribed to Starter (one open invoice): its billing
+    // routes then have something to show, change and pay.
+    assert_eq!((app.plan_id("Starter").await, app.plan_id("Growth").await), (STARTER_PLAN_ID, GROWTH_PLAN_ID));
+    app.change_settings("Acme Dental", json!({"billing_enabled": true})).await;
+    let subscription = app.fill_path("/api/v1/orgs/{org}/billing/subscription").await;
+    let subscribed = owner.put(&subscription, json!({"plan_id": STARTER_PLAN_ID})).await;
+    assert_eq!(subscribed.status, 200, "{}", subscribed.body);
     let acme = owner.get(&format!("/api/v1/orgs/{}", app.org_id("Acme Dental").await)).await.body;
     let sales_bot = app.agent_id("Sales Bot").await;
     let spec = app.get("/api/v1/openapi.json").await.body;

@@ -38,6 +38,13 @@ const SERVED: &[&str] = &[
     "/api/v1/orgs/{org}/canned-responses",
     "/api/v1/orgs/{org}/canned-responses/{id}",
     "/api/v1/orgs/{org}/analytics",
+    "/api/v1/plans",
+    "/api/v1/plans/{id}",
+    "/api/v1/orgs/{org}/billing",
+    "/api/v1/orgs/{org}/billing/subscription",
+    "/api/v1/orgs/{org}/billing/subscription/resume",
+    "/api/v1/orgs/{org}/invoices",
+    "/api/v1/orgs/{org}/invoices/{id}/pay",
     "/api/v1/openapi.json",
 ];
 

@@ -2,6 +2,7 @@
 
 use crate::routes::{activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
 use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
+use crate::routes::{billing, invoices, plans};
 use crate::state::AppState;
 use atrium_api as api;
 use axum::routing::get;
@@ -61,6 +62,15 @@ use utoipa::OpenApi;
         canned::update_canned,
         canned::delete_canned,
         analytics::get_analytics,
+        plans::list_plans,
+        plans::create_plan,
+        plans::update_plan,
+        billing::get_billing,
+        billing::choose_plan,
+        billing::cancel_subscription,
+        billing::resume_subscription,
+        invoices::list_invoices,
+        invoices::pay_invoice,
     ),
     components(schemas(
         api::ErrorBody,
@@ -113,6 +123,17 @@ use utoipa::OpenApi;
         api::StaffUser,
         api::NewStaffUser,
         api::StaffRoleChange,
+        api::Plan,
+        api::PlanInterval,
+        api::NewPlan,
+        api::PlanPatch,
+        api::Subscription,
+        api::SubscriptionStatus,
+        api::BillingOverview,
+        api::ChoosePlan,
+        api::Invoice,
+        api::InvoiceLine,
+        api::InvoiceStatus,
     )),
     modifiers(&IngestKeyScheme)
 )]

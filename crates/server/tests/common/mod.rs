@@ -86,6 +86,15 @@ impl TestApp {
         Self::build(|_| settings).await
     }
 
+    /// The app over the demo seed with billing's clock frozen at `at` (UTC); move it
+    /// with the clock answered, never by sleeping.
+    pub async fn with_clock(at: time::OffsetDateTime) -> (Self, atrium_server::clock::Clock) {
+        let clock = atrium_server::clock::Clock::default();
+        clock.set(at);
+        let app = Self::with_settings(Settings { clock: clock.clone(), ..Settings::default() }).await;
+        (app, clock)
+    }
+
     /// A frozen copy of the database as it is now, sessions included, from which
     /// [`TestApp::from_snapshot`] makes fresh apps in milliseconds (no seeding, no Argon2).
     pub async fn snapshot(&self) -> Snapshot {
@@ -259,6 +268,10 @@ impl TestApp {
                 self.conversation_id("acme-2").await
             } else if path.contains("/canned-responses/{id}") {
                 self.canned_id("greeting").await
+            } else if path.starts_with("/api/v1/plans/") {
+                self.plan_id("Starter").await
+            } else if path.contains("/invoices/{id}") {
+                self.sample_invoice_id().await
             } else {
                 panic!("no sample id for {path}: add one to common::TestApp::fill_path")
             };
@@ -266,6 +279,34 @@ impl TestApp {
         }
         assert!(!filled.contains('{'), "unknown path parameter in {path}: add it to common::TestApp::fill_path");
         filled
+    }
+
+    /// Northwind's plan `name` (the demo has Starter and Growth).
+    pub async fn plan_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM plans WHERE name = $1").bind(name).fetch_one(&self.db).await.unwrap()
+    }
+
+    /// Acme Dental's newest invoice. The demo has none (Acme has billing off), so when
+    /// there is none yet one is issued first: Acme subscribed to Starter, by the store
+    /// itself (the API would refuse while billing is off).
+    pub async fn sample_invoice_id(&self) -> i64 {
+        let acme = self.org_id("Acme Dental").await;
+        let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM invoices WHERE org_id = $1")
+            .bind(acme)
+            .fetch_one(&self.db)
+            .await
+            .unwrap();
+        if let Some(id) = newest {
+            return id;
+        }
+        let agency_id = self.agency_id("Northwind Agency").await;
+        let plan = store::get_plan(&self.db, agency_id, self.plan_id("Starter").await).await.unwrap().unwrap();
+        let org = store::OrgRef { agency_id, org_id: acme };
+        let owner = self.user_id("owner@northwind.test").await;
+        match store::choose_plan(&self.db, org, owner, &plan, time::OffsetDateTime::now_utc()).await.unwrap() {
+            store::Choice::Started(_, invoice) => invoice.id,
+            _ => panic!("Acme Dental had a subscription but no invoice"),
+        }
     }
 
     /// Every row of every table as text: equal fingerprints, equal data. What a refused
@@ -312,6 +353,12 @@ pub fn update_body(org: &Value) -> Value {
         "settings": org["settings"],
         "version": org["version"],
     })
+}
+
+/// `y-m-d` at `h:00` UTC: a billing test's instant.
+pub fn utc(y: i32, m: u8, d: u8, h: u8) -> time::OffsetDateTime {
+    let month = time::Month::try_from(m).unwrap();
+    time::Date::from_calendar_date(y, month, d).unwrap().with_hms(h, 0, 0).unwrap().assume_utc()
 }
 
 /// The `name` of every item of a list answer, in order.
