@@ -30,7 +30,7 @@ mod tests {
     #[test]
     fn passwords_use_only_the_alphabet_and_skip_biased_bytes() {
         let bytes: Vec<u8> = (0..=255).collect();
-        let p = password_from_bytes(&bytes, 200);
+        let p = password_from_bytes(&bytes, 256);
         assert!(p.bytes().all(|c| ALPHABET.contains(&c)));
         let limit = 256 - (256 % ALPHABET.len());
         assert_eq!(p.len(), limit, "bytes at or above {limit} are dropped");

@@ -9,6 +9,7 @@ pub mod billing;
 pub mod branding;
 pub mod conversation;
 pub mod error;
+pub mod integration;
 pub mod list;
 pub mod org;
 pub mod org_input;
@@ -30,6 +31,7 @@ pub use conversation::{
     MessageAuthor, NewCannedResponse, OrgEvent, Reply, Transition,
 };
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use integration::{ApiKey, CreatedApiKey, HandoffRule, NewHandoffRule};
 pub use list::{ListQuery, ListResponse};
 pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
 pub use org_input::{AgentAssignment, NewOrganization, OrganizationUpdate};
