@@ -157,7 +157,9 @@ fn TeamPicker(
     view! {
         <div class="field inline">
             <label for="assign-team">{move || t_string!(i18n, conversation.assign)}</label>
-            <select id="assign-team" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+            // Set after the teams arrive: a value set before its option exists is lost.
+            <select id="assign-team" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
+                prop:value=move || { teams.track(); chosen.get().map(|id| id.to_string()).unwrap_or_default() }>
                 <option value="" selected=current.is_none()>{move || t_string!(i18n, conversation.assign_none)}</option>
                 {move || teams.get().unwrap_or_default().into_iter().map(|t| view! {
                     <option value=t.id.to_string() selected=current == Some(t.id)>{t.label}</option>
