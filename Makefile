@@ -27,8 +27,12 @@ dist-debug: setup
 server: setup
 	cargo build -p atrium-server
 
+# The demo simulator keeps conversations arriving; `make run SIMULATE=0` turns it off.
+SIMULATE ?= 1
+SIMULATE_FLAG := $(if $(filter 0,$(SIMULATE)),,--simulate-demo)
+
 run: dist server
-	$(SERVER) --port $(PORT) --database-url $(DATABASE_URL) --dist dist --seed-demo
+	$(SERVER) --port $(PORT) --database-url $(DATABASE_URL) --dist dist --seed-demo $(SIMULATE_FLAG)
 
 test: setup
 	$(MAKE) --no-print-directory lint

@@ -7,6 +7,7 @@ pub mod billing;
 pub mod branding;
 pub mod config;
 pub mod conversations;
+pub mod integrations;
 pub mod orgs;
 pub mod people;
 mod request;

@@ -5,10 +5,12 @@ use crate::layouts::console::ConsoleLayout;
 use crate::layouts::dashboard::DashboardLayout;
 use crate::pages::console::agents::AgentsPoolPage;
 use crate::pages::console::branding::BrandingPage;
+use crate::pages::console::integrations::IntegrationsPage;
 use crate::pages::console::org::activity::OrgActivityPage;
 use crate::pages::console::org::agents::OrgAgentsPage;
 use crate::pages::console::org::billing::OrgBillingTab;
 use crate::pages::console::org::people::{OrgTeamsTab, OrgUsersTab};
+use crate::pages::console::org::rules::OrgRulesTab;
 use crate::pages::console::org::settings::OrgSettingsPage;
 use crate::pages::console::org::OrgPage;
 use crate::pages::console::org_new::NewOrgPage;
@@ -57,6 +59,7 @@ fn Providers() -> impl IntoView {
                         <Route path=path!("/agents") view=OrgAgentsPage/>
                         <Route path=path!("/users") view=OrgUsersTab/>
                         <Route path=path!("/teams") view=OrgTeamsTab/>
+                        <Route path=path!("/rules") view=OrgRulesTab/>
                         <Route path=path!("/billing") view=OrgBillingTab/>
                         <Route path=path!("/activity") view=OrgActivityPage/>
                     </ParentRoute>
@@ -64,6 +67,7 @@ fn Providers() -> impl IntoView {
                     <Route path=path!("/branding") view=BrandingPage/>
                     <Route path=path!("/plans") view=PlansPage/>
                     <Route path=path!("/staff") view=StaffPage/>
+                    <Route path=path!("/integrations") view=IntegrationsPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>

@@ -28,6 +28,9 @@ pub fn ConsoleLayout() -> impl IntoView {
                         <li><A href="/agency/staff">{t!(i18n, staff.nav)}</A></li>
                         <li><A href="/agency/plans">{t!(i18n, billing.plans_nav)}</A></li>
                         <li><A href="/agency/branding">{t!(i18n, branding.nav)}</A></li>
+                        {me.role.manages_agency().then(|| view! {
+                            <li><A href="/agency/integrations">{t!(i18n, integrations.nav)}</A></li>
+                        })}
                     </ul>
                 </nav>
                 <main id="main" class="content"><Outlet/></main>

@@ -14,6 +14,7 @@ pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod session;
+pub mod simulator;
 pub mod smart_handoff;
 pub mod state;
 pub mod static_files;
@@ -40,6 +41,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::impersonation::router())
         .merge(routes::teams::router())
         .merge(routes::ingest::router())
+        .merge(routes::integration::router())
         .merge(routes::conversations::router())
         .merge(routes::handoff::router())
         .merge(routes::canned::router())

@@ -2,7 +2,7 @@
 
 use atrium_server::seed::{seed_demo, DEMO_LOGINS, DEMO_PASSWORD};
 use atrium_server::state::{AppState, Settings};
-use atrium_server::{app, store};
+use atrium_server::{app, simulator, store};
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,6 +36,13 @@ struct Args {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "ATRIUM_SESSION_IDLE_MINUTES", default_value_t = 480)]
     session_idle_minutes: u64,
+    /// Keep the demo alive: scripted visitors talk to Acme Dental's and Globex Realty's
+    /// bots (Northwind's demo orgs), sometimes asking for a person.
+    #[arg(long, env = "ATRIUM_SIMULATE_DEMO")]
+    simulate_demo: bool,
+    /// Seconds between the simulator's rounds.
+    #[arg(long, env = "ATRIUM_SIMULATE_EVERY_SECS", default_value_t = 20)]
+    simulate_every_secs: u64,
 }
 
 #[tokio::main]
@@ -64,7 +71,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         session_idle: Duration::from_secs(args.session_idle_minutes * 60),
         clock: Default::default(),
     };
-    let router = app(AppState::new(db, settings));
+    let state = AppState::new(db, settings);
+    let simulator =
+        args.simulate_demo.then(|| simulator::spawn(state.clone(), Duration::from_secs(args.simulate_every_secs)));
+    let router = app(state);
 
     let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
     let addr = listener.local_addr()?;
@@ -79,6 +89,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    if let Some(simulator) = simulator {
+        simulator.abort();
+    }
     tracing::info!("stopped");
     Ok(())
 }

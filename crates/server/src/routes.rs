@@ -13,6 +13,7 @@ pub mod events;
 pub mod handoff;
 pub mod impersonation;
 pub mod ingest;
+pub mod integration;
 pub mod invoices;
 pub mod openapi;
 pub mod org_agents;

@@ -105,6 +105,8 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let front_desk =
         store::insert_team(db, acme, "Front Desk", "front_desk", "Reception and appointment changes.", &[acme_agent])
             .await?;
+    // Where smart handoff is on, "emergency" goes straight to the front desk.
+    store::create_handoff_rule(db, acme, "emergency", Some(front_desk)).await?;
 
     let conversations = [
         (

@@ -6,6 +6,7 @@
 //! HUMAIN !" and "parler a un humain" are the same request, since visitors type fast and
 //! often without accents.
 
+use atrium_api::HandoffRule;
 use std::sync::LazyLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -178,6 +179,18 @@ pub fn route_team(text: &str, teams: &[(i64, String, String)]) -> Option<i64> {
         .map(|(id, _)| id)
 }
 
+/// The keyword rule whose keyword the text contains as whole words, folded as above
+/// ("REFUND!" and "réfund" match "refund"); the longest keyword wins.
+pub fn matching_rule<'a>(text: &str, rules: &'a [HandoffRule]) -> Option<&'a HandoffRule> {
+    let hay = format!(" {} ", fold(text));
+    rules
+        .iter()
+        .map(|rule| (rule, fold(&rule.keyword)))
+        .filter(|(_, keyword)| !keyword.is_empty() && hay.contains(&format!(" {keyword} ")))
+        .max_by_key(|(_, keyword)| keyword.len())
+        .map(|(rule, _)| rule)
+}
+
 /// Lower case, no diacritics, letters and digits only, single spaces.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -294,6 +307,17 @@ mod tests {
     fn arabic() {
         asks("ar", &["أريد التحدث مع موظف", "التحدث مع موظف", "هل يمكنني التحدث مع شخص حقيقي؟"]);
         does_not_ask(&["ما هي ساعات العمل؟"]);
+    }
+
+    #[test]
+    fn keyword_rules_match_whole_words_in_any_case_and_accent() {
+        let rule = |id, keyword: &str| HandoffRule { id, keyword: keyword.into(), team_id: Some(id) };
+        let rules = vec![rule(1, "refund"), rule(2, "Remboursement"), rule(3, "money back")];
+        assert_eq!(matching_rule("I want a REFUND!", &rules).map(|r| r.id), Some(1));
+        assert_eq!(matching_rule("un rémboursement svp", &rules).map(|r| r.id), Some(2));
+        assert_eq!(matching_rule("my Money-Back please", &rules).map(|r| r.id), Some(3));
+        assert_eq!(matching_rule("refunded already", &rules), None);
+        assert_eq!(matching_rule("hello", &rules), None);
     }
 
     #[test]

@@ -128,6 +128,15 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("GET",    "/api/v1/orgs/{org}/invoices",                 [401, 200, 200, 200, 404, 200, 403, 404, 404, 403]),
     // Marking an invoice paid (Acme's Starter invoice): the agency's owners and admins only.
     ("POST",   "/api/v1/orgs/{org}/invoices/{id}/pay",        [401, 200, 200, 403, 404, 403, 403, 404, 404, 403]),
+    // API keys: agency level, the agency's owners and admins only. The demo key is
+    // Northwind's: Contoso's owner gets 404.
+    ("GET",    "/api/v1/api-keys",                            [401, 200, 200, 403, 200, 403, 403, 403, 403, 403]),
+    ("POST",   "/api/v1/api-keys",                            [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
+    ("DELETE", "/api/v1/api-keys/{id}",                       [401, 204, 204, 403, 404, 403, 403, 403, 403, 403]),
+    // Handoff keyword rules: read by any staff, changed by the agency's owners and admins.
+    ("GET",    "/api/v1/orgs/{org}/handoff-rules",            [401, 200, 200, 200, 404, 403, 403, 404, 404, 403]),
+    ("POST",   "/api/v1/orgs/{org}/handoff-rules",            [401, 201, 201, 403, 404, 403, 403, 404, 404, 403]),
+    ("DELETE", "/api/v1/orgs/{org}/handoff-rules/{id}",       [401, 204, 204, 403, 404, 403, 403, 404, 404, 403]),
 ];
 
 /// The demo's plans, by id (seeded in this order; `prepare` checks).
@@ -178,6 +187,7 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
             "included_conversations": 1000
         }),
         ("PATCH", "/api/v1/plans/{id}") => json!({"name": "Starter Plus"}),
+        ("POST", "/api/v1/orgs/{org}/handoff-rules") => json!({"keyword": "matrix"}),
         // From Starter (see `prepare`) to Growth: a prorated change.
         ("PUT", "/api/v1/orgs/{org}/billing/subscription") => json!({"plan_id": GROWTH_PLAN_ID}),
         _ => return None,

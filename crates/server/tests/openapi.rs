@@ -7,6 +7,10 @@ use common::TestApp;
 
 /// Every route the router serves under `/api/v1` (other than the document itself).
 const SERVED: &[&str] = &[
+    "/api/v1/api-keys",
+    "/api/v1/api-keys/{id}",
+    "/api/v1/orgs/{org}/handoff-rules",
+    "/api/v1/orgs/{org}/handoff-rules/{id}",
     "/api/v1/branding",
     "/api/v1/auth/login",
     "/api/v1/auth/logout",

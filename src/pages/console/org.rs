@@ -4,6 +4,7 @@ pub mod activity;
 pub mod agents;
 pub mod billing;
 pub mod people;
+pub mod rules;
 pub mod settings;
 
 use crate::api::{self, ApiError};
@@ -49,6 +50,7 @@ pub fn OrgPage() -> impl IntoView {
                     <li><A href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</A></li>
                     <li><A href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</A></li>
                     <li><A href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</A></li>
+                    <li><A href=format!("{}/rules", base())>{t!(i18n, org.tab_rules)}</A></li>
                     <li><A href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</A></li>
                     <li><A href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</A></li>
                 </ul>

@@ -11,7 +11,7 @@ use crate::smart_handoff;
 use crate::state::AppState;
 use crate::store::{self, Escalation, IngestContext, IngestRow};
 use atrium_api::validate::FieldError;
-use atrium_api::{ConversationStatus, ErrorBody, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
+use atrium_api::{ConversationStatus, ErrorBody, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -55,6 +55,12 @@ pub async fn ingest_message(
     ApiKeyAgency(agency_id): ApiKeyAgency,
     ApiJson(body): ApiJson<IngestMessage>,
 ) -> AppResult<Json<IngestResult>> {
+    Ok(Json(ingest(&state, agency_id, &body).await?))
+}
+
+/// What `POST /api/v1/ingest/messages` does once the key named the agency: also how the
+/// demo simulator reports its scripted conversations, in-process.
+pub async fn ingest(state: &AppState, agency_id: i64, body: &IngestMessage) -> AppResult<IngestResult> {
     body.validate()?;
     let org = store::get_org(&state.db, agency_id, body.org_id)
         .await?
@@ -64,6 +70,7 @@ pub async fn ingest_message(
         return Err(AppError::field("agent_id", FieldError::Unknown));
     }
     let teams = store::team_names(&state.db, org.id).await?;
+    let rules = store::list_handoff_rules(&state.db, org.id).await?;
     let row = IngestRow {
         org_id: org.id,
         agent_id: body.agent_id,
@@ -73,7 +80,8 @@ pub async fn ingest_message(
         contact_name: body.contact_name.trim(),
         fallback: body.fallback,
     };
-    let ingested = store::ingest_message(&state.db, &row, |ctx| escalation(&org.settings, &body, ctx, &teams)).await?;
+    let ingested =
+        store::ingest_message(&state.db, &row, |ctx| escalation(&org.settings, body, ctx, &teams, &rules)).await?;
 
     let conversation = Some((ingested.conversation_id, ingested.agent_id));
     state.events.publish(org.id, MESSAGE_CREATED, conversation);
@@ -81,24 +89,32 @@ pub async fn ingest_message(
         state.events.publish(org.id, HANDOFF_REQUESTED, conversation);
     }
     state.events.publish(org.id, CONVERSATION_UPDATED, conversation);
-    Ok(Json(IngestResult { conversation_id: ingested.conversation_id, status: ingested.status }))
+    Ok(IngestResult { conversation_id: ingested.conversation_id, status: ingested.status })
 }
 
 /// Whether this message hands a `bot` conversation to a person, and to which team. Only
 /// where handoff is on: then on an explicit request (the visitor's button or the
 /// runtime's decision), and, where smart handoff is also on, when the visitor asks for a
 /// person in words or the bot failed to answer twice in a row. The team is the one the
-/// visitor's latest words name, if any; else the request goes to the whole org.
+/// visitor's latest words name, if any; else the request goes to the whole org. Where
+/// smart handoff is on, a visitor message containing a keyword rule's keyword escalates
+/// too, routed to the rule's team (or to the org when the rule has none).
 fn escalation(
     settings: &OrgSettings,
     message: &IngestMessage,
     ctx: &IngestContext,
     teams: &[(i64, String, String)],
+    rules: &[HandoffRule],
 ) -> Option<Escalation> {
     if !settings.handoff_enabled || ctx.status != ConversationStatus::Bot {
         return None;
     }
     let smart = settings.smart_handoff_enabled;
+    if smart && message.author == IngestAuthor::Visitor {
+        if let Some(rule) = smart_handoff::matching_rule(&message.text, rules) {
+            return Some(Escalation { team_id: rule.team_id });
+        }
+    }
     let asked_in_words =
         message.author == IngestAuthor::Visitor && smart_handoff::asks_for_person(&message.text).is_some();
     if !(message.handoff_requested || (smart && (asked_in_words || ctx.fallback_streak))) {

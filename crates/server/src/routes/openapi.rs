@@ -2,7 +2,7 @@
 
 use crate::routes::{activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
 use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
-use crate::routes::{billing, invoices, plans};
+use crate::routes::{billing, integration, invoices, plans};
 use crate::state::AppState;
 use atrium_api as api;
 use axum::routing::get;
@@ -71,6 +71,12 @@ use utoipa::OpenApi;
         billing::resume_subscription,
         invoices::list_invoices,
         invoices::pay_invoice,
+        integration::list_api_keys,
+        integration::create_api_key,
+        integration::revoke_api_key,
+        integration::list_handoff_rules,
+        integration::create_handoff_rule,
+        integration::delete_handoff_rule,
     ),
     components(schemas(
         api::ErrorBody,
@@ -134,6 +140,10 @@ use utoipa::OpenApi;
         api::Invoice,
         api::InvoiceLine,
         api::InvoiceStatus,
+        api::ApiKey,
+        api::CreatedApiKey,
+        api::HandoffRule,
+        api::NewHandoffRule,
     )),
     modifiers(&IngestKeyScheme)
 )]

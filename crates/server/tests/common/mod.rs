@@ -270,6 +270,18 @@ impl TestApp {
                 self.canned_id("greeting").await
             } else if path.starts_with("/api/v1/plans/") {
                 self.plan_id("Starter").await
+            } else if path.starts_with("/api/v1/api-keys/") {
+                // Northwind's demo key.
+                sqlx::query_scalar("SELECT id FROM api_keys WHERE prefix = 'northwind'")
+                    .fetch_one(&self.db)
+                    .await
+                    .unwrap()
+            } else if path.contains("/handoff-rules/{id}") {
+                // Acme Dental's demo rule.
+                sqlx::query_scalar("SELECT id FROM handoff_rules WHERE keyword = 'emergency'")
+                    .fetch_one(&self.db)
+                    .await
+                    .unwrap()
             } else if path.contains("/invoices/{id}") {
                 self.sample_invoice_id().await
             } else {

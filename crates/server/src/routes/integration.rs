@@ -1,0 +1,131 @@
+//! How the agent runtime connects. `/api/v1/api-keys`: the agency's API keys, managed by
+//! its owners and admins (the secret is shown once, at creation). And
+//! `/api/v1/orgs/{org}/handoff-rules`: an org's keyword rules, read by any agency staff
+//! and changed by the agency's owners and admins.
+
+use crate::access::{AuthUser, OrgRule};
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath};
+use crate::password::{random_token, token_hash};
+use crate::state::AppState;
+use crate::store;
+use atrium_api::validate::FieldError;
+use atrium_api::{ApiKey, CreatedApiKey, ErrorBody, HandoffRule, ListResponse, NewHandoffRule};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{delete, get};
+use axum::{Json, Router};
+
+/// What every key starts with, so a leaked one is recognisable.
+pub const KEY_PREFIX: &str = "atr_";
+/// How many leading characters of a key are kept to tell keys apart.
+pub const SHOWN_CHARS: usize = 12;
+
+/// Who may read handoff rules.
+const RULES_READ: OrgRule = OrgRule::AnyStaff;
+/// Who may change them.
+const RULES_WRITE: OrgRule = OrgRule::AgencyAdmin;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api-keys", get(list_api_keys).post(create_api_key))
+        .route("/api-keys/{id}", delete(revoke_api_key))
+        .route("/orgs/{org}/handoff-rules", get(list_handoff_rules).post(create_handoff_rule))
+        .route("/orgs/{org}/handoff-rules/{id}", delete(delete_handoff_rule))
+}
+
+/// The agency's API keys, newest first, by prefix only.
+#[utoipa::path(get, path = "/api/v1/api-keys", tag = "integration",
+    responses((status = 200, body = ListResponse<ApiKey>), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<ListResponse<ApiKey>>> {
+    let actor = user.require_agency_admin()?;
+    let items = store::list_api_keys(&state.db, actor.agency_id).await?;
+    let total = items.len() as u64;
+    Ok(Json(ListResponse { items, total }))
+}
+
+/// A new key. Its secret is in this answer only: the server keeps its hash.
+#[utoipa::path(post, path = "/api/v1/api-keys", tag = "integration",
+    responses((status = 201, body = CreatedApiKey), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
+    let actor = user.require_agency_admin()?;
+    let secret = format!("{KEY_PREFIX}{}", random_token());
+    let prefix: String = secret.chars().take(SHOWN_CHARS).collect();
+    let key = store::create_api_key(&state.db, actor.agency_id, &prefix, &token_hash(&secret)).await?;
+    Ok((StatusCode::CREATED, Json(CreatedApiKey { key, secret })))
+}
+
+/// Revokes the key: the runtime using it is turned away from then on (401).
+#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "integration", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn revoke_api_key(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    let actor = user.require_agency_admin()?;
+    if !store::revoke_api_key(&state.db, actor.agency_id, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The org's keyword rules, by keyword.
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+    responses((status = 200, body = ListResponse<HandoffRule>), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_handoff_rules(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+) -> AppResult<Json<ListResponse<HandoffRule>>> {
+    let access = user.org(&state, org_id, RULES_READ).await?;
+    let items = store::list_handoff_rules(&state.db, access.org.id).await?;
+    let total = items.len() as u64;
+    Ok(Json(ListResponse { items, total }))
+}
+
+/// A new rule. The keyword must be new to the org (in any case: 422 `taken`) and the
+/// team, when given, one of the org's (422 `unknown`).
+#[utoipa::path(post, path = "/api/v1/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+    request_body = NewHandoffRule,
+    responses((status = 201, body = HandoffRule), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_handoff_rule(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(org_id): ApiPath<i64>,
+    ApiJson(body): ApiJson<NewHandoffRule>,
+) -> AppResult<impl IntoResponse> {
+    let access = user.org(&state, org_id, RULES_WRITE).await?;
+    body.validate()?;
+    if let Some(team_id) = body.team_id {
+        if !store::team_in_org(&state.db, access.org.id, team_id).await? {
+            return Err(AppError::field("team_id", FieldError::Unknown));
+        }
+    }
+    let rule = store::create_handoff_rule(&state.db, access.org.id, body.keyword.trim(), body.team_id)
+        .await
+        .map_err(|e| AppError::unique_as_taken(e, "keyword"))?;
+    Ok((StatusCode::CREATED, Json(rule)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/orgs/{org}/handoff-rules/{id}", tag = "integration",
+    params(("org" = i64, Path), ("id" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_handoff_rule(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath((org_id, id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let access = user.org(&state, org_id, RULES_WRITE).await?;
+    if !store::delete_handoff_rule(&state.db, access.org.id, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,30 @@
+//! The agency's API keys and each org's handoff keyword rules.
+
+use super::request::{delete, get, post, post_for};
+use super::ApiError;
+use atrium_api::{ApiKey, CreatedApiKey, HandoffRule, ListResponse, NewHandoffRule};
+
+pub async fn api_keys() -> Result<ListResponse<ApiKey>, ApiError> {
+    get("/api-keys").await
+}
+
+/// A new key: the answer is the only time its secret is shown.
+pub async fn create_api_key() -> Result<CreatedApiKey, ApiError> {
+    post_for("/api-keys").await
+}
+
+pub async fn revoke_api_key(id: i64) -> Result<(), ApiError> {
+    delete(&format!("/api-keys/{id}")).await
+}
+
+pub async fn handoff_rules(org: i64) -> Result<ListResponse<HandoffRule>, ApiError> {
+    get(&format!("/orgs/{org}/handoff-rules")).await
+}
+
+pub async fn create_handoff_rule(org: i64, rule: &NewHandoffRule) -> Result<HandoffRule, ApiError> {
+    post(&format!("/orgs/{org}/handoff-rules"), rule).await
+}
+
+pub async fn delete_handoff_rule(org: i64, id: i64) -> Result<(), ApiError> {
+    delete(&format!("/orgs/{org}/handoff-rules/{id}")).await
+}
