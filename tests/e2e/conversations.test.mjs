@@ -93,3 +93,24 @@ test('new settings reach an open dashboard without a reload', async () => {
   await setAcmeSettings({ dashboard_language: 'en' });
   await page.context().close();
 });
+
+test('the inbox filters by team and agent, and keeps the filter in the URL', async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.goto(`${ctx.server.url}/app/conversations`);
+  const table = page.getByRole('table', { name: t('inbox.title') });
+  await table.getByRole('link', { name: 'Maria Lopez' }).waitFor();
+  await page.getByLabel(t('inbox.team')).selectOption({ label: 'Front Desk' });
+  await page.waitForURL(/team=\d+/);
+  await table.getByRole('link', { name: 'Tom Baker' }).waitFor();
+  await table.getByRole('link', { name: 'Maria Lopez' }).waitFor({ state: 'detached' });
+  await page.reload();
+  await table.getByRole('link', { name: 'Tom Baker' }).waitFor();
+  assert.equal(await table.getByRole('link', { name: 'Maria Lopez' }).count(), 0);
+  await page.getByLabel(t('inbox.team')).selectOption('');
+  await page.getByLabel(t('inbox.agent')).selectOption({ label: 'Reception Line' });
+  await table.getByRole('link', { name: 'Lena Park' }).waitFor();
+  assert.equal(await table.getByRole('link', { name: 'Maria Lopez' }).count(), 0);
+  await page.context().close();
+});

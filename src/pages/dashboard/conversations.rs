@@ -27,49 +27,81 @@ pub fn InboxPage() -> impl IntoView {
     let live = use_live_events();
     let query = use_query_map();
     let navigate = use_navigate();
-    let status = Memo::new(move |_| query.with(|q| q.get("status").and_then(|s| ConversationStatus::parse(&s))));
-    let search = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
-    let page =
-        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1)));
+    let filter = Memo::new(move |_| {
+        query.with(|q| InboxFilter {
+            status: q.get("status").and_then(|s| ConversationStatus::parse(&s)),
+            q: q.get("q").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1),
+            team: q.get("team").and_then(|t| t.parse().ok()),
+            agent: q.get("agent").and_then(|a| a.parse().ok()),
+        })
+    });
     let list = LocalResource::new(move || {
         if let Some(l) = live {
             l.version.get();
         }
+        let f = filter.get();
         let q = ConversationListQuery {
-            page: Some(page.get()),
+            page: Some(f.page),
             per_page: Some(25),
-            q: Some(search.get()),
-            status: status.get(),
+            q: Some(f.q),
+            status: f.status,
+            team_id: f.team,
+            agent_id: f.agent,
             ..Default::default()
         };
         async move { api::conversations::list(org_id, &q).await }
     });
-    let go = move |status: Option<ConversationStatus>, q: String, page: u32| {
-        let mut params = Vec::new();
-        if let Some(s) = status {
-            params.push(format!("status={}", s.as_str()));
-        }
-        if !q.is_empty() {
-            params.push(format!("q={}", api::encode(&q)));
-        }
-        if page > 1 {
-            params.push(format!("page={page}"));
-        }
-        let url = if params.is_empty() {
-            "/app/conversations".to_string()
-        } else {
-            format!("/app/conversations?{}", params.join("&"))
-        };
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    let teams =
+        LocalResource::new(
+            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
+        );
+    let agents = me.agents.clone();
+    let go = move |change: &dyn Fn(&mut InboxFilter)| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     let go = StoredValue::new_local(go);
     let on_status = move |ev| {
         let s = ConversationStatus::parse(&event_target_value(&ev));
-        go.with_value(|go| go(s, search.get_untracked(), 1));
+        go.with_value(|go| {
+            go(&|f| {
+                f.status = s;
+                f.page = 1;
+            })
+        });
     };
-    let on_search = Callback::new(move |q: String| go.with_value(|go| go(status.get_untracked(), q, 1)));
-    let on_page =
-        Callback::new(move |p: u32| go.with_value(|go| go(status.get_untracked(), search.get_untracked(), p)));
+    let on_team = move |ev| {
+        let t = event_target_value(&ev).parse().ok();
+        go.with_value(|go| {
+            go(&|f| {
+                f.team = t;
+                f.page = 1;
+            })
+        });
+    };
+    let on_agent = move |ev| {
+        let a = event_target_value(&ev).parse().ok();
+        go.with_value(|go| {
+            go(&|f| {
+                f.agent = a;
+                f.page = 1;
+            })
+        });
+    };
+    let on_search = Callback::new(move |q: String| {
+        go.with_value(|go| {
+            go(&|f| {
+                f.q = q.clone();
+                f.page = 1;
+            })
+        })
+    });
+    let on_page = Callback::new(move |p: u32| go.with_value(|go| go(&|f| f.page = p)));
+    let status = Memo::new(move |_| filter.get().status);
+    let search = Memo::new(move |_| filter.get().q);
+    let page = Memo::new(move |_| filter.get().page);
 
     view! {
         <h1>{move || t_string!(i18n, inbox.title)}</h1>
@@ -81,6 +113,21 @@ pub fn InboxPage() -> impl IntoView {
                     {ConversationStatus::ALL.into_iter().map(|s| view! {
                         <option value=s.as_str() selected=move || status.get() == Some(s)>{move || status_label(i18n, s)}</option>
                     }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="inbox-team">{move || t_string!(i18n, inbox.team)}</label>
+                <select id="inbox-team" on:change=on_team
+                    prop:value=move || { teams.track(); filter.get().team.map(|t| t.to_string()).unwrap_or_default() }>
+                    <option value="">{move || t_string!(i18n, inbox.any_team)}</option>
+                    {move || teams.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="inbox-agent">{move || t_string!(i18n, inbox.agent)}</label>
+                <select id="inbox-agent" on:change=on_agent>
+                    <option value="">{move || t_string!(i18n, inbox.any_agent)}</option>
+                    {agents.into_iter().map(|a| view! { <option value=a.id.to_string() selected=move || filter.get().agent == Some(a.id)>{a.name}</option> }).collect_view()}
                 </select>
             </div>
             <SearchBox id="inbox-search" label=Signal::derive(move || t_string!(i18n, inbox.search).to_string())
@@ -124,4 +171,40 @@ pub fn InboxPage() -> impl IntoView {
         </Transition>
     }
     .into_any()
+}
+
+/// The inbox's filters as the URL holds them, so a reload or a shared link shows the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct InboxFilter {
+    status: Option<ConversationStatus>,
+    q: String,
+    page: u32,
+    team: Option<i64>,
+    agent: Option<i64>,
+}
+
+impl InboxFilter {
+    fn url(&self) -> String {
+        let mut params = Vec::new();
+        if let Some(s) = self.status {
+            params.push(format!("status={}", s.as_str()));
+        }
+        if !self.q.is_empty() {
+            params.push(format!("q={}", api::encode(&self.q)));
+        }
+        if let Some(t) = self.team {
+            params.push(format!("team={t}"));
+        }
+        if let Some(a) = self.agent {
+            params.push(format!("agent={a}"));
+        }
+        if self.page > 1 {
+            params.push(format!("page={}", self.page));
+        }
+        if params.is_empty() {
+            "/app/conversations".to_string()
+        } else {
+            format!("/app/conversations?{}", params.join("&"))
+        }
+    }
 }
