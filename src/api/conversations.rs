@@ -56,8 +56,16 @@ pub async fn delete_canned(org: i64, id: i64) -> Result<(), ApiError> {
     delete(&format!("/orgs/{org}/canned-responses/{id}")).await
 }
 
-pub async fn analytics(org: i64, days: u32) -> Result<Analytics, ApiError> {
-    get(&format!("/orgs/{org}/analytics?days={days}")).await
+/// The org's analytics over the last `days`, narrowed to one agent and/or one team.
+pub async fn analytics(org: i64, days: u32, agent: Option<i64>, team: Option<i64>) -> Result<Analytics, ApiError> {
+    let mut path = format!("/orgs/{org}/analytics?days={days}");
+    if let Some(a) = agent {
+        path.push_str(&format!("&agent_id={a}"));
+    }
+    if let Some(t) = team {
+        path.push_str(&format!("&team_id={t}"));
+    }
+    get(&path).await
 }
 
 /// Where the org's live events stream from (for `EventSource`).

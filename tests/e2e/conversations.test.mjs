@@ -114,3 +114,24 @@ test('the inbox filters by team and agent, and keeps the filter in the URL', asy
   assert.equal(await table.getByRole('link', { name: 'Maria Lopez' }).count(), 0);
   await page.context().close();
 });
+
+test('a new visitor message marks the conversation unread until it is opened', async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  await ingest({ org_id, agent_id, external_id: 'e2e-unread-1', author: 'visitor', text: 'Is anyone there?', contact_name: 'Quinn Harper' });
+  await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Quinn Harper' });
+  const unread = row.filter({ hasText: t('inbox.unread') });
+  await unread.waitFor();
+  assert.equal(await unread.locator('.unread-dot').count(), 1, 'a visible marker');
+
+  await row.getByRole('link').click();
+  await page.getByRole('heading', { name: t('conversation.title', { name: 'Quinn Harper' }) }).waitFor();
+  await page.goBack();
+  await page.getByRole('table', { name: t('inbox.title') }).waitFor();
+  await row.waitFor();
+  assert.equal(await unread.count(), 0, 'opening it cleared the marker');
+  await page.context().close();
+});

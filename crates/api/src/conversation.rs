@@ -123,6 +123,9 @@ pub struct ConversationSummary {
     pub contact_name: String,
     pub last_message: Option<Message>,
     pub updated_at: String,
+    /// New messages since this user last opened it.
+    #[serde(default)]
+    pub unread: bool,
 }
 
 /// `GET /api/v1/orgs/{org}/conversations`: newest activity first.

@@ -19,7 +19,14 @@ pub fn AnalyticsPage() -> impl IntoView {
     };
     let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
     let days = RwSignal::new(30u32);
-    let stats = LocalResource::new(move || api::conversations::analytics(org_id, days.get()));
+    let agent = RwSignal::new(None::<i64>);
+    let team = RwSignal::new(None::<i64>);
+    let stats = LocalResource::new(move || api::conversations::analytics(org_id, days.get(), agent.get(), team.get()));
+    let teams =
+        LocalResource::new(
+            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
+        );
+    let agents = me.agents.clone();
     view! {
         <h1>{move || t_string!(i18n, analytics.title)}</h1>
         <div class="field inline">
@@ -28,6 +35,21 @@ pub fn AnalyticsPage() -> impl IntoView {
                 <option value="7">{move || t_string!(i18n, analytics.days_7)}</option>
                 <option value="30" selected=true>{move || t_string!(i18n, analytics.days_30)}</option>
                 <option value="90">{move || t_string!(i18n, analytics.days_90)}</option>
+            </select>
+        </div>
+        <div class="field inline">
+            <label for="analytics-agent">{move || t_string!(i18n, inbox.agent)}</label>
+            <select id="analytics-agent" on:change=move |ev| agent.set(event_target_value(&ev).parse().ok())>
+                <option value="">{move || t_string!(i18n, inbox.any_agent)}</option>
+                {agents.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
+            </select>
+        </div>
+        <div class="field inline">
+            <label for="analytics-team">{move || t_string!(i18n, inbox.team)}</label>
+            <select id="analytics-team" on:change=move |ev| team.set(event_target_value(&ev).parse().ok())
+                prop:value=move || { teams.track(); team.get().map(|t| t.to_string()).unwrap_or_default() }>
+                <option value="">{move || t_string!(i18n, inbox.any_team)}</option>
+                {move || teams.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
             </select>
         </div>
         <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>

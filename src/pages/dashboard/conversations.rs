@@ -152,8 +152,14 @@ pub fn InboxPage() -> impl IntoView {
                                     {l.items.into_iter().map(|c| {
                                         let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
                                         view! {
-                                            <tr class=format!("status-{}", c.status.as_str())>
-                                                <th scope="row"><a href=format!("/app/conversations/{}", c.id)>{c.contact_name.clone()}</a></th>
+                                            <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
+                                                <th scope="row"><a href=format!("/app/conversations/{}", c.id)>
+                                                    {c.unread.then(|| view! {
+                                                        <span class="unread-dot" aria-hidden="true"></span>
+                                                        <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
+                                                    })}
+                                                    {c.contact_name.clone()}
+                                                </a></th>
                                                 <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
                                                 <td class="last-message">{c.last_message.map(|m| m.text).unwrap_or_default()}</td>
                                                 <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>

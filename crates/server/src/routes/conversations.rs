@@ -62,12 +62,13 @@ pub async fn list_conversations(
     let access = user.org(&state, org_id, READ).await?;
     let scope = scope(&state, &access).await?;
     let with_system = shows_system_messages(&access.org);
-    let (items, total) = store::list_conversations(&state.db, &scope, &query, with_system).await?;
+    let (items, total) = store::list_conversations(&state.db, &scope, access.actor.id, &query, with_system).await?;
     Ok(Json(ListResponse { items, total }))
 }
 
 /// One conversation with its transcript, oldest message first. System messages appear
-/// only where the org has handoff on and shows handoff messages.
+/// only where the org has handoff on and shows handoff messages. Opening it marks it read
+/// for the caller up to its newest message shown.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations/{id}", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
@@ -79,6 +80,11 @@ pub async fn get_conversation(
 ) -> AppResult<Json<Conversation>> {
     let access = user.org(&state, org_id, READ).await?;
     let scope = scope(&state, &access).await?;
-    let conversation = store::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org)).await?;
-    Ok(Json(conversation.ok_or(AppError::NotFound)?))
+    let conversation = store::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(last) = conversation.messages.iter().map(|m| m.id).max() {
+        store::record_read(&state.db, access.actor.id, conversation.id, last).await?;
+    }
+    Ok(Json(conversation))
 }

@@ -165,6 +165,7 @@ struct SummaryRow {
     last_author: Option<String>,
     last_text: Option<String>,
     last_created_at: Option<String>,
+    unread: bool,
 }
 
 impl From<SummaryRow> for ConversationSummary {
@@ -184,16 +185,20 @@ impl From<SummaryRow> for ConversationSummary {
             contact_name: r.c.contact_name,
             last_message,
             updated_at: r.c.updated_at,
+            unread: r.unread,
         }
     }
 }
 
 /// A page of the inbox: conversations in `scope`, newest activity first, narrowed by the
 /// query's filters; `q` searches the contact's name and the text of visitor, bot and
-/// human messages. Each row carries its last message (system ones only when `with_system`).
+/// human messages. Each row carries its last message (system ones only when `with_system`)
+/// and whether `reader` has not yet seen a message someone else wrote (see
+/// [`record_read`]).
 pub async fn list_conversations(
     db: &Db,
     scope: &ConversationScope,
+    reader: i64,
     query: &ConversationListQuery,
     with_system: bool,
 ) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
@@ -218,9 +223,12 @@ pub async fn list_conversations(
         .await?;
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
-         m.created_at AS last_created_at FROM conversations c \
+         m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
+              AND u.id > COALESCE(r.last_read_message_id, 0) AND ($8 OR u.author != 'system') \
+              AND (u.user_id IS NULL OR u.user_id != $11)) AS unread FROM conversations c \
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
               AND ($8 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
+         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $11 \
          WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $9 OFFSET $10"
     );
     let rows = sqlx::query_as::<_, SummaryRow>(&sql)
@@ -234,9 +242,26 @@ pub async fn list_conversations(
         .bind(with_system)
         .bind(i64::from(list.per_page()))
         .bind(list.offset() as i64)
+        .bind(reader)
         .fetch_all(db)
         .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// Records that `user_id` has read conversation `conversation_id` up to `message_id` (the
+/// newest message shown to them); never moves the mark back.
+pub async fn record_read(db: &Db, user_id: i64, conversation_id: i64, message_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO conversation_reads (user_id, conversation_id, last_read_message_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, conversation_id) DO UPDATE SET \
+         last_read_message_id = MAX(last_read_message_id, excluded.last_read_message_id)",
+    )
+    .bind(user_id)
+    .bind(conversation_id)
+    .bind(message_id)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// A message appended to a conversation; answers its id.
