@@ -44,6 +44,8 @@ test('the Branding page renames the agency and warns about a low-contrast colour
 test('bad branding input is refused next to the field and changes nothing', async () => {
   const page = await (await ctx.browser.newContext()).newPage();
   await signIn(page, ctx.server.url, 'admin@northwind.test');
+  // Wait for the sign-in to land before navigating, or the goto races the login request.
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.goto(`${ctx.server.url}/agency/branding`);
   await page.getByLabel(t('branding.primary_color')).fill('blue');
   await page.getByLabel(t('branding.hostnames')).fill('Not A Host:80');

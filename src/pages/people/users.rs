@@ -210,30 +210,7 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
                     value=password error=error("password") input_type="password" autocomplete="new-password"/>
             </Show>
             <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { errors.with(|e| e.get("password")) } else { None })/>
-            <fieldset class="radio-group">
-                <legend>{t!(i18n, users.role)}</legend>
-                {[(Role::ClientUser, "role-client-user"), (Role::OrgAdmin, "role-org-admin")].into_iter().map(|(r, id)| view! {
-                    <label for=id class="choice">
-                        <input id=id type="radio" name="user-role" prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
-                        {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="checkbox-group">
-                <legend>{t!(i18n, users.permissions)}</legend>
-                {Permission::ALL.into_iter().map(|p| view! {
-                    <label class="choice">
-                        <input type="checkbox"
-                            prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
-                            disabled=move || role.get() == Role::OrgAdmin
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
-                            }/>
-                        {move || permission_label(i18n, p)}
-                    </label>
-                }).collect_view()}
-            </fieldset>
+            <RoleAndSections name="user-role" role=role permissions=permissions/>
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, users.add)}</button>
         </form>
     }
@@ -262,32 +239,45 @@ fn EditUserForm(user: ClientUser, change: Change) -> impl IntoView {
         <details class="inline-edit">
             <summary>{move || t_string!(i18n, users.edit, name = name.clone()).to_string()}</summary>
             <form on:submit=on_submit>
-                <fieldset class="radio-group">
-                    <legend>{move || t_string!(i18n, users.role)}</legend>
-                    {[Role::ClientUser, Role::OrgAdmin].into_iter().map(|r| view! {
-                        <label class="choice">
-                            <input type="radio" name=format!("role-{id}") prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
-                            {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
-                <fieldset class="checkbox-group">
-                    <legend>{move || t_string!(i18n, users.permissions)}</legend>
-                    {Permission::ALL.into_iter().map(|p| view! {
-                        <label class="choice">
-                            <input type="checkbox"
-                                prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
-                                disabled=move || role.get() == Role::OrgAdmin
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
-                                }/>
-                            {move || permission_label(i18n, p)}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <RoleAndSections name=format!("role-{id}") role=role permissions=permissions/>
                 <button type="submit" class="small primary">{move || t_string!(i18n, users.save)}</button>
             </form>
         </details>
+    }
+}
+
+/// The role choice and the sections a client user may open; org admins hold every section.
+#[component]
+fn RoleAndSections(
+    #[prop(into)] name: String,
+    role: RwSignal<Role>,
+    permissions: RwSignal<Vec<Permission>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="radio-group">
+            <legend>{move || t_string!(i18n, users.role)}</legend>
+            {[Role::ClientUser, Role::OrgAdmin].into_iter().map(|r| view! {
+                <label class="choice">
+                    <input type="radio" name=name.clone() prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
+                    {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
+                </label>
+            }).collect_view()}
+        </fieldset>
+        <fieldset class="checkbox-group">
+            <legend>{move || t_string!(i18n, users.permissions)}</legend>
+            {Permission::ALL.into_iter().map(|p| view! {
+                <label class="choice">
+                    <input type="checkbox"
+                        prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
+                        disabled=move || role.get() == Role::OrgAdmin
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
+                        }/>
+                    {move || permission_label(i18n, p)}
+                </label>
+            }).collect_view()}
+        </fieldset>
     }
 }
