@@ -128,6 +128,21 @@ fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
+/// Whether every id of `ids` (duplicates ignored) names a row of `set` belonging to
+/// `owner`. `set` is a fixed SQL row source selecting `owner` and `id` columns, never
+/// caller input: e.g. `(SELECT org_id AS owner, agent_id AS id FROM org_agents)`.
+async fn all_ids_in(
+    conn: &mut sqlx::SqliteConnection,
+    set: &'static str,
+    owner: i64,
+    ids: &[i64],
+) -> Result<bool, sqlx::Error> {
+    let ids = distinct(ids);
+    let sql = format!("SELECT COUNT(*) FROM {set} s WHERE s.owner = $1 AND s.id IN (SELECT value FROM json_each($2))");
+    let known: i64 = sqlx::query_scalar(&sql).bind(owner).bind(json_ids(&ids)).fetch_one(&mut *conn).await?;
+    Ok(known == ids.len() as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use super::activity::record_activity;
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{begin_write, distinct, json_ids, like_pattern, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
 use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
@@ -201,15 +201,7 @@ pub async fn delete_client_user(db: &Db, org_id: i64, user_id: i64, actor_id: i6
 
 /// Whether every id (duplicates ignored) is an agent assigned to the org.
 async fn agents_in_org(conn: &mut SqliteConnection, org_id: i64, agent_ids: &[i64]) -> Result<bool, sqlx::Error> {
-    let ids = distinct(agent_ids);
-    let known: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM org_agents WHERE org_id = $1 AND agent_id IN (SELECT value FROM json_each($2))",
-    )
-    .bind(org_id)
-    .bind(json_ids(&ids))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(known == ids.len() as i64)
+    all_ids_in(conn, "(SELECT org_id AS owner, agent_id AS id FROM org_agents)", org_id, agent_ids).await
 }
 
 /// Makes `agent_ids` the user's whole agent subset (empty: all of the org's agents).

@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::orgs::get_org;
-use super::{begin_write, json_ids, now, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db};
 use crate::changes::agents_change;
 use atrium_api::Organization;
 use sqlx::SqliteConnection;
@@ -34,22 +34,13 @@ pub async fn replace_org_agents(
     actor_id: i64,
     agent_ids: &[i64],
 ) -> Result<AssignOutcome, sqlx::Error> {
-    let mut ids = agent_ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = distinct(agent_ids);
     let ids_json = json_ids(&ids);
 
     // Checked inside the write transaction, so an agent deleted meanwhile cannot slip in.
     let mut tx = begin_write(db).await?;
     let old = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    let known: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM agents WHERE agency_id = $1 AND id IN (SELECT value FROM json_each($2))",
-    )
-    .bind(agency_id)
-    .bind(&ids_json)
-    .fetch_one(&mut *tx)
-    .await?;
-    if known != ids.len() as i64 {
+    if !all_ids_in(&mut tx, "(SELECT agency_id AS owner, id FROM agents)", agency_id, &ids).await? {
         return Ok(AssignOutcome::UnknownAgents);
     }
     if let Some(change) = agents_change(&old.agent_ids, &ids) {

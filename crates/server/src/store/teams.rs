@@ -2,7 +2,7 @@
 //! editing and deleting them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
@@ -198,14 +198,7 @@ pub async fn delete_team(db: &Db, org_id: i64, team_id: i64, actor_id: i64) -> R
 
 /// Whether every id (duplicates ignored) is a user of the org.
 async fn members_in_org(conn: &mut SqliteConnection, org_id: i64, user_ids: &[i64]) -> Result<bool, sqlx::Error> {
-    let ids = distinct(user_ids);
-    let known: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE org_id = $1 AND id IN (SELECT value FROM json_each($2))")
-            .bind(org_id)
-            .bind(json_ids(&ids))
-            .fetch_one(&mut *conn)
-            .await?;
-    Ok(known == ids.len() as i64)
+    all_ids_in(conn, "(SELECT org_id AS owner, id FROM users)", org_id, user_ids).await
 }
 
 /// Makes `user_ids` the team's whole membership.
