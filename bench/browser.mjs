@@ -166,7 +166,7 @@ export async function keystrokeToList(browser, { url, cookies, readyProbe, input
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     }, { inputSelector, rowsSelector, query });
     await page.locator(inputSelector).pressSequentially(query, { delay: 40 });
-    await page.waitForFunction(() => window.__keys.t1 !== null, null, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.__keys.t1 !== null, null, { timeout: 20_000, polling: 50 });
     times.push(await page.evaluate(() => window.__keys.t1 - window.__keys.t0));
     await page.close();
   }

@@ -48,6 +48,7 @@ export async function audit(url, { formFactor, cookieHeader }) {
       total_byte_weight: audit('total-byte-weight'),
       failing_accessibility: failing('accessibility'),
       failing_best_practices: failing('best-practices'),
+      console_errors: (lhr.audits['errors-in-console']?.details?.items ?? []).map((i) => `${i.source}: ${i.description}`.slice(0, 160)),
       final_url: lhr.finalDisplayedUrl,
     };
   } finally {

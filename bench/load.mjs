@@ -12,12 +12,12 @@ export const ORG_NEEDLE = 'Zephyr';
 export const CONTACT_NEEDLE = 'Zephyrine';
 
 export function orgName(i) {
-  const word = i % 100 === 0 ? ORG_NEEDLE : WORDS[i % WORDS.length];
+  const word = i % 100 === 1 ? ORG_NEEDLE : WORDS[i % WORDS.length];
   return `Org ${String(i).padStart(5, '0')} ${word}`;
 }
 
 export function contactName(i) {
-  if (i % 1000 === 0) return `Quentin ${CONTACT_NEEDLE}`;
+  if (i % 1000 === 1) return `Quentin ${CONTACT_NEEDLE}`;
   return `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
 }
 
@@ -86,9 +86,14 @@ export async function ingest(baseUrl, apiKey, orgId, agentIds, count, connection
   });
 }
 
-/** GET `path` for `seconds` with `connections` concurrent connections, after a short warm-up. */
+/**
+ * GET `path` for `seconds` with `connections` concurrent connections, after a short warm-up;
+ * then a few seconds with one connection: the cost of one request without queueing.
+ */
 export async function readLoad(baseUrl, path, session, seconds, connections) {
   const headers = { Cookie: session.header, Accept: 'application/json' };
   await run({ url: baseUrl + path, headers, connections: 2, amount: 20 });
-  return run({ url: baseUrl + path, headers, connections, duration: seconds });
+  const loaded = await run({ url: baseUrl + path, headers, connections, duration: seconds });
+  const single = await run({ url: baseUrl + path, headers, connections: 1, duration: Math.max(2, Math.round(seconds / 3)) });
+  return { ...loaded, single_connection: { per_second: single.per_second, latency_ms: single.latency_ms } };
 }

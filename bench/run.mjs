@@ -262,9 +262,10 @@ function report(r) {
   ]), '');
 
   lines.push('## Server latency under concurrent load (loopback, autocannon)', '');
-  lines.push(table(['request', 'path', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx'],
+  lines.push(table(['request', 'path', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', '1 connection: req/s, p50, p99'],
     Object.entries(r.server ?? {}).filter(([, v]) => v).map(([name, v]) => [name, `\`${v.path}\``, num(v.per_second),
-      ms(v.latency_ms.p50), ms(v.latency_ms.p90), ms(v.latency_ms.p99), ms(v.latency_ms.max), v.non2xx + v.errors])), '');
+      ms(v.latency_ms.p50), ms(v.latency_ms.p90), ms(v.latency_ms.p99), ms(v.latency_ms.max), v.non2xx + v.errors,
+      v.single_connection ? `${num(v.single_connection.per_second)}, ${ms(v.single_connection.latency_ms.p50)}, ${ms(v.single_connection.latency_ms.p99)}` : 'n/a'])), '');
 
   lines.push('## Write throughput (seeding this run, concurrent, 8 connections)', '');
   lines.push(table(['write', 'requests', 'ok', 'per second (sustained)', 'p50', 'p99', 'non-2xx / errors'],
@@ -277,6 +278,8 @@ function report(r) {
       Object.entries(r.lighthouse).filter(([, v]) => v).map(([name, v]) => [name, num(v.performance, 2), num(v.accessibility, 2),
         num(v.best_practices, 2), ms(v.tbt_ms), ms(v.fcp_ms), ms(v.lcp_ms), num(v.cls, 3), kb(v.total_byte_weight),
         [...v.failing_accessibility, ...v.failing_best_practices].join(', ') || '—'])), '');
+    const consoleErrors = new Set(Object.values(r.lighthouse).flatMap((v) => v?.console_errors ?? []));
+    if (consoleErrors.size) lines.push(`Console errors seen by Lighthouse: ${[...consoleErrors].map((e) => `\`${e}\``).join('; ')}`, '');
   }
   if (Object.keys(r.errors).length) {
     lines.push('## Harness errors', '');
