@@ -5,13 +5,15 @@ export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
+RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server run test lint fmt fmt-check clippy test-rust test-wasm test-e2e size
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-wasm test-e2e size bench
 
 help:
 	@echo "make run     build everything and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test    every check and test (format, lint, host, browser components, end-to-end)"
 	@echo "make size    raw/gzip/brotli bytes of the release client"
+	@echo "make bench   size, load time, heap, Lighthouse and server load figures beside react-admin"
 	@echo "make fmt     format the code"
 
 setup:
@@ -26,6 +28,9 @@ dist-debug: setup
 
 server: setup
 	cargo build -p atrium-server
+
+server-release: setup
+	cargo build --release -p atrium-server
 
 # The demo simulator keeps conversations arriving; `make run SIMULATE=0` turns it off.
 SIMULATE ?= 1
@@ -70,3 +75,10 @@ test-e2e:
 
 size:
 	@scripts/size.sh
+
+# Figures, not pass/fail: the release client and release server against a react-admin app
+# (bench/react-admin), on a fresh database with 10k orgs and 100k conversations. Prints a
+# table and writes bench/results/<timestamp>.{json,md} and bench/results/latest.md.
+bench: dist server-release
+	scripts/setup-bench.sh
+	ATRIUM_SERVER_BIN=$(RELEASE_SERVER) node bench/run.mjs

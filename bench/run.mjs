@@ -1,0 +1,308 @@
+// `make bench`: Atrium's release client served by the real (release) server, measured beside
+// a minimal react-admin app served by the same server binary from the same database.
+// Prints a table and writes bench/results/<timestamp>.{json,md} and bench/results/latest.{json,md}.
+// Benchmarks report: a missed target is printed, never a failure. Exits non-zero only when
+// the harness itself breaks (a section that could not be measured).
+//
+// Knobs (environment): BENCH_RUNS (cold loads per figure, 5), BENCH_ORGS (10000),
+// BENCH_CONVERSATIONS (100000), BENCH_LOAD_SECONDS (10), BENCH_CONNECTIONS (10),
+// BENCH_LIGHTHOUSE (1; 0 skips), BENCH_KEEP_DB (1 keeps the database), ATRIUM_SERVER_BIN, ATRIUM_DIST, REACT_ADMIN_DIST.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, login, getJson, log, kb, ms, mb, num, table } from './lib.mjs';
+import { seedOrgs, ingest, readLoad, ORG_NEEDLE, CONTACT_NEEDLE } from './load.mjs';
+import { launch, transfer, coldLoads, keystrokeToList, CHROMIUM } from './browser.mjs';
+import { audit } from './lighthouse.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const env = (name, fallback) => process.env[name] ?? fallback;
+const cfg = {
+  runs: Number(env('BENCH_RUNS', 5)),
+  orgs: Number(env('BENCH_ORGS', 10_000)),
+  conversations: Number(env('BENCH_CONVERSATIONS', 100_000)),
+  loadSeconds: Number(env('BENCH_LOAD_SECONDS', 10)),
+  connections: Number(env('BENCH_CONNECTIONS', 10)),
+  lighthouse: env('BENCH_LIGHTHOUSE', '1') !== '0',
+};
+const serverBin = env('ATRIUM_SERVER_BIN', join(root, 'target', 'release', 'atrium-server'));
+const atriumDist = env('ATRIUM_DIST', join(root, 'dist'));
+const raDist = env('REACT_ADMIN_DIST', join(here, 'react-admin', 'dist'));
+const API_KEY = 'northwind-demo-key';
+const OWNER = 'owner@northwind.test';
+const ORG_ADMIN = 'admin@acme.test';
+
+const results = { started_at: new Date().toISOString(), config: cfg, machine: machine(), errors: {} };
+let failed = false;
+
+/** Runs one measurement; a thrown error is recorded and the bench goes on. */
+async function section(name, fn) {
+  log(`${name} ...`);
+  const t = Date.now();
+  try {
+    const value = await fn();
+    log(`${name}: done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (e) {
+    failed = true;
+    results.errors[name] = String(e?.stack ?? e);
+    log(`${name}: FAILED: ${e?.message ?? e}`);
+    return null;
+  }
+}
+
+function machine() {
+  const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8' }).trim(); } catch { return null; } };
+  return {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    node: process.version,
+    chromium: sh(CHROMIUM, ['--version']),
+    commit: sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
+    server_bin: serverBin,
+  };
+}
+
+/** Brotli bytes of the client files on disk, as a cross-check of what the browser received. */
+function distBrotli(dir) {
+  const out = {};
+  for (const f of readdirSync(dir, { recursive: true })) {
+    const name = String(f);
+    if (/\.(wasm|js|css)\.br$/.test(name)) out[name.slice(0, -3)] = statSync(join(dir, name)).size;
+  }
+  return out;
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
+  const db = `sqlite://${join(work, 'bench.db')}`;
+  const servers = [];
+  let browser = null;
+  try {
+    const atrium = await startServer(serverBin, ['--database-url', db, '--dist', atriumDist, '--seed-demo'], 'atrium');
+    servers.push(atrium);
+    log(`atrium-server (Atrium dist) at ${atrium.url}, database in ${work}`);
+    const owner = await login(atrium.url, OWNER);
+    const orgAdmin = await login(atrium.url, ORG_ADMIN);
+    const acme = (await getJson(atrium.url, '/api/v1/orgs?q=Acme%20Dental', owner)).items[0];
+
+    // Data: orgs through the console's API, conversations through the ingest API (the figure).
+    const haveOrgs = (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total;
+    results.seed_orgs = await section('seed orgs (POST /api/v1/orgs)', () =>
+      seedOrgs(atrium.url, owner, Math.max(0, cfg.orgs - haveOrgs), 8));
+    results.ingest = await section('ingest conversations (POST /api/v1/ingest/messages)', () =>
+      ingest(atrium.url, API_KEY, acme.id, acme.agent_ids, cfg.conversations, 8));
+    results.data = {
+      orgs: (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total,
+      conversations: (await getJson(atrium.url, `/api/v1/orgs/${acme.id}/conversations?per_page=1`, owner)).total,
+    };
+    log(`data: ${results.data.orgs} orgs, ${results.data.conversations} conversations in ${acme.name}`);
+
+    const ra = await startServer(serverBin, ['--database-url', db, '--dist', raDist], 'react-admin');
+    servers.push(ra);
+    log(`atrium-server (react-admin dist) at ${ra.url}`);
+
+    // Server latency under concurrent load.
+    const inbox = `/api/v1/orgs/${acme.id}/conversations`;
+    const loads = [
+      ['org list', '/api/v1/orgs?page=1&per_page=25&sort=name'],
+      ['org search', `/api/v1/orgs?q=${ORG_NEEDLE}&per_page=25&sort=name`],
+      ['org list, page 200', '/api/v1/orgs?page=200&per_page=25&sort=name'],
+      ['inbox list', `${inbox}?page=1&per_page=25`],
+      ['inbox search', `${inbox}?q=${CONTACT_NEEDLE}&per_page=25`],
+    ];
+    results.server = {};
+    for (const [name, path] of loads) {
+      results.server[name] = await section(`load: ${name}`, async () =>
+        ({ path, ...(await readLoad(atrium.url, path, owner, cfg.loadSeconds, cfg.connections)) }));
+    }
+
+    // The browser figures.
+    browser = await launch();
+    const firstOrg = (await getJson(atrium.url, '/api/v1/orgs?per_page=1&sort=name', owner)).items[0].name;
+    const probes = {
+      login: { selector: 'input[type=password]' },
+      dashboard: { selector: '#dashboard-nav a' },
+      atriumRow: { selector: 'table.data-table tbody tr', text: firstOrg },
+      raRow: { selector: 'table tbody tr', text: firstOrg },
+    };
+    const pages = {
+      atrium_login: { url: `${atrium.url}/login`, probe: probes.login },
+      atrium_app: { url: `${atrium.url}/app`, cookies: orgAdmin.cookies, probe: probes.dashboard },
+      atrium_orgs: { url: `${atrium.url}/agency/orgs`, cookies: owner.cookies, probe: probes.atriumRow },
+      react_admin_orgs: { url: `${ra.url}/#/orgs`, cookies: owner.cookies, probe: probes.raRow },
+    };
+    results.transfer = {};
+    for (const [name, p] of Object.entries(pages)) {
+      results.transfer[name] = await section(`transfer: ${name}`, () => transfer(browser, p));
+    }
+    results.dist_brotli = { atrium: distBrotli(atriumDist), react_admin: distBrotli(raDist) };
+
+    results.cold = {};
+    for (const name of ['atrium_orgs', 'react_admin_orgs', 'atrium_app', 'atrium_login']) {
+      results.cold[name] = await section(`cold load: ${name}`, () => coldLoads(browser, { ...pages[name], runs: cfg.runs }));
+    }
+
+    results.keystroke = {};
+    results.keystroke.org_search = await section('keystroke: org search', () => keystrokeToList(browser, {
+      url: `${atrium.url}/agency/orgs`, cookies: owner.cookies, readyProbe: probes.atriumRow,
+      inputSelector: '#org-search', rowsSelector: 'table.data-table tbody tr', query: ORG_NEEDLE, runs: cfg.runs,
+    }));
+    results.keystroke.inbox_search = await section('keystroke: inbox search', () => keystrokeToList(browser, {
+      url: `${atrium.url}/app/conversations`, cookies: orgAdmin.cookies, readyProbe: { selector: 'table.inbox tbody tr' },
+      inputSelector: '#inbox-search', rowsSelector: 'table.inbox tbody tr', query: CONTACT_NEEDLE, runs: cfg.runs,
+    }));
+    await browser.close();
+    browser = null;
+
+    results.lighthouse = {};
+    if (cfg.lighthouse) {
+      const audits = [
+        ['atrium /login', `${atrium.url}/login`, null],
+        ['atrium /agency/orgs', `${atrium.url}/agency/orgs`, owner.header],
+        ['atrium /app', `${atrium.url}/app`, orgAdmin.header],
+        ['react-admin /#/orgs', `${ra.url}/#/orgs`, owner.header],
+      ];
+      for (const [name, url, cookieHeader] of audits) {
+        for (const formFactor of ['mobile', 'desktop']) {
+          results.lighthouse[`${name} ${formFactor}`] = await section(`lighthouse: ${name} ${formFactor}`, () =>
+            audit(url, { formFactor, cookieHeader }));
+        }
+      }
+    }
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    for (const s of servers.reverse()) await s.stop().catch(() => {});
+    if (process.env.BENCH_KEEP_DB === '1') log(`database kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---- targets and report ----------------------------------------------------------------
+
+function verdict(ok, gap) {
+  if (ok === null) return 'n/a';
+  return ok ? 'met' : `MISSED by ${gap}`;
+}
+
+function targets(r) {
+  const out = [];
+  const t = r.transfer ?? {};
+  const clientMax = Math.max(t.atrium_login?.client_bytes ?? 0, t.atrium_app?.client_bytes ?? 0, t.atrium_orgs?.client_bytes ?? 0) || null;
+  out.push(['first-load transfer, whole client (wasm+js+css, brotli)', '≤ 165 KB', kb(clientMax),
+    clientMax == null ? 'n/a' : verdict(clientMax <= 165_000, kb(clientMax - 165_000))]);
+  const c = r.cold ?? {};
+  for (const rate of ['x1', 'x4']) {
+    const a = c.atrium_orgs?.[rate]?.median_ms;
+    const b = c.react_admin_orgs?.[rate]?.median_ms;
+    const ok = a != null && b != null ? a <= 0.3 * b : null;
+    out.push([`org list first row, ${rate.slice(1)}x CPU`, `≤ 0.3× react-admin (${ms(b == null ? null : 0.3 * b)})`,
+      `${ms(a)} = ${a != null && b ? (a / b).toFixed(2) : 'n/a'}×`, verdict(ok, ms(a - 0.3 * b))]);
+  }
+  const ha = c.atrium_orgs?.js_heap_bytes;
+  const hb = c.react_admin_orgs?.js_heap_bytes;
+  out.push(['JS heap after load (org list)', `≤ 0.3× react-admin (${mb(hb == null ? null : 0.3 * hb)})`,
+    `${mb(ha)} = ${ha != null && hb ? (ha / hb).toFixed(2) : 'n/a'}×`,
+    verdict(ha != null && hb != null ? ha <= 0.3 * hb : null, mb(ha - 0.3 * hb))]);
+  const wa = c.atrium_orgs?.wasm_memory_bytes;
+  if (ha != null && hb != null && wa != null) {
+    const total = ha + wa;
+    out.push(['(info) JS heap + wasm linear memory (org list)', `≤ 0.3× react-admin (${mb(0.3 * hb)})`,
+      `${mb(total)} = ${(total / hb).toFixed(2)}×`, verdict(total <= 0.3 * hb, mb(total - 0.3 * hb))]);
+  }
+  for (const [name, lh] of Object.entries(r.lighthouse ?? {})) {
+    if (!name.startsWith('atrium') || !name.endsWith('mobile') || !lh) continue;
+    const page = name.replace(/^atrium /, '').replace(/ mobile$/, '');
+    out.push([`Lighthouse mobile performance ${page}`, '≥ 0.95', num(lh.performance, 2), verdict(lh.performance >= 0.95, num(0.95 - lh.performance, 2))]);
+    out.push([`Lighthouse mobile TBT ${page}`, '≤ 100 ms', ms(lh.tbt_ms), verdict(lh.tbt_ms <= 100, ms(lh.tbt_ms - 100))]);
+    out.push([`Lighthouse accessibility ${page}`, '1.0', num(lh.accessibility, 2), verdict(lh.accessibility >= 1, `${num(1 - lh.accessibility, 2)} (${lh.failing_accessibility.join(', ')})`)]);
+    out.push([`Lighthouse best practices ${page}`, '≥ 0.95', num(lh.best_practices, 2), verdict(lh.best_practices >= 0.95, `${num(0.95 - lh.best_practices, 2)} (${lh.failing_best_practices.join(', ')})`)]);
+  }
+  for (const name of ['org list', 'org search', 'inbox list', 'inbox search']) {
+    const s = r.server?.[name];
+    const p99 = s?.latency_ms?.p99;
+    out.push([`server p99, ${name}`, '≤ 20 ms', ms(p99), p99 == null ? 'n/a' : verdict(p99 <= 20, ms(p99 - 20))]);
+  }
+  return out;
+}
+
+function report(r) {
+  const lines = [];
+  const m = r.machine;
+  lines.push(`# make bench — ${r.started_at}`, '');
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores; ${m.chromium}; Node ${m.node}; commit ${m.commit}.`);
+  lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (fresh SQLite, demo seed + API).`);
+  lines.push(`Runs per cold-load figure: ${r.config.runs} (median). Load: ${r.config.connections} connections, ${r.config.loadSeconds} s per endpoint. KB = 1,000 bytes.`, '');
+
+  lines.push('## Targets', '', table(['target', 'goal', 'measured', 'verdict'], targets(r)), '');
+
+  const t = r.transfer ?? {};
+  lines.push('## Bytes on the wire, cold first load (browser, Accept-Encoding incl. br)', '');
+  lines.push(table(['page', 'wasm', 'js', 'css', 'client (wasm+js+css)', 'html', 'api', 'total', 'encodings'],
+    Object.entries(t).filter(([, v]) => v).map(([name, v]) => [name, kb(v.by_kind.wasm ?? 0), kb(v.by_kind.js ?? 0), kb(v.by_kind.css ?? 0),
+      kb(v.client_bytes), kb(v.by_kind.html ?? 0), kb(v.by_kind.api ?? 0), kb(v.total_bytes),
+      [...new Set(v.files.map((f) => f.encoding))].join('/')])), '');
+
+  const c = r.cold ?? {};
+  lines.push('## Cold load to first meaningful content (median; fresh context, empty cache)', '');
+  lines.push(table(['page', 'content', '1x CPU', '4x CPU', 'JS heap', 'wasm memory', 'runs 1x / 4x (ms)'],
+    Object.entries(c).filter(([, v]) => v).map(([name, v]) => [name,
+      { atrium_orgs: 'org list first row', react_admin_orgs: 'org list first row', atrium_app: 'dashboard navigation', atrium_login: 'login form' }[name],
+      ms(v.x1?.median_ms), ms(v.x4?.median_ms), mb(v.js_heap_bytes), mb(v.wasm_memory_bytes),
+      `${v.x1?.runs_ms.join(', ')} / ${v.x4?.runs_ms.join(', ')}`])), '');
+
+  const k = r.keystroke ?? {};
+  lines.push('## Keystroke to updated list (median; includes the 250 ms search debounce)', '');
+  lines.push(table(['list', 'query', 'median', 'runs (ms)'], [
+    [`org list (${r.data?.orgs ?? '?'} orgs)`, ORG_NEEDLE, ms(k.org_search?.median_ms), k.org_search?.runs_ms.join(', ')],
+    [`inbox (${r.data?.conversations ?? '?'} conversations)`, CONTACT_NEEDLE, ms(k.inbox_search?.median_ms), k.inbox_search?.runs_ms.join(', ')],
+  ]), '');
+
+  lines.push('## Server latency under concurrent load (loopback, autocannon)', '');
+  lines.push(table(['request', 'path', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', '1 connection: req/s, p50, p99'],
+    Object.entries(r.server ?? {}).filter(([, v]) => v).map(([name, v]) => [name, `\`${v.path}\``, num(v.per_second),
+      ms(v.latency_ms.p50), ms(v.latency_ms.p90), ms(v.latency_ms.p99), ms(v.latency_ms.max), v.non2xx + v.errors,
+      v.single_connection ? `${num(v.single_connection.per_second)}, ${ms(v.single_connection.latency_ms.p50)}, ${ms(v.single_connection.latency_ms.p99)}` : 'n/a'])), '');
+
+  lines.push('## Write throughput (seeding this run, concurrent, 8 connections)', '');
+  lines.push(table(['write', 'requests', 'ok', 'per second (sustained)', 'p50', 'p99', 'non-2xx / errors'],
+    [['conversation ingest (1 message each)', r.ingest], ['org create', r.seed_orgs]].filter(([, v]) => v).map(([name, v]) =>
+      [name, v.requests, v.ok, num(v.per_second), ms(v.latency_ms.p50), ms(v.latency_ms.p99), `${v.non2xx} / ${v.errors}`])), '');
+
+  if (Object.keys(r.lighthouse ?? {}).length) {
+    lines.push('## Lighthouse (offline, localhost; mobile = simulated slow 4G + 4x CPU)', '');
+    lines.push(table(['page', 'performance', 'accessibility', 'best practices', 'TBT', 'FCP', 'LCP', 'CLS', 'bytes', 'failing audits'],
+      Object.entries(r.lighthouse).filter(([, v]) => v).map(([name, v]) => [name, num(v.performance, 2), num(v.accessibility, 2),
+        num(v.best_practices, 2), ms(v.tbt_ms), ms(v.fcp_ms), ms(v.lcp_ms), num(v.cls, 3), kb(v.total_byte_weight),
+        [...v.failing_accessibility, ...v.failing_best_practices].join(', ') || '—'])), '');
+    const consoleErrors = new Set(Object.values(r.lighthouse).flatMap((v) => v?.console_errors ?? []));
+    if (consoleErrors.size) lines.push(`Console errors seen by Lighthouse: ${[...consoleErrors].map((e) => `\`${e}\``).join('; ')}`, '');
+  }
+  if (Object.keys(r.errors).length) {
+    lines.push('## Harness errors', '');
+    for (const [name, e] of Object.entries(r.errors)) lines.push(`- ${name}: ${e.split('\n')[0]}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+await main().catch((e) => {
+  failed = true;
+  results.errors.harness = String(e?.stack ?? e);
+  log(`harness FAILED: ${e?.stack ?? e}`);
+});
+results.finished_at = new Date().toISOString();
+const md = report(results);
+const dir = join(here, 'results');
+mkdirSync(dir, { recursive: true });
+const stamp = results.started_at.replace(/[:.]/g, '-');
+writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(dir, `${stamp}.md`), `${md}\n`);
+copyFileSync(join(dir, `${stamp}.json`), join(dir, 'latest.json'));
+copyFileSync(join(dir, `${stamp}.md`), join(dir, 'latest.md'));
+console.log(md);
+console.log(`\nwritten: bench/results/${stamp}.json, bench/results/${stamp}.md, bench/results/latest.md`);
+process.exit(failed ? 1 : 0);
