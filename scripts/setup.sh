@@ -61,8 +61,12 @@ if ! "$BIN/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BI
 fi
 
 step "npm packages (wasm-opt from binaryen, playwright-core, axe-core)"
-if ! [[ -x node_modules/.bin/wasm-opt && node_modules/.package-lock.json -nt package-lock.json ]]; then
+# Compared by content, not file times: a fresh checkout of the same lock must not wipe
+# and reinstall node_modules (it may be shared with another checkout).
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if ! [[ -x node_modules/.bin/wasm-opt && "$(cat node_modules/.atrium-lock-sum 2>/dev/null)" == "$lock_sum" ]]; then
   npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.atrium-lock-sum
 fi
 # Debian's binaryen corrupts the wasm: ours must be the one found first.
 [[ "$(command -v wasm-opt)" == "$ROOT/node_modules/.bin/wasm-opt" ]]
