@@ -90,7 +90,8 @@ mod tests {
     #[tokio::test]
     async fn two_limiters_on_one_database_count_the_same_failures() {
         let (_dir, db) = db().await;
-        let (a, b) = (LoginLimiter::new(Duration::from_secs(60), 2, 100), LoginLimiter::new(Duration::from_secs(60), 2, 100));
+        let (a, b) =
+            (LoginLimiter::new(Duration::from_secs(60), 2, 100), LoginLimiter::new(Duration::from_secs(60), 2, 100));
         a.record_failure(&db, "x@y.co", None).await.unwrap();
         b.record_failure(&db, "x@y.co", None).await.unwrap();
         assert!(a.check(&db, "x@y.co", None).await.unwrap().is_some(), "replica A sees B's failure");

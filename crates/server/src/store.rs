@@ -284,12 +284,7 @@ fn json_ids(ids: &[i64]) -> String {
 /// Whether every id of `ids` (duplicates ignored) names a row of `set` belonging to
 /// `owner`. `set` is a fixed SQL row source selecting `owner` and `id` columns, never
 /// caller input: e.g. `(SELECT org_id AS owner, agent_id AS id FROM org_agents)`.
-async fn all_ids_in(
-    conn: &mut AnyConnection,
-    set: &'static str,
-    owner: i64,
-    ids: &[i64],
-) -> Result<bool, sqlx::Error> {
+async fn all_ids_in(conn: &mut AnyConnection, set: &'static str, owner: i64, ids: &[i64]) -> Result<bool, sqlx::Error> {
     let ids = distinct(ids);
     let list = Dialect::of_conn(conn).id_list("$2");
     let sql = format!("SELECT COUNT(*) FROM {set} s WHERE s.owner = $1 AND s.id IN ({list})");
@@ -306,8 +301,10 @@ mod tests {
     fn both_engines_have_the_same_migrations() {
         let names = |engine: &str| {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(engine);
-            let mut names: Vec<String> =
-                std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
             names.sort();
             names
         };

@@ -66,9 +66,8 @@ pub async fn list_agents(db: &Db, agency_id: i64, query: &AgentListQuery) -> Res
         .bind(status)
         .fetch_one(db)
         .await?;
-    let sql = format!(
-        "SELECT {AGENT_COLUMNS} FROM agents a WHERE {filter} ORDER BY lower(a.name), a.id LIMIT $5 OFFSET $6"
-    );
+    let sql =
+        format!("SELECT {AGENT_COLUMNS} FROM agents a WHERE {filter} ORDER BY lower(a.name), a.id LIMIT $5 OFFSET $6");
     let rows = sqlx::query_as::<_, AgentRow>(&sql)
         .bind(agency_id)
         .bind(&pattern)

@@ -55,7 +55,8 @@ fn order_by(sort: Option<&str>) -> &'static str {
 /// A page of the org's users, narrowed by `q` in name or email.
 pub async fn list_client_users(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<ClientUser>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "u.org_id = $1 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
+    let filter =
+        "u.org_id = $1 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
         .bind(org_id)
         .bind(&pattern)

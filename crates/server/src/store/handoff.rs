@@ -130,7 +130,7 @@ async fn team_in_org(conn: &mut AnyConnection, org_id: i64, team_id: i64) -> Res
 
 /// A client user of the org who may still sign in.
 async fn user_in_org(conn: &mut AnyConnection, org_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2 AND disabled = 0")
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2 AND disabled = FALSE")
         .bind(user_id)
         .bind(org_id)
         .fetch_one(&mut *conn)

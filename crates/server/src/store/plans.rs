@@ -57,13 +57,18 @@ pub async fn list_plans(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(V
 
 /// The plans an org of the agency may choose: not retired, cheapest first.
 pub async fn choosable_plans(db: &Db, agency_id: i64) -> Result<Vec<Plan>, sqlx::Error> {
-    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agency_id = $1 AND retired = 0 ORDER BY price_cents, id");
+    let sql =
+        format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agency_id = $1 AND retired = FALSE ORDER BY price_cents, id");
     let rows = sqlx::query_as::<_, PlanRow>(&sql).bind(agency_id).fetch_all(db).await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Plan `id` of the agency; another agency's plan is `None`, as a missing one is.
-pub async fn get_plan<'e>(db: impl Executor<'e, Database = Any>, agency_id: i64, id: i64) -> Result<Option<Plan>, sqlx::Error> {
+pub async fn get_plan<'e>(
+    db: impl Executor<'e, Database = Any>,
+    agency_id: i64,
+    id: i64,
+) -> Result<Option<Plan>, sqlx::Error> {
     let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1 AND agency_id = $2");
     Ok(sqlx::query_as::<_, PlanRow>(&sql).bind(id).bind(agency_id).fetch_optional(db).await?.map(Into::into))
 }

@@ -67,7 +67,8 @@ const TEAM_SELECT: &str = "SELECT t.id, t.label, t.key, t.description, t.updated
 /// A page of the org's teams by label, narrowed by `q` in label or key.
 pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<Team>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "t.org_id = $1 AND ($2 IS NULL OR lower(t.label) LIKE $2 ESCAPE '\\' OR lower(t.key) LIKE $2 ESCAPE '\\')";
+    let filter =
+        "t.org_id = $1 AND ($2 IS NULL OR lower(t.label) LIKE $2 ESCAPE '\\' OR lower(t.key) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM teams t WHERE {filter}"))
         .bind(org_id)
         .bind(&pattern)
@@ -85,7 +86,11 @@ pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<
 }
 
 /// The team if it belongs to `org_id`; another org's team is as good as missing.
-pub async fn get_team<'e>(db: impl Executor<'e, Database = Any>, org_id: i64, team_id: i64) -> Result<Option<Team>, sqlx::Error> {
+pub async fn get_team<'e>(
+    db: impl Executor<'e, Database = Any>,
+    org_id: i64,
+    team_id: i64,
+) -> Result<Option<Team>, sqlx::Error> {
     let sql = format!("{TEAM_SELECT} WHERE t.id = $1 AND t.org_id = $2");
     Ok(sqlx::query_as::<_, TeamRow>(&sql).bind(team_id).bind(org_id).fetch_optional(db).await?.map(Into::into))
 }
