@@ -52,8 +52,10 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// The shared store: SQLite (embedded, the default) or PostgreSQL (several replicas),
-/// chosen by the database URL. Every query is written once for both engines; the few
-/// places where their SQL differs ask [`Dialect`].
+/// chosen by the database URL. Every query is written once for both engines: flags are
+/// compared with TRUE/FALSE, case-insensitive matching uses lower(), and SQLite's
+/// `group_concat` exists on PostgreSQL as an aggregate its schema defines. The few places
+/// where the SQL must differ (id lists bound as one JSON parameter) ask [`Dialect`].
 pub type Db = AnyPool;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
