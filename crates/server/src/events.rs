@@ -22,6 +22,9 @@ use tokio::sync::{broadcast, mpsc, watch};
 /// The PostgreSQL notification channel the replicas share.
 pub const PG_CHANNEL: &str = "atrium_events";
 
+/// How long an event stream waits for its replica's `LISTEN` before it opens anyway.
+const READY_PATIENCE: Duration = Duration::from_secs(10);
+
 /// How many events a slow listener may fall behind before it misses some (it then
 /// reloads what it shows; see the SSE route).
 const CAPACITY: usize = 256;
@@ -84,11 +87,12 @@ impl EventHub {
     /// Waits until events published from now on (by any replica) reach this hub's
     /// listeners: at once in-process; on PostgreSQL once this replica's `LISTEN` is in
     /// place (the event stream waits for it before answering, so that a client that has
-    /// its answer's head misses nothing).
+    /// its answer's head misses nothing). Not longer than [`READY_PATIENCE`]: with the
+    /// database unreachable the stream still opens, and gets events once it is back.
     pub async fn ready(&self) {
         if let Some(relay) = &self.relay {
             let mut listening = relay.listening.clone();
-            let _ = listening.wait_for(|l| *l).await;
+            let _ = tokio::time::timeout(READY_PATIENCE, listening.wait_for(|l| *l)).await;
         }
     }
 
