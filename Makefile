@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-wasm test-e2e size bench
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-wasm test-e2e size bench
 
 help:
 	@echo "make run     build everything and serve the demo on http://127.0.0.1:$(PORT)"
@@ -58,10 +58,15 @@ clippy:
 
 lint: fmt-check clippy
 
-# Host tests: shared types, client logic, every server route through app().
+# Host tests: shared types, client logic, every server route through app(); then the
+# whole server suite again on a throwaway PostgreSQL cluster (replica tests included).
 test-rust:
 	cargo test --workspace
+	$(MAKE) --no-print-directory test-postgres
 	cargo build -p atrium-server
+
+test-postgres:
+	scripts/pg-cluster.sh run cargo test -p atrium-server
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm:

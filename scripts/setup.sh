@@ -24,10 +24,12 @@ rustup component list --installed | grep -q '^rustfmt' || rustup component add r
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
 if [[ "${SKIP_APT:-0}" != 1 ]]; then
-  step "Debian packages: chromium chromium-driver brotli"
-  if ! dpkg -s chromium chromium-driver brotli >/dev/null 2>&1; then
+  # postgresql: the server the tests run the whole server suite on a second time
+  # (scripts/pg-cluster.sh starts a throwaway cluster; the package's own is not used).
+  step "Debian packages: chromium chromium-driver brotli postgresql"
+  if ! dpkg -s chromium chromium-driver brotli postgresql >/dev/null 2>&1; then
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver brotli
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver brotli postgresql
   fi
 fi
 

@@ -1,13 +1,29 @@
-//! Live events of each organization, fanned out in-process to the open dashboards
+//! Live events of each organization, fanned out to the open dashboards
 //! (`GET /api/v1/orgs/{org}/events`). One broadcast channel per org, made when the first
-//! listener arrives and dropped when the last one is gone, so publishing to an org nobody
+//! listener arrives and dropped when the last one is gone, so delivering to an org nobody
 //! watches costs a map lookup.
+//!
+//! On SQLite (one server) events go straight from `publish` to the local channels. On
+//! PostgreSQL (several replicas) `publish` only sends a `NOTIFY` on [`PG_CHANNEL`]; every
+//! replica, the publishing one included, `LISTEN`s on its own connection and delivers
+//! what arrives to its local channels. So each listener gets each event once, whichever
+//! replica the change went through.
 
+use crate::store::{Db, Dialect};
 use atrium_api::OrgEvent;
+use serde::{Deserialize, Serialize};
+use sqlx::postgres::PgListener;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+use tokio::sync::{broadcast, mpsc, watch};
+
+/// The PostgreSQL notification channel the replicas share.
+pub const PG_CHANNEL: &str = "atrium_events";
+
+/// How long an event stream waits for its replica's `LISTEN` before it opens anyway.
+const READY_PATIENCE: Duration = Duration::from_secs(10);
 
 /// How many events a slow listener may fall behind before it misses some (it then
 /// reloads what it shows; see the SSE route).
@@ -29,13 +45,57 @@ pub struct Published {
     pub agent_id: Option<i64>,
 }
 
+/// An event as it travels between replicas (the `NOTIFY` payload, JSON).
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct Wire {
+    org_id: i64,
+    kind: String,
+    conversation_id: Option<i64>,
+    agent_id: Option<i64>,
+}
+
 #[derive(Default)]
 pub struct EventHub {
     channels: Mutex<HashMap<i64, broadcast::Sender<Arc<Published>>>>,
     seq: AtomicU64,
+    /// Set on PostgreSQL: where `publish` sends, and whether this replica listens yet.
+    relay: Option<Relay>,
+}
+
+struct Relay {
+    outbox: mpsc::UnboundedSender<Wire>,
+    listening: watch::Receiver<bool>,
 }
 
 impl EventHub {
+    /// The hub for `db`: in-process on SQLite; over `NOTIFY`/`LISTEN` on PostgreSQL, with
+    /// its two tasks (sending, listening) started here (so call it inside the runtime).
+    /// They end when the hub is dropped.
+    pub fn for_db(db: &Db) -> Arc<EventHub> {
+        if Dialect::of(db) == Dialect::Sqlite {
+            return Arc::new(EventHub::default());
+        }
+        let (outbox, inbox) = mpsc::unbounded_channel();
+        let (listening_tx, listening) = watch::channel(false);
+        let hub = Arc::new(EventHub { relay: Some(Relay { outbox, listening }), ..EventHub::default() });
+        tokio::spawn(send_notifications(db.clone(), inbox));
+        let url = db.connect_options().database_url.to_string();
+        tokio::spawn(listen(url, Arc::downgrade(&hub), listening_tx));
+        hub
+    }
+
+    /// Waits until events published from now on (by any replica) reach this hub's
+    /// listeners: at once in-process; on PostgreSQL once this replica's `LISTEN` is in
+    /// place (the event stream waits for it before answering, so that a client that has
+    /// its answer's head misses nothing). Not longer than [`READY_PATIENCE`]: with the
+    /// database unreachable the stream still opens, and gets events once it is back.
+    pub async fn ready(&self) {
+        if let Some(relay) = &self.relay {
+            let mut listening = relay.listening.clone();
+            let _ = tokio::time::timeout(READY_PATIENCE, listening.wait_for(|l| *l)).await;
+        }
+    }
+
     /// Starts listening to `org_id`'s events.
     pub fn subscribe(&self, org_id: i64) -> broadcast::Receiver<Arc<Published>> {
         let mut channels = self.channels.lock().unwrap_or_else(|p| p.into_inner());
@@ -43,8 +103,26 @@ impl EventHub {
     }
 
     /// Sends `kind` about `org_id` (and a conversation of `agent_id`, if any) to whoever
-    /// listens; nobody listening is fine.
+    /// listens, on every replica; nobody listening is fine.
     pub fn publish(&self, org_id: i64, kind: &str, conversation: Option<(i64, i64)>) {
+        match &self.relay {
+            // Delivered here too when the notification comes back (never twice).
+            Some(relay) => {
+                let wire = Wire {
+                    org_id,
+                    kind: kind.to_string(),
+                    conversation_id: conversation.map(|c| c.0),
+                    agent_id: conversation.map(|c| c.1),
+                };
+                // Fails only when the sending task is gone with the runtime: nothing to do.
+                let _ = relay.outbox.send(wire);
+            }
+            None => self.deliver(org_id, kind, conversation),
+        }
+    }
+
+    /// Hands an event to this process's listeners of `org_id`.
+    fn deliver(&self, org_id: i64, kind: &str, conversation: Option<(i64, i64)>) {
         let mut channels = self.channels.lock().unwrap_or_else(|p| p.into_inner());
         let Some(sender) = channels.get(&org_id) else {
             return;
@@ -65,6 +143,64 @@ impl EventHub {
     /// Orgs with a channel: for tests of the clean-up.
     pub fn open_channels(&self) -> usize {
         self.channels.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+}
+
+/// Sends each published event as a `NOTIFY`, in order, until the hub is dropped.
+async fn send_notifications(db: Db, mut inbox: mpsc::UnboundedReceiver<Wire>) {
+    while let Some(wire) = inbox.recv().await {
+        let Ok(payload) = serde_json::to_string(&wire) else { continue };
+        if let Err(e) = crate::store::notify(&db, PG_CHANNEL, &payload).await {
+            tracing::warn!("event {} of org {} not sent: {e}", wire.kind, wire.org_id);
+        }
+    }
+}
+
+/// `LISTEN`s on its own connection and delivers what arrives to the hub, until the hub is
+/// dropped. A lost connection is made again (events sent meanwhile are missed: the
+/// dashboards reload on their next event, as after a lag).
+async fn listen(url: String, hub: Weak<EventHub>, listening: watch::Sender<bool>) {
+    loop {
+        if listening.is_closed() {
+            return;
+        }
+        let mut listener = match PgListener::connect(&url).await {
+            Ok(listener) => listener,
+            Err(e) => {
+                tracing::warn!("event listener cannot connect: {e}");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if let Err(e) = listener.listen(PG_CHANNEL).await {
+            tracing::warn!("LISTEN {PG_CHANNEL} failed: {e}");
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            continue;
+        }
+        listening.send_replace(true);
+        loop {
+            tokio::select! {
+                // Every receiver gone: the hub was dropped.
+                _ = listening.closed() => return,
+                received = listener.recv() => match received {
+                    Ok(notification) => {
+                        let Some(hub) = hub.upgrade() else { return };
+                        match serde_json::from_str::<Wire>(notification.payload()) {
+                            Ok(w) => {
+                                let conversation = w.conversation_id.zip(w.agent_id);
+                                hub.deliver(w.org_id, &w.kind, conversation);
+                            }
+                            Err(e) => tracing::warn!("unreadable event {:?}: {e}", notification.payload()),
+                        }
+                    }
+                    // recv() connects again on the next call.
+                    Err(e) => {
+                        tracing::warn!("event listener: {e}");
+                        tokio::time::sleep(Duration::from_millis(500)).await;
+                    }
+                },
+            }
+        }
     }
 }
 

@@ -18,7 +18,8 @@ struct Args {
     /// Port to listen on (0 picks a free one and prints it).
     #[arg(long, env = "PORT", default_value_t = 8080)]
     port: u16,
-    /// Database URL; a SQLite file is created and migrated on first start.
+    /// Database URL: `sqlite://FILE` (created if missing) or `postgres://...` (several
+    /// replicas may share one); either is migrated at start.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://atrium.db")]
     database_url: String,
     /// The built client (Trunk's `dist/`) to serve; not served when absent.

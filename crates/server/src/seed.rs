@@ -21,12 +21,16 @@ pub const DEMO_LOGINS: &[(&str, &str)] = &[
 ];
 
 /// Loads the demo into `db`. Refuses a database that already holds data unless `force`.
+/// Replicas starting together take turns (the start-up lock), so only the first seeds.
 pub async fn seed_demo(db: &Db, force: bool) -> Result<bool, String> {
-    if !force && !store::is_empty(db).await.map_err(|e| e.to_string())? {
-        return Ok(false);
-    }
-    seed(db).await.map_err(|e| e.to_string())?;
-    Ok(true)
+    let seeded = store::with_startup_lock(db, async {
+        if !force && !store::is_empty(db).await.map_err(|e| e.to_string())? {
+            return Ok(false);
+        }
+        seed(db).await.map_err(|e| e.to_string())?;
+        Ok(true)
+    });
+    seeded.await.map_err(|e| e.to_string())?
 }
 
 async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {

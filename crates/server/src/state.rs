@@ -1,4 +1,7 @@
 //! What every handler shares: the database, the settings, the login limiter, live events.
+//! Nothing here holds state that matters across requests beyond the database itself (the
+//! login limiter's attempts and the sessions are rows; the event hub only relays), so any
+//! replica serves any request.
 
 use crate::clock::Clock;
 use crate::events::EventHub;
@@ -46,11 +49,12 @@ impl Default for Settings {
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
+        let events = EventHub::for_db(&db);
         AppState {
             db,
             settings: Arc::new(settings),
             login_limiter: Arc::new(LoginLimiter::new(Duration::from_secs(15 * 60), 10, 50)),
-            events: Arc::new(EventHub::default()),
+            events,
             payments: Arc::new(ManualProvider),
         }
     }

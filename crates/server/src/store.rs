@@ -11,6 +11,7 @@ mod handoff;
 mod ingest;
 mod integration;
 mod invoices;
+mod login_failures;
 mod org_agents;
 mod orgs;
 mod plans;
@@ -31,6 +32,7 @@ pub use handoff::*;
 pub use ingest::*;
 pub use integration::*;
 pub use invoices::{get_invoice, list_invoices, mark_invoice_paid};
+pub use login_failures::*;
 pub use org_agents::*;
 pub use orgs::*;
 pub use plans::*;
@@ -40,34 +42,177 @@ pub use subscriptions::*;
 pub use teams::*;
 pub use users::*;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTypeInfo, AnyTypeInfoKind, AnyValueRef};
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Decode, Transaction, Type};
 use std::str::FromStr;
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-pub type Db = SqlitePool;
+/// The shared store: SQLite (embedded, the default) or PostgreSQL (several replicas),
+/// chosen by the database URL. Every query is written once for both engines: flags are
+/// compared with TRUE/FALSE, case-insensitive matching uses lower(), and SQLite's
+/// `group_concat` exists on PostgreSQL as an aggregate its schema defines. The few places
+/// where the SQL must differ (id lists bound as one JSON parameter) ask [`Dialect`].
+pub type Db = AnyPool;
 
-/// Opens (creating if needed) the database at `url` and brings its schema up to date.
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Which engine a pool or connection talks to, for the little SQL that differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The engine a database URL names: `postgres://` (or `postgresql://`), else SQLite.
+    pub fn of_url(url: &str) -> Dialect {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        }
+    }
+
+    pub fn of(db: &Db) -> Dialect {
+        Dialect::of_url(db.connect_options().database_url.as_str())
+    }
+
+    pub fn of_conn(conn: &AnyConnection) -> Dialect {
+        if conn.backend_name().eq_ignore_ascii_case("postgresql") {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        }
+    }
+
+    /// A row source of the ids in parameter `param` (bound with [`json_ids`]), one
+    /// `value` column of integers.
+    fn id_list(self, param: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("SELECT value FROM json_each({param})"),
+            Dialect::Postgres => {
+                format!("SELECT CAST(value AS BIGINT) AS value FROM json_array_elements_text(CAST({param} AS json))")
+            }
+        }
+    }
+}
+
+/// Opens the database at `url` (a SQLite file is created if needed) and brings its schema
+/// up to date. On PostgreSQL the migrator holds an advisory lock while it works, so
+/// replicas starting together migrate once, one after the other.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
+    sqlx::any::install_default_drivers();
+    let dialect = Dialect::of_url(url);
+    let mut pool = AnyPoolOptions::new();
+    let (options, migrator) = match dialect {
+        Dialect::Sqlite => {
+            // The Any driver reads only the URL, so what it cannot carry is set here:
+            // the file is created and switched to WAL once (WAL is a property of the
+            // file), and each connection gets `synchronous = NORMAL`. Foreign keys on
+            // and a 5 s busy timeout are the driver's defaults.
+            let native = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            native.connect().await?.close().await?;
+            pool = pool.max_connections(8).after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    Ok(())
+                })
+            });
+            (AnyConnectOptions::from_url(&native.to_url_lossy())?, &SQLITE_MIGRATIONS)
+        }
+        Dialect::Postgres => {
+            pool = pool.max_connections(16);
+            (AnyConnectOptions::from_str(url)?, &POSTGRES_MIGRATIONS)
+        }
+    };
+    let pool = pool.connect_with(options).await?;
+    migrator.run(&pool).await?;
     Ok(pool)
 }
 
-/// A transaction that takes SQLite's write lock at `BEGIN`. A plain (deferred) one that
-/// reads and then writes fails at once with SQLITE_BUSY when another writer commits in
-/// between; this one waits its turn (`busy_timeout`) instead, so read-then-write
-/// sequences such as "old values, update, log the difference" stay consistent.
-async fn begin_write(db: &Db) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
-    db.begin_with("BEGIN IMMEDIATE").await
+/// Runs `work` while holding the start-up lock: on PostgreSQL a session advisory lock
+/// (replicas starting together take turns, so only the first one seeds the demo); on
+/// SQLite nothing more than the write lock each transaction takes.
+pub async fn with_startup_lock<T, F>(db: &Db, work: F) -> Result<T, sqlx::Error>
+where
+    F: std::future::Future<Output = T>,
+{
+    if Dialect::of(db) == Dialect::Sqlite {
+        return Ok(work.await);
+    }
+    let mut conn = db.acquire().await?;
+    sqlx::query("SELECT pg_advisory_lock($1)").bind(STARTUP_LOCK).execute(&mut *conn).await?;
+    let out = work.await;
+    sqlx::query("SELECT pg_advisory_unlock($1)").bind(STARTUP_LOCK).execute(&mut *conn).await?;
+    Ok(out)
+}
+
+/// Advisory lock keys of this application (any fixed numbers, unique among its locks).
+const STARTUP_LOCK: i64 = 0x4154_5249_554d_0001;
+const WRITE_LOCK: i64 = 0x4154_5249_554d_0002;
+
+/// A transaction that writes after reading, serialized with every other such transaction
+/// as SQLite's single writer does. SQLite: `BEGIN IMMEDIATE` takes the write lock at once
+/// (a deferred one that reads and then writes fails with SQLITE_BUSY when another writer
+/// commits in between; this one waits its turn under `busy_timeout`). PostgreSQL: a
+/// transaction-scoped advisory lock, so that read-then-write sequences the store relies on
+/// (the agency's next invoice number, "the last owner", "old values, update, log the
+/// difference") see no concurrent writer between their read and their write, on any
+/// replica. Reads never wait for it.
+async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    match Dialect::of(db) {
+        Dialect::Sqlite => db.begin_with("BEGIN IMMEDIATE").await,
+        Dialect::Postgres => {
+            let mut tx = db.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
+            Ok(tx)
+        }
+    }
+}
+
+/// A 0/1 flag or a boolean, as either engine answers it: SQLite has no boolean type
+/// (its 0/1 integers arrive as integers), PostgreSQL's flag columns and `EXISTS` are
+/// `boolean`. Row structs read `bool` fields through it with `#[sqlx(try_from = "Flag")]`.
+#[derive(Clone, Copy, Debug)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(f: Flag) -> bool {
+        f.0
+    }
+}
+
+impl Type<Any> for Flag {
+    fn type_info() -> AnyTypeInfo {
+        <bool as Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        matches!(
+            ty.kind(),
+            AnyTypeInfoKind::Bool | AnyTypeInfoKind::SmallInt | AnyTypeInfoKind::Integer | AnyTypeInfoKind::BigInt
+        )
+    }
+}
+
+impl<'r> Decode<'r, Any> for Flag {
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        match <i64 as Decode<Any>>::decode(value.clone()) {
+            Ok(n) => Ok(Flag(n != 0)),
+            Err(_) => Ok(Flag(<bool as Decode<Any>>::decode(value)?)),
+        }
+    }
 }
 
 /// Now, as the RFC 3339 UTC text every timestamp column holds, always with six
@@ -94,13 +239,20 @@ pub fn seconds_since(rfc3339: &str) -> Option<i64> {
     Some((OffsetDateTime::now_utc() - then).whole_seconds())
 }
 
+/// Sends `payload` on PostgreSQL's notification `channel`: live events between replicas.
+pub async fn notify(db: &Db, channel: &str, payload: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT pg_notify($1, $2)").bind(channel).bind(payload).execute(db).await?;
+    Ok(())
+}
+
 /// Whether the database holds any agency: the demo seed never loads over existing data.
 pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies").fetch_one(db).await?;
     Ok(n == 0)
 }
 
-/// `a,b,c` from SQLite's group_concat into ids.
+/// `a,b,c` from `group_concat` (SQLite's, or the PostgreSQL schema's aggregate of that
+/// name) into ids.
 fn parse_ids(csv: Option<String>) -> Vec<i64> {
     let mut ids: Vec<i64> = csv.unwrap_or_default().split(',').filter_map(|s| s.trim().parse().ok()).collect();
     ids.sort_unstable();
@@ -116,13 +268,16 @@ fn distinct(ids: &[i64]) -> Vec<i64> {
 }
 
 /// A LIKE pattern for "contains `q`", with LIKE's wildcards escaped so a search for
-/// `50%` finds that text. Use with `ESCAPE '\\'`.
+/// `50%` finds that text, in lower case: compare it with `lower(column) LIKE $n ESCAPE '\\'`,
+/// case-insensitive (ASCII) on both engines (SQLite's LIKE ignores case, PostgreSQL's
+/// does not).
 fn like_pattern(q: &str) -> String {
+    let q = q.to_ascii_lowercase();
     let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
-/// Ids as the JSON array text that SQLite's `json_each` reads, so a whole id list binds as
+/// Ids as the JSON array text that [`Dialect::id_list`] reads, so a whole id list binds as
 /// one parameter instead of a SQL string built to its length.
 fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
@@ -131,14 +286,10 @@ fn json_ids(ids: &[i64]) -> String {
 /// Whether every id of `ids` (duplicates ignored) names a row of `set` belonging to
 /// `owner`. `set` is a fixed SQL row source selecting `owner` and `id` columns, never
 /// caller input: e.g. `(SELECT org_id AS owner, agent_id AS id FROM org_agents)`.
-async fn all_ids_in(
-    conn: &mut sqlx::SqliteConnection,
-    set: &'static str,
-    owner: i64,
-    ids: &[i64],
-) -> Result<bool, sqlx::Error> {
+async fn all_ids_in(conn: &mut AnyConnection, set: &'static str, owner: i64, ids: &[i64]) -> Result<bool, sqlx::Error> {
     let ids = distinct(ids);
-    let sql = format!("SELECT COUNT(*) FROM {set} s WHERE s.owner = $1 AND s.id IN (SELECT value FROM json_each($2))");
+    let list = Dialect::of_conn(conn).id_list("$2");
+    let sql = format!("SELECT COUNT(*) FROM {set} s WHERE s.owner = $1 AND s.id IN ({list})");
     let known: i64 = sqlx::query_scalar(&sql).bind(owner).bind(json_ids(&ids)).fetch_one(&mut *conn).await?;
     Ok(known == ids.len() as i64)
 }
@@ -146,6 +297,31 @@ async fn all_ids_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two engines' migrations are kept in step: the same numbered files on both.
+    #[test]
+    fn both_engines_have_the_same_migrations() {
+        let names = |engine: &str| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(engine);
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let sqlite = names("sqlite");
+        assert!(sqlite.len() >= 6, "{sqlite:?}");
+        assert_eq!(sqlite, names("postgres"));
+        assert_eq!(SQLITE_MIGRATIONS.iter().count(), POSTGRES_MIGRATIONS.iter().count());
+    }
+
+    #[test]
+    fn the_url_names_the_engine() {
+        assert_eq!(Dialect::of_url("sqlite://atrium.db"), Dialect::Sqlite);
+        assert_eq!(Dialect::of_url("postgres://u@h/db"), Dialect::Postgres);
+        assert_eq!(Dialect::of_url("postgresql://u@h/db"), Dialect::Postgres);
+    }
 
     #[test]
     fn timestamps_are_rfc3339_of_one_width() {

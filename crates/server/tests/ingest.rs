@@ -89,7 +89,7 @@ async fn another_agencys_missing_or_archived_org_is_the_same_422() {
     }
     assert_eq!(errors[0], errors[1], "a foreign org reads exactly as a missing one");
 
-    sqlx::query("UPDATE orgs SET archived = 1 WHERE name = 'Acme Dental'").execute(&app.db).await.unwrap();
+    sqlx::query("UPDATE orgs SET archived = TRUE WHERE name = 'Acme Dental'").execute(&app.db).await.unwrap();
     let reply = app.ingest(DEMO_API_KEY, visitor(&app, "web-1", "Hello").await).await;
     reply.assert_error(422, "validation_failed");
     assert!(reply.body["error"]["fields"]["org_id"].is_string());

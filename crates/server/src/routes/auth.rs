@@ -32,10 +32,9 @@ pub async fn login(
     validate::login(&body.email, &body.password)?;
     let account = body.email.trim().to_lowercase();
     let address = peer.map(|Extension(ConnectInfo(addr))| addr.ip().to_string());
-    state
-        .login_limiter
-        .check(&account, address.as_deref())
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    if let Some(retry_after_secs) = state.login_limiter.check(&state.db, &account, address.as_deref()).await? {
+        return Err(AppError::RateLimited { retry_after_secs });
+    }
 
     let user = store::user_by_email(&state.db, &account).await?;
     let password = body.password.clone();
@@ -47,11 +46,11 @@ pub async fn login(
     let user = match user {
         Some(user) if verified && may_sign_in(&state, &user).await? => user,
         _ => {
-            state.login_limiter.record_failure(&account, address.as_deref());
+            state.login_limiter.record_failure(&state.db, &account, address.as_deref()).await?;
             return Err(AppError::InvalidCredentials);
         }
     };
-    state.login_limiter.clear_account(&account);
+    state.login_limiter.clear_account(&state.db, &account).await?;
     let cookies = start_session(&state, user.id, None).await?;
     let me = build_me(&state, &user, None).await?;
     Ok((cookies, Json(me)))

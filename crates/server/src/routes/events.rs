@@ -41,6 +41,7 @@ pub async fn org_events(
     let visible = scope(&state, &access).await?.agent_ids;
     // Subscribed before answering: nothing published after the answer's head is missed.
     let receiver = state.events.subscribe(access.org.id);
+    state.events.ready().await;
     let stream = futures_util::stream::unfold((receiver, visible), move |(mut receiver, visible)| async move {
         loop {
             let published = match receiver.recv().await {

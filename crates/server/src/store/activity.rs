@@ -4,12 +4,12 @@
 use super::{now, Db};
 use crate::changes::Change;
 use atrium_api::{ActivityEntry, ListQuery, UserSummary};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 /// Appends `changes` to `org_id`'s log, all with one timestamp, on the caller's
 /// transaction. `actor_id` is `None` for changes nobody in particular made.
 pub(super) async fn record_activity(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     org_id: i64,
     actor_id: Option<i64>,
     changes: &[Change],

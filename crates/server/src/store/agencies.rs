@@ -2,7 +2,7 @@
 
 use super::{begin_write, now, Db};
 use atrium_api::{AgencyBranding, AgencyProfile, Branding};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(FromRow)]
 struct BrandingRow {
@@ -66,7 +66,7 @@ pub async fn get_agency(db: &Db, agency_id: i64) -> Result<Option<AgencyProfile>
 
 /// Hostnames come sorted: the table keeps no order of its own, and a stable one lets the
 /// page (and tests) compare lists.
-async fn read_agency(conn: &mut SqliteConnection, agency_id: i64) -> Result<Option<AgencyProfile>, sqlx::Error> {
+async fn read_agency(conn: &mut AnyConnection, agency_id: i64) -> Result<Option<AgencyProfile>, sqlx::Error> {
     let sql = format!("SELECT a.name, {BRANDING_COLUMNS} FROM agencies a WHERE a.id = $1");
     let Some(row) = sqlx::query_as::<_, ProfileRow>(&sql).bind(agency_id).fetch_optional(&mut *conn).await? else {
         return Ok(None);

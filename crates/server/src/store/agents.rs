@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::org_agents::{orgs_holding_agent, touch_org};
-use super::{begin_write, like_pattern, now, Db};
+use super::{begin_write, like_pattern, now, Db, Flag};
 use crate::changes::agents_change;
 use atrium_api::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 use sqlx::FromRow;
@@ -57,7 +57,7 @@ pub async fn list_agents(db: &Db, agency_id: i64, query: &AgentListQuery) -> Res
     let pattern = list.search().map(like_pattern);
     let kind = query.kind.map(AgentKind::as_str);
     let status = query.status.map(AgentStatus::as_str);
-    let filter = "a.agency_id = $1 AND ($2 IS NULL OR a.name LIKE $2 ESCAPE '\\') \
+    let filter = "a.agency_id = $1 AND ($2 IS NULL OR lower(a.name) LIKE $2 ESCAPE '\\') \
                   AND ($3 IS NULL OR a.kind = $3) AND ($4 IS NULL OR a.status = $4)";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM agents a WHERE {filter}"))
         .bind(agency_id)
@@ -66,9 +66,8 @@ pub async fn list_agents(db: &Db, agency_id: i64, query: &AgentListQuery) -> Res
         .bind(status)
         .fetch_one(db)
         .await?;
-    let sql = format!(
-        "SELECT {AGENT_COLUMNS} FROM agents a WHERE {filter} ORDER BY a.name COLLATE NOCASE, a.id LIMIT $5 OFFSET $6"
-    );
+    let sql =
+        format!("SELECT {AGENT_COLUMNS} FROM agents a WHERE {filter} ORDER BY lower(a.name), a.id LIMIT $5 OFFSET $6");
     let rows = sqlx::query_as::<_, AgentRow>(&sql)
         .bind(agency_id)
         .bind(&pattern)
@@ -154,11 +153,11 @@ pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64)
     if exists.is_none() {
         return Ok(AgentDeletion::NotFound);
     }
-    let talked: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM conversations WHERE agent_id = $1)")
+    let talked: Flag = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM conversations WHERE agent_id = $1)")
         .bind(agent_id)
         .fetch_one(&mut *tx)
         .await?;
-    if talked {
+    if talked.0 {
         return Ok(AgentDeletion::HasConversations);
     }
     let holders = orgs_holding_agent(&mut tx, agent_id).await?;

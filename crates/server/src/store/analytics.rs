@@ -2,8 +2,8 @@
 //! requested and accepted, and the median wait from a handoff request to the first human
 //! reply. Read from `conversations`, `conversation_events` and `messages`.
 
-use super::conversations::{ConversationScope, IN_SCOPE};
-use super::Db;
+use super::conversations::{in_scope, ConversationScope};
+use super::{Db, Dialect};
 use atrium_api::{Analytics, DayStats};
 use std::collections::BTreeMap;
 use time::format_description::well_known::Rfc3339;
@@ -21,7 +21,8 @@ pub async fn analytics(db: &Db, scope: &ConversationScope, f: &AnalyticsFilter) 
     let today = OffsetDateTime::now_utc().date();
     let first = today - Duration::days(i64::from(f.days.max(1)) - 1);
     let since = format!("{}T00:00:00.000000Z", day(first));
-    let filter = format!("{IN_SCOPE} AND ($4 IS NULL OR c.agent_id = $4) AND ($5 IS NULL OR c.team_id = $5)");
+    let in_scope = in_scope(Dialect::of(db));
+    let filter = format!("{in_scope} AND ($4 IS NULL OR c.agent_id = $4) AND ($5 IS NULL OR c.team_id = $5)");
 
     let mut days: BTreeMap<String, DayStats> = BTreeMap::new();
     let mut date = first;

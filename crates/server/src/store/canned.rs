@@ -21,8 +21,9 @@ impl From<CannedRow> for CannedResponse {
 /// A page of the org's canned responses by shortcode, `q` searching shortcode, title and body.
 pub async fn list_canned(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<CannedResponse>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "org_id = $1 AND ($2 IS NULL OR shortcode LIKE $2 ESCAPE '\\' OR title LIKE $2 ESCAPE '\\' \
-                  OR body LIKE $2 ESCAPE '\\')";
+    let filter =
+        "org_id = $1 AND ($2 IS NULL OR lower(shortcode) LIKE $2 ESCAPE '\\' OR lower(title) LIKE $2 ESCAPE '\\' \
+                  OR lower(body) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM canned_responses WHERE {filter}"))
         .bind(org_id)
         .bind(&pattern)

@@ -4,10 +4,10 @@
 use super::activity::record_activity;
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db, Dialect, Flag};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
-use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 #[derive(FromRow)]
 struct ClientUserRow {
@@ -16,6 +16,7 @@ struct ClientUserRow {
     email: String,
     role: String,
     permissions: String,
+    #[sqlx(try_from = "Flag")]
     disabled: bool,
     agent_ids: Option<String>,
 }
@@ -44,17 +45,18 @@ const CLIENT_USER_SELECT: &str = "SELECT u.id, u.name, u.email, u.role, u.permis
 /// `sort` values the user list accepts; anything else sorts by name.
 fn order_by(sort: Option<&str>) -> &'static str {
     match sort {
-        Some("-name") => "u.name COLLATE NOCASE DESC, u.id DESC",
-        Some("email") => "u.email COLLATE NOCASE, u.id",
-        Some("-email") => "u.email COLLATE NOCASE DESC, u.id DESC",
-        _ => "u.name COLLATE NOCASE, u.id",
+        Some("-name") => "lower(u.name) DESC, u.id DESC",
+        Some("email") => "lower(u.email), u.id",
+        Some("-email") => "lower(u.email) DESC, u.id DESC",
+        _ => "lower(u.name), u.id",
     }
 }
 
 /// A page of the org's users, narrowed by `q` in name or email.
 pub async fn list_client_users(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<ClientUser>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "u.org_id = $1 AND ($2 IS NULL OR u.name LIKE $2 ESCAPE '\\' OR u.email LIKE $2 ESCAPE '\\')";
+    let filter =
+        "u.org_id = $1 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
         .bind(org_id)
         .bind(&pattern)
@@ -74,7 +76,7 @@ pub async fn list_client_users(db: &Db, org_id: i64, query: &ListQuery) -> Resul
 
 /// The user if they belong to `org_id`; anyone else (staff included) is as good as missing.
 pub async fn get_client_user<'e>(
-    db: impl SqliteExecutor<'e>,
+    db: impl Executor<'e, Database = Any>,
     org_id: i64,
     user_id: i64,
 ) -> Result<Option<ClientUser>, sqlx::Error> {
@@ -200,14 +202,15 @@ pub async fn delete_client_user(db: &Db, org_id: i64, user_id: i64, actor_id: i6
 }
 
 /// Whether every id (duplicates ignored) is an agent assigned to the org.
-async fn agents_in_org(conn: &mut SqliteConnection, org_id: i64, agent_ids: &[i64]) -> Result<bool, sqlx::Error> {
+async fn agents_in_org(conn: &mut AnyConnection, org_id: i64, agent_ids: &[i64]) -> Result<bool, sqlx::Error> {
     all_ids_in(conn, "(SELECT org_id AS owner, agent_id AS id FROM org_agents)", org_id, agent_ids).await
 }
 
 /// Makes `agent_ids` the user's whole agent subset (empty: all of the org's agents).
-async fn set_user_agents(conn: &mut SqliteConnection, user_id: i64, agent_ids: &[i64]) -> Result<(), sqlx::Error> {
+async fn set_user_agents(conn: &mut AnyConnection, user_id: i64, agent_ids: &[i64]) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM user_agents WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO user_agents (user_id, agent_id) SELECT $1, value FROM json_each($2)")
+    let list = Dialect::of_conn(conn).id_list("$2");
+    sqlx::query(&format!("INSERT INTO user_agents (user_id, agent_id) SELECT $1, value FROM ({list}) ids"))
         .bind(user_id)
         .bind(json_ids(&distinct(agent_ids)))
         .execute(&mut *conn)

@@ -1,11 +1,11 @@
 //! Conversations between visitors, agents and client teams: the seed's way in, reading
 //! (scoped to what the caller may see), and the helpers every change uses.
 
-use super::{json_ids, like_pattern, now, Db};
+use super::{json_ids, like_pattern, now, Db, Dialect, Flag};
 use atrium_api::{
     Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor,
 };
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 pub struct NewConversation<'a> {
     pub org_id: i64,
@@ -66,7 +66,9 @@ impl ConversationScope {
 }
 
 /// The scope's condition on `c`, its parameters being `$1` (org) and `$2` (agents).
-pub(super) const IN_SCOPE: &str = "c.org_id = $1 AND ($2 IS NULL OR c.agent_id IN (SELECT value FROM json_each($2)))";
+pub(super) fn in_scope(dialect: Dialect) -> String {
+    format!("c.org_id = $1 AND ($2 IS NULL OR c.agent_id IN ({}))", dialect.id_list("$2"))
+}
 
 #[derive(FromRow)]
 pub(super) struct ConversationRow {
@@ -92,11 +94,12 @@ const CONVERSATION_COLUMNS: &str =
 
 /// The conversation if it is in `scope`.
 pub(super) async fn conversation_row(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     scope: &ConversationScope,
     id: i64,
 ) -> Result<Option<ConversationRow>, sqlx::Error> {
-    let sql = format!("SELECT {CONVERSATION_COLUMNS} FROM conversations c WHERE {IN_SCOPE} AND c.id = $3");
+    let in_scope = in_scope(Dialect::of_conn(conn));
+    let sql = format!("SELECT {CONVERSATION_COLUMNS} FROM conversations c WHERE {in_scope} AND c.id = $3");
     sqlx::query_as::<_, ConversationRow>(&sql)
         .bind(scope.org_id)
         .bind(scope.agents_param())
@@ -165,6 +168,7 @@ struct SummaryRow {
     last_author: Option<String>,
     last_text: Option<String>,
     last_created_at: Option<String>,
+    #[sqlx(try_from = "Flag")]
     unread: bool,
 }
 
@@ -204,11 +208,12 @@ pub async fn list_conversations(
 ) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
     let list = query.list();
     let pattern = list.search().map(like_pattern);
+    let in_scope = in_scope(Dialect::of(db));
     let filter = format!(
-        "{IN_SCOPE} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
+        "{in_scope} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
          AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) \
-         AND ($7 IS NULL OR c.contact_name LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
-              WHERE s.conversation_id = c.id AND s.author != 'system' AND s.text LIKE $7 ESCAPE '\\'))"
+         AND ($7 IS NULL OR lower(c.contact_name) LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
+              WHERE s.conversation_id = c.id AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\'))"
     );
     let status = query.status.map(ConversationStatus::as_str);
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM conversations c WHERE {filter}"))
@@ -254,7 +259,8 @@ pub async fn record_read(db: &Db, user_id: i64, conversation_id: i64, message_id
     sqlx::query(
         "INSERT INTO conversation_reads (user_id, conversation_id, last_read_message_id) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, conversation_id) DO UPDATE SET \
-         last_read_message_id = MAX(last_read_message_id, excluded.last_read_message_id)",
+         last_read_message_id = CASE WHEN excluded.last_read_message_id > conversation_reads.last_read_message_id \
+         THEN excluded.last_read_message_id ELSE conversation_reads.last_read_message_id END",
     )
     .bind(user_id)
     .bind(conversation_id)
@@ -275,7 +281,7 @@ pub(super) struct NewMessage<'a> {
 }
 
 pub(super) async fn append_message(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     conversation_id: i64,
     m: &NewMessage<'_>,
     at: &str,
@@ -296,7 +302,7 @@ pub(super) async fn append_message(
 
 /// Records one state change of a conversation (see the `conversation_events` table).
 pub(super) async fn record_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     conversation_id: i64,
     kind: &str,
     actor_id: Option<i64>,

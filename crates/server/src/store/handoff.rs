@@ -6,7 +6,7 @@
 use super::conversations::{append_message, conversation_row, record_event, ConversationScope, NewMessage};
 use super::{begin_write, now, Db};
 use atrium_api::{ConversationStatus, MessageAuthor, Transition};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 pub const JOINED: &str = "A team member joined.";
 pub const PASSED_BACK: &str = "Passed back to the assistant.";
@@ -119,7 +119,7 @@ pub async fn act_on_conversation(
     Ok(outcome)
 }
 
-async fn team_in_org(conn: &mut SqliteConnection, org_id: i64, team_id: i64) -> Result<bool, sqlx::Error> {
+async fn team_in_org(conn: &mut AnyConnection, org_id: i64, team_id: i64) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE id = $1 AND org_id = $2")
         .bind(team_id)
         .bind(org_id)
@@ -129,8 +129,8 @@ async fn team_in_org(conn: &mut SqliteConnection, org_id: i64, team_id: i64) -> 
 }
 
 /// A client user of the org who may still sign in.
-async fn user_in_org(conn: &mut SqliteConnection, org_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2 AND disabled = 0")
+async fn user_in_org(conn: &mut AnyConnection, org_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2 AND disabled = FALSE")
         .bind(user_id)
         .bind(org_id)
         .fetch_one(&mut *conn)

@@ -3,9 +3,9 @@
 //! conversation and may escalate it to a person.
 
 use super::conversations::{append_message, record_event, ConversationRow, NewMessage};
-use super::{begin_write, now, Db};
+use super::{begin_write, now, Db, Flag};
 use atrium_api::{ConversationStatus, IngestAuthor, MessageAuthor};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 pub const HANDOFF_REQUESTED: &str = "Handoff requested.";
 
@@ -146,8 +146,8 @@ pub async fn ingest_message(
 
 /// Whether the last two bot messages since a person or the platform last spoke (a human
 /// or system message) are both fallbacks: a pass back to the assistant starts afresh.
-async fn fallback_streak(conn: &mut SqliteConnection, conversation_id: i64) -> Result<bool, sqlx::Error> {
-    let flags: Vec<bool> = sqlx::query_scalar(
+async fn fallback_streak(conn: &mut AnyConnection, conversation_id: i64) -> Result<bool, sqlx::Error> {
+    let flags: Vec<Flag> = sqlx::query_scalar(
         "SELECT fallback FROM messages WHERE conversation_id = $1 AND author = 'bot' AND id > COALESCE( \
              (SELECT MAX(id) FROM messages WHERE conversation_id = $1 AND author IN ('human', 'system')), 0) \
          ORDER BY id DESC LIMIT 2",
@@ -155,10 +155,10 @@ async fn fallback_streak(conn: &mut SqliteConnection, conversation_id: i64) -> R
     .bind(conversation_id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(flags.len() == 2 && flags.iter().all(|f| *f))
+    Ok(flags.len() == 2 && flags.iter().all(|f| f.0))
 }
 
-async fn last_visitor_text(conn: &mut SqliteConnection, conversation_id: i64) -> Result<Option<String>, sqlx::Error> {
+async fn last_visitor_text(conn: &mut AnyConnection, conversation_id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT text FROM messages WHERE conversation_id = $1 AND author = 'visitor' ORDER BY id DESC LIMIT 1",
     )

@@ -3,13 +3,13 @@
 //! triggers refuse any other edit, and any delete).
 
 use super::activity::record_activity;
-use super::{begin_write, json_ids, Db};
+use super::{begin_write, json_ids, Db, Dialect};
 use crate::billing::lines::total;
 use crate::billing::period::stamp;
 use crate::billing::DAYS_TO_PAY;
 use crate::changes::Change;
 use atrium_api::{Invoice, InvoiceLine, InvoiceStatus, ListQuery};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 use time::{Duration, OffsetDateTime};
 
 const INVOICE_COLUMNS: &str = "id, number, status, currency, total_cents, issued_at, due_at, paid_at";
@@ -54,11 +54,11 @@ pub(super) struct NewInvoice<'a> {
 }
 
 /// Issues an invoice on the caller's write transaction. The number is the agency's next
-/// (MAX + 1 under BEGIN IMMEDIATE, so no two writers see the same MAX; the unique index
-/// is the backstop). Nothing is owed when the lines add up to zero or less (a downgrade's
+/// (MAX + 1 under `begin_write`'s lock, so no two writers see the same MAX on either
+/// engine; the unique index is the backstop). Nothing is owed when the lines add up to zero or less (a downgrade's
 /// credit may exceed the new charge; the surplus is not carried over), so such an
 /// invoice is issued already paid.
-pub(super) async fn issue_invoice(conn: &mut SqliteConnection, new: &NewInvoice<'_>) -> Result<Invoice, sqlx::Error> {
+pub(super) async fn issue_invoice(conn: &mut AnyConnection, new: &NewInvoice<'_>) -> Result<Invoice, sqlx::Error> {
     let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM invoices WHERE agency_id = $1")
         .bind(new.agency_id)
         .fetch_one(&mut *conn)
@@ -98,10 +98,11 @@ pub(super) async fn issue_invoice(conn: &mut SqliteConnection, new: &NewInvoice<
 /// The lines of each of `rows`, in the order they were written, attached.
 async fn with_lines(db: &Db, rows: Vec<InvoiceRow>) -> Result<Vec<Invoice>, sqlx::Error> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let lines: Vec<(i64, String, i64)> = sqlx::query_as(
+    let list = Dialect::of(db).id_list("$1");
+    let lines: Vec<(i64, String, i64)> = sqlx::query_as(&format!(
         "SELECT invoice_id, description, amount_cents FROM invoice_lines \
-         WHERE invoice_id IN (SELECT value FROM json_each($1)) ORDER BY invoice_id, id",
-    )
+         WHERE invoice_id IN ({list}) ORDER BY invoice_id, id"
+    ))
     .bind(json_ids(&ids))
     .fetch_all(db)
     .await?;

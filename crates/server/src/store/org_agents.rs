@@ -2,14 +2,14 @@
 
 use super::activity::record_activity;
 use super::orgs::get_org;
-use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db, Dialect};
 use crate::changes::agents_change;
 use atrium_api::Organization;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Adds one agent to an org, logging nothing: the demo seed's way in.
 pub async fn assign_agent(db: &Db, org_id: i64, agent_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT OR IGNORE INTO org_agents (org_id, agent_id) VALUES ($1, $2)")
+    sqlx::query("INSERT INTO org_agents (org_id, agent_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(org_id)
         .bind(agent_id)
         .execute(db)
@@ -45,7 +45,8 @@ pub async fn replace_org_agents(
     }
     if let Some(change) = agents_change(&old.agent_ids, &ids) {
         sqlx::query("DELETE FROM org_agents WHERE org_id = $1").bind(org_id).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO org_agents (org_id, agent_id) SELECT $1, value FROM json_each($2)")
+        let list = Dialect::of(db).id_list("$2");
+        sqlx::query(&format!("INSERT INTO org_agents (org_id, agent_id) SELECT $1, value FROM ({list}) ids"))
             .bind(org_id)
             .bind(&ids_json)
             .execute(&mut *tx)
@@ -60,7 +61,7 @@ pub async fn replace_org_agents(
 
 /// The orgs holding `agent_id`, each with its current set of agent ids.
 pub(super) async fn orgs_holding_agent(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     agent_id: i64,
 ) -> Result<Vec<(i64, Vec<i64>)>, sqlx::Error> {
     let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
@@ -74,7 +75,7 @@ pub(super) async fn orgs_holding_agent(
 }
 
 /// Marks the org as changed without bumping its version (see [`replace_org_agents`]).
-pub(super) async fn touch_org(conn: &mut SqliteConnection, org_id: i64) -> Result<(), sqlx::Error> {
+pub(super) async fn touch_org(conn: &mut AnyConnection, org_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE orgs SET updated_at = $1 WHERE id = $2").bind(now()).bind(org_id).execute(&mut *conn).await?;
     Ok(())
 }

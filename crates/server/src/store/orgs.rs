@@ -2,10 +2,10 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, like_pattern, now, parse_ids, Db};
+use super::{begin_write, like_pattern, now, parse_ids, Db, Flag};
 use crate::changes::{org_changes, Change};
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{Any, Executor, FromRow};
 
 #[derive(FromRow)]
 struct OrgRow {
@@ -13,14 +13,20 @@ struct OrgRow {
     name: String,
     contact_email: Option<String>,
     logo_url: Option<String>,
+    #[sqlx(try_from = "Flag")]
     archived: bool,
     version: i64,
     dashboard_language: String,
     dashboard_layout: String,
+    #[sqlx(try_from = "Flag")]
     handoff_enabled: bool,
+    #[sqlx(try_from = "Flag")]
     smart_handoff_enabled: bool,
+    #[sqlx(try_from = "Flag")]
     show_handoff_messages: bool,
+    #[sqlx(try_from = "Flag")]
     canned_responses_enabled: bool,
+    #[sqlx(try_from = "Flag")]
     billing_enabled: bool,
     created_at: String,
     updated_at: String,
@@ -73,12 +79,12 @@ const ORG_SELECT: &str = "SELECT o.id, o.name, o.contact_email, o.logo_url, o.ar
 /// `sort` values the org list accepts, and the SQL each means; anything else sorts by name.
 fn order_by(sort: Option<&str>) -> &'static str {
     match sort {
-        Some("-name") => "o.name COLLATE NOCASE DESC, o.id DESC",
+        Some("-name") => "lower(o.name) DESC, o.id DESC",
         Some("created") => "o.created_at, o.id",
         Some("-created") => "o.created_at DESC, o.id DESC",
         Some("updated") => "o.updated_at, o.id",
         Some("-updated") => "o.updated_at DESC, o.id DESC",
-        _ => "o.name COLLATE NOCASE, o.id",
+        _ => "lower(o.name), o.id",
     }
 }
 
@@ -89,7 +95,7 @@ pub async fn list_orgs(
     query: &ListQuery,
 ) -> Result<(Vec<Organization>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "o.agency_id = $1 AND o.archived = $2 AND ($3 IS NULL OR o.name LIKE $3 ESCAPE '\\')";
+    let filter = "o.agency_id = $1 AND o.archived = $2 AND ($3 IS NULL OR lower(o.name) LIKE $3 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM orgs o WHERE {filter}"))
         .bind(agency_id)
         .bind(archived)
@@ -110,7 +116,7 @@ pub async fn list_orgs(
 
 /// The org if it belongs to `agency_id`; another agency's org is as good as missing.
 pub async fn get_org<'e>(
-    db: impl SqliteExecutor<'e>,
+    db: impl Executor<'e, Database = Any>,
     agency_id: i64,
     org_id: i64,
 ) -> Result<Option<Organization>, sqlx::Error> {
@@ -138,7 +144,7 @@ pub struct NewOrg<'a> {
 
 /// Inserts the org as given, logging nothing: the demo seed's way in, and the first step
 /// of [`create_org`].
-pub async fn insert_org<'e>(db: impl SqliteExecutor<'e>, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert_org<'e>(db: impl Executor<'e, Database = Any>, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
     let s = o.settings;
     let now = now();
     sqlx::query_scalar(

@@ -1,9 +1,9 @@
 //! An agency's billing plans. Never deleted: retired ones stay for the subscriptions
 //! that run on them, and for the console's history.
 
-use super::{like_pattern, now, Db};
+use super::{like_pattern, now, Db, Flag};
 use atrium_api::{ListQuery, NewPlan, Plan, PlanInterval, PlanPatch};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{Any, Executor, FromRow};
 
 const PLAN_COLUMNS: &str = "id, name, price_cents, currency, interval, included_conversations, retired";
 
@@ -15,6 +15,7 @@ struct PlanRow {
     currency: String,
     interval: String,
     included_conversations: i64,
+    #[sqlx(try_from = "Flag")]
     retired: bool,
 }
 
@@ -36,7 +37,7 @@ impl From<PlanRow> for Plan {
 /// A page of the agency's plans, retired ones last, then by price; `q` searches names.
 pub async fn list_plans(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(Vec<Plan>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "agency_id = $1 AND ($2 IS NULL OR name LIKE $2 ESCAPE '\\')";
+    let filter = "agency_id = $1 AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM plans WHERE {filter}"))
         .bind(agency_id)
         .bind(&pattern)
@@ -56,13 +57,18 @@ pub async fn list_plans(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(V
 
 /// The plans an org of the agency may choose: not retired, cheapest first.
 pub async fn choosable_plans(db: &Db, agency_id: i64) -> Result<Vec<Plan>, sqlx::Error> {
-    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agency_id = $1 AND retired = 0 ORDER BY price_cents, id");
+    let sql =
+        format!("SELECT {PLAN_COLUMNS} FROM plans WHERE agency_id = $1 AND retired = FALSE ORDER BY price_cents, id");
     let rows = sqlx::query_as::<_, PlanRow>(&sql).bind(agency_id).fetch_all(db).await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Plan `id` of the agency; another agency's plan is `None`, as a missing one is.
-pub async fn get_plan<'e>(db: impl SqliteExecutor<'e>, agency_id: i64, id: i64) -> Result<Option<Plan>, sqlx::Error> {
+pub async fn get_plan<'e>(
+    db: impl Executor<'e, Database = Any>,
+    agency_id: i64,
+    id: i64,
+) -> Result<Option<Plan>, sqlx::Error> {
     let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1 AND agency_id = $2");
     Ok(sqlx::query_as::<_, PlanRow>(&sql).bind(id).bind(agency_id).fetch_optional(db).await?.map(Into::into))
 }

@@ -2,7 +2,7 @@
 
 use super::users::{UserRow, USER_COLUMNS};
 use super::{now, Db};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct SessionRow {
@@ -68,7 +68,7 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
 /// except `keep` (a token hash) when given, on the caller's transaction: disabling a user
 /// or resetting their password must lock them out at once, not at their next idle timeout.
 pub(super) async fn end_user_sessions(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     keep: Option<&str>,
 ) -> Result<(), sqlx::Error> {

@@ -5,7 +5,7 @@
 use super::users::{insert_user, NewUser};
 use super::{begin_write, like_pattern, Db};
 use atrium_api::{ListQuery, Role, StaffUser};
-use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 #[derive(FromRow)]
 struct StaffRow {
@@ -28,13 +28,13 @@ const STAFF_SELECT: &str = "SELECT u.id, u.name, u.email, u.role FROM users u";
 pub async fn list_staff(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(Vec<StaffUser>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
     let filter = "u.agency_id = $1 AND u.org_id IS NULL \
-                  AND ($2 IS NULL OR u.name LIKE $2 ESCAPE '\\' OR u.email LIKE $2 ESCAPE '\\')";
+                  AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
         .bind(agency_id)
         .bind(&pattern)
         .fetch_one(db)
         .await?;
-    let sql = format!("{STAFF_SELECT} WHERE {filter} ORDER BY u.name COLLATE NOCASE, u.id LIMIT $3 OFFSET $4");
+    let sql = format!("{STAFF_SELECT} WHERE {filter} ORDER BY lower(u.name), u.id LIMIT $3 OFFSET $4");
     let rows = sqlx::query_as::<_, StaffRow>(&sql)
         .bind(agency_id)
         .bind(&pattern)
@@ -47,7 +47,7 @@ pub async fn list_staff(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(V
 
 /// The staff member if they belong to `agency_id`; anyone else is as good as missing.
 pub async fn get_staff<'e>(
-    db: impl SqliteExecutor<'e>,
+    db: impl Executor<'e, Database = Any>,
     agency_id: i64,
     staff_id: i64,
 ) -> Result<Option<StaffUser>, sqlx::Error> {
@@ -130,13 +130,13 @@ pub async fn delete_staff(db: &Db, agency_id: i64, staff_id: i64) -> Result<Staf
 }
 
 /// Whether `staff` is an owner and no other enabled owner would remain.
-async fn is_last_owner(conn: &mut SqliteConnection, agency_id: i64, staff: &StaffUser) -> Result<bool, sqlx::Error> {
+async fn is_last_owner(conn: &mut AnyConnection, agency_id: i64, staff: &StaffUser) -> Result<bool, sqlx::Error> {
     if staff.role != Role::Owner {
         return Ok(false);
     }
     let others: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM users WHERE agency_id = $1 AND org_id IS NULL AND role = 'owner' \
-         AND disabled = 0 AND id <> $2",
+         AND disabled = FALSE AND id <> $2",
     )
     .bind(agency_id)
     .bind(staff.id)

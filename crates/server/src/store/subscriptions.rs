@@ -5,12 +5,12 @@
 use super::activity::record_activity;
 use super::invoices::{issue_invoice, NewInvoice};
 use super::plans::get_plan;
-use super::{begin_write, Db};
+use super::{begin_write, Db, Flag};
 use crate::billing::lines::{change, period_line, Current};
 use crate::billing::period::{add_interval, parse, stamp};
 use crate::changes::Change;
 use atrium_api::{Invoice, Plan, PlanInterval, Subscription, SubscriptionStatus};
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
 
 const SUB_COLUMNS: &str = "id, plan_id, plan_name, price_cents, currency, interval, included_conversations, status, \
@@ -32,6 +32,7 @@ struct SubRow {
     status: String,
     current_period_start: String,
     current_period_end: String,
+    #[sqlx(try_from = "Flag")]
     cancel_at_period_end: bool,
 }
 
@@ -75,7 +76,7 @@ pub async fn current_subscription(db: &Db, org_id: i64) -> Result<Option<Subscri
 }
 
 /// The org's subscription that is not cancelled, if any (at most one, by a unique index).
-async fn live(conn: &mut SqliteConnection, org_id: i64) -> Result<Option<Subscription>, sqlx::Error> {
+async fn live(conn: &mut AnyConnection, org_id: i64) -> Result<Option<Subscription>, sqlx::Error> {
     let sql = format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE org_id = $1 AND status != 'canceled'");
     Ok(sqlx::query_as::<_, SubRow>(&sql).bind(org_id).fetch_optional(&mut *conn).await?.map(Into::into))
 }
@@ -163,7 +164,7 @@ pub async fn choose_plan(
         sqlx::query(
             "UPDATE subscriptions SET plan_id = $1, plan_name = $2, price_cents = $3, currency = $4, interval = $5, \
              included_conversations = $6, current_period_start = $7, current_period_end = $8, \
-             cancel_at_period_end = 0 WHERE id = $9",
+             cancel_at_period_end = FALSE WHERE id = $9",
         )
         .bind(plan.id)
         .bind(&plan.name)
@@ -273,14 +274,14 @@ pub async fn roll_over(db: &Db, org: OrgRef, now: OffsetDateTime) -> Result<Vec<
         };
         issued.push(issue_invoice(&mut tx, &new).await?);
     }
-    let overdue: bool = sqlx::query_scalar(
+    let overdue: Flag = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM invoices WHERE subscription_id = $1 AND status = 'open' AND due_at <= $2)",
     )
     .bind(sub.id)
     .bind(stamp(now))
     .fetch_one(&mut *tx)
     .await?;
-    let status = if overdue { SubscriptionStatus::PastDue } else { SubscriptionStatus::Active };
+    let status = if overdue.0 { SubscriptionStatus::PastDue } else { SubscriptionStatus::Active };
     if status != sub.status {
         set_status(&mut tx, org.org_id, &sub, status).await?;
     }
@@ -290,7 +291,7 @@ pub async fn roll_over(db: &Db, org: OrgRef, now: OffsetDateTime) -> Result<Vec<
 
 /// Moves `sub` to `status`, logged as the platform's doing (no actor).
 async fn set_status(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     org_id: i64,
     sub: &Subscription,
     status: SubscriptionStatus,

@@ -2,10 +2,10 @@
 //! editing and deleting them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db, Dialect};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
-use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 /// Inserts the team as given, logging nothing: the demo seed's way in.
 pub async fn insert_team(
@@ -67,13 +67,14 @@ const TEAM_SELECT: &str = "SELECT t.id, t.label, t.key, t.description, t.updated
 /// A page of the org's teams by label, narrowed by `q` in label or key.
 pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<Team>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "t.org_id = $1 AND ($2 IS NULL OR t.label LIKE $2 ESCAPE '\\' OR t.key LIKE $2 ESCAPE '\\')";
+    let filter =
+        "t.org_id = $1 AND ($2 IS NULL OR lower(t.label) LIKE $2 ESCAPE '\\' OR lower(t.key) LIKE $2 ESCAPE '\\')";
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM teams t WHERE {filter}"))
         .bind(org_id)
         .bind(&pattern)
         .fetch_one(db)
         .await?;
-    let sql = format!("{TEAM_SELECT} WHERE {filter} ORDER BY t.label COLLATE NOCASE, t.id LIMIT $3 OFFSET $4");
+    let sql = format!("{TEAM_SELECT} WHERE {filter} ORDER BY lower(t.label), t.id LIMIT $3 OFFSET $4");
     let rows = sqlx::query_as::<_, TeamRow>(&sql)
         .bind(org_id)
         .bind(&pattern)
@@ -85,7 +86,11 @@ pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<
 }
 
 /// The team if it belongs to `org_id`; another org's team is as good as missing.
-pub async fn get_team<'e>(db: impl SqliteExecutor<'e>, org_id: i64, team_id: i64) -> Result<Option<Team>, sqlx::Error> {
+pub async fn get_team<'e>(
+    db: impl Executor<'e, Database = Any>,
+    org_id: i64,
+    team_id: i64,
+) -> Result<Option<Team>, sqlx::Error> {
     let sql = format!("{TEAM_SELECT} WHERE t.id = $1 AND t.org_id = $2");
     Ok(sqlx::query_as::<_, TeamRow>(&sql).bind(team_id).bind(org_id).fetch_optional(db).await?.map(Into::into))
 }
@@ -197,14 +202,15 @@ pub async fn delete_team(db: &Db, org_id: i64, team_id: i64, actor_id: i64) -> R
 }
 
 /// Whether every id (duplicates ignored) is a user of the org.
-async fn members_in_org(conn: &mut SqliteConnection, org_id: i64, user_ids: &[i64]) -> Result<bool, sqlx::Error> {
+async fn members_in_org(conn: &mut AnyConnection, org_id: i64, user_ids: &[i64]) -> Result<bool, sqlx::Error> {
     all_ids_in(conn, "(SELECT org_id AS owner, id FROM users)", org_id, user_ids).await
 }
 
 /// Makes `user_ids` the team's whole membership.
-async fn set_members(conn: &mut SqliteConnection, team_id: i64, user_ids: &[i64]) -> Result<(), sqlx::Error> {
+async fn set_members(conn: &mut AnyConnection, team_id: i64, user_ids: &[i64]) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM team_members WHERE team_id = $1").bind(team_id).execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO team_members (team_id, user_id) SELECT $1, value FROM json_each($2)")
+    let list = Dialect::of_conn(conn).id_list("$2");
+    sqlx::query(&format!("INSERT INTO team_members (team_id, user_id) SELECT $1, value FROM ({list}) ids"))
         .bind(team_id)
         .bind(json_ids(&distinct(user_ids)))
         .execute(&mut *conn)

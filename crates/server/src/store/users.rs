@@ -1,8 +1,8 @@
 //! Users: agency staff and client users, in one table.
 
-use super::{now, Db};
+use super::{now, Db, Flag};
 use atrium_api::{Permission, Role};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct UserRow {
@@ -14,6 +14,7 @@ pub struct UserRow {
     pub name: String,
     pub password_hash: String,
     pub permissions: String,
+    #[sqlx(try_from = "Flag")]
     pub disabled: bool,
 }
 
@@ -32,7 +33,7 @@ pub(super) const USER_COLUMNS: &str =
     "u.id, u.agency_id, u.org_id, u.role, u.email, u.name, u.password_hash, u.permissions, u.disabled";
 
 pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1 COLLATE NOCASE");
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)");
     sqlx::query_as::<_, UserRow>(&sql).bind(email.trim()).fetch_optional(db).await
 }
 
@@ -48,7 +49,7 @@ pub struct NewUser<'a> {
 
 /// Inserts the user as given. An email already in use (in any case, by anyone on the
 /// platform) fails with the unique index's error, which routes answer as "taken".
-pub async fn insert_user<'e>(db: impl SqliteExecutor<'e>, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert_user<'e>(db: impl Executor<'e, Database = Any>, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO users (agency_id, org_id, role, email, name, password_hash, permissions, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",

@@ -1,5 +1,9 @@
-//! Shared test harness: the whole router over a fresh, demo-seeded SQLite file, driven
+//! Shared test harness: the whole router over a fresh, demo-seeded database, driven
 //! with `oneshot` the way a browser would (cookies, CSRF header, JSON bodies).
+//!
+//! The database is a temporary SQLite file, or, when `ATRIUM_TEST_DATABASE_URL` names a
+//! PostgreSQL server (`make test` starts one: scripts/pg-cluster.sh), a database of its
+//! own created there for the test and dropped after it.
 
 // Each test binary compiles this module and uses only part of it.
 #![allow(dead_code)]
@@ -14,6 +18,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 use tower::ServiceExt;
@@ -23,6 +28,81 @@ pub struct TestApp {
     pub dir: TempDir,
     pub db: Db,
     router: Router,
+    /// The PostgreSQL database of this app, when tests run on PostgreSQL.
+    pg: Option<PgDatabase>,
+}
+
+/// The PostgreSQL server the tests use, if any (`ATRIUM_TEST_DATABASE_URL`, a URL of a
+/// database on it such as `postgres://postgres@127.0.0.1:5439/postgres`).
+pub fn postgres_url() -> Option<String> {
+    std::env::var("ATRIUM_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+}
+
+/// A database created for one test on the test PostgreSQL server; dropped with it.
+pub struct PgDatabase {
+    admin_url: String,
+    pub name: String,
+}
+
+impl PgDatabase {
+    /// A new empty database (or a copy of `template`).
+    pub async fn create(admin_url: &str, template: Option<&str>) -> PgDatabase {
+        use rand::Rng;
+        let name = format!("atrium_test_{:016x}", rand::thread_rng().gen::<u64>());
+        let template = template.map(|t| format!(" TEMPLATE \"{t}\"")).unwrap_or_default();
+        let mut admin = sqlx::postgres::PgConnection::connect(admin_url).await.expect("test PostgreSQL server");
+        sqlx::query(&format!("CREATE DATABASE \"{name}\"{template}")).execute(&mut admin).await.unwrap();
+        PgDatabase { admin_url: admin_url.to_string(), name }
+    }
+
+    /// The URL of this database.
+    pub fn url(&self) -> String {
+        let base = self.admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&self.admin_url);
+        format!("{base}/{}", self.name)
+    }
+
+    /// A copy of this database as it is now: its connections (the app's pool and event
+    /// listener) are ended first, as PostgreSQL copies only a database nobody uses; the
+    /// pool opens new ones when next used.
+    async fn copy(&self) -> PgDatabase {
+        let mut admin = sqlx::postgres::PgConnection::connect(&self.admin_url).await.unwrap();
+        for attempt in 0.. {
+            sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
+                .bind(&self.name)
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            use rand::Rng;
+            let name = format!("atrium_test_{:016x}", rand::thread_rng().gen::<u64>());
+            let sql = format!("CREATE DATABASE \"{name}\" TEMPLATE \"{}\"", self.name);
+            match sqlx::query(&sql).execute(&mut admin).await {
+                Ok(_) => return PgDatabase { admin_url: self.admin_url.clone(), name },
+                Err(e) if attempt < 20 => {
+                    eprintln!("copying {}: {e}; again", self.name);
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("copying {}: {e}", self.name),
+            }
+        }
+        unreachable!()
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop is not async: a thread of its own with a small runtime does the work.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async {
+                if let Ok(mut admin) = sqlx::postgres::PgConnection::connect(&admin_url).await {
+                    let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    let _ = sqlx::query(&sql).execute(&mut admin).await;
+                }
+            })
+        })
+        .join();
+    }
 }
 
 /// What came back: status, headers, the raw body, and the body as JSON
@@ -99,15 +179,25 @@ impl TestApp {
     /// [`TestApp::from_snapshot`] makes fresh apps in milliseconds (no seeding, no Argon2).
     pub async fn snapshot(&self) -> Snapshot {
         let dir = tempfile::tempdir().unwrap();
+        if let Some(pg) = &self.pg {
+            let copy = pg.copy().await;
+            return Snapshot { _dir: dir, path: PathBuf::new(), pg: Some(copy) };
+        }
         let path = dir.path().join("snapshot.db");
         // One self-contained file, whatever is still in the write-ahead log.
         sqlx::query("VACUUM INTO $1").bind(path.to_str().unwrap()).execute(&self.db).await.unwrap();
-        Snapshot { _dir: dir, path }
+        Snapshot { _dir: dir, path, pg: None }
     }
 
     /// A fresh app over a private copy of `snapshot`: what one test case may wreck.
     pub async fn from_snapshot(snapshot: &Snapshot) -> Self {
         let dir = tempfile::tempdir().unwrap();
+        if let Some(pg) = &snapshot.pg {
+            let copy = PgDatabase::create(&pg.admin_url, Some(&pg.name)).await;
+            let db = store::connect(&copy.url()).await.unwrap();
+            let router = atrium_server::app(AppState::new(db.clone(), Settings::default()));
+            return TestApp { dir, db, router, pg: Some(copy) };
+        }
         let file = dir.path().join("atrium.db");
         std::fs::copy(&snapshot.path, &file).unwrap();
         Self::open(dir, &file, Settings::default()).await
@@ -116,16 +206,29 @@ impl TestApp {
     async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
         let db = store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
         let router = atrium_server::app(AppState::new(db.clone(), settings));
-        TestApp { dir, db, router }
+        TestApp { dir, db, router, pg: None }
     }
 
     async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let db = store::connect(&format!("sqlite://{}", root.join("atrium.db").display())).await.unwrap();
+        let pg = match postgres_url() {
+            Some(admin_url) => Some(PgDatabase::create(&admin_url, None).await),
+            None => None,
+        };
+        let url = match &pg {
+            Some(pg) => pg.url(),
+            None => format!("sqlite://{}", root.join("atrium.db").display()),
+        };
+        let db = store::connect(&url).await.unwrap();
         assert!(seed_demo(&db, false).await.unwrap(), "a fresh database takes the demo seed");
         let router = atrium_server::app(AppState::new(db.clone(), settings(&root)));
-        TestApp { dir, db, router }
+        TestApp { dir, db, router, pg }
+    }
+
+    /// The URL of this app's database: what a second replica of the server would be given.
+    pub fn database_url(&self) -> String {
+        self.db.connect_options().database_url.to_string()
     }
 
     /// Sends one request through the whole router, middleware included.
@@ -324,6 +427,9 @@ impl TestApp {
     /// Every row of every table as text: equal fingerprints, equal data. What a refused
     /// request must leave as it found.
     pub async fn fingerprint(&self) -> String {
+        if self.pg.is_some() {
+            return self.fingerprint_postgres().await;
+        }
         let tables: Vec<String> =
             sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                 .fetch_all(&self.db)
@@ -336,8 +442,47 @@ impl TestApp {
                 .fetch_all(&self.db)
                 .await
                 .unwrap();
-            let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || ',' || ");
+            let row = columns
+                .iter()
+                .filter(|c| fingerprinted(&table, c))
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || ',' || ");
             let sql = format!("SELECT group_concat(r, char(10)) FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY 1)");
+            let rows: Option<String> = sqlx::query_scalar(&sql).fetch_one(&self.db).await.unwrap();
+            print.push_str(&format!("[{table}]\n{}\n", rows.unwrap_or_default()));
+        }
+        print
+    }
+
+    /// [`TestApp::fingerprint`] on PostgreSQL: a row cast to text is its values.
+    async fn fingerprint_postgres(&self) -> String {
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = 'public' \
+             ORDER BY table_name",
+        )
+        .fetch_all(&self.db)
+        .await
+        .unwrap();
+        let mut print = String::new();
+        for table in tables {
+            let columns: Vec<String> = sqlx::query_scalar(
+                "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+            )
+            .bind(&table)
+            .fetch_all(&self.db)
+            .await
+            .unwrap();
+            let row = columns
+                .iter()
+                .filter(|c| fingerprinted(&table, c))
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT string_agg(r, E'\\n' ORDER BY r) FROM (SELECT CAST(ROW({row}) AS TEXT) AS r FROM \"{table}\") t"
+            );
             let rows: Option<String> = sqlx::query_scalar(&sql).fetch_one(&self.db).await.unwrap();
             print.push_str(&format!("[{table}]\n{}\n", rows.unwrap_or_default()));
         }
@@ -350,10 +495,19 @@ impl TestApp {
     }
 }
 
+/// Whether [`TestApp::fingerprint`] compares `column` of `table`: all but a session's
+/// last-seen time, which any request of the session moves (at most once a minute, so
+/// only on a run slower than that), whether or not the request was allowed.
+fn fingerprinted(table: &str, column: &str) -> bool {
+    !(table == "sessions" && column == "last_seen_at")
+}
+
 /// A database file frozen by [`TestApp::snapshot`]; removed when dropped.
 pub struct Snapshot {
     _dir: TempDir,
     path: PathBuf,
+    /// The frozen copy, when tests run on PostgreSQL.
+    pg: Option<PgDatabase>,
 }
 
 /// The `PUT /api/v1/orgs/{org}` body that saves `org` (as read from the API) unchanged.
