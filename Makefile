@@ -6,7 +6,7 @@ PORT ?= 8080
 DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 
-.PHONY: help setup dist dist-debug server run test lint fmt fmt-check clippy test-rust test-wasm test-e2e size
+.PHONY: help setup dist dist-debug server run test lint fmt fmt-check clippy test-rust test-fuzz test-wasm test-e2e size
 
 help:
 	@echo "make run     build everything and serve the demo on http://127.0.0.1:$(PORT)"
@@ -37,6 +37,7 @@ run: dist server
 test: setup
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-wasm
 	scripts/build-client.sh release
 	$(MAKE) --no-print-directory test-e2e
@@ -57,6 +58,12 @@ lint: fmt-check clippy
 test-rust:
 	cargo test --workspace
 	cargo build -p atrium-server
+
+# Schemathesis against the debug server's OpenAPI document, signed in (tests/fuzz/run.sh):
+# no 5xx, every answer as documented. FUZZ_EXAMPLES=n per operation (default 25).
+test-fuzz:
+	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
+	SERVER=$(SERVER) tests/fuzz/run.sh
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm:
