@@ -7,7 +7,8 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-wasm test-e2e size bench
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-wasm test-e2e size bench
+
 
 help:
 	@echo "make run     build everything and serve the demo on http://127.0.0.1:$(PORT)"
@@ -42,6 +43,7 @@ run: dist server
 test: setup
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-wasm
 	scripts/build-client.sh release
 	$(MAKE) --no-print-directory test-e2e
@@ -67,6 +69,12 @@ test-rust:
 
 test-postgres:
 	scripts/pg-cluster.sh run cargo test -p atrium-server
+
+# Schemathesis against the debug server's OpenAPI document, signed in (tests/fuzz/run.sh):
+# no 5xx, every answer as documented. FUZZ_EXAMPLES=n per operation (default 25).
+test-fuzz:
+	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
+	SERVER=$(SERVER) tests/fuzz/run.sh
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every tool Atrium needs to build, run and test, from the package
-# registries only (crates, npm, Debian). Idempotent: about a second when all is present.
+# registries only (crates, npm, PyPI, Debian). Idempotent: about a second when all is present.
 #
 # Knobs: CARGO_ROOT (default ~/.cargo), SKIP_APT=1 to skip Debian packages.
 set -euo pipefail
@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 TRUNK_VERSION=0.21.14   # newest trunk that builds with rustc 1.95
+SCHEMATHESIS_VERSION=4.32.5
 CARGO_ROOT=${CARGO_ROOT:-$HOME/.cargo}
 BIN="$CARGO_ROOT/bin"
 export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
@@ -72,6 +73,21 @@ if ! [[ -x node_modules/.bin/wasm-opt && "$(cat node_modules/.atrium-lock-sum 2>
 fi
 # Debian's binaryen corrupts the wasm: ours must be the one found first.
 [[ "$(command -v wasm-opt)" == "$ROOT/node_modules/.bin/wasm-opt" ]]
+
+step "schemathesis $SCHEMATHESIS_VERSION (API fuzzing; a Python venv in .tools/venv)"
+VENV=.tools/venv
+if ! [[ -x $VENV/bin/st ]] ||
+   [[ "$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]]; then
+  if ! python3 -m venv "$VENV"; then
+    # Debian's own python3 keeps venv (ensurepip) in a separate package.
+    [[ "${SKIP_APT:-0}" != 1 ]] || { echo "python3 -m venv failed: install python3-venv" >&2; exit 1; }
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-venv
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
 
 step "cargo fetch (trunk builds offline)"
 cargo fetch --locked >/dev/null

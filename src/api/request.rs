@@ -47,7 +47,9 @@ impl ApiError {
             ErrorCode::Conflict | ErrorCode::PreconditionFailed => ApiError::Conflict(error.message),
             ErrorCode::ValidationFailed => ApiError::Validation(field_errors(&error.field_codes)),
             ErrorCode::RateLimited => ApiError::RateLimited,
-            ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
+            ErrorCode::BadRequest | ErrorCode::Internal | ErrorCode::StorageUnavailable | ErrorCode::StorageFull => {
+                ApiError::Server(error.message)
+            }
         }
     }
 }

@@ -28,9 +28,53 @@ export function locale(lang) {
 /** Starts a server on a free port over a fresh database; resolves once it listens. */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+  const { url, child } = await spawnServer(dir, 0);
+  return {
+    url,
+    async stop() {
+      await stopChild(child, 'SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A server that a test can kill (SIGKILL: no graceful shutdown, as on a crash or an OOM
+ * kill) and start again on the same port over the same database file.
+ */
+export async function startRestartableServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+  let { url, child } = await spawnServer(dir, 0);
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    async kill() {
+      await stopChild(child, 'SIGKILL');
+      child = null;
+    },
+    async restart() {
+      if (child) await stopChild(child, 'SIGKILL');
+      ({ child } = await spawnServer(dir, port));
+    },
+    async stop() {
+      if (child) await stopChild(child, 'SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stopChild(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
+}
+
+/** The server over `dir`/atrium.db on `port` (0: a free one), with the demo seed when empty. */
+async function spawnServer(dir, port) {
   const child = spawn(
     serverBin,
-    ['--port', '0', '--database-url', `sqlite://${join(dir, 'atrium.db')}`, '--dist', distDir, '--seed-demo'],
+    ['--port', String(port), '--database-url', `sqlite://${join(dir, 'atrium.db')}`, '--dist', distDir, '--seed-demo'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
   let stderr = '';
@@ -45,14 +89,7 @@ export async function startServer() {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${stderr}`)); });
   });
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, child };
 }
 
 export async function launchBrowser() {
@@ -75,12 +112,13 @@ export async function signIn(page, baseUrl, email, password = DEMO_PASSWORD, t =
 
 /**
  * One server and one browser for the calling test file, started before its tests and
- * stopped after them. Read `ctx.server` and `ctx.browser` inside tests.
+ * stopped after them. Read `ctx.server` and `ctx.browser` inside tests. With
+ * `restartable`, `ctx.server` also has `kill()` and `restart()` (see startRestartableServer).
  */
-export function useServerAndBrowser() {
+export function useServerAndBrowser({ restartable = false } = {}) {
   const ctx = { server: null, browser: null };
   before(async () => {
-    ctx.server = await startServer();
+    ctx.server = restartable ? await startRestartableServer() : await startServer();
     ctx.browser = await launchBrowser();
   });
   after(async () => {

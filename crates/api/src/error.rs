@@ -40,6 +40,11 @@ pub enum ErrorCode {
     PreconditionFailed,
     RateLimited,
     Internal,
+    /// The database cannot take writes right now (read-only, I/O failure, locked for too
+    /// long): nothing was changed, and trying again later may work.
+    StorageUnavailable,
+    /// The database's disk (or its size limit) is full: nothing was changed.
+    StorageFull,
 }
 
 impl ErrorCode {
@@ -54,6 +59,8 @@ impl ErrorCode {
             ErrorCode::PreconditionFailed => 412,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
+            ErrorCode::StorageUnavailable => 503,
+            ErrorCode::StorageFull => 507,
         }
     }
 }

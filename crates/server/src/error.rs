@@ -22,6 +22,11 @@ pub enum AppError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// The database refused a write for a reason outside the request: read-only file or
+    /// volume, I/O error, locked past the busy timeout, no connection. Answered 503.
+    StorageUnavailable(String),
+    /// The database's disk or size limit is full (SQLITE_FULL). Answered 507.
+    StorageFull(String),
     Internal(String),
 }
 
@@ -39,6 +44,8 @@ impl AppError {
             AppError::NotFound => ErrorCode::NotFound,
             AppError::Conflict(_) => ErrorCode::Conflict,
             AppError::RateLimited { .. } => ErrorCode::RateLimited,
+            AppError::StorageUnavailable(_) => ErrorCode::StorageUnavailable,
+            AppError::StorageFull(_) => ErrorCode::StorageFull,
             AppError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -53,6 +60,10 @@ impl AppError {
             AppError::Forbidden => "You are not allowed to do this.".into(),
             AppError::NotFound => "Not found.".into(),
             AppError::RateLimited { .. } => "Too many attempts. Try again later.".into(),
+            AppError::StorageUnavailable(_) => {
+                "Storage is unavailable (read-only or failing); nothing was saved. Try again later.".into()
+            }
+            AppError::StorageFull(_) => "Storage is full; nothing was saved. Free disk space and try again.".into(),
             // The detail goes to the log, never to the caller.
             AppError::Internal(_) => "Something went wrong on our side.".into(),
         }
@@ -94,19 +105,71 @@ impl From<FieldErrors> for AppError {
     }
 }
 
+/// What a database failure that is not the request's fault says about storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageFault {
+    Full,
+    Unavailable,
+}
+
+/// Classifies `e` by the database's own error code. A transaction that fails this way has
+/// been rolled back (sqlx rolls back a dropped transaction; SQLite undoes the statement),
+/// so the caller can be told plainly that nothing was saved.
+///
+/// SQLite (numeric result codes; the primary code is the low byte of the extended one):
+/// FULL 13 → full; READONLY 8, IOERR 10, CANTOPEN 14, BUSY 5, LOCKED 6, PROTOCOL 15 →
+/// unavailable. PostgreSQL (five-character SQLSTATE): 53100 disk_full → full;
+/// 25006 read_only_sql_transaction, class 53 (insufficient resources), class 08
+/// (connection exception), 57P01-57P03 (shutdown, cannot connect now), 58030 io_error →
+/// unavailable. Losing the pool or the socket (`PoolTimedOut`, `PoolClosed`, `Io`) is
+/// unavailable too.
+pub fn storage_fault(e: &sqlx::Error) -> Option<StorageFault> {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => Some(StorageFault::Unavailable),
+        sqlx::Error::Database(db) => db.code().and_then(|code| fault_of_code(&code)),
+        _ => None,
+    }
+}
+
+fn fault_of_code(code: &str) -> Option<StorageFault> {
+    // A SQLSTATE is five characters; SQLite's extended codes stay below 10000.
+    if code.len() == 5 {
+        return match code {
+            "53100" => Some(StorageFault::Full),
+            "25006" | "57P01" | "57P02" | "57P03" | "58030" => Some(StorageFault::Unavailable),
+            _ if code.starts_with("53") || code.starts_with("08") => Some(StorageFault::Unavailable),
+            _ => None,
+        };
+    }
+    let primary = code.parse::<i32>().ok()? & 0xff;
+    match primary {
+        13 => Some(StorageFault::Full),
+        5 | 6 | 8 | 10 | 14 | 15 => Some(StorageFault::Unavailable),
+        _ => None,
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::RowNotFound = e {
             return AppError::NotFound;
         }
-        AppError::Internal(format!("database: {e}"))
+        match storage_fault(&e) {
+            Some(StorageFault::Full) => AppError::StorageFull(format!("database: {e}")),
+            Some(StorageFault::Unavailable) => AppError::StorageUnavailable(format!("database: {e}")),
+            None => AppError::Internal(format!("database: {e}")),
+        }
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
-            tracing::error!(%detail, "internal error");
+        match &self {
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::StorageUnavailable(detail) | AppError::StorageFull(detail) => {
+                tracing::error!(%detail, "storage error")
+            }
+            _ => {}
         }
         let status = StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(self.body())).into_response();
@@ -116,5 +179,28 @@ impl IntoResponse for AppError {
             }
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_codes_name_the_storage_fault() {
+        assert_eq!(fault_of_code("13"), Some(StorageFault::Full));
+        assert_eq!(fault_of_code("8"), Some(StorageFault::Unavailable));
+        // SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT: extended codes.
+        assert_eq!(fault_of_code("1032"), Some(StorageFault::Unavailable));
+        assert_eq!(fault_of_code("778"), Some(StorageFault::Unavailable));
+        assert_eq!(fault_of_code("517"), Some(StorageFault::Unavailable));
+        // Constraint violations (SQLITE_CONSTRAINT_UNIQUE 2067) are the request's business.
+        assert_eq!(fault_of_code("2067"), None);
+        assert_eq!(fault_of_code("53100"), Some(StorageFault::Full));
+        assert_eq!(fault_of_code("25006"), Some(StorageFault::Unavailable));
+        assert_eq!(fault_of_code("08006"), Some(StorageFault::Unavailable));
+        assert_eq!(fault_of_code("23505"), None);
+        assert_eq!(AppError::StorageFull(String::new()).code().status(), 507);
+        assert_eq!(AppError::StorageUnavailable(String::new()).code().status(), 503);
     }
 }

@@ -2,22 +2,42 @@
 //! instead of axum's plain text.
 
 use crate::error::AppError;
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use serde::de::DeserializeOwned;
 
 pub struct ApiJson<T>(pub T);
 
+/// Every request body of the API is a JSON object. serde would also read a struct from
+/// an array of its fields in order (`[null, null]`), which the documented schema does not
+/// allow: such a body is refused here, before it can mean anything.
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_rejection(rejection)),
+        if !json_content_type(req.headers()) {
+            return Err(AppError::BadRequest("Expected request with `Content-Type: application/json`".into()));
         }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let value = axum::Json::<T>::from_bytes(&bytes).map_err(json_rejection)?.0;
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(AppError::BadRequest("The request body must be a JSON object.".into()));
+        }
+        Ok(ApiJson(value))
     }
+}
+
+/// `application/json`, or `application/<something>+json`, with any parameters.
+fn json_content_type(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn json_rejection(rejection: JsonRejection) -> AppError {

@@ -59,7 +59,14 @@ pub async fn load_session(state: &AppState, hash: &str) -> AppResult<Option<Auth
     // last-seen time moves at most once a minute; under a shorter idle limit (a quarter
     // of it) so that a session in use never runs out between two writes.
     if idle > (limit / 4).min(60) {
-        store::touch_session(&state.db, hash).await?;
+        // Best effort: on a read-only or full database, reads must keep working; the
+        // session then ages as if unused, which errs on the safe side.
+        if let Err(e) = store::touch_session(&state.db, hash).await {
+            match crate::error::storage_fault(&e) {
+                Some(_) => tracing::warn!(error = %e, "session last-seen time not saved"),
+                None => return Err(e.into()),
+            }
+        }
     }
     Ok(Some(AuthUser::new(session, user)))
 }

@@ -145,7 +145,7 @@ use utoipa::OpenApi;
         api::HandoffRule,
         api::NewHandoffRule,
     )),
-    modifiers(&IngestKeyScheme)
+    modifiers(&IngestKeyScheme, &StorageErrors)
 )]
 pub struct ApiDoc;
 
@@ -168,5 +168,47 @@ impl utoipa::Modify for IngestKeyScheme {
         use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("agency_api_key", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// Every operation that touches the database may meet a storage fault (see
+/// `error::storage_fault`): 503 `storage_unavailable` (read-only, I/O error, locked) and
+/// 507 `storage_full`. Added here once rather than on each handler; reads list them too,
+/// since a read may still write (a session's last-seen time, removing a dead session).
+struct StorageErrors;
+
+impl utoipa::Modify for StorageErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Content, Ref, ResponseBuilder};
+        let error = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/json", Content::new(Some(Ref::from_schema_name("ErrorBody"))))
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if path == "/api/v1/openapi.json" {
+                continue;
+            }
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+                &mut item.head,
+                &mut item.options,
+                &mut item.trace,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                responses.entry("503".into()).or_insert_with(|| {
+                    error("storage_unavailable: the database is read-only or failing; nothing was saved").into()
+                });
+                responses
+                    .entry("507".into())
+                    .or_insert_with(|| error("storage_full: the database's disk is full; nothing was saved").into());
+            }
+        }
     }
 }

@@ -203,6 +203,19 @@ impl TestApp {
         Self::open(dir, &file, Settings::default()).await
     }
 
+    /// The database file this app was built over.
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("atrium.db")
+    }
+
+    /// A second app (as a second server process would be) over `url`, usually this
+    /// app's own file opened another way (`?mode=ro`, a second pool).
+    pub async fn sibling(&self, url: &str) -> Result<TestApp, sqlx::Error> {
+        let db = store::connect(url).await?;
+        let router = atrium_server::app(AppState::new(db.clone(), Settings::default()));
+        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router })
+    }
+
     async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
         let db = store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
         let router = atrium_server::app(AppState::new(db.clone(), settings));

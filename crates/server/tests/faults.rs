@@ -1,0 +1,163 @@
+//! Storage faults: a read-only database, a full disk, and many writers at once. Each
+//! must give the caller a clear contract error (never a panic or a vague 500), change
+//! nothing it was refused, and leave the database intact and readable.
+
+mod common;
+
+use atrium_server::seed::DEMO_API_KEY;
+use common::{Reply, TestApp};
+use futures_util::future::join_all;
+use serde_json::json;
+
+async fn integrity(app: &TestApp) -> String {
+    sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&app.db).await.unwrap()
+}
+
+/// Sets `PRAGMA max_page_count` on every connection of the app's pool (the pragma is per
+/// connection): holding all of them at once makes the pool open each one.
+async fn limit_pages(app: &TestApp, pages: i64) {
+    let size = app.db.options().get_max_connections() as usize;
+    let mut conns = Vec::new();
+    for _ in 0..size {
+        conns.push(app.db.acquire().await.unwrap());
+    }
+    for conn in &mut conns {
+        sqlx::query(&format!("PRAGMA max_page_count = {pages}")).execute(&mut **conn).await.unwrap();
+    }
+}
+
+#[track_caller]
+fn assert_storage_error(reply: &Reply, status: u16, code: &str) {
+    reply.assert_error(status, code);
+    let message = reply.body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("nothing was saved"), "{message}");
+}
+
+#[tokio::test]
+async fn a_read_only_database_refuses_writes_clearly_and_keeps_serving_reads() {
+    let app = TestApp::new().await;
+    let owner = app.login("owner@northwind.test").await;
+    let orgs = owner.get("/api/v1/orgs").await;
+    assert_eq!(orgs.status, 200);
+    let before = app.fingerprint().await;
+
+    // The same file opened read-only, as a server on a read-only volume would see it.
+    let url = format!("sqlite://{}?mode=ro", app.db_path().display());
+    let ro = app.sibling(&url).await.expect("a read-only database still opens");
+    let owner_ro = owner.on(&ro);
+
+    // Reads work and answer what was there.
+    let again = owner_ro.get("/api/v1/orgs").await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body, orgs.body);
+    let acme = app.org_id("Acme Dental").await;
+    assert_eq!(owner_ro.get(&format!("/api/v1/orgs/{acme}/conversations")).await.status, 200);
+
+    // Every kind of write answers 503 storage_unavailable.
+    let created = owner_ro.post("/api/v1/orgs", Some(json!({ "name": "Read Only Dental" }))).await;
+    assert_storage_error(&created, 503, "storage_unavailable");
+    let org = owner_ro.get(&format!("/api/v1/orgs/{acme}")).await.body;
+    let mut update = common::update_body(&org);
+    update["name"] = json!("Acme Renamed");
+    assert_storage_error(&owner_ro.put(&format!("/api/v1/orgs/{acme}"), update).await, 503, "storage_unavailable");
+    let message = json!({ "org_id": acme, "agent_id": app.agent_id("Support Bot").await, "external_id": "ro-1",
+                          "author": "visitor", "text": "Hello?", "contact_name": "Vera Visitor" });
+    assert_storage_error(&ro.ingest(DEMO_API_KEY, message).await, 503, "storage_unavailable");
+    // Signing in writes a session: refused the same way, not as wrong credentials.
+    let login = ro.try_login("admin@acme.test", atrium_server::seed::DEMO_PASSWORD).await;
+    assert_storage_error(&login, 503, "storage_unavailable");
+
+    ro.db.close().await;
+    assert_eq!(app.fingerprint().await, before, "a refused write changed nothing");
+    assert_eq!(integrity(&app).await, "ok");
+}
+
+#[tokio::test]
+async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
+    let app = TestApp::new().await;
+    let owner = app.login("owner@northwind.test").await;
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
+    // No page beyond what the file has: SQLITE_FULL as soon as the free pages run out.
+    limit_pages(&app, pages).await;
+
+    let mut saved = 0;
+    let refused = loop {
+        let body = json!({ "name": format!("Full Disk Org {saved}"), "contact_email": "office@full.test" });
+        let reply = owner.post("/api/v1/orgs", Some(body.clone())).await;
+        if reply.status != 201 {
+            break (body, reply);
+        }
+        saved += 1;
+        assert!(saved < 5000, "the page limit never filled up");
+    };
+    let (body, reply) = refused;
+    assert_storage_error(&reply, 507, "storage_full");
+
+    // Nothing half-written: the refused create left no org, no activity entry, nothing.
+    let before = app.fingerprint().await;
+    assert_storage_error(&owner.post("/api/v1/orgs", Some(body.clone())).await, 507, "storage_full");
+    assert_eq!(app.fingerprint().await, before);
+    let names: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs WHERE name LIKE 'Full Disk Org %'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(names, saved);
+    assert_eq!(integrity(&app).await, "ok");
+
+    // Reads keep working, with every org that was saved.
+    let list = owner.get("/api/v1/orgs?per_page=100&q=Full%20Disk").await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert_eq!(list.body["total"], saved);
+
+    // Space again: the same write now succeeds.
+    limit_pages(&app, 1_073_741_823).await;
+    let reply = owner.post("/api/v1/orgs", Some(body)).await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(integrity(&app).await, "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wal_and_the_busy_timeout_let_many_writers_through() {
+    let app = TestApp::new().await;
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.db).await.unwrap();
+    assert_eq!(mode, "wal");
+    let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&app.db).await.unwrap();
+    assert!(timeout >= 1000, "busy_timeout {timeout} ms");
+
+    // A second pool over the same file: another server process writing at the same time.
+    let other = app.sibling(&format!("sqlite://{}", app.db_path().display())).await.unwrap();
+    let owner = app.login("owner@northwind.test").await;
+    let owner_other = owner.on(&other);
+    let orgs_before = app.count("orgs").await;
+    let messages_before = app.count("messages").await;
+    let acme = app.org_id("Acme Dental").await;
+    let bot = app.agent_id("Support Bot").await;
+
+    let mut creates = Vec::new();
+    for i in 0..50 {
+        let session = if i % 2 == 0 { &owner } else { &owner_other };
+        creates.push(session.post("/api/v1/orgs", Some(json!({ "name": format!("Concurrent Org {i}") }))));
+    }
+    let mut ingests = Vec::new();
+    for i in 0..50 {
+        let target = if i % 2 == 0 { &app } else { &other };
+        let body = json!({ "org_id": acme, "agent_id": bot, "external_id": format!("busy-{}", i % 10),
+                           "author": "visitor", "text": format!("message {i}"), "contact_name": "Vera Visitor" });
+        ingests.push(async move { target.ingest(DEMO_API_KEY, body).await });
+    }
+    let (created, ingested) = tokio::join!(join_all(creates), join_all(ingests));
+    for reply in &created {
+        assert_eq!(reply.status, 201, "{}", reply.body);
+    }
+    for reply in &ingested {
+        assert_eq!(reply.status, 200, "{}", reply.body);
+    }
+    assert_eq!(app.count("orgs").await, orgs_before + 50);
+    assert_eq!(app.count("messages").await, messages_before + 50);
+    let conversations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM conversations WHERE external_id LIKE 'busy-%'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(conversations, 10, "one conversation per external id, however the writes interleaved");
+    assert_eq!(integrity(&app).await, "ok");
+}
