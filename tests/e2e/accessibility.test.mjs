@@ -220,6 +220,28 @@ test('open states: the phone menu, a live handoff notice, "log in as"', async ()
     await page.context().close();
   }
 
+  // A visitor asks for a person while the inbox is open: the live notice appears.
+  await setOrgSettings(ctx, 'acme', { smart_handoff_enabled: true });
+  const inbox = await signedIn('agent@acme.test');
+  await inbox.getByRole('navigation', { name: en('common.main_navigation') }).waitFor();
+  const me = await apiGet(inbox, '/me');
+  await visit(inbox, '/app/conversations', en, (p) => p.locator('main table'));
+  for (const text of ['Hello, I need help', 'Can I talk to a person please?']) {
+    const res = await fetch(`${ctx.server.url}/api/v1/ingest/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer northwind-demo-key' },
+      body: JSON.stringify({
+        org_id: me.org.id, agent_id: me.agents.find((a) => a.name === 'Support Bot').id,
+        external_id: 'a11y-visitor', author: 'visitor', text, contact_name: 'Ada Access',
+      }),
+    });
+    assert.equal(res.status, 200, await res.text());
+  }
+  await inbox.getByRole('alert').filter({ hasText: en('inbox.new_handoff') }).waitFor();
+  await s.scan(inbox, 'dashboard inbox with a live handoff notice');
+  await inbox.context().close();
+  await setOrgSettings(ctx, 'acme', { smart_handoff_enabled: false });
+
   // Agency staff viewing a client's dashboard carry a banner with the way back.
   const page = await signedIn('owner@northwind.test');
   const acme = await orgId(page, 'acme');
