@@ -190,3 +190,24 @@ test('on a phone, the menu opens with Enter and Escape closes it, focus back on 
   await page.getByRole('heading', { level: 1, name: t('billing.title') }).waitFor();
   await context.close();
 });
+
+test('disabling a user from the keyboard keeps focus on the same button, now "Enable"', async () => {
+  const context = await ctx.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ctx.server.url}/login`);
+  await keyboardSignIn(page, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.goto(`${ctx.server.url}/app/team`);
+  const disable = page.getByRole('button', { name: t('users.disable', { name: 'Andy Agent' }) });
+  await tabTo(page, disable);
+  await page.keyboard.press('Enter');
+  const enable = page.getByRole('button', { name: t('users.enable', { name: 'Andy Agent' }) });
+  await enable.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-toggle'));
+  await expectFocus(page, enable, 'after disabling');
+  await page.keyboard.press('Enter');
+  await disable.waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim().startsWith('Disable'));
+  await expectFocus(page, disable, 'after enabling again');
+  await context.close();
+});
