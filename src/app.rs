@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
 fn Providers() -> impl IntoView {
     provide_session();
     provide_branding();
+    crate::focus::keep_focus_when_redrawn();
     view! {
         <Router base=router_base()>
             <Routes fallback=NotFound>

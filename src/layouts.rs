@@ -4,3 +4,4 @@ pub mod console;
 pub mod dashboard;
 pub mod guard;
 pub mod sign_out;
+pub mod skip_link;

@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod drafts;
+pub mod focus;
 pub mod format;
 pub mod layouts;
 pub mod leave_guard;

@@ -16,14 +16,24 @@ pub fn DangerZone(
     let typed = RwSignal::new(String::new());
     let name = StoredValue::new(name);
     let matches = move || name.with_value(|n| typed.get().trim() == n.as_str());
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the confirmation and gives focus back to the button that opened it.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && confirming.get_untracked() {
+            confirming.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <section class="danger card" aria-labelledby="danger-title">
+        <section class="danger card" aria-labelledby="danger-title" on:keydown=on_keydown>
             <h2 id="danger-title">{t!(i18n, danger.title)}</h2>
             <div class="actions">
                 <button type="button" disabled=busy on:click=move |_| on_archive.run(!archived)>
                     {move || if archived { t_string!(i18n, danger.restore) } else { t_string!(i18n, danger.archive) }}
                 </button>
-                <button type="button" class="danger-button" aria-expanded=move || confirming.get().to_string()
+                <button type="button" class="danger-button" node_ref=toggle aria-expanded=move || confirming.get().to_string()
                     on:click=move |_| confirming.update(|c| *c = !*c)>
                     {t!(i18n, danger.delete)}
                 </button>

@@ -1,5 +1,5 @@
 //! The reply field: typing `/` lists saved replies; arrows choose, Enter inserts one
-//! with its variables filled in at the cursor, Escape closes the list.
+//! with its variables filled in at the cursor (Tab too, then moves on), Escape closes the list.
 
 use crate::i18n::*;
 use crate::slash::{char_index, matches, replace_at, slash_query};
@@ -77,8 +77,11 @@ pub fn ReplyBox(
                 ev.prevent_default();
                 active.update(|a| *a = (*a + count - 1) % count);
             }
-            "Enter" | "Tab" => {
-                ev.prevent_default();
+            // Tab also inserts the chosen reply, then moves on as usual (no keyboard trap).
+            key @ ("Enter" | "Tab") => {
+                if key == "Enter" {
+                    ev.prevent_default();
+                }
                 if let Some(reply) = options.with(|o| o.get(active.get_untracked()).cloned()) {
                     insert(reply);
                 }
@@ -112,8 +115,10 @@ pub fn ReplyBox(
     view! {
         <form class="reply-box" on:submit=on_submit>
             <label for="reply-text">{move || t_string!(i18n, conversation.reply)}</label>
-            <textarea id="reply-text" node_ref=area rows="3" role="combobox" aria-autocomplete="list"
-                aria-expanded=move || open().to_string() aria-controls="canned-options" aria-describedby="reply-help"
+            // A plain textbox (a textarea may not take the combobox role) that points at
+            // the option chosen in the list it controls.
+            <textarea id="reply-text" node_ref=area rows="3" aria-autocomplete="list" aria-haspopup="listbox"
+                aria-controls="canned-options" aria-describedby="reply-help"
                 aria-activedescendant=move || open().then(|| format!("canned-option-{}", active.get()))
                 on:input=move |ev| { text.set(event_target_value(&ev)); closed.set(false); active.set(0); sync_cursor(); }
                 on:keyup=move |_| sync_cursor() on:click=move |_| sync_cursor()

@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
+use crate::layouts::skip_link::SkipLink;
 use crate::state::branding::use_branding;
 use atrium_api::UserKind;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn ConsoleLayout() -> impl IntoView {
     let branding = use_branding();
     view! {
         <RequireKind kind=UserKind::Staff children=move |me| view! {
-            <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+            <SkipLink/>
             <div class="shell layout-vertical">
                 <header class="topbar">
                     <span class="brand-name">{move || branding.name()}</span>
@@ -33,7 +34,7 @@ pub fn ConsoleLayout() -> impl IntoView {
                         })}
                     </ul>
                 </nav>
-                <main id="main" class="content"><Outlet/></main>
+                <main id="main" class="content" tabindex="-1"><Outlet/></main>
             </div>
         }/>
     }

@@ -7,6 +7,7 @@ use crate::components::language_picker::LanguagePicker;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
+use crate::layouts::skip_link::SkipLink;
 use crate::sections::{visible_sections, Section};
 use crate::state::language;
 use crate::state::live::{provide_live_events, use_live_events};
@@ -37,6 +38,16 @@ pub fn DashboardLayout() -> impl IntoView {
                 language.set(code);
             });
             let menu_open = RwSignal::new(false);
+            let menu_button = NodeRef::<leptos::html::Button>::new();
+            // Escape closes the phone menu and gives focus back to its button.
+            let close_menu_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && menu_open.get_untracked() {
+                    menu_open.set(false);
+                    if let Some(button) = menu_button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                }
+            };
             let session = use_session();
             let layout_class = match settings.dashboard_layout {
                 Layout::Vertical => "shell layout-vertical",
@@ -66,13 +77,13 @@ pub fn DashboardLayout() -> impl IntoView {
                 }
             });
             view! {
-                <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+                <SkipLink/>
                 {me.impersonated_by.clone().map(|staff| view! {
                     <ImpersonationBanner org=org_name.clone() user=me.user.name.clone() staff=staff.name/>
                 })}
                 <div class=layout_class>
                     <header class="topbar">
-                        <button type="button" class="menu-button" aria-controls="dashboard-nav"
+                        <button type="button" class="menu-button" aria-controls="dashboard-nav" node_ref=menu_button on:keydown=close_menu_on_escape
                             aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
                             {t!(i18n, common.menu)}
                         </button>
@@ -80,7 +91,7 @@ pub fn DashboardLayout() -> impl IntoView {
                         <LanguagePicker current=language on_change=choose_language/>
                         <SignOutButton/>
                     </header>
-                    <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get()
+                    <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get() on:keydown=close_menu_on_escape
                         aria-label=move || t_string!(i18n, common.main_navigation)>
                         <ul>
                             {sections.into_iter().map(|section| {
@@ -100,7 +111,7 @@ pub fn DashboardLayout() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     </nav>
-                    <main id="main" class="content">
+                    <main id="main" class="content" tabindex="-1">
                         <HandoffNotice/>
                         <Outlet/>
                     </main>

@@ -148,3 +148,84 @@ export async function setOrgSettings(ctx, orgQuery, change) {
   await page.context().close();
   if (status !== 200) throw new Error(`saving ${orgQuery}'s settings answered ${status}`);
 }
+
+const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+/** The WCAG 2.0, 2.1 and 2.2 level A and AA rules: what Atrium promises. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now and throws a readable list when any WCAG 2.2
+ * A/AA rule is violated (and, with `extraTags: ['best-practice']`, any of axe's best
+ * practices: landmarks, heading order, one level-1 heading...). Wait for the page's real
+ * content before calling it.
+ */
+export async function expectNoAxeViolations(page, label, { extraTags = [] } = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: axePath });
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    if (result.passes.length === 0) return [{ id: 'axe-did-not-run', impact: 'critical', help: 'axe checked nothing', helpUrl: '', nodes: [] }];
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, [...AXE_TAGS, ...extraTags]);
+  if (violations.length === 0) return;
+  const lines = violations.flatMap((v) => [
+    `- ${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>`,
+    ...v.nodes.slice(0, 8).map((n) => `    at ${n.target}\n      ${(n.summary ?? '').replace(/\n/g, '\n      ')}`),
+    ...(v.nodes.length > 8 ? [`    ... and ${v.nodes.length - 8} more`] : []),
+  ]);
+  throw new Error(`${label} (${page.url()}): ${violations.length} axe violation(s)\n${lines.join('\n')}`);
+}
+
+/**
+ * Tabs through the whole page from its start and throws unless every visible control
+ * (links, buttons, fields, summaries) was reached, each showing a focus ring: nothing
+ * on the page needs the mouse.
+ */
+export async function expectAllControlsReachableByTab(page, label, { max = 250 } = {}) {
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.id = 'tab-walk-start';
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus();
+    for (const el of document.querySelectorAll('[data-tab-walk]')) delete el.dataset.tabWalk;
+  });
+  const noRing = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const step = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || el.id === 'tab-walk-start') return { end: true };
+      if (el.dataset.tabWalk) return { end: true };
+      el.dataset.tabWalk = '1';
+      const style = getComputedStyle(el);
+      const ring = el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { end: false, ring, what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"` };
+    });
+    if (step.end) break;
+    if (!step.ring) noRing.push(step.what);
+  }
+  const missed = await page.evaluate(() => {
+    document.getElementById('tab-walk-start')?.remove();
+    const controls = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const reachedRadioGroups = new Set(
+      [...document.querySelectorAll('input[type="radio"][data-tab-walk]')].map((r) => r.name),
+    );
+    const missed = [...document.querySelectorAll(controls)]
+      .filter((el) => !el.disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }))
+      .filter((el) => !el.dataset.tabWalk)
+      .filter((el) => !(el.type === 'radio' && reachedRadioGroups.has(el.name)))
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 30)}"`);
+    for (const el of document.querySelectorAll('[data-tab-walk]')) delete el.dataset.tabWalk;
+    return missed;
+  });
+  const problems = [
+    ...missed.map((m) => `not reachable with Tab: ${m}`),
+    ...noRing.map((m) => `no visible focus ring: ${m}`),
+  ];
+  if (problems.length) throw new Error(`${label} (${page.url()}): keyboard problems\n  ${problems.join('\n  ')}`);
+}

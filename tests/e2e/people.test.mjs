@@ -146,7 +146,10 @@ test('an owner adds staff with a generated password and changes roles; the last 
   await owner.getByRole('button', { name: t('staff.add') }).click();
   const password = (await owner.locator('code.secret').innerText()).trim();
   await owner.getByRole('rowheader', { name: 'Sven Staff' }).waitFor();
+  // The change must reach the server before the reload.
+  const saved = owner.waitForResponse((r) => r.request().method() === 'PATCH' && /\/staff\/\d+$/.test(r.url()));
   await owner.getByLabel(t('staff.role_of', { name: 'Sven Staff' })).selectOption('admin');
+  assert.equal((await saved).status(), 200);
   await owner.reload();
   assert.equal(await owner.getByLabel(t('staff.role_of', { name: 'Sven Staff' })).inputValue(), 'admin');
   // Demoting the only owner is refused, and said so.

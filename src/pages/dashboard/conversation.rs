@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
 use crate::components::status_label::{author_label, status_label};
+use crate::focus::rescue_focus;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::sections::Section;
@@ -45,6 +46,13 @@ pub fn ConversationPage() -> impl IntoView {
         assign.version().get();
         api::conversations::get_one(org_id, id.get())
     });
+    // An action reloads the conversation and with it the whole view, focused button or
+    // reply field included: once it is drawn again, focus goes where the user will go on.
+    let refocus = StoredValue::new(None::<&'static str>);
+    let act_then = move |action: &'static str| {
+        refocus.set_value(Some(if action == "take-over" { "reply-text" } else { "main" }));
+        act.dispatch(action);
+    };
     let canned = LocalResource::new(move || async move {
         if settings.canned_responses_enabled {
             api::conversations::canned(org_id).await.map(|l| l.items).unwrap_or_default()
@@ -80,6 +88,10 @@ pub fn ConversationPage() -> impl IntoView {
                         Err(ApiError::NotFound) => return view! { <NotAvailable/> }.into_any(),
                         Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
                     };
+                    if let Some(target) = refocus.get_value() {
+                        refocus.set_value(None);
+                        rescue_focus(target);
+                    }
                     let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
                     let context = ReplyContext { contact_name: c.contact_name.clone(), agent_name, user_name };
                     let status = c.status;
@@ -92,18 +104,18 @@ pub fn ConversationPage() -> impl IntoView {
                         {handoff.then(|| view! {
                             <div class="actions conversation-actions">
                                 {can(Transition::TakeOver).then(|| view! {
-                                    <button type="button" class="primary" on:click=move |_| { act.dispatch("take-over"); }>{move || t_string!(i18n, conversation.take_over)}</button>
+                                    <button type="button" class="primary" on:click=move |_| act_then("take-over")>{move || t_string!(i18n, conversation.take_over)}</button>
                                 })}
                                 {can(Transition::PassToAi).then(|| view! {
-                                    <button type="button" on:click=move |_| { act.dispatch("pass-to-ai"); }>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
+                                    <button type="button" on:click=move |_| act_then("pass-to-ai")>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
                                 })}
                                 {(status != ConversationStatus::Closed).then(|| view! {
-                                    <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
+                                    <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { refocus.set_value(Some("assign-team")); assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
                                 })}
                             </div>
                         })}
                         {(status != ConversationStatus::Closed).then(|| view! {
-                            <button type="button" on:click=move |_| { act.dispatch("close"); }>{move || t_string!(i18n, conversation.close)}</button>
+                            <button type="button" on:click=move |_| act_then("close")>{move || t_string!(i18n, conversation.close)}</button>
                         })}
                         <section aria-labelledby="transcript-title">
                             <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
@@ -128,7 +140,7 @@ pub fn ConversationPage() -> impl IntoView {
                                         Suspend::new(async move {
                                             let replies = canned.await;
                                             view! { <ReplyBox canned=replies context=context sending=reply.pending()
-                                                on_send=Callback::new(move |t| { reply.dispatch(t); })/> }
+                                                on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/> }
                                         })
                                     }}
                                 </Transition>

@@ -1,6 +1,7 @@
 //! `/app/team`: the org's users and teams. Org admins manage them; others with the
 //! `team` permission see the teams.
 
+use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::pages::people::teams::TeamsPanel;
 use crate::pages::people::users::UsersPanel;
@@ -21,7 +22,9 @@ pub fn DashboardTeamPage() -> impl IntoView {
         return view! { <NotAvailable/> }.into_any();
     }
     let admin = role == Role::OrgAdmin;
+    let i18n = use_i18n();
     view! {
+        <h1>{move || t_string!(i18n, dashboard.nav_team)}</h1>
         {admin.then(|| view! { <UsersPanel org_id=org_id/> })}
         <TeamsPanel org_id=org_id read_only=!admin/>
     }

@@ -122,7 +122,8 @@ fn user_row(
             <td>{move || if disabled { t_string!(i18n, users.disabled) } else { t_string!(i18n, users.active) }}</td>
             <td class="row-actions">
                 {(!is_me).then(|| view! {
-                    <button type="button" class="small"
+                    // A stable id: focus comes back to this button when the list is redrawn.
+                    <button type="button" class="small" id=format!("user-{id}-toggle")
                         on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
                         {move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }}
                     </button>

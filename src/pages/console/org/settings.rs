@@ -10,6 +10,7 @@ use crate::components::org_info_form::OrgInfoForm;
 use crate::components::save_bar::SaveBar;
 use crate::drafts::org_info::{changed_fields, draft_of, Conflict};
 use crate::drafts::storage::{self, StoredDraft};
+use crate::focus::rescue_focus;
 use crate::i18n::*;
 use crate::leave_guard::guard_leaving;
 use crate::state::current_org::use_current_org;
@@ -77,6 +78,8 @@ pub fn OrgSettingsPage() -> impl IntoView {
             field_errors.set(FieldErrors::default());
             failure.set(None);
             notice.set(Some(Notice::Saved));
+            // Save was pressed in the bar that now closes: focus goes to the outcome.
+            rescue_focus("org-info-saved");
         }
         Some(Err(ApiError::Conflict(_))) => spawn_local(async move {
             match api::orgs::get_org(org_id).await {
@@ -116,6 +119,7 @@ pub fn OrgSettingsPage() -> impl IntoView {
         field_errors.set(FieldErrors::default());
         failure.set(None);
         notice.set(None);
+        rescue_focus("info-name");
     };
     let resolve = Callback::new(move |resolved: OrganizationUpdate| {
         // The draft now sits on their version; my untouched base is theirs.
@@ -169,7 +173,7 @@ pub fn OrgSettingsPage() -> impl IntoView {
         <h2 class="visually-hidden">{t!(i18n, settings.title)}</h2>
         {move || match notice.get() {
             Some(Notice::Restored) => Some(view! { <p class="notice notice-info" role="status">{t!(i18n, save_bar.restored)}</p> }.into_any()),
-            Some(Notice::Saved) => Some(view! { <p class="notice notice-success" role="status">{t!(i18n, save_bar.saved)}</p> }.into_any()),
+            Some(Notice::Saved) => Some(view! { <p id="org-info-saved" class="notice notice-success" role="status" tabindex="-1">{t!(i18n, save_bar.saved)}</p> }.into_any()),
             None => None,
         }}
         {move || not_kept.get().then(|| view! { <p class="notice notice-warning" role="alert">{t!(i18n, save_bar.not_kept)}</p> })}

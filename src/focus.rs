@@ -1,0 +1,102 @@
+//! Keeps keyboard focus somewhere useful when the element holding it goes away (a page
+//! change, a bar that closes), so the next Tab continues from there, not from the top.
+
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// True when no element holds focus any more: the browser then reports `<body>`.
+pub fn focus_is_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match document.active_element() {
+        None => true,
+        Some(el) => document.body().is_some_and(|body| el == *body.unchecked_ref::<web_sys::Element>()),
+    }
+}
+
+/// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Once the current update has rendered: focus `id` (or `<main>` if `id` is not on the
+/// page) if focus was lost meanwhile.
+pub fn rescue_focus(id: &'static str) {
+    set_timeout(
+        move || {
+            if focus_is_lost() {
+                focus_id(id);
+            }
+            if focus_is_lost() {
+                focus_id("main");
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Once for the app: whenever the focused element is taken out of the page (another page,
+/// a list redrawn after an action on one of its rows, a bar that closes), focus goes to
+/// the element that took its place (same id), else to `<main id="main">`. A specific
+/// `rescue_focus` scheduled by the action itself runs first and wins.
+pub fn keep_focus_when_redrawn() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let last: Rc<RefCell<Option<web_sys::Element>>> = Rc::default();
+    let remember = {
+        let last = last.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            *last.borrow_mut() = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        })
+    };
+    let _ = document.add_event_listener_with_callback_and_bool("focusin", remember.as_ref().unchecked_ref(), true);
+    remember.forget();
+    let on_mutation = Closure::<dyn FnMut()>::new(move || {
+        let gone = last.borrow().as_ref().filter(|el| !el.is_connected()).map(web_sys::Element::id);
+        let Some(id) = gone else {
+            return;
+        };
+        if !focus_is_lost() {
+            return;
+        }
+        set_timeout(
+            move || {
+                if focus_is_lost() && !id.is_empty() {
+                    focus_id(&id);
+                }
+                if focus_is_lost() {
+                    focus_id("main");
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    // MutationObserver through js_sys: web-sys would need two more features for it.
+    let observe = || -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"MutationObserver".into())?.dyn_into()?;
+        let observer = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(on_mutation.as_ref()))?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"childList".into(), &true.into())?;
+        js_sys::Reflect::set(&options, &"subtree".into(), &true.into())?;
+        let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())?.dyn_into()?;
+        let body: JsValue = document.body().ok_or(JsValue::NULL)?.into();
+        observe.call2(&observer, &body, &options)?;
+        Ok(())
+    };
+    if observe().is_ok() {
+        on_mutation.forget();
+    }
+}

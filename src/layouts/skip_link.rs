@@ -1,0 +1,18 @@
+//! "Skip to content", the first stop of the Tab key in both shells.
+
+use crate::focus::focus_id;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// Moves focus into `<main id="main" tabindex="-1">` itself: the router would otherwise
+/// take the `#main` link as a navigation and focus would stay where it was.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_id("main");
+        }>{t!(i18n, common.skip_to_content)}</a>
+    }
+}
