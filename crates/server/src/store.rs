@@ -115,8 +115,12 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
             // the file is created and switched to WAL once (WAL is a property of the
             // file), and each connection gets `synchronous = NORMAL`. Foreign keys on
             // and a 5 s busy timeout are the driver's defaults.
-            let native = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
+            let parsed = SqliteConnectOptions::from_str(url)?;
+            // `create_if_missing` would turn a read-only URL (`?mode=ro`) into `mode=rwc`
+            // below, where the Any driver gets the options back as a URL.
+            let read_only = parsed.to_url_lossy().query_pairs().any(|(k, v)| k == "mode" && v == "ro");
+            let native = parsed
+                .create_if_missing(!read_only)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)

@@ -1,6 +1,8 @@
 //! Storage faults: a read-only database, a full disk, and many writers at once. Each
 //! must give the caller a clear contract error (never a panic or a vague 500), change
 //! nothing it was refused, and leave the database intact and readable.
+//! They are about SQLite's file behaviour, so they run on SQLite in the PostgreSQL pass too;
+//! PostgreSQL's error codes for the same faults are mapped in `error::storage_fault`.
 
 mod common;
 
@@ -35,7 +37,7 @@ fn assert_storage_error(reply: &Reply, status: u16, code: &str) {
 
 #[tokio::test]
 async fn a_read_only_database_refuses_writes_clearly_and_keeps_serving_reads() {
-    let app = TestApp::new().await;
+    let app = TestApp::new_sqlite().await;
     let owner = app.login("owner@northwind.test").await;
     let orgs = owner.get("/api/v1/orgs").await;
     assert_eq!(orgs.status, 200);
@@ -74,7 +76,7 @@ async fn a_read_only_database_refuses_writes_clearly_and_keeps_serving_reads() {
 
 #[tokio::test]
 async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
-    let app = TestApp::new().await;
+    let app = TestApp::new_sqlite().await;
     let owner = app.login("owner@northwind.test").await;
     let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
     // No page beyond what the file has: SQLITE_FULL as soon as the free pages run out.
@@ -118,7 +120,7 @@ async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn wal_and_the_busy_timeout_let_many_writers_through() {
-    let app = TestApp::new().await;
+    let app = TestApp::new_sqlite().await;
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.db).await.unwrap();
     assert_eq!(mode, "wal");
     let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&app.db).await.unwrap();

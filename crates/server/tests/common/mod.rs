@@ -148,6 +148,12 @@ impl TestApp {
         Self::build(|_| Settings::default()).await
     }
 
+    /// The app over the demo seed on SQLite whatever engine the run uses: for tests of
+    /// SQLite's own file behaviour (read-only file, full disk, WAL).
+    pub async fn new_sqlite() -> Self {
+        Self::build_on(false, |_| Settings::default()).await
+    }
+
     /// The app serving a built client made of `files` (path inside dist, contents).
     pub async fn with_dist(files: &[(&str, &[u8])]) -> Self {
         Self::build(|dir| {
@@ -213,7 +219,7 @@ impl TestApp {
     pub async fn sibling(&self, url: &str) -> Result<TestApp, sqlx::Error> {
         let db = store::connect(url).await?;
         let router = atrium_server::app(AppState::new(db.clone(), Settings::default()));
-        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router })
+        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router, pg: None })
     }
 
     async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
@@ -223,9 +229,13 @@ impl TestApp {
     }
 
     async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
+        Self::build_on(true, settings).await
+    }
+
+    async fn build_on(postgres_if_set: bool, settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let pg = match postgres_url() {
+        let pg = match postgres_url().filter(|_| postgres_if_set) {
             Some(admin_url) => Some(PgDatabase::create(&admin_url, None).await),
             None => None,
         };
