@@ -22,10 +22,13 @@ pub fn ReplyBox(
     canned: Vec<CannedResponse>,
     context: ReplyContext,
     #[prop(into)] sending: Signal<bool>,
+    // Owned by the page, so a redraw (a new message arriving) keeps what is typed; the
+    // page empties it once the server has the reply.
+    draft: RwSignal<String>,
     on_send: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = RwSignal::new(String::new());
+    let text = draft;
     let cursor = RwSignal::new(0usize);
     let active = RwSignal::new(0usize);
     let closed = RwSignal::new(false);
@@ -100,16 +103,15 @@ pub fn ReplyBox(
             on_send.run(t);
         }
     };
-    // Sent: start over.
-    Effect::new(move |was_sending: Option<bool>| {
-        let now = sending.get();
-        if was_sending == Some(true) && !now {
-            text.set(String::new());
-            if let Some(el) = area.get() {
-                el.set_value("");
+    // The field shows the draft: as it was before a redraw, and empty once sent. Typing
+    // leaves the two equal, so the cursor is never moved.
+    Effect::new(move |_| {
+        let t = text.get();
+        if let Some(el) = area.get() {
+            if el.value() != t {
+                el.set_value(&t);
             }
         }
-        now
     });
 
     view! {

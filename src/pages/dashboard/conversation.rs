@@ -33,6 +33,21 @@ pub fn ConversationPage() -> impl IntoView {
         Action::new_local(move |action: &&'static str| api::conversations::act(org_id, id.get_untracked(), action));
     let reply =
         Action::new_local(move |text: &String| api::conversations::reply(org_id, id.get_untracked(), text.clone()));
+    // What is typed in the reply field: kept while the transcript is redrawn, emptied once
+    // the server has the reply (a failed send keeps it) or another conversation opens.
+    let draft = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = reply.value().get() {
+            draft.set(String::new());
+        }
+    });
+    Effect::new(move |shown: Option<i64>| {
+        let now = id.get();
+        if shown.is_some_and(|s| s != now) {
+            draft.set(String::new());
+        }
+        now
+    });
     let assign = Action::new_local(move |a: &Assignment| {
         let a = a.clone();
         async move { api::conversations::assign(org_id, id.get_untracked(), &a).await }
@@ -139,7 +154,7 @@ pub fn ConversationPage() -> impl IntoView {
                                         let context = context.clone();
                                         Suspend::new(async move {
                                             let replies = canned.await;
-                                            view! { <ReplyBox canned=replies context=context sending=reply.pending()
+                                            view! { <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
                                                 on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/> }
                                         })
                                     }}
