@@ -137,3 +137,28 @@ test('a new visitor message marks the conversation unread until it is opened', a
   assert.equal(await unread.count(), 0, 'opening it cleared the marker');
   await page.context().close();
 });
+
+test('a reply being typed survives a new visitor message and is emptied once sent', async () => {
+  await setAcmeSettings({ smart_handoff_enabled: true, handoff_enabled: true });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  const visitor = { org_id, agent_id, external_id: 'e2e-draft-1', author: 'visitor', contact_name: 'Dana Scully' };
+  await ingest({ ...visitor, text: 'I want to talk to a person' });
+  await page.goto(`${ctx.server.url}/app/conversations`);
+  await page.getByRole('link', { name: 'Dana Scully' }).click();
+  await page.getByRole('heading', { name: t('conversation.title', { name: 'Dana Scully' }) }).waitFor();
+  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+
+  const reply = page.getByRole('textbox', { name: t('conversation.reply'), exact: true });
+  await reply.pressSequentially('Half-written answer');
+  await ingest({ ...visitor, text: 'Are you still there?' });
+  await page.locator('.transcript .author-visitor').filter({ hasText: 'Are you still there?' }).waitFor();
+  assert.equal(await reply.inputValue(), 'Half-written answer', 'the redraw kept what was typed');
+
+  await page.getByRole('button', { name: t('conversation.send') }).click();
+  await page.locator('.transcript .author-human').filter({ hasText: 'Half-written answer' }).waitFor();
+  assert.equal(await reply.inputValue(), '');
+  await page.context().close();
+});
