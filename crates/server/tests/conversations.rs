@@ -52,6 +52,33 @@ async fn the_inbox_lists_the_orgs_conversations_newest_activity_first() {
 }
 
 #[tokio::test]
+async fn the_inbox_search_finds_names_and_messages_as_they_change() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    // A human reply, and a query too short for the trigram index: the same answers.
+    assert_eq!(contacts(&inbox(&agent, "?q=10AM").await), ["Lena Park"]);
+    assert_eq!(sorted(contacts(&inbox(&agent, "?q=Am").await)), ["Lena Park", "Maria Lopez", "Sam Reed"]);
+    assert_eq!(inbox(&agent, "?q=%22quokka").await["total"], 0, "a quote is searched as itself");
+    // A new message and a new name are found at once; the old name no longer is.
+    let body = json!({
+        "org_id": app.org_id("Acme Dental").await, "agent_id": app.agent_id("Support Bot").await,
+        "external_id": "acme-1", "author": "visitor", "text": "Do you take Quokka insurance?",
+        "contact_name": "Maria Quintero"
+    });
+    assert_eq!(app.ingest(DEMO_API_KEY, body).await.status, 200);
+    assert_eq!(contacts(&inbox(&agent, "?q=quokka").await), ["Maria Quintero"]);
+    assert_eq!(contacts(&inbox(&agent, "?q=QUINTERO").await), ["Maria Quintero"]);
+    assert_eq!(inbox(&agent, "?q=lopez").await["total"], 0);
+    // Handoff notices are system messages: never searched, however long the query.
+    assert_eq!(inbox(&agent, "?q=handoff%20requested").await["total"], 0);
+    assert_eq!(inbox(&agent, "?q=closed").await["total"], 0);
+}
+
+#[tokio::test]
 async fn the_inbox_filters_by_status_team_assignee_agent_and_text() {
     let app = TestApp::new().await;
     let agent = app.login("agent@acme.test").await;

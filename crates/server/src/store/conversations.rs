@@ -208,24 +208,39 @@ pub async fn list_conversations(
 ) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
     let list = query.list();
     let pattern = list.search().map(like_pattern);
-    let in_scope = in_scope(Dialect::of(db));
-    let filter = format!(
-        "{in_scope} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
-         AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) \
-         AND ($7 IS NULL OR lower(c.contact_name) LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
-              WHERE s.conversation_id = c.id AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\'))"
-    );
+    let dialect = Dialect::of(db);
+    // A query of three characters or more goes through the trigram index; on SQLite that
+    // takes its own parameter, the query as one FTS5 phrase.
+    let indexed = list.search().is_some_and(|q| q.chars().count() >= 3);
+    let phrase = list.search().filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
+    // SQLite plans without statistics and would rather walk the org's whole inbox than
+    // start from the few conversations the search index names: a unary `+` keeps the
+    // org's indexes out of a search.
+    let in_scope = match (indexed, dialect) {
+        (true, Dialect::Sqlite) => format!("+{}", in_scope(dialect)),
+        _ => in_scope(dialect),
+    };
+    let filter = |phrase_param: &str| {
+        format!(
+            "{in_scope} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
+             AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) AND {}",
+            search_condition(dialect, pattern.is_some(), indexed, phrase_param)
+        )
+    };
     let status = query.status.map(ConversationStatus::as_str);
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM conversations c WHERE {filter}"))
+    let count_sql = format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$8"));
+    let mut count = sqlx::query_scalar(&count_sql)
         .bind(scope.org_id)
         .bind(scope.agents_param())
         .bind(status)
         .bind(query.team_id)
         .bind(query.assignee_id)
         .bind(query.agent_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
+        .bind(&pattern);
+    if let Some(phrase) = &phrase {
+        count = count.bind(phrase);
+    }
+    let total: i64 = count.fetch_one(db).await?;
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
@@ -234,9 +249,10 @@ pub async fn list_conversations(
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
               AND ($8 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $11 \
-         WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $9 OFFSET $10"
+         WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $9 OFFSET $10",
+        filter("$12")
     );
-    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
+    let mut page = sqlx::query_as::<_, SummaryRow>(&sql)
         .bind(scope.org_id)
         .bind(scope.agents_param())
         .bind(status)
@@ -247,10 +263,41 @@ pub async fn list_conversations(
         .bind(with_system)
         .bind(i64::from(list.per_page()))
         .bind(list.offset() as i64)
-        .bind(reader)
-        .fetch_all(db)
-        .await?;
+        .bind(reader);
+    if let Some(phrase) = &phrase {
+        page = page.bind(phrase);
+    }
+    let rows = page.fetch_all(db).await?;
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+}
+
+/// The inbox search on `c`: `$7` (the `LIKE` pattern, `NULL` for no search) found in the
+/// contact's name or in a visitor, bot or human message, any ASCII case. With `indexed`
+/// (three characters or more) the trigram indexes find the candidates: PostgreSQL's on the
+/// lower-cased columns, SQLite's `conversation_search` table queried with `phrase_param`
+/// and checked again with the same `LIKE`, so both answer exactly what the scan would.
+fn search_condition(dialect: Dialect, searching: bool, indexed: bool, phrase_param: &str) -> String {
+    match (indexed, dialect) {
+        // No search: `$7` is NULL, and leaving the columns out lets a count read the
+        // `conversations_org_filters` index alone.
+        (false, _) if !searching => "$7 IS NULL".into(),
+        (false, _) => "($7 IS NULL OR lower(c.contact_name) LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
+             WHERE s.conversation_id = c.id AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\'))"
+            .into(),
+        (true, Dialect::Sqlite) => format!(
+            "c.id IN (SELECT conversation_id FROM conversation_search WHERE conversation_search MATCH {phrase_param} \
+             AND lower(text) LIKE $7 ESCAPE '\\')"
+        ),
+        (true, Dialect::Postgres) => "c.id IN (SELECT s.conversation_id FROM messages s WHERE s.author != 'system' \
+             AND lower(s.text) LIKE $7 ESCAPE '\\' UNION SELECT k.id FROM conversations k \
+             WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\')"
+            .into(),
+    }
+}
+
+/// `q` as one FTS5 phrase: the trigram tokenizer matches it as a substring, any case.
+fn fts_phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
 }
 
 /// Records that `user_id` has read conversation `conversation_id` up to `message_id` (the
