@@ -132,6 +132,19 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                     sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
                     Ok(())
                 })
+            })
+            .after_release(|conn, _| {
+                // After SQLITE_FULL or an I/O error SQLite may roll the transaction back
+                // itself; sqlx's ROLLBACK then fails and it counts the transaction as open
+                // for good, refusing every later BEGIN on this connection. Such a
+                // connection is dropped here rather than handed to the next request.
+                Box::pin(async move {
+                    match sqlx::Connection::begin_with(&mut *conn, "BEGIN").await {
+                        Ok(tx) => tx.rollback().await.map(|()| true),
+                        Err(sqlx::Error::InvalidSavePointStatement) => Ok(false),
+                        Err(e) => Err(e),
+                    }
+                })
             });
             (AnyConnectOptions::from_url(&native.to_url_lossy())?, &SQLITE_MIGRATIONS)
         }
