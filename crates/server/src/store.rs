@@ -126,26 +126,28 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
             native.connect().await?.close().await?;
-            pool = pool.max_connections(8).after_connect(|conn, _| {
-                Box::pin(async move {
-                    sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
-                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-                    Ok(())
+            pool = pool
+                .max_connections(8)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                        Ok(())
+                    })
                 })
-            })
-            .after_release(|conn, _| {
-                // After SQLITE_FULL or an I/O error SQLite may roll the transaction back
-                // itself; sqlx's ROLLBACK then fails and it counts the transaction as open
-                // for good, refusing every later BEGIN on this connection. Such a
-                // connection is dropped here rather than handed to the next request.
-                Box::pin(async move {
-                    match sqlx::Connection::begin_with(&mut *conn, "BEGIN").await {
-                        Ok(tx) => tx.rollback().await.map(|()| true),
-                        Err(sqlx::Error::InvalidSavePointStatement) => Ok(false),
-                        Err(e) => Err(e),
-                    }
-                })
-            });
+                .after_release(|conn, _| {
+                    // After SQLITE_FULL or an I/O error SQLite may roll the transaction back
+                    // itself; sqlx's ROLLBACK then fails and it counts the transaction as open
+                    // for good, refusing every later BEGIN on this connection. Such a
+                    // connection is dropped here rather than handed to the next request.
+                    Box::pin(async move {
+                        match sqlx::Connection::begin_with(&mut *conn, "BEGIN").await {
+                            Ok(tx) => tx.rollback().await.map(|()| true),
+                            Err(sqlx::Error::InvalidSavePointStatement) => Ok(false),
+                            Err(e) => Err(e),
+                        }
+                    })
+                });
             (AnyConnectOptions::from_url(&native.to_url_lossy())?, &SQLITE_MIGRATIONS)
         }
         Dialect::Postgres => {
