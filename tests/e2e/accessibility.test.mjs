@@ -213,6 +213,8 @@ test('open states: the phone menu, a live handoff notice, "log in as"', async ()
     const menu = page.getByRole('button', { name: t('common.menu') });
     await menu.waitFor();
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // The home's counts arrive after the heading: walk the page once they are drawn.
+    await page.getByRole('link', { name: t('home.open_handoffs') }).waitFor();
     await s.scan(page, `phone, menu closed (${email})`);
     await menu.click();
     await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link').first().waitFor();
