@@ -7,14 +7,10 @@ use atrium_server::seed::DEMO_API_KEY;
 use axum::body::Body;
 use axum::http::header::COOKIE;
 use axum::http::{Method, Request};
-use common::{request, Session, TestApp};
+use common::{read_until, request, Session, TestApp, PATIENCE};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-/// Long enough for any machine; a test that needs it has failed anyway.
-const PATIENCE: Duration = Duration::from_secs(10);
+use tokio::io::AsyncWriteExt;
 
 /// One parsed event: (event name, id, data as JSON).
 type Sse = (String, Option<String>, Value);
@@ -169,21 +165,6 @@ async fn events_stream_over_a_real_socket() {
     let text = read_until(&mut stream, &mut seen, "event: conversation.updated").await;
     assert!(text.contains(&format!("\"conversation_id\":{id}")), "{text}");
     server.abort();
-}
-
-/// Reads the socket into `seen` until it holds `needle`; answers all read so far.
-async fn read_until(stream: &mut tokio::net::TcpStream, seen: &mut String, needle: &str) -> String {
-    let mut buffer = [0u8; 4096];
-    tokio::time::timeout(PATIENCE, async {
-        while !seen.contains(needle) {
-            let n = stream.read(&mut buffer).await.unwrap();
-            assert!(n > 0, "the server closed the stream: {seen}");
-            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
-        }
-    })
-    .await
-    .unwrap_or_else(|_| panic!("{needle:?} did not arrive"));
-    seen.clone()
 }
 
 #[tokio::test]

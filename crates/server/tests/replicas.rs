@@ -9,14 +9,10 @@ mod common;
 use atrium_server::seed::seed_demo;
 use atrium_server::state::{AppState, Settings};
 use atrium_server::{app, store};
-use common::{postgres_url, PgDatabase, Session, TestApp};
+use common::{postgres_url, read_until, PgDatabase, Session, TestApp};
 use std::net::SocketAddr;
-use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-
-/// Long enough for any machine; a test that needs it has failed anyway.
-const PATIENCE: Duration = Duration::from_secs(10);
 
 fn skip(test: &str) -> bool {
     if postgres_url().is_none() {
@@ -35,21 +31,6 @@ async fn serve(router: axum::Router) -> SocketAddr {
     let address = socket.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(socket, router.into_make_service_with_connect_info::<SocketAddr>()).await });
     address
-}
-
-/// Reads the socket into `seen` until it holds `needle`; answers all read so far.
-async fn read_until(stream: &mut TcpStream, seen: &mut String, needle: &str) -> String {
-    let mut buffer = [0u8; 4096];
-    tokio::time::timeout(PATIENCE, async {
-        while !seen.contains(needle) {
-            let n = stream.read(&mut buffer).await.unwrap();
-            assert!(n > 0, "the server closed the stream: {seen}");
-            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
-        }
-    })
-    .await
-    .unwrap_or_else(|_| panic!("{needle:?} did not arrive; got {seen}"));
-    seen.clone()
 }
 
 /// Opens Acme Dental's event stream on `address` as `session`; answers the socket once

@@ -624,3 +624,23 @@ impl Session<'_> {
         self.call(Method::DELETE, path, None, true).await
     }
 }
+
+/// How long a test waits for a live event: long enough for any machine; a test that
+/// needs it has failed anyway.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reads an event stream's socket into `seen` until it holds `needle`; answers all read so far.
+pub async fn read_until(stream: &mut tokio::net::TcpStream, seen: &mut String, needle: &str) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut buffer = [0u8; 4096];
+    tokio::time::timeout(PATIENCE, async {
+        while !seen.contains(needle) {
+            let n = stream.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the server closed the stream: {seen}");
+            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("{needle:?} did not arrive; got {seen}"));
+    seen.clone()
+}
