@@ -23,6 +23,11 @@ pub enum ApiError {
     /// The fields the server refused, and why.
     Validation(FieldErrors),
     RateLimited,
+    /// The server cannot read or write its database just now (503): worth retrying.
+    StorageUnavailable,
+    /// The server's disk is full (507): nothing was saved, retrying won't help until
+    /// whoever runs the server frees space.
+    StorageFull,
     /// A 5xx, or an answer this client does not understand.
     Server(String),
 }
@@ -47,9 +52,9 @@ impl ApiError {
             ErrorCode::Conflict | ErrorCode::PreconditionFailed => ApiError::Conflict(error.message),
             ErrorCode::ValidationFailed => ApiError::Validation(field_errors(&error.field_codes)),
             ErrorCode::RateLimited => ApiError::RateLimited,
-            ErrorCode::BadRequest | ErrorCode::Internal | ErrorCode::StorageUnavailable | ErrorCode::StorageFull => {
-                ApiError::Server(error.message)
-            }
+            ErrorCode::StorageUnavailable => ApiError::StorageUnavailable,
+            ErrorCode::StorageFull => ApiError::StorageFull,
+            ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
         }
     }
 }
@@ -134,4 +139,29 @@ pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &
 /// A mutating call without a body whose answer is JSON.
 pub(crate) async fn post_for<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(send(Method::POST, &api_url(path), None).await?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(code: ErrorCode) -> Option<ErrorBody> {
+        let detail = atrium_api::ErrorDetail {
+            code,
+            message: "in English".into(),
+            fields: BTreeMap::new(),
+            field_codes: BTreeMap::new(),
+        };
+        Some(ErrorBody { error: detail })
+    }
+
+    /// A storage fault is told apart from other server errors, so the reader learns whether
+    /// trying again can help, in their language rather than the server's English.
+    #[test]
+    fn storage_faults_keep_their_kind() {
+        assert_eq!(ApiError::from_body(503, body(ErrorCode::StorageUnavailable)), ApiError::StorageUnavailable);
+        assert_eq!(ApiError::from_body(507, body(ErrorCode::StorageFull)), ApiError::StorageFull);
+        assert_eq!(ApiError::from_body(500, body(ErrorCode::Internal)), ApiError::Server("in English".into()));
+        assert_eq!(ApiError::from_body(502, None), ApiError::Server("HTTP 502".into()));
+    }
 }

@@ -18,6 +18,8 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
         ApiError::Conflict(_) => t_string!(i18n, errors.conflict),
         ApiError::Validation(_) => t_string!(i18n, errors.validation),
         ApiError::RateLimited => t_string!(i18n, errors.rate_limited),
+        ApiError::StorageUnavailable => t_string!(i18n, errors.storage_unavailable),
+        ApiError::StorageFull => t_string!(i18n, errors.storage_full),
         ApiError::Server(_) => t_string!(i18n, errors.server),
     };
     // An ended session offers the way back in, returning here afterwards.
