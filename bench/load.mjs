@@ -59,9 +59,12 @@ export async function seedOrgs(baseUrl, session, count, connections) {
   });
 }
 
-/** `count` new conversations (one visitor message each) through POST /api/v1/ingest/messages. */
-export async function ingest(baseUrl, apiKey, orgId, agentIds, count, connections) {
-  let n = 0;
+/**
+ * `count` new conversations (one visitor message each) through POST /api/v1/ingest/messages,
+ * numbered after the `first` the database already holds.
+ */
+export async function ingest(baseUrl, apiKey, orgId, agentIds, count, connections, first = 0) {
+  let n = first;
   return run({
     url: baseUrl,
     connections,

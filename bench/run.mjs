@@ -6,7 +6,10 @@
 //
 // Knobs (environment): BENCH_RUNS (cold loads per figure, 5), BENCH_ORGS (10000),
 // BENCH_CONVERSATIONS (100000), BENCH_LOAD_SECONDS (10), BENCH_CONNECTIONS (10),
-// BENCH_LIGHTHOUSE (1; 0 skips), BENCH_KEEP_DB (1 keeps the database), ATRIUM_SERVER_BIN, ATRIUM_DIST, REACT_ADMIN_DIST.
+// BENCH_LIGHTHOUSE (1; 0 skips), BENCH_KEEP_DB (1 keeps the database), BENCH_DB (a kept bench.db
+// to reuse: seeding only tops it up), BENCH_ONLY=server (seeding and server load alone: no
+// client, browser or Lighthouse; written to results/<timestamp>-server.*, latest.* untouched),
+// ATRIUM_SERVER_BIN, ATRIUM_DIST, REACT_ADMIN_DIST.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -27,7 +30,10 @@ const cfg = {
   loadSeconds: Number(env('BENCH_LOAD_SECONDS', 10)),
   connections: Number(env('BENCH_CONNECTIONS', 10)),
   lighthouse: env('BENCH_LIGHTHOUSE', '1') !== '0',
+  only: env('BENCH_ONLY', ''),
 };
+const serverOnly = cfg.only === 'server';
+if (cfg.only && !serverOnly) throw new Error(`BENCH_ONLY=${cfg.only}: only "server" is known`);
 const serverBin = env('ATRIUM_SERVER_BIN', join(root, 'target', 'release', 'atrium-server'));
 const atriumDist = env('ATRIUM_DIST', join(root, 'dist'));
 const raDist = env('REACT_ADMIN_DIST', join(here, 'react-admin', 'dist'));
@@ -77,12 +83,14 @@ function distBrotli(dir) {
 }
 
 async function main() {
-  const work = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
-  const db = `sqlite://${join(work, 'bench.db')}`;
+  const reused = process.env.BENCH_DB;
+  const work = reused ? dirname(reused) : mkdtempSync(join(tmpdir(), 'atrium-bench-'));
+  const db = `sqlite://${reused ?? join(work, 'bench.db')}`;
   const servers = [];
   let browser = null;
   try {
-    const atrium = await startServer(serverBin, ['--database-url', db, '--dist', atriumDist, '--seed-demo'], 'atrium');
+    const dist = serverOnly ? [] : ['--dist', atriumDist];
+    const atrium = await startServer(serverBin, ['--database-url', db, ...dist, '--seed-demo'], 'atrium');
     servers.push(atrium);
     log(`atrium-server (Atrium dist) at ${atrium.url}, database in ${work}`);
     const owner = await login(atrium.url, OWNER);
@@ -91,19 +99,19 @@ async function main() {
 
     // Data: orgs through the console's API, conversations through the ingest API (the figure).
     const haveOrgs = (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total;
-    results.seed_orgs = await section('seed orgs (POST /api/v1/orgs)', () =>
-      seedOrgs(atrium.url, owner, Math.max(0, cfg.orgs - haveOrgs), 8));
-    results.ingest = await section('ingest conversations (POST /api/v1/ingest/messages)', () =>
-      ingest(atrium.url, API_KEY, acme.id, acme.agent_ids, cfg.conversations, 8));
+    // A reused database (BENCH_DB) may hold them all already: nothing to seed, no figure.
+    const missingOrgs = Math.max(0, cfg.orgs - haveOrgs);
+    results.seed_orgs = missingOrgs === 0 ? null : await section('seed orgs (POST /api/v1/orgs)', () =>
+      seedOrgs(atrium.url, owner, missingOrgs, 8));
+    const haveConversations = (await getJson(atrium.url, `/api/v1/orgs/${acme.id}/conversations?per_page=1`, owner)).total;
+    const missingConversations = Math.max(0, cfg.conversations - haveConversations);
+    results.ingest = missingConversations === 0 ? null : await section('ingest conversations (POST /api/v1/ingest/messages)', () =>
+      ingest(atrium.url, API_KEY, acme.id, acme.agent_ids, missingConversations, 8, haveConversations));
     results.data = {
       orgs: (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total,
       conversations: (await getJson(atrium.url, `/api/v1/orgs/${acme.id}/conversations?per_page=1`, owner)).total,
     };
     log(`data: ${results.data.orgs} orgs, ${results.data.conversations} conversations in ${acme.name}`);
-
-    const ra = await startServer(serverBin, ['--database-url', db, '--dist', raDist], 'react-admin');
-    servers.push(ra);
-    log(`atrium-server (react-admin dist) at ${ra.url}`);
 
     // Server latency under concurrent load.
     const inbox = `/api/v1/orgs/${acme.id}/conversations`;
@@ -119,6 +127,11 @@ async function main() {
       results.server[name] = await section(`load: ${name}`, async () =>
         ({ path, ...(await readLoad(atrium.url, path, owner, cfg.loadSeconds, cfg.connections)) }));
     }
+    if (serverOnly) return;
+
+    const ra = await startServer(serverBin, ['--database-url', db, '--dist', raDist], 'react-admin');
+    servers.push(ra);
+    log(`atrium-server (react-admin dist) at ${ra.url}`);
 
     // The browser figures.
     browser = await launch();
@@ -176,7 +189,7 @@ async function main() {
   } finally {
     if (browser) await browser.close().catch(() => {});
     for (const s of servers.reverse()) await s.stop().catch(() => {});
-    if (process.env.BENCH_KEEP_DB === '1') log(`database kept in ${work}`);
+    if (process.env.BENCH_KEEP_DB === '1' || reused) log(`database kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
@@ -237,7 +250,8 @@ function report(r) {
   lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (fresh SQLite, demo seed + API).`);
   lines.push(`Runs per cold-load figure: ${r.config.runs} (median). Load: ${r.config.connections} connections, ${r.config.loadSeconds} s per endpoint. KB = 1,000 bytes.`, '');
 
-  lines.push('## Targets', '', table(['target', 'goal', 'measured', 'verdict'], targets(r)), '');
+  const rows = targets(r).filter(([name]) => !serverOnly || name.startsWith('server'));
+  lines.push('## Targets', '', table(['target', 'goal', 'measured', 'verdict'], rows), '');
 
   const t = r.transfer ?? {};
   lines.push('## Bytes on the wire, cold first load (browser, Accept-Encoding incl. br)', '');
@@ -298,11 +312,14 @@ results.finished_at = new Date().toISOString();
 const md = report(results);
 const dir = join(here, 'results');
 mkdirSync(dir, { recursive: true });
-const stamp = results.started_at.replace(/[:.]/g, '-');
+const stamp = results.started_at.replace(/[:.]/g, '-') + (serverOnly ? '-server' : '');
 writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(dir, `${stamp}.md`), `${md}\n`);
-copyFileSync(join(dir, `${stamp}.json`), join(dir, 'latest.json'));
-copyFileSync(join(dir, `${stamp}.md`), join(dir, 'latest.md'));
+// latest.* is the committed record of a whole run; a partial one does not replace it.
+if (!serverOnly) {
+  copyFileSync(join(dir, `${stamp}.json`), join(dir, 'latest.json'));
+  copyFileSync(join(dir, `${stamp}.md`), join(dir, 'latest.md'));
+}
 console.log(md);
-console.log(`\nwritten: bench/results/${stamp}.json, bench/results/${stamp}.md, bench/results/latest.md`);
+console.log(`\nwritten: bench/results/${stamp}.json, bench/results/${stamp}.md${serverOnly ? '' : ', bench/results/latest.md'}`);
 process.exit(failed ? 1 : 0);

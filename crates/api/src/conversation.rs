@@ -140,6 +140,10 @@ pub struct ConversationListQuery {
     pub team_id: Option<i64>,
     pub assignee_id: Option<i64>,
     pub agent_id: Option<i64>,
+    /// Only conversations with activity at or after this RFC 3339 date-time (any offset),
+    /// e.g. `2024-05-01T00:00:00Z`. Anything else is a 400.
+    #[cfg_attr(feature = "openapi", param(format = DateTime, example = "2024-05-01T00:00:00Z"))]
+    pub updated_since: Option<String>,
 }
 
 impl ConversationListQuery {

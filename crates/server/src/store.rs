@@ -138,14 +138,19 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                 .after_release(|conn, _| {
                     // After SQLITE_FULL or an I/O error SQLite may roll the transaction back
                     // itself; sqlx's ROLLBACK then fails and it counts the transaction as open
-                    // for good, refusing every later BEGIN on this connection. Such a
-                    // connection is dropped here rather than handed to the next request.
+                    // for good, refusing every later `BEGIN IMMEDIATE` on this connection (and
+                    // nesting a plain `begin()` as a savepoint that never ends). Such a
+                    // connection is dropped here rather than handed to the next request. The
+                    // check reads sqlx's own count, no SQL: a connection released in the
+                    // normal way has no transaction, so only a dropped one (its rollback still
+                    // queued on the connection's thread) pays a ping, which waits for that
+                    // rollback, before it is counted again.
                     Box::pin(async move {
-                        match sqlx::Connection::begin_with(&mut *conn, "BEGIN").await {
-                            Ok(tx) => tx.rollback().await.map(|()| true),
-                            Err(sqlx::Error::InvalidSavePointStatement) => Ok(false),
-                            Err(e) => Err(e),
+                        if !conn.is_in_transaction() {
+                            return Ok(true);
                         }
+                        conn.ping().await?;
+                        Ok(!conn.is_in_transaction())
                     })
                 });
             (AnyConnectOptions::from_url(&native.to_url_lossy())?, &SQLITE_MIGRATIONS)
@@ -234,12 +239,30 @@ impl<'r> Decode<'r, Any> for Flag {
     }
 }
 
-/// Now, as the RFC 3339 UTC text every timestamp column holds, always with six
-/// fractional digits: text of one width sorts as the times do, which `ORDER BY` on these
-/// columns relies on (the `time` crate's own RFC 3339 output drops trailing zeros, so
-/// `…05.1Z` would sort after `…05.12Z`).
+/// Now, as the RFC 3339 UTC text every timestamp column holds (see [`timestamp`]).
 pub fn now() -> String {
-    let t = OffsetDateTime::now_utc();
+    stored(OffsetDateTime::now_utc())
+}
+
+/// `rfc3339` (any offset, any number of fractional digits) in the form the timestamp
+/// columns hold, so that it compares with them as text; `None` when it does not parse.
+/// Beyond the stored microseconds it rounds up: `>=` it then keeps only what is at or after
+/// the instant given.
+pub fn timestamp(rfc3339: &str) -> Option<String> {
+    let t = OffsetDateTime::parse(rfc3339, &Rfc3339).ok()?.to_offset(time::UtcOffset::UTC);
+    let t = if t.nanosecond() % 1_000 == 0 {
+        t
+    } else {
+        t + Duration::from_nanos(1_000 - u64::from(t.nanosecond() % 1_000))
+    };
+    // The columns' text sorts as the times do only within four-digit years.
+    (0..=9999).contains(&t.year()).then(|| stored(t))
+}
+
+/// UTC text always with six fractional digits: text of one width sorts as the times do,
+/// which `ORDER BY` and comparisons on these columns rely on (the `time` crate's own
+/// RFC 3339 output drops trailing zeros, so `…05.1Z` would sort after `…05.12Z`).
+fn stored(t: OffsetDateTime) -> String {
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
         t.year(),
@@ -296,6 +319,19 @@ fn like_pattern(q: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Whether a search for `q` goes through a trigram index (FTS5 `trigram` on SQLite, pg_trgm
+/// on PostgreSQL): both need three characters to match anything, so shorter queries scan.
+fn trigram_searchable(q: &str) -> bool {
+    q.chars().count() >= 3
+}
+
+/// `q` as one FTS5 phrase: the trigram tokenizer matches it as a substring, any case. What
+/// it finds is a superset of the `LIKE` (FTS5 folds case beyond ASCII), so callers check
+/// each candidate with the same [`like_pattern`] a scan uses.
+fn fts_phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
+}
+
 /// Ids as the JSON array text that [`Dialect::id_list`] reads, so a whole id list binds as
 /// one parameter instead of a SQL string built to its length.
 fn json_ids(ids: &[i64]) -> String {
@@ -340,6 +376,19 @@ mod tests {
         assert_eq!(Dialect::of_url("sqlite://atrium.db"), Dialect::Sqlite);
         assert_eq!(Dialect::of_url("postgres://u@h/db"), Dialect::Postgres);
         assert_eq!(Dialect::of_url("postgresql://u@h/db"), Dialect::Postgres);
+    }
+
+    #[test]
+    fn given_timestamps_take_the_stored_form() {
+        assert_eq!(timestamp("2024-05-01T00:00:00Z").as_deref(), Some("2024-05-01T00:00:00.000000Z"));
+        assert_eq!(timestamp("2024-05-01T02:30:00.5+02:00").as_deref(), Some("2024-05-01T00:30:00.500000Z"));
+        // Nanoseconds round up to the next stored microsecond, never down to an earlier one.
+        assert_eq!(timestamp("2024-05-01T00:00:00.123456001Z").as_deref(), Some("2024-05-01T00:00:00.123457Z"));
+        assert_eq!(timestamp("2024-12-31T23:59:59.9999999Z").as_deref(), Some("2025-01-01T00:00:00.000000Z"));
+        for bad in ["", "yesterday", "2024-05-01", "2024-05-01 00:00:00", "2024-13-01T00:00:00Z", "2024-05-01T00:00:00"]
+        {
+            assert_eq!(timestamp(bad), None, "{bad}");
+        }
     }
 
     #[test]

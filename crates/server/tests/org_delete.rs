@@ -30,7 +30,7 @@ async fn deleting_an_org_removes_it_its_users_and_its_conversations() {
     assert_eq!(item_names(&owner.get("/api/v1/orgs").await.body), ["Globex Realty"]);
     assert_eq!(owner.get("/api/v1/orgs?archived=true").await.body["total"], 0);
     assert_eq!(app.count_where("orgs", "id", acme).await, 0);
-    for table in ["users", "conversations", "teams", "org_agents", "activity"] {
+    for table in ["users", "conversations", "conversation_counts", "teams", "org_agents", "activity"] {
         assert_eq!(app.count_where(table, "org_id", acme).await, 0, "{table} left behind");
     }
     for id in conversation_ids {

@@ -47,8 +47,8 @@ pub fn shows_system_messages(org: &Organization) -> bool {
     org.settings.handoff_enabled && org.settings.show_handoff_messages
 }
 
-/// The inbox, newest activity first, filtered by status, team, assignee, agent and `q`
-/// (the contact's name or any message's text).
+/// The inbox, newest activity first, filtered by status, team, assignee, agent, `q` (the
+/// contact's name or any message's text) and `updated_since`.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations", tag = "conversations",
     params(("org" = i64, Path), ConversationListQuery),
     responses((status = 200, body = ListResponse<ConversationSummary>), (status = 400, body = ErrorBody),
@@ -57,8 +57,15 @@ pub async fn list_conversations(
     State(state): State<AppState>,
     user: AuthUser,
     ApiPath(org_id): ApiPath<i64>,
-    ApiQuery(query): ApiQuery<ConversationListQuery>,
+    ApiQuery(mut query): ApiQuery<ConversationListQuery>,
 ) -> AppResult<Json<ListResponse<ConversationSummary>>> {
+    // A malformed date is a malformed query, answered like `status=lost`.
+    if let Some(since) = &query.updated_since {
+        let stored = store::timestamp(since).ok_or_else(|| {
+            AppError::BadRequest("updated_since: expected an RFC 3339 date-time, e.g. 2024-05-01T00:00:00Z".into())
+        })?;
+        query.updated_since = Some(stored);
+    }
     let access = user.org(&state, org_id, READ).await?;
     let scope = scope(&state, &access).await?;
     let with_system = shows_system_messages(&access.org);

@@ -1,7 +1,9 @@
 //! Conversations between visitors, agents and client teams: the seed's way in, reading
 //! (scoped to what the caller may see), and the helpers every change uses.
 
-use super::{json_ids, like_pattern, now, Db, Dialect, Flag};
+#[cfg(doc)]
+use super::timestamp;
+use super::{fts_phrase, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
 use atrium_api::{
     Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor,
 };
@@ -196,9 +198,10 @@ impl From<SummaryRow> for ConversationSummary {
 
 /// A page of the inbox: conversations in `scope`, newest activity first, narrowed by the
 /// query's filters; `q` searches the contact's name and the text of visitor, bot and
-/// human messages. Each row carries its last message (system ones only when `with_system`)
-/// and whether `reader` has not yet seen a message someone else wrote (see
-/// [`record_read`]).
+/// human messages; `updated_since` (already in [`now`]'s form, see [`timestamp`]) keeps
+/// the conversations active since then. Each row carries its last message (system ones
+/// only when `with_system`) and whether `reader` has not yet seen a message someone else
+/// wrote (see [`record_read`]).
 pub async fn list_conversations(
     db: &Db,
     scope: &ConversationScope,
@@ -208,10 +211,11 @@ pub async fn list_conversations(
 ) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
     let list = query.list();
     let pattern = list.search().map(like_pattern);
+    let since = query.updated_since.as_deref();
     let dialect = Dialect::of(db);
     // A query of three characters or more goes through the trigram index; on SQLite that
     // takes its own parameter, the query as one FTS5 phrase.
-    let indexed = list.search().is_some_and(|q| q.chars().count() >= 3);
+    let indexed = list.search().is_some_and(trigram_searchable);
     let phrase = list.search().filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
     // SQLite plans without statistics and would rather walk the org's whole inbox than
     // start from the few conversations the search index names: a unary `+` keeps the
@@ -223,12 +227,21 @@ pub async fn list_conversations(
     let filter = |phrase_param: &str| {
         format!(
             "{in_scope} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
-             AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) AND {}",
-            search_condition(dialect, pattern.is_some(), indexed, phrase_param)
+             AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) AND {} AND {}",
+            search_condition(dialect, pattern.is_some(), indexed, phrase_param),
+            // Only when given, so that an unfiltered count can use `conversation_counts`.
+            if since.is_some() { "c.updated_at >= $8" } else { "$8 IS NULL" },
         )
     };
+    // `conversation_counts` (migration 0009) holds the total of every combination of the
+    // columns filtered above, under the same names, so without a search or a date the
+    // total is a sum over a few of its rows instead of a count of the whole inbox.
+    let count_sql = if pattern.is_none() && since.is_none() {
+        format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {}", filter("$9"))
+    } else {
+        format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$9"))
+    };
     let status = query.status.map(ConversationStatus::as_str);
-    let count_sql = format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$8"));
     let mut count = sqlx::query_scalar(&count_sql)
         .bind(scope.org_id)
         .bind(scope.agents_param())
@@ -236,7 +249,8 @@ pub async fn list_conversations(
         .bind(query.team_id)
         .bind(query.assignee_id)
         .bind(query.agent_id)
-        .bind(&pattern);
+        .bind(&pattern)
+        .bind(since);
     if let Some(phrase) = &phrase {
         count = count.bind(phrase);
     }
@@ -244,13 +258,13 @@ pub async fn list_conversations(
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
-              AND u.id > COALESCE(r.last_read_message_id, 0) AND ($8 OR u.author != 'system') \
-              AND (u.user_id IS NULL OR u.user_id != $11)) AS unread FROM conversations c \
+              AND u.id > COALESCE(r.last_read_message_id, 0) AND ($9 OR u.author != 'system') \
+              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread FROM conversations c \
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
-              AND ($8 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
-         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $11 \
-         WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $9 OFFSET $10",
-        filter("$12")
+              AND ($9 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
+         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $12 \
+         WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11",
+        filter("$13")
     );
     let mut page = sqlx::query_as::<_, SummaryRow>(&sql)
         .bind(scope.org_id)
@@ -260,6 +274,7 @@ pub async fn list_conversations(
         .bind(query.assignee_id)
         .bind(query.agent_id)
         .bind(&pattern)
+        .bind(since)
         .bind(with_system)
         .bind(i64::from(list.per_page()))
         .bind(list.offset() as i64)
@@ -278,8 +293,8 @@ pub async fn list_conversations(
 /// and checked again with the same `LIKE`, so both answer exactly what the scan would.
 fn search_condition(dialect: Dialect, searching: bool, indexed: bool, phrase_param: &str) -> String {
     match (indexed, dialect) {
-        // No search: `$7` is NULL, and leaving the columns out lets a count read the
-        // `conversations_org_filters` index alone.
+        // No search: `$7` is NULL, and leaving the columns out lets the total come from
+        // `conversation_counts`.
         (false, _) if !searching => "$7 IS NULL".into(),
         (false, _) => "($7 IS NULL OR lower(c.contact_name) LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
              WHERE s.conversation_id = c.id AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\'))"
@@ -293,11 +308,6 @@ fn search_condition(dialect: Dialect, searching: bool, indexed: bool, phrase_par
              WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\')"
             .into(),
     }
-}
-
-/// `q` as one FTS5 phrase: the trigram tokenizer matches it as a substring, any case.
-fn fts_phrase(q: &str) -> String {
-    format!("\"{}\"", q.replace('"', "\"\""))
 }
 
 /// Records that `user_id` has read conversation `conversation_id` up to `message_id` (the

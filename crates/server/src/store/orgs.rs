@@ -95,7 +95,11 @@ pub async fn list_orgs(
     query: &ListQuery,
 ) -> Result<(Vec<Organization>, u64), sqlx::Error> {
     let pattern = query.search().map(like_pattern);
-    let filter = "o.agency_id = $1 AND o.archived = $2 AND ($3 IS NULL OR lower(o.name) LIKE $3 ESCAPE '\\')";
+    // Without a search the name is left out, so the count reads `orgs_list_name` alone.
+    let search = if pattern.is_some() { "lower(o.name) LIKE $3 ESCAPE '\\'" } else { "$3 IS NULL" };
+    // `$1` and `$2` lead every `orgs_list_*` index (migration 0008): a page walks one in the
+    // sort's order, and PostgreSQL may take `orgs_name_search` for a search instead.
+    let filter = format!("o.agency_id = $1 AND o.archived = $2 AND {search}");
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM orgs o WHERE {filter}"))
         .bind(agency_id)
         .bind(archived)
