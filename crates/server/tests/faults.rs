@@ -94,6 +94,9 @@ async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
     };
     let (body, reply) = refused;
     assert_storage_error(&reply, 507, "storage_full");
+    // The page limit is per connection, and the server replaces a connection whose
+    // transaction SQLite ended itself: limit the new ones too (a real full disk would).
+    limit_pages(&app, pages).await;
 
     // Nothing half-written: the refused create left no org, no activity entry, nothing.
     let before = app.fingerprint().await;
@@ -116,6 +119,82 @@ async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
     let reply = owner.post("/api/v1/orgs", Some(body)).await;
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(integrity(&app).await, "ok");
+}
+
+/// Ingests visitor messages into Acme Dental until the page limit refuses one; returns
+/// how many were saved and the refusal.
+async fn ingest_until_full(app: &TestApp) -> (usize, Reply) {
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
+    limit_pages(app, pages).await;
+    let mut saved = 0;
+    loop {
+        let reply = app.ingest(DEMO_API_KEY, full_disk_message(app, saved).await).await;
+        if reply.status != 200 {
+            return (saved, reply);
+        }
+        saved += 1;
+        assert!(saved < 5000, "the page limit never filled up");
+    }
+}
+
+async fn full_disk_message(app: &TestApp, n: usize) -> serde_json::Value {
+    json!({ "org_id": app.org_id("Acme Dental").await, "agent_id": app.agent_id("Support Bot").await,
+            "external_id": format!("full-{n}"), "author": "visitor",
+            "text": format!("Quuxfulldisk question number {n} about a crown"), "contact_name": format!("Full Visitor {n}") })
+}
+
+async fn search_index_check(app: &TestApp) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO conversation_search (conversation_search) VALUES ('integrity-check')")
+        .execute(&app.db)
+        .await
+        .map(|_| ())
+}
+
+/// Ingest writes a message, its conversation, the inbox counts and the inbox search index
+/// (an FTS5 table kept by triggers) in one transaction: a full disk in the middle of that
+/// is refused whole and leaves every one of them as it was, the search index included.
+#[tokio::test]
+async fn a_full_disk_during_ingest_refuses_it_whole_and_the_inbox_stays_intact() {
+    let app = TestApp::new_sqlite().await;
+    let (saved, refused) = ingest_until_full(&app).await;
+    assert_storage_error(&refused, 507, "storage_full");
+    // The page limit is per connection, and the server replaces a connection whose
+    // transaction SQLite ended itself: limit the new ones too (a real full disk would).
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
+    limit_pages(&app, pages).await;
+    let before = app.fingerprint().await;
+    assert_storage_error(&app.ingest(DEMO_API_KEY, full_disk_message(&app, saved).await).await, 507, "storage_full");
+    assert_eq!(app.fingerprint().await, before);
+    assert_eq!(integrity(&app).await, "ok");
+    search_index_check(&app).await.expect("the search index matches its rows");
+
+    // The inbox finds exactly what was saved, through the index and in its total.
+    let acme = app.org_id("Acme Dental").await;
+    let admin = app.login("admin@acme.test").await;
+    let found = admin.get(&format!("/api/v1/orgs/{acme}/conversations?q=quuxfulldisk&per_page=100")).await;
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(found.body["total"], saved);
+}
+
+/// KNOWN FAILURE, not yet explained (issue #8): once there is room again, the next ingest
+/// sometimes (about 1 run in 5–8 here) leaves SQLite's FTS5 index reported as "malformed
+/// inverted index for FTS5 table main.conversation_search" by `PRAGMA integrity_check`;
+/// the rows themselves are intact and the index could be rebuilt from them. It may be an
+/// artifact of this simulation (a per-connection page limit, so connections with different
+/// limits share one file) or a real SQLite FTS5 fault after SQLITE_FULL: a test on a
+/// really full filesystem (a small tmpfs) would tell. Closing every pooled connection after
+/// the fault did not prevent it. Run it with
+/// `cargo test -p atrium-server --test faults -- --ignored` (repeat it: it is intermittent).
+#[tokio::test]
+#[ignore = "known bug: FTS5 index may be corrupted by the first write after a full disk (issue #8)"]
+async fn after_a_full_disk_the_next_ingest_keeps_the_search_index_intact() {
+    let app = TestApp::new_sqlite().await;
+    let (saved, refused) = ingest_until_full(&app).await;
+    assert_storage_error(&refused, 507, "storage_full");
+    limit_pages(&app, 1_073_741_823).await;
+    assert_eq!(app.ingest(DEMO_API_KEY, full_disk_message(&app, saved).await).await.status, 200);
+    assert_eq!(integrity(&app).await, "ok");
+    search_index_check(&app).await.expect("the search index matches its rows");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
