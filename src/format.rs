@@ -67,12 +67,18 @@ pub fn money(cents: i64, currency: &str, locale: &str) -> String {
         .unwrap_or_else(fallback)
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, the form timestamps start with.
-pub fn today_utc() -> String {
+/// The start of the reader's day (local midnight) as an RFC 3339 UTC timestamp: what
+/// "today" means to them, in the form the API compares with.
+pub fn local_midnight_utc() -> String {
     if !cfg!(target_arch = "wasm32") {
         return String::new();
     }
-    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+    let midnight = js_sys::Date::new_0();
+    midnight.set_hours(0);
+    midnight.set_minutes(0);
+    midnight.set_seconds(0);
+    midnight.set_milliseconds(0);
+    String::from(midnight.to_iso_string())
 }
 
 /// A ratio such as a contrast, with one decimal in the locale's style (`4.5`, `4,5`).

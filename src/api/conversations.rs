@@ -15,6 +15,9 @@ pub async fn list(org: i64, q: &ConversationListQuery) -> Result<ListResponse<Co
     if let Some(search) = q.q.as_deref().filter(|s| !s.is_empty()) {
         params.push(format!("q={}", super::encode(search)));
     }
+    if let Some(since) = q.updated_since.as_deref() {
+        params.push(format!("updated_since={}", super::encode(since)));
+    }
     for (name, value) in [("team_id", q.team_id), ("assignee_id", q.assignee_id), ("agent_id", q.agent_id)] {
         if let Some(v) = value {
             params.push(format!("{name}={v}"));

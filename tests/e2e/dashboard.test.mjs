@@ -78,3 +78,59 @@ test('on a phone-sized screen the navigation collapses behind a menu button', as
   assert.equal(await menu.getAttribute('aria-expanded'), 'true');
   await context.close();
 });
+
+/** The number a home page card shows, once its counts are drawn. */
+async function cardNumber(page, label) {
+  const card = page.getByRole('link', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  const number = card.locator('.big-number');
+  await page.waitForFunction((el) => el.textContent.trim() !== '', await number.elementHandle());
+  return Number((await number.textContent()).replace(/\D/g, ''));
+}
+
+test("the home page counts all of today's conversations, past the inbox's page size", async () => {
+  await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
+  const en = locale('en');
+  const page = await clientPage();
+  const before = await cardNumber(page, en('home.today'));
+  const { org_id, agent_id } = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/me')).json();
+    return { org_id: me.org.id, agent_id: me.agents[0].id };
+  });
+  // More new conversations than one list page holds (100), so a count taken from a page
+  // of the inbox would come out short.
+  const added = 120;
+  for (let i = 0; i < added; i += 1) {
+    const res = await fetch(`${ctx.server.url}/api/v1/ingest/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer northwind-demo-key' },
+      body: JSON.stringify({ org_id, agent_id, external_id: `home-count-${i}`, author: 'visitor', text: `Question ${i}`, contact_name: `Visitor ${i}` }),
+    });
+    assert.equal(res.status, 200, await res.text());
+  }
+  await page.reload();
+  assert.equal(await cardNumber(page, en('home.today')), before + added);
+  await page.context().close();
+});
+
+test('on a phone the content starts right under the bar above it, before and after it loads', async () => {
+  await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
+  const en = locale('en');
+  const context = await ctx.browser.newContext({ viewport: { width: 375, height: 700 } });
+  const page = await context.newPage();
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.getByRole('heading', { name: en('dashboard.agents_title') }).waitFor();
+  const header = await page.getByRole('banner').boundingBox();
+  const main = await page.locator('main').boundingBox();
+  assert.ok(Math.abs(main.y - (header.y + header.height)) <= 1, `content at ${main.y}, bar ends at ${header.y + header.height}`);
+  // The agency console on a phone: navigation, then the content right under it.
+  const staff = await context.newPage();
+  await context.clearCookies();
+  await signIn(staff, ctx.server.url, 'owner@northwind.test');
+  await staff.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await staff.getByRole('heading', { name: en('orgs.title') }).waitFor();
+  const nav = await staff.getByRole('navigation', { name: en('common.main_navigation') }).boundingBox();
+  const content = await staff.locator('main').boundingBox();
+  assert.ok(Math.abs(content.y - (nav.y + nav.height)) <= 1, `content at ${content.y}, navigation ends at ${nav.y + nav.height}`);
+  await context.close();
+});

@@ -35,38 +35,40 @@ pub fn DashboardHome() -> impl IntoView {
                 per_page: Some(1),
                 ..Default::default()
             };
-            let recent = ConversationListQuery { per_page: Some(atrium_api::list::MAX_PER_PAGE), ..Default::default() };
+            let today = ConversationListQuery {
+                updated_since: Some(crate::format::local_midnight_utc()),
+                per_page: Some(1),
+                ..Default::default()
+            };
             let open = api::conversations::list(org_id, &waiting).await.ok()?.total;
-            let today = crate::format::today_utc();
-            // The list is newest first: today's are at its head.
-            let todays = api::conversations::list(org_id, &recent)
-                .await
-                .ok()?
-                .items
-                .iter()
-                .take_while(|c| c.updated_at.starts_with(&today))
-                .count();
+            let todays = api::conversations::list(org_id, &today).await.ok()?.total;
             Some((todays as i64, open as i64))
         }
     });
+    // The cards are drawn at once and their numbers filled in, so nothing below them
+    // moves when the counts arrive.
+    let number = move |pick: fn((i64, i64)) -> i64| {
+        move || {
+            let lang = i18n.get_locale().as_str();
+            counts.get().flatten().map(|c| crate::format::number(pick(c), lang))
+        }
+    };
+    let busy = move || counts.get().is_none().then_some("true");
     let org_name = move || session.me().and_then(|m| m.org).map(|o| o.name).unwrap_or_default();
     let agents = move || session.me().map(|m| m.agents).unwrap_or_default();
     view! {
         <h1>{move || t_string!(i18n, dashboard.home_title, org = org_name()).to_string()}</h1>
-        {move || counts.get().flatten().map(|(todays, open)| {
-            let lang = i18n.get_locale().as_str();
-            view! {
-                <div class="stat-cards">
-                    <a class="card stat" href="/app/conversations">
-                        <span class="stat-label">{move || t_string!(i18n, home.today)}</span>
-                        <span class="big-number">{crate::format::number(todays, lang)}</span>
-                    </a>
-                    <a class="card stat" href="/app/conversations?status=waiting">
-                        <span class="stat-label">{move || t_string!(i18n, home.open_handoffs)}</span>
-                        <span class="big-number">{crate::format::number(open, lang)}</span>
-                    </a>
-                </div>
-            }
+        {conversations.then(|| view! {
+            <div class="stat-cards" aria-busy=busy>
+                <a class="card stat" href="/app/conversations">
+                    <span class="stat-label">{move || t_string!(i18n, home.today)}</span>
+                    <span class="big-number">{number(|(todays, _)| todays)}</span>
+                </a>
+                <a class="card stat" href="/app/conversations?status=waiting">
+                    <span class="stat-label">{move || t_string!(i18n, home.open_handoffs)}</span>
+                    <span class="big-number">{number(|(_, open)| open)}</span>
+                </a>
+            </div>
         })}
         <section aria-labelledby="agents-heading">
             <h2 id="agents-heading">{move || t_string!(i18n, dashboard.agents_title)}</h2>
