@@ -172,6 +172,9 @@ struct SummaryRow {
     last_created_at: Option<String>,
     #[sqlx(try_from = "Flag")]
     unread: bool,
+    /// How many conversations the whole search matched, when the page query counted them.
+    #[sqlx(default)]
+    match_total: Option<i64>,
 }
 
 impl From<SummaryRow> for ConversationSummary {
@@ -233,37 +236,27 @@ pub async fn list_conversations(
             if since.is_some() { "c.updated_at >= $8" } else { "$8 IS NULL" },
         )
     };
-    // `conversation_counts` (migration 0009) holds the total of every combination of the
-    // columns filtered above, under the same names, so without a search or a date the
-    // total is a sum over a few of its rows instead of a count of the whole inbox.
-    let count_sql = if pattern.is_none() && since.is_none() {
-        format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {}", filter("$9"))
-    } else {
-        format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$9"))
-    };
     let status = query.status.map(ConversationStatus::as_str);
-    let mut count = sqlx::query_scalar(&count_sql)
-        .bind(scope.org_id)
-        .bind(scope.agents_param())
-        .bind(status)
-        .bind(query.team_id)
-        .bind(query.assignee_id)
-        .bind(query.agent_id)
-        .bind(&pattern)
-        .bind(since);
-    if let Some(phrase) = &phrase {
-        count = count.bind(phrase);
-    }
-    let total: i64 = count.fetch_one(db).await?;
+    // A search (or a date) is counted by the page query itself, in the same pass over the
+    // matches (`COUNT(*) OVER ()` sees every match before the LIMIT), rather than searched
+    // twice. The page's ids come first, then each one's last message and unread flag:
+    // sorting the whole match with those columns would look them up for every match, not
+    // only the 25 shown.
+    let counted = pattern.is_some() || since.is_some();
+    let match_total = if counted { ", COUNT(*) OVER () AS match_total" } else { "" };
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
               AND u.id > COALESCE(r.last_read_message_id, 0) AND ($9 OR u.author != 'system') \
-              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread FROM conversations c \
+              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread{} \
+         FROM (SELECT c.id{match_total} FROM conversations c WHERE {} \
+               ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11) p \
+         JOIN conversations c ON c.id = p.id \
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
               AND ($9 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $12 \
-         WHERE {} ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11",
+         ORDER BY c.updated_at DESC, c.id DESC",
+        if counted { ", p.match_total" } else { "" },
         filter("$13")
     );
     let mut page = sqlx::query_as::<_, SummaryRow>(&sql)
@@ -283,6 +276,37 @@ pub async fn list_conversations(
         page = page.bind(phrase);
     }
     let rows = page.fetch_all(db).await?;
+    let total = match rows.first().and_then(|r| r.match_total) {
+        Some(total) => total,
+        // Without a search the kept counts answer; a page past the last match has no row
+        // to carry the count, so it is counted on its own.
+        None => {
+            // `conversation_counts` (migration 0009) holds the total of every combination
+            // of the columns filtered above, under the same names: without a search or a
+            // date the total is a sum over a few of its rows, not a count of the inbox.
+            let count_sql = if counted {
+                format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$9"))
+            } else {
+                format!(
+                    "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {}",
+                    filter("$9")
+                )
+            };
+            let mut count = sqlx::query_scalar(&count_sql)
+                .bind(scope.org_id)
+                .bind(scope.agents_param())
+                .bind(status)
+                .bind(query.team_id)
+                .bind(query.assignee_id)
+                .bind(query.agent_id)
+                .bind(&pattern)
+                .bind(since);
+            if let Some(phrase) = &phrase {
+                count = count.bind(phrase);
+            }
+            count.fetch_one(db).await?
+        }
+    };
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
 }
 
