@@ -176,17 +176,15 @@ async fn a_full_disk_during_ingest_refuses_it_whole_and_the_inbox_stays_intact()
     assert_eq!(found.body["total"], saved);
 }
 
-/// KNOWN FAILURE, not yet explained (issue #8): once there is room again, the next ingest
-/// sometimes (about 1 run in 5–8 here) leaves SQLite's FTS5 index reported as "malformed
-/// inverted index for FTS5 table main.conversation_search" by `PRAGMA integrity_check`;
-/// the rows themselves are intact and the index could be rebuilt from them. It may be an
-/// artifact of this simulation (a per-connection page limit, so connections with different
-/// limits share one file) or a real SQLite FTS5 fault after SQLITE_FULL: a test on a
-/// really full filesystem (a small tmpfs) would tell. Closing every pooled connection after
-/// the fault did not prevent it. Run it with
-/// `cargo test -p atrium-server --test faults -- --ignored` (repeat it: it is intermittent).
+/// Ignored: under this file's simulation (a per-connection page limit, so connections with
+/// different limits share one file) the first ingest after room is back sometimes (about 1
+/// run in 5–8) leaves `PRAGMA integrity_check` reporting "malformed inverted index for FTS5
+/// table main.conversation_search". On a really full filesystem it does not happen:
+/// `tests/faults/full-disk-tmpfs.mjs` (the server on a full tmpfs, 28 rounds at different
+/// fill points, 30 writes after each) found the database and its index intact every time.
+/// Kept to show the simulation's limit: `cargo test -p atrium-server --test faults -- --ignored`.
 #[tokio::test]
-#[ignore = "known bug: FTS5 index may be corrupted by the first write after a full disk (issue #8)"]
+#[ignore = "an artifact of the page-limit simulation; tests/faults/full-disk-tmpfs.mjs checks a real full disk"]
 async fn after_a_full_disk_the_next_ingest_keeps_the_search_index_intact() {
     let app = TestApp::new_sqlite().await;
     let (saved, refused) = ingest_until_full(&app).await;
