@@ -8,8 +8,11 @@ const ctx = useServerAndBrowser();
 
 const setAcmeSettings = (change) => setOrgSettings(ctx, 'acme', change);
 
-async function clientPage() {
-  const page = await (await ctx.browser.newContext()).newPage();
+const PHONE = { viewport: { width: 375, height: 700 } };
+
+/** Acme's admin signed in, on the dashboard's home; `options` for the browser context. */
+async function clientPage(options = {}) {
+  const page = await (await ctx.browser.newContext(options)).newPage();
   await signIn(page, ctx.server.url, 'admin@acme.test');
   await page.waitForURL(`${ctx.server.url}/app`);
   return page;
@@ -64,10 +67,7 @@ test('a user may read the dashboard in another language than the org', async () 
 test('on a phone-sized screen the navigation collapses behind a menu button', async () => {
   await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
   const en = locale('en');
-  const context = await ctx.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await context.newPage();
-  await signIn(page, ctx.server.url, 'admin@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
+  const page = await clientPage(PHONE);
   const menu = page.getByRole('button', { name: en('common.menu') });
   await menu.waitFor();
   const nav = page.getByRole('navigation', { name: en('common.main_navigation') });
@@ -76,7 +76,7 @@ test('on a phone-sized screen the navigation collapses behind a menu button', as
   await menu.click();
   await nav.getByRole('link', { name: en('dashboard.nav_home') }).waitFor();
   assert.equal(await menu.getAttribute('aria-expanded'), 'true');
-  await context.close();
+  await page.context().close();
 });
 
 /** The number a home page card shows, once its counts are drawn. */
@@ -112,13 +112,11 @@ test("the home page counts all of today's conversations, past the inbox's page s
   await page.context().close();
 });
 
-test('on a phone the content starts right under the bar above it, before and after it loads', async () => {
+test('on a phone the content starts right under the bar above it', async () => {
   await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
   const en = locale('en');
-  const context = await ctx.browser.newContext({ viewport: { width: 375, height: 700 } });
-  const page = await context.newPage();
-  await signIn(page, ctx.server.url, 'admin@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
+  const page = await clientPage(PHONE);
+  const context = page.context();
   await page.getByRole('heading', { name: en('dashboard.agents_title') }).waitFor();
   const header = await page.getByRole('banner').boundingBox();
   const main = await page.locator('main').boundingBox();

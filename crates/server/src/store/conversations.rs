@@ -259,15 +259,21 @@ pub async fn list_conversations(
         if counted { ", p.match_total" } else { "" },
         filter("$13")
     );
-    let mut page = sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(scope.org_id)
-        .bind(scope.agents_param())
-        .bind(status)
-        .bind(query.team_id)
-        .bind(query.assignee_id)
-        .bind(query.agent_id)
-        .bind(&pattern)
-        .bind(since)
+    // `$1`–`$8`, the filter's parameters, in both queries.
+    macro_rules! bind_filter {
+        ($query:expr) => {
+            $query
+                .bind(scope.org_id)
+                .bind(scope.agents_param())
+                .bind(status)
+                .bind(query.team_id)
+                .bind(query.assignee_id)
+                .bind(query.agent_id)
+                .bind(&pattern)
+                .bind(since)
+        };
+    }
+    let mut page = bind_filter!(sqlx::query_as::<_, SummaryRow>(&sql))
         .bind(with_system)
         .bind(i64::from(list.per_page()))
         .bind(list.offset() as i64)
@@ -292,15 +298,7 @@ pub async fn list_conversations(
                     filter("$9")
                 )
             };
-            let mut count = sqlx::query_scalar(&count_sql)
-                .bind(scope.org_id)
-                .bind(scope.agents_param())
-                .bind(status)
-                .bind(query.team_id)
-                .bind(query.assignee_id)
-                .bind(query.agent_id)
-                .bind(&pattern)
-                .bind(since);
+            let mut count = bind_filter!(sqlx::query_scalar(&count_sql));
             if let Some(phrase) = &phrase {
                 count = count.bind(phrase);
             }
