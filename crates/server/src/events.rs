@@ -140,6 +140,16 @@ impl EventHub {
         let _ = sender.send(Arc::new(published));
     }
 
+    /// Tells every stream of this process to reload what it shows: a list change (no
+    /// conversation named) and a settings change, for events it may have missed.
+    fn resync_all(&self) {
+        let orgs: Vec<i64> = self.channels.lock().unwrap_or_else(|p| p.into_inner()).keys().copied().collect();
+        for org_id in orgs {
+            self.deliver(org_id, CONVERSATION_UPDATED, None);
+            self.deliver(org_id, SETTINGS_UPDATED, None);
+        }
+    }
+
     /// Orgs with a channel: for tests of the clean-up.
     pub fn open_channels(&self) -> usize {
         self.channels.lock().unwrap_or_else(|p| p.into_inner()).len()
@@ -157,9 +167,11 @@ async fn send_notifications(db: Db, mut inbox: mpsc::UnboundedReceiver<Wire>) {
 }
 
 /// `LISTEN`s on its own connection and delivers what arrives to the hub, until the hub is
-/// dropped. A lost connection is made again (events sent meanwhile are missed: the
-/// dashboards reload on their next event, as after a lag).
+/// dropped. A lost connection is made again; events sent meanwhile never reach this
+/// replica, so once it listens again every stream it holds is told to reload what it
+/// shows, as after a lag.
 async fn listen(url: String, hub: Weak<EventHub>, listening: watch::Sender<bool>) {
+    let mut lost = false;
     loop {
         if listening.is_closed() {
             return;
@@ -178,12 +190,18 @@ async fn listen(url: String, hub: Weak<EventHub>, listening: watch::Sender<bool>
             continue;
         }
         listening.send_replace(true);
+        if std::mem::take(&mut lost) {
+            let Some(hub) = hub.upgrade() else { return };
+            hub.resync_all();
+        }
         loop {
             tokio::select! {
                 // Every receiver gone: the hub was dropped.
                 _ = listening.closed() => return,
-                received = listener.recv() => match received {
-                    Ok(notification) => {
+                // `try_recv` answers `None` when the connection was lost (`recv` would
+                // reconnect quietly, and what was missed would go unnoticed).
+                received = listener.try_recv() => match received {
+                    Ok(Some(notification)) => {
                         let Some(hub) = hub.upgrade() else { return };
                         match serde_json::from_str::<Wire>(notification.payload()) {
                             Ok(w) => {
@@ -193,14 +211,20 @@ async fn listen(url: String, hub: Weak<EventHub>, listening: watch::Sender<bool>
                             Err(e) => tracing::warn!("unreadable event {:?}: {e}", notification.payload()),
                         }
                     }
-                    // recv() connects again on the next call.
+                    Ok(None) => {
+                        tracing::warn!("event listener lost its connection");
+                        break;
+                    }
                     Err(e) => {
                         tracing::warn!("event listener: {e}");
-                        tokio::time::sleep(Duration::from_millis(500)).await;
+                        break;
                     }
                 },
             }
         }
+        lost = true;
+        listening.send_replace(false);
+        tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
 

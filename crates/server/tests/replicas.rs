@@ -1,6 +1,7 @@
 //! Several server replicas over one PostgreSQL database behave as one server: a change
 //! made through replica A reaches an event stream held by replica B, a session started on
-//! one works on the other, and replicas starting together migrate and seed once.
+//! one works on the other, replicas starting together migrate and seed once, and a replica
+//! that lost its `LISTEN` connection has its streams reload what they show.
 //! PostgreSQL only: skipped (with a note) unless `ATRIUM_TEST_DATABASE_URL` is set, as
 //! `make test` does.
 
@@ -106,6 +107,43 @@ async fn a_take_over_on_replica_a_streams_to_a_client_of_replica_b() {
         let kinds: Vec<&str> = body.lines().filter_map(|l| l.strip_prefix("event: ")).collect();
         assert_eq!(kinds, ["message.created", "conversation.updated", "settings.updated"], "replica {replica}: {text}");
     }
+}
+
+/// A replica whose `LISTEN` connection drops misses what is sent meanwhile: once it
+/// listens again, its streams are told to reload (a list and a settings change), and later
+/// changes reach them as before.
+#[tokio::test]
+async fn after_its_listen_connection_drops_a_replica_tells_its_streams_to_reload() {
+    if skip("after_its_listen_connection_drops_a_replica_tells_its_streams_to_reload") {
+        return;
+    }
+    let a = TestApp::new().await;
+    let replica = serve(a.router()).await;
+    let agent = a.login("agent@acme.test").await;
+    let admin = a.login("admin@acme.test").await;
+    let org = a.org_id("Acme Dental").await;
+    let (mut stream, mut seen) = open_stream(replica, &agent, org).await;
+
+    let dropped: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+    )
+    .fetch_all(&a.db)
+    .await
+    .unwrap();
+    assert_eq!(dropped, [true], "one replica, one LISTEN connection");
+    let text = read_until(&mut stream, &mut seen, "event: settings.updated").await;
+    let body = &text[text.find("\r\n\r\n").unwrap()..];
+    let kinds: Vec<&str> = body.lines().filter_map(|l| l.strip_prefix("event: ")).collect();
+    assert_eq!(kinds, ["conversation.updated", "settings.updated"], "{text}");
+    assert!(body.contains("\"conversation_id\":null"), "{text}");
+
+    let id = a.conversation_id("acme-2").await;
+    let take_over = format!("/api/v1/orgs/{org}/conversations/{id}/take-over");
+    let answer = send(replica, &admin, "POST", &take_over, "").await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let text = read_until(&mut stream, &mut seen, &format!("\"conversation_id\":{id}")).await;
+    assert!(text.contains("event: conversation.updated"), "{text}");
 }
 
 #[tokio::test]
