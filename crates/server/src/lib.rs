@@ -3,6 +3,7 @@
 pub mod access;
 pub mod billing;
 pub mod changes;
+pub mod client_address;
 pub mod clock;
 pub mod csrf;
 pub mod error;

@@ -34,6 +34,10 @@ struct Args {
     /// Mark cookies Secure (behind HTTPS).
     #[arg(long, env = "ATRIUM_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// A load balancer in front of this server (repeat for each; comma-separated in the
+    /// environment): its `X-Forwarded-For` names the client, for the per-address login limit.
+    #[arg(long = "trusted-proxy", env = "ATRIUM_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<std::net::IpAddr>,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "ATRIUM_SESSION_IDLE_MINUTES", default_value_t = 480)]
     session_idle_minutes: u64,
@@ -71,6 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         secure_cookies: args.secure_cookies,
         session_idle: Duration::from_secs(args.session_idle_minutes * 60),
         clock: Default::default(),
+        trusted_proxies: args.trusted_proxies.clone(),
     };
     let state = AppState::new(db, settings);
     let simulator =

@@ -8,6 +8,7 @@ use crate::events::EventHub;
 use crate::payments::{ManualProvider, PaymentProvider};
 use crate::rate_limit::LoginLimiter;
 use crate::store::Db;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,6 +35,8 @@ pub struct Settings {
     pub session_idle: Duration,
     /// The time billing reads (periods, due dates, renewals); tests set it.
     pub clock: Clock,
+    /// Load balancers whose `X-Forwarded-For` names the client (see `client_address`).
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Settings {
@@ -43,6 +46,7 @@ impl Default for Settings {
             secure_cookies: false,
             session_idle: Duration::from_secs(8 * 3600),
             clock: Clock::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -202,3 +202,43 @@ async fn a_client_user_holds_exactly_its_stored_permissions() {
     assert_eq!(session.me["role"], "client_user");
     assert_eq!(session.me["permissions"], json!(["home", "conversations", "canned_responses"]));
 }
+
+/// A failed login from `peer`, with `forwarded` as its `X-Forwarded-For` (if any), for an
+/// account that exists nowhere (so only the per-address limit can refuse it).
+async fn login_from(app: &TestApp, peer: &str, forwarded: Option<&str>, n: usize) -> common::Reply {
+    let body = json!({ "email": format!("nobody{n}@nowhere.test"), "password": "guess-guess" });
+    let mut req = request(Method::POST, "/api/v1/auth/login", Some(body));
+    let peer: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    if let Some(client) = forwarded {
+        req.headers_mut().insert("x-forwarded-for", client.parse().unwrap());
+    }
+    app.send(req).await
+}
+
+/// Behind a load balancer every client arrives from the balancer's address; named as a
+/// trusted proxy, its `X-Forwarded-For` tells the clients apart, so one client's 50
+/// failures do not lock the others out. Anyone else's `X-Forwarded-For` is ignored, so a
+/// client cannot escape the limit by writing the header.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_login_limit_counts_each_client() {
+    let balancer: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+    let app = TestApp::with_settings(atrium_server::state::Settings {
+        trusted_proxies: vec![balancer],
+        ..Default::default()
+    })
+    .await;
+    for n in 0..50 {
+        login_from(&app, "10.0.0.2", Some("203.0.113.7"), n).await.assert_error(401, "invalid_credentials");
+    }
+    login_from(&app, "10.0.0.2", Some("203.0.113.7"), 50).await.assert_error(429, "rate_limited");
+    login_from(&app, "10.0.0.2", Some("198.51.100.9"), 51).await.assert_error(401, "invalid_credentials");
+    app.login("owner@northwind.test").await;
+
+    // Not the trusted proxy: the header changes nothing, the connection's address counts.
+    for n in 100..150 {
+        let forged = format!("192.0.2.{}", n - 99);
+        login_from(&app, "198.51.100.20", Some(&forged), n).await.assert_error(401, "invalid_credentials");
+    }
+    login_from(&app, "198.51.100.20", Some("192.0.2.200"), 150).await.assert_error(429, "rate_limited");
+}

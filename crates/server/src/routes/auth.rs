@@ -1,6 +1,7 @@
 //! Signing in and out, and `GET /api/v1/me`.
 
 use crate::access::AuthUser;
+use crate::client_address::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::password::verify_password;
@@ -27,11 +28,13 @@ pub fn router() -> Router<AppState> {
 pub async fn login(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> AppResult<impl IntoResponse> {
     validate::login(&body.email, &body.password)?;
     let account = body.email.trim().to_lowercase();
-    let address = peer.map(|Extension(ConnectInfo(addr))| addr.ip().to_string());
+    let peer = peer.map(|Extension(ConnectInfo(addr))| addr.ip());
+    let address = client_address(peer, &headers, &state.settings.trusted_proxies).map(|ip| ip.to_string());
     if let Some(retry_after_secs) = state.login_limiter.check(&state.db, &account, address.as_deref()).await? {
         return Err(AppError::RateLimited { retry_after_secs });
     }

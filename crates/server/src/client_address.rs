@@ -1,0 +1,71 @@
+//! The address of the client behind a request, for the per-address login limit. Behind a
+//! load balancer the connection comes from the balancer, so a request from a trusted proxy
+//! names its client in `X-Forwarded-For`; anyone else could write that header, so it is
+//! read only when the connection comes from a proxy the operator named.
+
+use axum::http::HeaderMap;
+use std::net::IpAddr;
+
+/// The client of a request that arrived from `peer`: the peer itself, unless it is one of
+/// `trusted` proxies; then the right-most `X-Forwarded-For` address that is not a trusted
+/// proxy (each proxy appends the address it saw, so entries left of it could be forged by
+/// the client). Without a usable header, the peer.
+pub fn client_address(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> Option<IpAddr> {
+    let peer = peer?;
+    if !trusted.contains(&peer) {
+        return Some(peer);
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|entry| entry.trim().parse::<IpAddr>())
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    Some(forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    fn forwarded(values: &[&str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for v in values {
+            headers.append("x-forwarded-for", v.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_may_name_the_client() {
+        let proxy = [ip("10.0.0.2")];
+        let header = forwarded(&["203.0.113.7"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxy), Some(ip("203.0.113.7")));
+        // A client writing the header itself is still counted as itself.
+        assert_eq!(client_address(Some(ip("198.51.100.1")), &header, &proxy), Some(ip("198.51.100.1")));
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &[]), Some(ip("10.0.0.2")));
+        assert_eq!(client_address(None, &header, &proxy), None);
+    }
+
+    #[test]
+    fn the_right_most_untrusted_entry_is_the_client() {
+        let proxies = [ip("10.0.0.2"), ip("10.0.0.3")];
+        // The client forged the first entry; the balancer appended what it saw.
+        let header = forwarded(&["1.1.1.1, 203.0.113.7", "10.0.0.3"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxies), Some(ip("203.0.113.7")));
+        // Only proxies in the header, or none, or garbage: the peer.
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &forwarded(&["10.0.0.3"]), &proxies), Some(ip("10.0.0.2")));
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &HeaderMap::new(), &proxies), Some(ip("10.0.0.2")));
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &forwarded(&["unknown"]), &proxies), Some(ip("10.0.0.2")));
+        assert_eq!(
+            client_address(Some(ip("10.0.0.2")), &forwarded(&["2001:db8::1"]), &proxies),
+            Some(ip("2001:db8::1"))
+        );
+    }
+}
