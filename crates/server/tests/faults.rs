@@ -122,15 +122,15 @@ async fn a_full_disk_refuses_the_write_whole_and_keeps_serving_reads() {
 }
 
 /// Ingests visitor messages into Acme Dental until the page limit refuses one; returns
-/// how many were saved and the refusal.
-async fn ingest_until_full(app: &TestApp) -> (usize, Reply) {
+/// how many were saved, the refusal, and the page limit.
+async fn ingest_until_full(app: &TestApp) -> (usize, Reply, i64) {
     let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
     limit_pages(app, pages).await;
     let mut saved = 0;
     loop {
         let reply = app.ingest(DEMO_API_KEY, full_disk_message(app, saved).await).await;
         if reply.status != 200 {
-            return (saved, reply);
+            return (saved, reply, pages);
         }
         saved += 1;
         assert!(saved < 5000, "the page limit never filled up");
@@ -156,11 +156,10 @@ async fn search_index_check(app: &TestApp) -> Result<(), sqlx::Error> {
 #[tokio::test]
 async fn a_full_disk_during_ingest_refuses_it_whole_and_the_inbox_stays_intact() {
     let app = TestApp::new_sqlite().await;
-    let (saved, refused) = ingest_until_full(&app).await;
+    let (saved, refused, pages) = ingest_until_full(&app).await;
     assert_storage_error(&refused, 507, "storage_full");
     // The page limit is per connection, and the server replaces a connection whose
     // transaction SQLite ended itself: limit the new ones too (a real full disk would).
-    let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&app.db).await.unwrap();
     limit_pages(&app, pages).await;
     let before = app.fingerprint().await;
     assert_storage_error(&app.ingest(DEMO_API_KEY, full_disk_message(&app, saved).await).await, 507, "storage_full");
@@ -187,7 +186,7 @@ async fn a_full_disk_during_ingest_refuses_it_whole_and_the_inbox_stays_intact()
 #[ignore = "an artifact of the page-limit simulation; tests/faults/full-disk-tmpfs.mjs checks a real full disk"]
 async fn after_a_full_disk_the_next_ingest_keeps_the_search_index_intact() {
     let app = TestApp::new_sqlite().await;
-    let (saved, refused) = ingest_until_full(&app).await;
+    let (saved, refused, _) = ingest_until_full(&app).await;
     assert_storage_error(&refused, 507, "storage_full");
     limit_pages(&app, 1_073_741_823).await;
     assert_eq!(app.ingest(DEMO_API_KEY, full_disk_message(&app, saved).await).await.status, 200);
