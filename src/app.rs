@@ -24,7 +24,9 @@ use crate::pages::dashboard::conversation::ConversationPage;
 use crate::pages::dashboard::conversations::InboxPage;
 use crate::pages::dashboard::home::DashboardHome;
 use crate::pages::dashboard::team::DashboardTeamPage;
+use crate::pages::account::AccountPage;
 use crate::pages::login::LoginPage;
+use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::not_found::{NotAvailable, NotFound};
 use crate::pages::start::StartRedirect;
 use crate::state::branding::provide_branding;
@@ -52,6 +54,8 @@ fn Providers() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=StartRedirect/>
                 <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage/>
                 <ParentRoute path=path!("/agency") view=ConsoleLayout>
                     <Route path=path!("/orgs") view=OrgsPage/>
                     <Route path=path!("/orgs/new") view=NewOrgPage/>
@@ -69,11 +73,13 @@ fn Providers() -> impl IntoView {
                     <Route path=path!("/plans") view=PlansPage/>
                     <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("/integrations") view=IntegrationsPage/>
+                    <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view=DashboardLayout>
                     <Route path=path!("") view=DashboardHome/>
                     <Route path=path!("/team") view=DashboardTeamPage/>
+                    <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/conversations") view=InboxPage/>
                     <Route path=path!("/conversations/:id") view=ConversationPage/>
                     <Route path=path!("/canned") view=CannedPage/>

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod drafts;
 pub mod focus;
 pub mod format;

@@ -4,7 +4,7 @@ use atrium::app::{App, StartupError};
 use leptos::prelude::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    atrium::crash::install();
     // Leptos's executor starts with the first mount; before it, use the browser's.
     wasm_bindgen_futures::spawn_local(async {
         match atrium::api::config::load().await {

@@ -6,7 +6,9 @@ pub fn slash_query(text: &str, cursor: usize) -> Option<(usize, String)> {
     let chars: Vec<char> = text.chars().collect();
     let cursor = cursor.min(chars.len());
     let start = chars[..cursor].iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
-    if chars.get(start) != Some(&'/') {
+    // The caret must be after the `/`: at or before it (Home, ←, a click at the start)
+    // nothing is being typed after it.
+    if start >= cursor || chars.get(start) != Some(&'/') {
         return None;
     }
     Some((start, chars[start + 1..cursor].iter().collect()))
@@ -55,6 +57,25 @@ mod tests {
         assert_eq!(slash_query("and/or", 6), None, "a slash inside a word is not a shortcut");
         assert_eq!(slash_query("Hello", 5), None);
         assert_eq!(slash_query("¿Qué? /sal", 10), Some((6, "sal".into())));
+    }
+
+    #[test]
+    fn a_caret_at_or_before_the_slash_is_no_shortcut() {
+        // Every caret position of texts with a slash word, emoji, Arabic and combining
+        // marks: never a panic, and a query only where the caret is after a word's `/`.
+        for text in ["/ho", "Hi /ho", "😀 /gre x", "مرحبا /سلام", "e\u{301} /e\u{301}", "/", "//", " /"] {
+            let len = text.chars().count();
+            for cursor in 0..=len + 2 {
+                if let Some((start, query)) = slash_query(text, cursor) {
+                    assert!(start < cursor.min(len), "{text:?} at {cursor}");
+                    assert_eq!(text.chars().nth(start), Some('/'));
+                    assert_eq!(query.chars().count(), cursor.min(len) - start - 1);
+                }
+            }
+        }
+        assert_eq!(slash_query("/ho", 0), None, "Home before the slash");
+        assert_eq!(slash_query("Hi /ho", 3), None, "the caret right before the slash");
+        assert_eq!(slash_query("Hi /ho", 4), Some((3, String::new())));
     }
 
     #[test]

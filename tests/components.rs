@@ -8,13 +8,15 @@ use atrium::components::error_notice::ErrorNotice;
 use atrium::components::field_error::FieldErrorText;
 use atrium::components::org_table::OrgTable;
 use atrium::components::pagination::Pagination;
+use atrium::components::reply_box::{ReplyBox, ReplyContext};
+use atrium::crash::{show_crash_notice, CRASH_ID};
 use atrium::i18n::*;
 use atrium_api::validate::FieldError;
-use atrium_api::{Agent, AgentKind, AgentStatus, OrgSettings, Organization};
+use atrium_api::{Agent, AgentKind, AgentStatus, CannedResponse, OrgSettings, Organization};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -161,4 +163,70 @@ async fn field_error_follows_its_signal() {
     error.set(Some(FieldError::Required));
     settle().await;
     assert_eq!(host.text_content().unwrap(), locale_text("en", "errors.field_required"));
+}
+
+fn canned(shortcode: &str, title: &str, body: &str) -> CannedResponse {
+    CannedResponse { id: 1, shortcode: shortcode.into(), title: title.into(), body: body.into() }
+}
+
+/// Puts `text` in the textarea as typing would, with the caret at `caret` (UTF-16 units).
+fn type_into(area: &HtmlTextAreaElement, text: &str, caret: u32) {
+    area.set_value(text);
+    area.set_selection_range(caret, caret).unwrap();
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn move_caret(area: &HtmlTextAreaElement, caret: u32, how: &str) {
+    area.set_selection_range(caret, caret).unwrap();
+    area.dispatch_event(&web_sys::Event::new(how).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn reply_box_survives_the_caret_anywhere() {
+    let draft = RwSignal::new(String::new());
+    let host = mount(Locale::en, move || {
+        view! {
+            <ReplyBox canned=vec![canned("hours", "Opening hours", "We open at 9.")] context=ReplyContext::default()
+                sending=Signal::stored(false) draft=draft on_send=Callback::new(|_: String| {})/>
+        }
+    });
+    settle().await;
+    let area: HtmlTextAreaElement = host.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    let list: HtmlElement = host.query_selector("[role=listbox]").unwrap().unwrap().unchecked_into();
+    // Home, ← and clicks at every position, in texts with emoji, Arabic and combining marks.
+    for text in ["/ho", "Hi /ho", "😀 /ho", "مرحبا /ho", "e\u{301} /ho"] {
+        let units = text.encode_utf16().count() as u32;
+        type_into(&area, text, units);
+        settle().await;
+        assert!(!list.hidden(), "typing {text:?} opens the saved replies");
+        for caret in (0..=units).rev() {
+            for how in ["keyup", "click"] {
+                move_caret(&area, caret, how);
+                settle().await;
+                let after_slash = text.encode_utf16().take(caret as usize).any(|u| u == u16::from(b'/'));
+                assert_eq!(!list.hidden(), after_slash, "{text:?}, caret at {caret} by {how}");
+            }
+        }
+        assert_eq!(draft.get_untracked(), text, "the draft is intact");
+    }
+    assert!(web_sys::window().unwrap().document().unwrap().get_element_by_id(CRASH_ID).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn crash_notice_covers_the_page_in_its_language() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.document_element().unwrap().set_attribute("lang", "es").unwrap();
+    show_crash_notice();
+    show_crash_notice();
+    let notices = document.query_selector_all(&format!("#{CRASH_ID}")).unwrap();
+    assert_eq!(notices.length(), 1, "a second panic adds no second notice");
+    let notice: HtmlElement = document.get_element_by_id(CRASH_ID).unwrap().unchecked_into();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alertdialog"));
+    let text = notice.text_content().unwrap();
+    assert!(text.contains(&locale_text("es", "errors.crashed")), "{text}");
+    let reload = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(reload.text_content().unwrap(), locale_text("es", "errors.reload"));
+    assert_eq!(reload.get_attribute("href"), Some(document.location().unwrap().href().unwrap()));
+    assert_eq!(document.active_element().map(|e| e.tag_name()), Some("A".into()), "focus on Reload");
+    notice.remove();
 }

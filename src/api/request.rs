@@ -28,6 +28,10 @@ pub enum ApiError {
     /// The server's disk is full (507): nothing was saved, retrying won't help until
     /// whoever runs the server frees space.
     StorageFull,
+    /// The server is busy (503 `server_busy`): worth retrying in a moment.
+    Busy,
+    /// What was sent is over the server's size limit (413).
+    TooLarge,
     /// A 5xx, or an answer this client does not understand.
     Server(String),
 }
@@ -54,6 +58,8 @@ impl ApiError {
             ErrorCode::RateLimited => ApiError::RateLimited,
             ErrorCode::StorageUnavailable => ApiError::StorageUnavailable,
             ErrorCode::StorageFull => ApiError::StorageFull,
+            ErrorCode::ServerBusy => ApiError::Busy,
+            ErrorCode::PayloadTooLarge => ApiError::TooLarge,
             ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
         }
     }
@@ -122,6 +128,12 @@ pub(crate) async fn post_empty(path: &str) -> Result<(), ApiError> {
     send(Method::POST, &api_url(path), None).await.map(|_| ())
 }
 
+/// A mutating call with a body whose answer has none (202, 204).
+pub(crate) async fn post_quiet<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Server(e.to_string()))?;
+    send(Method::POST, &api_url(path), Some(json)).await.map(|_| ())
+}
+
 pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::Server(e.to_string()))?;
     decode(send(Method::PUT, &api_url(path), Some(json)).await?).await
@@ -161,6 +173,8 @@ mod tests {
     fn storage_faults_keep_their_kind() {
         assert_eq!(ApiError::from_body(503, body(ErrorCode::StorageUnavailable)), ApiError::StorageUnavailable);
         assert_eq!(ApiError::from_body(507, body(ErrorCode::StorageFull)), ApiError::StorageFull);
+        assert_eq!(ApiError::from_body(503, body(ErrorCode::ServerBusy)), ApiError::Busy);
+        assert_eq!(ApiError::from_body(413, body(ErrorCode::PayloadTooLarge)), ApiError::TooLarge);
         assert_eq!(ApiError::from_body(500, body(ErrorCode::Internal)), ApiError::Server("in English".into()));
         assert_eq!(ApiError::from_body(502, None), ApiError::Server("HTTP 502".into()));
     }

@@ -20,6 +20,8 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
         ApiError::RateLimited => t_string!(i18n, errors.rate_limited),
         ApiError::StorageUnavailable => t_string!(i18n, errors.storage_unavailable),
         ApiError::StorageFull => t_string!(i18n, errors.storage_full),
+        ApiError::Busy => t_string!(i18n, errors.busy),
+        ApiError::TooLarge => t_string!(i18n, errors.too_large),
         ApiError::Server(_) => t_string!(i18n, errors.server),
     };
     // An ended session offers the way back in, returning here afterwards.

@@ -20,6 +20,10 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::InvalidColour => t_string!(i18n, errors.field_invalid_colour),
             FieldError::InvalidHostname => t_string!(i18n, errors.field_invalid_hostname),
             FieldError::Negative => t_string!(i18n, errors.field_negative),
+            FieldError::Incorrect => t_string!(i18n, errors.field_incorrect),
+            FieldError::ExpiredLink => t_string!(i18n, errors.field_expired_link),
+            FieldError::InvalidCharacters => t_string!(i18n, errors.field_invalid_characters),
+            FieldError::Confusable => t_string!(i18n, errors.field_confusable),
         })
     };
     view! { <p id=id class="field-error" aria-live="polite">{text}</p> }

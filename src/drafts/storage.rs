@@ -36,3 +36,14 @@ pub fn clear(org_id: i64) {
         let _ = s.remove_item(&key(org_id));
     }
 }
+
+/// Forgets every draft in this browser: at sign-out, so that the next person to use it
+/// does not find the last one's unsaved edits.
+pub fn clear_all() {
+    let Some(s) = storage() else { return };
+    let count = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with("atrium.draft.")).collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}

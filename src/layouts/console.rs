@@ -20,6 +20,7 @@ pub fn ConsoleLayout() -> impl IntoView {
                 <header class="topbar">
                     <span class="brand-name">{move || branding.name()}</span>
                     <span class="muted">{t_string!(i18n, console.signed_in_as, name = me.user.name.clone()).to_string()}</span>
+                    <A href="/agency/account">{t!(i18n, account.link)}</A>
                     <SignOutButton/>
                 </header>
                 <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>

@@ -89,6 +89,7 @@ pub fn DashboardLayout() -> impl IntoView {
                         </button>
                         <span class="brand-name">{org_name.clone()}</span>
                         <LanguagePicker current=language on_change=choose_language/>
+                        {me.impersonated_by.is_none().then(|| view! { <A href="/app/account">{t!(i18n, account.link)}</A> })}
                         <SignOutButton/>
                     </header>
                     <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get() on:keydown=close_menu_on_escape

@@ -13,6 +13,7 @@ pub fn SignOutButton() -> impl IntoView {
     let logout = Action::new_local(|_: &()| api::auth::logout());
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
+            crate::drafts::storage::clear_all();
             session.left_on_purpose();
         }
     });

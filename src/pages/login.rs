@@ -9,7 +9,7 @@ use crate::state::session::{home_path, use_session};
 use atrium_api::validate::{self, FieldErrors};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -76,6 +76,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || login.pending().get()>
                     {move || if login.pending().get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) }}
                 </button>
+                <p><A href="/forgot-password">{t!(i18n, reset.forgot_link)}</A></p>
                 {move || branding.get().and_then(|b| b.support_email).map(|email| view! {
                     <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p>
                 })}

@@ -56,6 +56,20 @@ test('a handoff request arrives live; the client takes it, replies with /, passe
   await options.getByRole('option').first().waitFor();
   await reply.press('Enter');
   assert.match(await reply.inputValue(), /^Hi Rosa Diaz, thanks for waiting!/);
+  // Moving the caret before a typed "/" used to panic the app (every later key too).
+  const panics = [];
+  page.on('pageerror', (e) => panics.push(e.message));
+  await reply.press('End');
+  await reply.pressSequentially(' /ho');
+  for (const key of ['Home', 'ArrowLeft', 'End', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await reply.press(key);
+  await reply.click({ position: { x: 4, y: 8 } });
+  await reply.press('End');
+  await reply.press('Escape');
+  await reply.pressSequentially('!');
+  assert.deepEqual(panics, []);
+  assert.equal(await page.getByRole('alertdialog').count(), 0, 'no crash notice');
+  assert.match(await reply.inputValue(), / \/ho!$/);
+  await reply.fill('Hi Rosa Diaz, thanks for waiting!');
   await page.getByRole('button', { name: t('conversation.send') }).click();
   await page.locator('.transcript .author-human').filter({ hasText: 'Hi Rosa Diaz, thanks for waiting!' }).waitFor();
 

@@ -28,9 +28,11 @@ export function locale(lang) {
 /** Starts a server on a free port over a fresh database; resolves once it listens. */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
-  const { url, child } = await spawnServer(dir, 0);
+  const { url, child, output } = await spawnServer(dir, 0);
   return {
     url,
+    /** Everything the server printed so far (the console mail sender writes there). */
+    output,
     async stop() {
       await stopChild(child, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
@@ -79,8 +81,8 @@ async function spawnServer(dir, port) {
   );
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
+  let out = '';
   const url = await new Promise((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 30_000);
     child.stdout.on('data', (d) => {
       out += d;
@@ -89,7 +91,7 @@ async function spawnServer(dir, port) {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${stderr}`)); });
   });
-  return { url, child };
+  return { url, child, output: () => out };
 }
 
 export async function launchBrowser() {

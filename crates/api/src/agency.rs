@@ -94,11 +94,7 @@ pub fn hostname(value: &str) -> Result<(), FieldError> {
 impl AgencyBranding {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
-        errors.check(
-            "display_name",
-            validate::required(&self.display_name)
-                .and_then(|()| validate::max_chars(self.display_name.trim(), DISPLAY_NAME_MAX)),
-        );
+        errors.check("display_name", validate::visible_name(&self.display_name, DISPLAY_NAME_MAX));
         if parse_hex_colour(&self.primary_color).is_none() {
             errors.check("primary_color", Err(FieldError::InvalidColour));
         }

@@ -85,9 +85,9 @@ fn active() -> AgentStatus {
 
 impl AgentInput {
     pub fn validate(&self) -> Result<(), crate::FieldErrors> {
-        use crate::validate::{max_chars, required};
+        use crate::validate::{max_chars, visible_name};
         let mut errors = crate::FieldErrors::default();
-        errors.check("name", required(&self.name).and_then(|()| max_chars(self.name.trim(), AGENT_NAME_MAX)));
+        errors.check("name", visible_name(&self.name, AGENT_NAME_MAX));
         errors.check("description", max_chars(&self.description, AGENT_DESCRIPTION_MAX));
         errors.into_result()
     }

@@ -177,3 +177,50 @@ mod tests {
         assert!(serde_json::from_str::<LoginRequest>(bad).is_err());
     }
 }
+
+/// `POST /api/v1/me/password`: a signed-in user changes their own password. Every other
+/// session of theirs ends; this one stays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+impl PasswordChange {
+    pub fn validate(&self) -> Result<(), crate::validate::FieldErrors> {
+        let mut errors = crate::validate::FieldErrors::default();
+        errors.check("current_password", crate::validate::required(&self.current_password));
+        errors.check("new_password", crate::people::password(&self.new_password));
+        errors.into_result()
+    }
+}
+
+/// `POST /api/v1/auth/password-reset`: asks for a reset link by email. The answer is the
+/// same whether or not the address has an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// `POST /api/v1/auth/password-reset/confirm`: the token from the emailed link and the
+/// new password. Every session of the user ends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordReset {
+    pub token: String,
+    pub new_password: String,
+}
+
+impl PasswordReset {
+    pub fn validate(&self) -> Result<(), crate::validate::FieldErrors> {
+        let mut errors = crate::validate::FieldErrors::default();
+        errors.check("token", crate::validate::required(&self.token));
+        errors.check("new_password", crate::people::password(&self.new_password));
+        errors.into_result()
+    }
+}

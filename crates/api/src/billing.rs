@@ -191,7 +191,7 @@ pub fn prorate(price_cents: i64, remaining_secs: i64, total_secs: i64) -> i64 {
 }
 
 fn name(value: &str) -> Result<(), FieldError> {
-    validate::required(value).and_then(|()| validate::max_chars(value.trim(), 80))
+    validate::visible_name(value, 80)
 }
 
 fn non_negative(v: i64) -> Result<(), FieldError> {

@@ -280,8 +280,14 @@ pub struct AnalyticsQuery {
     pub team_id: Option<i64>,
 }
 
+/// Message-like text: present, at most `max` characters, and no NUL (which PostgreSQL
+/// cannot store and nobody types). Line breaks and tabs are text.
 fn text(value: &str, max: usize) -> Result<(), validate::FieldError> {
-    validate::required(value).and_then(|()| validate::max_chars(value, max))
+    validate::required(value).and_then(|()| validate::max_chars(value, max))?;
+    if value.contains('\0') {
+        return Err(validate::FieldError::InvalidCharacters);
+    }
+    Ok(())
 }
 
 impl Reply {
@@ -297,7 +303,10 @@ impl IngestMessage {
         let mut errors = FieldErrors::default();
         errors.check("text", text(&self.text, MESSAGE_MAX));
         errors.check("external_id", text(&self.external_id, EXTERNAL_ID_MAX));
-        errors.check("contact_name", validate::max_chars(&self.contact_name, CONTACT_NAME_MAX));
+        errors.check(
+            "contact_name",
+            validate::max_chars(&self.contact_name, CONTACT_NAME_MAX).and_then(|()| validate::visible_text(&self.contact_name)),
+        );
         errors.into_result()
     }
 }

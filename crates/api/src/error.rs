@@ -45,6 +45,10 @@ pub enum ErrorCode {
     StorageUnavailable,
     /// The database's disk (or its size limit) is full: nothing was changed.
     StorageFull,
+    /// The server has too much work queued (e.g. sign-ins): try again after `Retry-After`.
+    ServerBusy,
+    /// The request body is over the server's size limit.
+    PayloadTooLarge,
 }
 
 impl ErrorCode {
@@ -61,6 +65,8 @@ impl ErrorCode {
             ErrorCode::Internal => 500,
             ErrorCode::StorageUnavailable => 503,
             ErrorCode::StorageFull => 507,
+            ErrorCode::ServerBusy => 503,
+            ErrorCode::PayloadTooLarge => 413,
         }
     }
 }

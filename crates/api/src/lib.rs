@@ -19,7 +19,10 @@ pub mod validate;
 pub use activity::ActivityEntry;
 pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
-pub use auth::{AgencyRef, LoginRequest, Me, Permission, Role, UserKind, UserSummary};
+pub use auth::{
+    AgencyRef, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, Permission, Role, UserKind,
+    UserSummary,
+};
 pub use billing::{
     BillingOverview, ChoosePlan, Invoice, InvoiceLine, InvoiceStatus, NewPlan, Plan, PlanInterval, PlanPatch,
     Subscription, SubscriptionStatus,
@@ -48,3 +51,5 @@ pub const CSRF_COOKIE: &str = "atrium_csrf";
 pub const CSRF_HEADER: &str = "X-CSRF-Token";
 /// HttpOnly session cookie.
 pub const SESSION_COOKIE: &str = "atrium_session";
+/// HttpOnly, long-lived: marks a browser that signed in before (see the login throttle).
+pub const DEVICE_COOKIE: &str = "atrium_device";

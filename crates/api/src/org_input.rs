@@ -49,7 +49,7 @@ pub fn blank_to_none(value: &Option<String>) -> Option<String> {
 }
 
 fn check_identity(errors: &mut FieldErrors, name: &str, contact_email: &Option<String>, logo_url: &Option<String>) {
-    errors.check("name", validate::required(name).and_then(|()| validate::max_chars(name.trim(), ORG_NAME_MAX)));
+    errors.check("name", validate::visible_name(name, ORG_NAME_MAX));
     if let Some(email) = blank_to_none(contact_email) {
         errors.check("contact_email", validate::email(&email));
     }

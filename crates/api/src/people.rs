@@ -22,9 +22,17 @@ pub struct ClientUser {
     pub role: Role,
     /// Effective permissions: all of them for org admins.
     pub permissions: Vec<Permission>,
-    /// The subset of the org's agents this user sees; empty means all of them.
+    /// The subset of the org's agents this user sees, when `all_agents` is false.
     pub agent_ids: Vec<i64>,
+    /// Whether the user sees every agent of the org (given `agent_ids: []` on a write).
+    /// A restricted user whose agents were all deleted sees none: never all.
+    #[serde(default = "yes")]
+    pub all_agents: bool,
     pub disabled: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// `POST /api/v1/orgs/{org}/users`. The client generates a password when the admin
@@ -148,7 +156,7 @@ pub fn password(value: &str) -> Result<(), FieldError> {
 }
 
 fn name(value: &str) -> Result<(), FieldError> {
-    validate::required(value).and_then(|()| validate::max_chars(value.trim(), NAME_MAX))
+    validate::visible_name(value, NAME_MAX)
 }
 
 fn client_role(role: Role) -> Result<(), FieldError> {
@@ -228,7 +236,7 @@ impl NewTeam {
         let mut errors = FieldErrors::default();
         errors.check(
             "label",
-            validate::required(&self.label).and_then(|()| validate::max_chars(self.label.trim(), TEAM_LABEL_MAX)),
+            validate::visible_name(&self.label, TEAM_LABEL_MAX),
         );
         errors.check("key", team_key(&self.key));
         errors.check("description", validate::max_chars(&self.description, TEAM_DESCRIPTION_MAX));
@@ -240,7 +248,7 @@ impl TeamPatch {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         if let Some(l) = &self.label {
-            errors.check("label", validate::required(l).and_then(|()| validate::max_chars(l.trim(), TEAM_LABEL_MAX)));
+            errors.check("label", validate::visible_name(l, TEAM_LABEL_MAX));
         }
         if let Some(k) = &self.key {
             errors.check("key", team_key(k));

@@ -26,6 +26,15 @@ pub enum FieldError {
     InvalidHostname,
     /// Below zero where only zero or more makes sense (prices, counts).
     Negative,
+    /// Not what was expected (a current password).
+    Incorrect,
+    /// A link that is not valid, or no longer (a password reset).
+    ExpiredLink,
+    /// Holds control or invisible formatting characters (NUL, zero-width spaces,
+    /// right-to-left overrides), which make one name look like another.
+    InvalidCharacters,
+    /// Looks the same as another name in use here (e.g. Cyrillic "а" for Latin "a").
+    Confusable,
 }
 
 impl FieldError {
@@ -43,6 +52,10 @@ impl FieldError {
             FieldError::InvalidColour => "invalid_colour",
             FieldError::InvalidHostname => "invalid_hostname",
             FieldError::Negative => "negative",
+            FieldError::Incorrect => "incorrect",
+            FieldError::ExpiredLink => "expired_link",
+            FieldError::InvalidCharacters => "invalid_characters",
+            FieldError::Confusable => "confusable",
         }
     }
 
@@ -60,6 +73,10 @@ impl FieldError {
             "invalid_colour" => FieldError::InvalidColour,
             "invalid_hostname" => FieldError::InvalidHostname,
             "negative" => FieldError::Negative,
+            "incorrect" => FieldError::Incorrect,
+            "expired_link" => FieldError::ExpiredLink,
+            "invalid_characters" => FieldError::InvalidCharacters,
+            "confusable" => FieldError::Confusable,
             _ => return None,
         })
     }
@@ -77,6 +94,10 @@ impl FieldError {
             FieldError::InvalidColour => "Enter a colour like #1d4ed8.".into(),
             FieldError::InvalidHostname => "Enter host names like app.agency.example (lowercase, no port).".into(),
             FieldError::Negative => "This cannot be negative.".into(),
+            FieldError::Incorrect => "This is not correct.".into(),
+            FieldError::ExpiredLink => "This link is not valid or has expired: ask for a new one.".into(),
+            FieldError::InvalidCharacters => "Remove control or invisible characters.".into(),
+            FieldError::Confusable => "This looks the same as a name already in use.".into(),
         }
     }
 }
@@ -109,6 +130,34 @@ impl FieldErrors {
     }
 }
 
+/// Control characters and invisible formatting characters (Unicode category Cf) other
+/// than the zero-width joiner that emoji sequences need: in a name or an email they only
+/// serve to make one identity look like another, or to flip the text around it.
+pub fn visible_text(value: &str) -> Result<(), FieldError> {
+    if value.chars().any(|c| c.is_control() || (is_format_char(c) && c != '\u{200d}')) {
+        Err(FieldError::InvalidCharacters)
+    } else {
+        Ok(())
+    }
+}
+
+/// Unicode's format characters (general category Cf).
+fn is_format_char(c: char) -> bool {
+    matches!(c as u32,
+        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2 | 0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
+        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F)
+}
+
+/// A name people read (of an org, a user, a team, an agent, an agency): present, at most
+/// `max` characters, nothing invisible in it.
+pub fn visible_name(value: &str, max: usize) -> Result<(), FieldError> {
+    required(value)?;
+    max_chars(value.trim(), max)?;
+    visible_text(value)
+}
+
 pub fn required(value: &str) -> Result<(), FieldError> {
     if value.trim().is_empty() {
         Err(FieldError::Required)
@@ -130,6 +179,7 @@ pub fn max_chars(value: &str, max: usize) -> Result<(), FieldError> {
 pub fn email(value: &str) -> Result<(), FieldError> {
     let value = value.trim();
     max_chars(value, EMAIL_MAX)?;
+    visible_text(value).map_err(|_| FieldError::InvalidEmail)?;
     let Some((local, domain)) = value.split_once('@') else {
         return Err(FieldError::InvalidEmail);
     };
@@ -190,6 +240,17 @@ mod tests {
         }
         for bad in ["", "a", "a@", "@b.co", "a@b", "a@@b.co", "a b@c.de", "a@b..co", "a@.co"] {
             assert_eq!(email(bad), Err(FieldError::InvalidEmail), "{bad}");
+        }
+    }
+
+    #[test]
+    fn invisible_and_control_characters_are_refused() {
+        for bad in ["owner@northwind.test\u{200b}", "admin@acme.test\u{0}", "Acme Dental\u{200b}", "abc\u{202e}def", "a\u{2066}b"] {
+            assert_eq!(visible_text(bad), Err(FieldError::InvalidCharacters), "{bad:?}");
+        }
+        assert_eq!(email("owner@northwind.test\u{200b}"), Err(FieldError::InvalidEmail));
+        for good in ["Acme Dental", "Zoë Ça", "مرحبا", "👩\u{200d}💻 team", "Ελληνικά"] {
+            assert_eq!(visible_text(good), Ok(()), "{good:?}");
         }
     }
 

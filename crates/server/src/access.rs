@@ -37,6 +37,15 @@ pub struct Actor {
     /// The caller's agency: every agency-level query is scoped to it.
     pub agency_id: i64,
     pub role: Role,
+    /// During "Log in as": the staff member really at the keyboard.
+    pub impersonator_id: Option<i64>,
+}
+
+impl Actor {
+    /// Who the activity log names for what this actor changes.
+    pub fn by(&self) -> store::By {
+        store::By { user_id: self.id, impersonator_id: self.impersonator_id }
+    }
 }
 
 /// An organization the caller passed an [`OrgRule`] for.
@@ -124,7 +133,7 @@ impl AuthUser {
     }
 
     fn actor(&self) -> Actor {
-        Actor { id: self.id, agency_id: self.agency_id, role: self.role }
+        Actor { id: self.id, agency_id: self.agency_id, role: self.role, impersonator_id: self.impersonator_id }
     }
 
     /// Any signed-in user, about themself only.
@@ -209,7 +218,9 @@ mod tests {
             token_hash: "h".into(),
             csrf_token: "c".into(),
             impersonator_id: None,
+            created_at: "".into(),
             last_seen_at: "".into(),
+            parked_for: None,
         };
         AuthUser::new(session, user)
     }

@@ -15,15 +15,35 @@ pub fn client_address(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAd
     if !trusted.contains(&peer) {
         return Some(peer);
     }
-    let forwarded: Vec<IpAddr> = headers
+    // Right to left, and no further than the client: what lies left of it was written by
+    // the client and may be anything, so it is never read (one bad entry there used to
+    // discard the whole header). A malformed entry at the client's place means the proxy
+    // could not tell: the peer it is.
+    let entries: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .map(|entry| entry.trim().parse::<IpAddr>())
-        .collect::<Result<_, _>>()
-        .unwrap_or_default();
-    Some(forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer))
+        .map(str::trim)
+        .collect();
+    for entry in entries.into_iter().rev() {
+        match parse_entry(entry) {
+            Some(ip) if trusted.contains(&ip) => continue,
+            Some(ip) => return Some(ip),
+            None => break,
+        }
+    }
+    Some(peer)
+}
+
+/// One `X-Forwarded-For` entry: an address, optionally with a port (`1.2.3.4:5678`,
+/// `[2001:db8::1]:443`), as some proxies write it.
+fn parse_entry(entry: &str) -> Option<IpAddr> {
+    entry
+        .parse()
+        .ok()
+        .or_else(|| entry.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+        .or_else(|| entry.strip_prefix('[').and_then(|e| e.strip_suffix(']')).and_then(|e| e.parse().ok()))
 }
 
 #[cfg(test)]
@@ -67,5 +87,19 @@ mod tests {
             client_address(Some(ip("10.0.0.2")), &forwarded(&["2001:db8::1"]), &proxies),
             Some(ip("2001:db8::1"))
         );
+    }
+
+    #[test]
+    fn a_bad_entry_left_of_the_client_changes_nothing() {
+        let proxy = [ip("10.0.0.2")];
+        let header = forwarded(&["not-an-ip, 203.0.113.7"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxy), Some(ip("203.0.113.7")));
+        let header = forwarded(&["1.1.1.1, 203.0.113.7:5123", "[2001:db8::9]:443"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxy), Some(ip("2001:db8::9")));
+        let header = forwarded(&["1.1.1.1, 203.0.113.8:5123"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxy), Some(ip("203.0.113.8")));
+        // Garbage where the client should be: the proxy could not tell, so the peer.
+        let header = forwarded(&["1.1.1.1, unknown"]);
+        assert_eq!(client_address(Some(ip("10.0.0.2")), &header, &proxy), Some(ip("10.0.0.2")));
     }
 }

@@ -12,9 +12,15 @@ use axum::http::{HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// Paths (under `/api/v1`) that a browser session cannot forge: login has no session yet,
-/// ingest authenticates with a bearer key that a browser never sends by itself.
-const EXEMPT: &[&str] = &["/api/v1/auth/login", "/api/v1/ingest/messages"];
+/// Paths (under `/api/v1`) that a browser session cannot forge: login and the password
+/// reset have no session yet (and a reset needs the emailed token), ingest authenticates
+/// with a bearer key that a browser never sends by itself.
+const EXEMPT: &[&str] = &[
+    "/api/v1/auth/login",
+    "/api/v1/auth/password-reset",
+    "/api/v1/auth/password-reset/confirm",
+    "/api/v1/ingest/messages",
+];
 
 pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mutating = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);

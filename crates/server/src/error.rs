@@ -22,6 +22,12 @@ pub enum AppError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// Too much work queued (e.g. password hashing): try again after the given seconds.
+    Busy {
+        retry_after_secs: u64,
+    },
+    /// A request body over the server's limit: 413.
+    PayloadTooLarge,
     /// The database refused a write for a reason outside the request: read-only file or
     /// volume, I/O error, locked past the busy timeout, no connection. Answered 503.
     StorageUnavailable(String),
@@ -44,6 +50,8 @@ impl AppError {
             AppError::NotFound => ErrorCode::NotFound,
             AppError::Conflict(_) => ErrorCode::Conflict,
             AppError::RateLimited { .. } => ErrorCode::RateLimited,
+            AppError::Busy { .. } => ErrorCode::ServerBusy,
+            AppError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             AppError::StorageUnavailable(_) => ErrorCode::StorageUnavailable,
             AppError::StorageFull(_) => ErrorCode::StorageFull,
             AppError::Internal(_) => ErrorCode::Internal,
@@ -60,6 +68,8 @@ impl AppError {
             AppError::Forbidden => "You are not allowed to do this.".into(),
             AppError::NotFound => "Not found.".into(),
             AppError::RateLimited { .. } => "Too many attempts. Try again later.".into(),
+            AppError::Busy { .. } => "The server is busy. Try again in a moment.".into(),
+            AppError::PayloadTooLarge => "The request body is too large.".into(),
             AppError::StorageUnavailable(_) => {
                 "Storage is unavailable (read-only or failing); nothing was saved. Try again later.".into()
             }
@@ -173,7 +183,7 @@ impl IntoResponse for AppError {
         }
         let status = StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(self.body())).into_response();
-        if let AppError::RateLimited { retry_after_secs } = self {
+        if let AppError::RateLimited { retry_after_secs } | AppError::Busy { retry_after_secs } = self {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }

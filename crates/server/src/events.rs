@@ -14,7 +14,6 @@ use atrium_api::OrgEvent;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgListener;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 use tokio::sync::{broadcast, mpsc, watch};
@@ -34,11 +33,13 @@ pub const CONVERSATION_UPDATED: &str = "conversation.updated";
 pub const HANDOFF_REQUESTED: &str = "handoff.requested";
 pub const SETTINGS_UPDATED: &str = "settings.updated";
 
-/// One published event, with what the route needs to number and filter it.
+/// How many event streams one user may hold open on one server at once: enough for a
+/// few tabs, not for a client that opens them by the thousand.
+pub const STREAMS_PER_USER: usize = 10;
+
+/// One published event, with what the route needs to filter it.
 #[derive(Clone, Debug)]
 pub struct Published {
-    /// Increases with every event of the hub: the SSE `id:`.
-    pub seq: u64,
     pub event: OrgEvent,
     /// The conversation's agent, so that a client user who sees only some agents gets
     /// only their events. `None` for org-wide events.
@@ -57,7 +58,8 @@ struct Wire {
 #[derive(Default)]
 pub struct EventHub {
     channels: Mutex<HashMap<i64, broadcast::Sender<Arc<Published>>>>,
-    seq: AtomicU64,
+    /// Open streams per user, for [`STREAMS_PER_USER`].
+    streams: Arc<Mutex<HashMap<i64, usize>>>,
     /// Set on PostgreSQL: where `publish` sends, and whether this replica listens yet.
     relay: Option<Relay>,
 }
@@ -132,7 +134,6 @@ impl EventHub {
             return;
         }
         let published = Published {
-            seq: self.seq.fetch_add(1, Ordering::Relaxed) + 1,
             event: OrgEvent { kind: kind.to_string(), org_id, conversation_id: conversation.map(|c| c.0) },
             agent_id: conversation.map(|c| c.1),
         };
@@ -150,9 +151,39 @@ impl EventHub {
         }
     }
 
+    /// A place for one more stream of `user_id`, held until the slot is dropped; `None`
+    /// when they hold [`STREAMS_PER_USER`] already.
+    pub fn open_stream(&self, user_id: i64) -> Option<StreamSlot> {
+        let mut streams = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        let open = streams.entry(user_id).or_default();
+        if *open >= STREAMS_PER_USER {
+            return None;
+        }
+        *open += 1;
+        Some(StreamSlot { streams: self.streams.clone(), user_id })
+    }
+
     /// Orgs with a channel: for tests of the clean-up.
     pub fn open_channels(&self) -> usize {
         self.channels.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+}
+
+/// One open stream of a user, counted until dropped.
+pub struct StreamSlot {
+    streams: Arc<Mutex<HashMap<i64, usize>>>,
+    user_id: i64,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut streams = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(open) = streams.get_mut(&self.user_id) {
+            *open -= 1;
+            if *open == 0 {
+                streams.remove(&self.user_id);
+            }
+        }
     }
 }
 
@@ -246,9 +277,18 @@ mod tests {
         assert_eq!(first.event.conversation_id, Some(10));
         assert_eq!(first.agent_id, Some(5));
         assert_eq!(second.event.kind, CONVERSATION_UPDATED);
-        assert!(second.seq > first.seq);
         let other = globex.recv().await.unwrap();
         assert_eq!((other.event.org_id, other.event.kind.as_str()), (2, SETTINGS_UPDATED));
+    }
+
+    #[test]
+    fn a_user_holds_a_bounded_number_of_streams() {
+        let hub = EventHub::default();
+        let slots: Vec<_> = (0..STREAMS_PER_USER).map(|_| hub.open_stream(7).expect("a place")).collect();
+        assert!(hub.open_stream(7).is_none());
+        assert!(hub.open_stream(8).is_some(), "another user is not affected");
+        drop(slots);
+        assert!(hub.open_stream(7).is_some(), "closing streams frees their places");
     }
 
     #[test]

@@ -22,12 +22,38 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         if !json_content_type(req.headers()) {
             return Err(AppError::BadRequest("Expected request with `Content-Type: application/json`".into()));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| match e.status() {
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+            _ => AppError::BadRequest(e.body_text()),
+        })?;
         let value = axum::Json::<T>::from_bytes(&bytes).map_err(json_rejection)?.0;
         if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
             return Err(AppError::BadRequest("The request body must be a JSON object.".into()));
         }
-        Ok(ApiJson(value))
+        if bytes.is_ascii() {
+            return Ok(ApiJson(value));
+        }
+        // Every string in one Unicode form (NFC), so "é" typed as one character or as "e"
+        // and a combining accent is the same name, email or password.
+        let mut tree: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(e.to_string()))?;
+        if !nfc_strings(&mut tree) {
+            return Ok(ApiJson(value));
+        }
+        serde_json::from_value(tree).map(ApiJson).map_err(|e| AppError::BadRequest(e.to_string()))
+    }
+}
+
+/// Puts every string of `value` in NFC; whether any changed.
+fn nfc_strings(value: &mut serde_json::Value) -> bool {
+    use unicode_normalization::{is_nfc, UnicodeNormalization};
+    match value {
+        serde_json::Value::String(s) if !is_nfc(s) => {
+            *s = s.nfc().collect();
+            true
+        }
+        serde_json::Value::Array(items) => items.iter_mut().fold(false, |changed, v| nfc_strings(v) | changed),
+        serde_json::Value::Object(map) => map.values_mut().fold(false, |changed, v| nfc_strings(v) | changed),
+        _ => false,
     }
 }
 
@@ -50,6 +76,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        // No search or filter means anything with control characters (NUL broke FTS5's
+        // query syntax and answered 500): refused before any query runs.
+        if let Ok(axum::extract::Query(pairs)) = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri) {
+            if let Some((name, _)) = pairs.iter().find(|(_, v)| v.chars().any(char::is_control)) {
+                return Err(AppError::BadRequest(format!("The query parameter `{name}` contains control characters.")));
+            }
+        }
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(query_rejection(rejection)),

@@ -5,10 +5,14 @@ pub mod billing;
 pub mod changes;
 pub mod client_address;
 pub mod clock;
+pub mod confusable;
 pub mod csrf;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod ingest_limit;
+pub mod limits;
+pub mod mail;
 pub mod password;
 pub mod payments;
 pub mod rate_limit;
@@ -32,6 +36,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(routes::branding::router())
         .merge(routes::auth::router())
+        .merge(routes::account::router())
         .merge(routes::agency::router())
         .merge(routes::orgs::router())
         .merge(routes::org_agents::router())
@@ -52,7 +57,8 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::billing::router())
         .merge(routes::invoices::router())
         .merge(routes::openapi::router())
-        .fallback(api_not_found);
+        .fallback(api_not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::request_limits));
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);
     if let Some(dist) = &state.settings.dist_dir {
         router = router.merge(static_files::router(dist));

@@ -41,6 +41,20 @@ struct Args {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "ATRIUM_SESSION_IDLE_MINUTES", default_value_t = 480)]
     session_idle_minutes: u64,
+    /// Hours after which a session ends however much it is used.
+    #[arg(long, env = "ATRIUM_SESSION_MAX_HOURS", default_value_t = 168)]
+    session_max_hours: u64,
+    /// Messages per second one agency API key may ingest (bursts of twice that).
+    #[arg(long, env = "ATRIUM_INGEST_PER_SECOND", default_value_t = 5000)]
+    ingest_per_second: u32,
+    /// Seconds a request may take before it is answered 503.
+    #[arg(long, env = "ATRIUM_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    request_timeout_secs: u64,
+    /// Where people open the client, with its base path (e.g.
+    /// `https://app.agency.example/dashboard`): links in emails point there. Default: this
+    /// server's own address.
+    #[arg(long, env = "ATRIUM_PUBLIC_URL")]
+    public_url: Option<String>,
     /// Keep the demo alive: scripted visitors talk to Acme Dental's and Globex Realty's
     /// bots (Northwind's demo orgs), sometimes asking for a person.
     #[arg(long, env = "ATRIUM_SIMULATE_DEMO")]
@@ -74,16 +88,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         dist_dir: args.dist.clone(),
         secure_cookies: args.secure_cookies,
         session_idle: Duration::from_secs(args.session_idle_minutes * 60),
+        session_lifetime: Duration::from_secs(args.session_max_hours * 3600),
+        ingest_per_second: args.ingest_per_second,
+        request_timeout: Duration::from_secs(args.request_timeout_secs),
         clock: Default::default(),
         trusted_proxies: args.trusted_proxies.clone(),
+        public_url: String::new(),
     };
+    let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
+    let addr = listener.local_addr()?;
+    let settings = Settings { public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{addr}")), ..settings };
     let state = AppState::new(db, settings);
     let simulator =
         args.simulate_demo.then(|| simulator::spawn(state.clone(), Duration::from_secs(args.simulate_every_secs)));
     let router = app(state);
 
-    let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
-    let addr = listener.local_addr()?;
     // Scripts and tests read this line to find the port.
     println!("listening on http://{addr}");
     if args.seed_demo {

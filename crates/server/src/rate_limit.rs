@@ -1,50 +1,95 @@
-//! Login throttling: failed attempts per account and per client address in a sliding
-//! window. The attempts live in the database (`login_failures`), so every replica of the
-//! server counts the same ones; this module holds only the limits.
+//! Login throttling that slows a guesser without locking the owner out, after OWASP's
+//! "Slow Down Online Guessing Attacks with Device Cookies": a browser that signed in to an
+//! account before carries a device cookie, and its attempts count only against that
+//! device; any other attempt counts against its (account, address) pair, its address, and
+//! the account as a whole. So a stranger's wrong guesses never lock the owner's own
+//! browser, nor the owner on another network, and only a guessing campaign spread over
+//! many addresses (the account-wide limit) reaches an owner on a new device.
+//!
+//! An attempt is recorded before its password is checked, counted together with the
+//! attempts before it in one serialized transaction: parallel requests cannot all slip
+//! through under the limit. A successful sign-in forgets its device's and its pair's
+//! attempts. The attempts live in the database (`login_failures`), so every replica
+//! counts the same ones.
 
 use crate::store::{self, Db};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+#[derive(Clone, Debug)]
+pub struct LoginLimits {
+    pub window: Duration,
+    /// Attempts of one (account, address) pair, or of one known device.
+    pub per_pair: i64,
+    /// Attempts from one address, any accounts (unknown devices only).
+    pub per_address: i64,
+    /// Attempts on one account from anywhere (unknown devices only).
+    pub per_account: i64,
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        LoginLimits { window: Duration::from_secs(15 * 60), per_pair: 10, per_address: 50, per_account: 100 }
+    }
+}
+
+/// Who is trying: the account, the client's address and, when its browser carries a
+/// device cookie known for that account, the cookie's hash.
+pub struct Attempt<'a> {
+    pub account: &'a str,
+    pub address: Option<&'a str>,
+    pub known_device: Option<&'a str>,
+}
+
 pub struct LoginLimiter {
-    window: Duration,
-    per_account: i64,
-    per_address: i64,
+    limits: LoginLimits,
+}
+
+/// An attempt on the books, until it proves to be the owner's.
+#[must_use]
+pub struct Recorded {
+    ids: Vec<i64>,
+    /// Its device's or pair's key.
+    key: String,
 }
 
 impl LoginLimiter {
-    pub fn new(window: Duration, per_account: usize, per_address: usize) -> Self {
-        LoginLimiter { window, per_account: per_account as i64, per_address: per_address as i64 }
+    pub fn new(limits: LoginLimits) -> Self {
+        LoginLimiter { limits }
     }
 
-    /// `Some(seconds to wait)` when the account or the address has failed too often.
-    pub async fn check(&self, db: &Db, account: &str, address: Option<&str>) -> Result<Option<u64>, sqlx::Error> {
+    /// Records `attempt`, answering `Ok(Recorded)`, unless one of its keys is at its limit;
+    /// then answers `Err(seconds to wait)` and records nothing.
+    pub async fn attempt(&self, db: &Db, attempt: &Attempt<'_>) -> Result<Result<Recorded, u64>, sqlx::Error> {
         let now = now_ms();
-        let window = self.window.as_millis() as i64;
-        let mut wait = 0;
-        for (key, limit) in self.keys(account, address) {
-            let (failures, oldest) = store::login_failures_since(db, &key, now - window).await?;
-            if failures >= limit {
-                let left_ms = (oldest.unwrap_or(now) + window - now).max(0);
-                wait = wait.max((left_ms as u64).div_ceil(1000).max(1));
+        let window = self.limits.window.as_millis() as i64;
+        let keys = self.keys(attempt);
+        Ok(match store::record_login_attempt(db, &keys, now, now - window).await? {
+            Ok(ids) => Ok(Recorded { ids, key: keys.into_iter().next().map(|(k, _)| k).unwrap_or_default() }),
+            Err(oldest) => Err((((oldest + window - now).max(0) as u64).div_ceil(1000)).max(1)),
+        })
+    }
+
+    /// The attempt was the right password: it and its device's or pair's earlier attempts
+    /// are forgotten, so the owner's sign-ins never count against anyone.
+    pub async fn succeeded(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {
+        store::clear_login_failures(db, &recorded.ids, &recorded.key).await
+    }
+
+    /// The keys an attempt counts under, with their limits; the first is the one a
+    /// success clears.
+    fn keys(&self, a: &Attempt<'_>) -> Vec<(String, i64)> {
+        let l = &self.limits;
+        match a.known_device {
+            Some(device) => vec![(format!("device:{device}"), l.per_pair)],
+            None => {
+                let address = a.address.unwrap_or("unknown");
+                vec![
+                    (format!("pair:{}|{address}", a.account), l.per_pair),
+                    (format!("address:{address}"), l.per_address),
+                    (format!("account:{}", a.account), l.per_account),
+                ]
             }
         }
-        Ok((wait > 0).then_some(wait))
-    }
-
-    pub async fn record_failure(&self, db: &Db, account: &str, address: Option<&str>) -> Result<(), sqlx::Error> {
-        let keys: Vec<String> = self.keys(account, address).map(|(key, _)| key).collect();
-        let now = now_ms();
-        store::record_login_failure(db, &keys, now, now - self.window.as_millis() as i64).await
-    }
-
-    pub async fn clear_account(&self, db: &Db, account: &str) -> Result<(), sqlx::Error> {
-        store::clear_login_failures(db, &format!("account:{account}")).await
-    }
-
-    fn keys(&self, account: &str, address: Option<&str>) -> impl Iterator<Item = (String, i64)> {
-        [(format!("account:{account}"), self.per_account)]
-            .into_iter()
-            .chain(address.map(|a| (format!("address:{a}"), self.per_address)))
     }
 }
 
@@ -62,38 +107,78 @@ mod tests {
         (dir, db)
     }
 
+    fn limiter(per_pair: i64, per_address: i64, per_account: i64) -> LoginLimiter {
+        LoginLimiter::new(LoginLimits { window: Duration::from_secs(60), per_pair, per_address, per_account })
+    }
+
+    fn from<'a>(account: &'a str, address: &'a str) -> Attempt<'a> {
+        Attempt { account, address: Some(address), known_device: None }
+    }
+
     #[tokio::test]
-    async fn blocks_after_the_limit_and_clears_on_success() {
+    async fn a_pair_is_limited_and_a_success_clears_it() {
         let (_dir, db) = db().await;
-        let limiter = LoginLimiter::new(Duration::from_secs(60), 3, 100);
+        let limiter = limiter(3, 100, 100);
         for _ in 0..3 {
-            assert_eq!(limiter.check(&db, "a@b.co", Some("1.2.3.4")).await.unwrap(), None);
-            limiter.record_failure(&db, "a@b.co", Some("1.2.3.4")).await.unwrap();
+            assert!(passes(&limiter, &db, &from("a@b.co", "1.2.3.4")).await);
         }
-        let wait = limiter.check(&db, "a@b.co", Some("1.2.3.4")).await.unwrap().expect("blocked");
+        let wait = limiter.attempt(&db, &from("a@b.co", "1.2.3.4")).await.unwrap().err().expect("limited");
         assert!((1..=60).contains(&wait));
-        assert_eq!(limiter.check(&db, "other@b.co", Some("1.2.3.4")).await.unwrap(), None, "other accounts");
-        limiter.clear_account(&db, "a@b.co").await.unwrap();
-        assert_eq!(limiter.check(&db, "a@b.co", Some("1.2.3.4")).await.unwrap(), None);
+        let owner = limiter.attempt(&db, &from("a@b.co", "5.6.7.8")).await.unwrap().ok().expect("the owner elsewhere");
+        limiter.succeeded(&db, owner).await.unwrap();
+        assert!(passes(&limiter, &db, &from("a@b.co", "5.6.7.8")).await);
+    }
+
+    async fn passes(limiter: &LoginLimiter, db: &Db, attempt: &Attempt<'_>) -> bool {
+        limiter.attempt(db, attempt).await.unwrap().is_ok()
     }
 
     #[tokio::test]
-    async fn blocks_an_address_trying_many_accounts() {
+    async fn successful_sign_ins_never_count() {
         let (_dir, db) = db().await;
-        let limiter = LoginLimiter::new(Duration::from_secs(60), 100, 2);
-        limiter.record_failure(&db, "a@b.co", Some("9.9.9.9")).await.unwrap();
-        limiter.record_failure(&db, "c@d.co", Some("9.9.9.9")).await.unwrap();
-        assert!(limiter.check(&db, "e@f.co", Some("9.9.9.9")).await.unwrap().is_some());
-        assert_eq!(limiter.check(&db, "e@f.co", Some("8.8.8.8")).await.unwrap(), None);
+        let limiter = limiter(2, 2, 2);
+        for _ in 0..5 {
+            let recorded = limiter.attempt(&db, &from("a@b.co", "1.2.3.4")).await.unwrap().ok().expect("passes");
+            limiter.succeeded(&db, recorded).await.unwrap();
+        }
     }
 
     #[tokio::test]
-    async fn two_limiters_on_one_database_count_the_same_failures() {
+    async fn a_known_device_passes_the_account_and_address_limits() {
         let (_dir, db) = db().await;
-        let (a, b) =
-            (LoginLimiter::new(Duration::from_secs(60), 2, 100), LoginLimiter::new(Duration::from_secs(60), 2, 100));
-        a.record_failure(&db, "x@y.co", None).await.unwrap();
-        b.record_failure(&db, "x@y.co", None).await.unwrap();
-        assert!(a.check(&db, "x@y.co", None).await.unwrap().is_some(), "replica A sees B's failure");
+        let limiter = limiter(10, 2, 2);
+        assert!(passes(&limiter, &db, &from("a@b.co", "9.9.9.9")).await);
+        assert!(passes(&limiter, &db, &from("c@d.co", "9.9.9.9")).await);
+        assert!(!passes(&limiter, &db, &from("e@f.co", "9.9.9.9")).await, "the address");
+        assert!(passes(&limiter, &db, &from("a@b.co", "8.8.8.8")).await);
+        assert!(!passes(&limiter, &db, &from("a@b.co", "7.7.7.7")).await, "the account");
+        let device = Attempt { account: "a@b.co", address: Some("9.9.9.9"), known_device: Some("d1") };
+        assert!(passes(&limiter, &db, &device).await, "the owner's own browser");
+    }
+
+    #[tokio::test]
+    async fn two_limiters_on_one_database_count_the_same_attempts() {
+        let (_dir, db) = db().await;
+        let (a, b) = (limiter(2, 100, 100), limiter(2, 100, 100));
+        assert!(passes(&a, &db, &from("x@y.co", "1.1.1.1")).await);
+        assert!(passes(&b, &db, &from("x@y.co", "1.1.1.1")).await);
+        assert!(!passes(&a, &db, &from("x@y.co", "1.1.1.1")).await, "replica A sees B's attempt");
+    }
+
+    #[tokio::test]
+    async fn parallel_attempts_cannot_pass_the_limit_together() {
+        let (_dir, db) = db().await;
+        let limiter = std::sync::Arc::new(limiter(10, 1000, 1000));
+        let tasks: Vec<_> = (0..40)
+            .map(|_| {
+                let (limiter, db) = (limiter.clone(), db.clone());
+                tokio::spawn(async move { limiter.attempt(&db, &from("p@q.co", "1.1.1.1")).await.unwrap().is_ok() })
+            })
+            .collect();
+        let mut passed = 0;
+        for t in tasks {
+            passed += usize::from(t.await.unwrap());
+        }
+        assert_eq!(passed, 10);
     }
 }

@@ -1,5 +1,6 @@
 //! One router per resource, merged by [`crate::app`].
 
+pub mod account;
 pub mod activity;
 pub mod agency;
 pub mod agents;

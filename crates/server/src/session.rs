@@ -39,16 +39,22 @@ impl FromRequestParts<AppState> for AuthUser {
     }
 }
 
-/// The live session behind `hash`, or `None` when it is unknown, idle too long, or its
-/// user may no longer sign in (disabled, or their org archived), or, for "Log in as", the
-/// staff member behind it may no longer impersonate. Dead sessions are removed.
+/// The live session behind `hash`, or `None` when it is unknown, parked behind a "Log in
+/// as" session, idle too long, older than the absolute lifetime, or its user may no longer
+/// sign in (disabled, or their org archived), or, for "Log in as", the staff member behind
+/// it may no longer impersonate. Dead sessions are removed.
 pub async fn load_session(state: &AppState, hash: &str) -> AppResult<Option<AuthUser>> {
     let Some((session, user)) = store::session_with_user(&state.db, hash).await? else {
         return Ok(None);
     };
+    if session.parked_for.is_some() {
+        return Ok(None);
+    }
     let idle = store::seconds_since(&session.last_seen_at).unwrap_or(i64::MAX);
+    let age = store::seconds_since(&session.created_at).unwrap_or(i64::MAX);
     let limit = state.settings.session_idle.as_secs() as i64;
     let alive = idle <= limit
+        && age <= state.settings.session_lifetime.as_secs() as i64
         && may_sign_in(state, &user).await?
         && may_still_impersonate(state, session.impersonator_id).await?;
     if !alive {
@@ -94,11 +100,32 @@ pub async fn may_sign_in(state: &AppState, user: &store::UserRow) -> AppResult<b
     }
 }
 
+/// A session just started: its token's hash and the `Set-Cookie` headers to send.
+pub struct Started {
+    pub token_hash: String,
+    pub cookies: HeaderMap,
+}
+
 /// Starts a session for `user_id`, returning the `Set-Cookie` headers to send.
 pub async fn start_session(state: &AppState, user_id: i64, impersonator_id: Option<i64>) -> AppResult<HeaderMap> {
+    Ok(start_session_with_hash(state, user_id, impersonator_id).await?.cookies)
+}
+
+/// [`start_session`], also answering the new session's token hash.
+pub async fn start_session_with_hash(
+    state: &AppState,
+    user_id: i64,
+    impersonator_id: Option<i64>,
+) -> AppResult<Started> {
     let token = random_token();
     let csrf = random_token();
-    store::insert_session(&state.db, &token_hash(&token), user_id, &csrf, impersonator_id).await?;
+    let hash = token_hash(&token);
+    store::insert_session(&state.db, &hash, user_id, &csrf, impersonator_id).await?;
+    Ok(Started { token_hash: hash, cookies: session_cookies(state, token, csrf)? })
+}
+
+/// The session and CSRF cookies for a session's token and CSRF token.
+pub fn session_cookies(state: &AppState, token: String, csrf: String) -> AppResult<HeaderMap> {
     let mut headers = HeaderMap::new();
     let secure = state.settings.secure_cookies;
     let session = Cookie::build((SESSION_COOKIE, token))
@@ -115,7 +142,7 @@ pub async fn start_session(state: &AppState, user_id: i64, impersonator_id: Opti
     Ok(headers)
 }
 
-/// `Set-Cookie` headers that remove both cookies.
+/// `Set-Cookie` headers that remove both cookies (and a "Log in as" return cookie).
 pub fn clear_cookies() -> AppResult<HeaderMap> {
     let mut headers = HeaderMap::new();
     for name in [SESSION_COOKIE, CSRF_COOKIE] {
@@ -123,7 +150,25 @@ pub fn clear_cookies() -> AppResult<HeaderMap> {
         c.make_removal();
         headers.append(SET_COOKIE, header_value(&c)?);
     }
+    let mut c = Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
+    c.make_removal();
+    headers.append(SET_COOKIE, header_value(&c)?);
     Ok(headers)
+}
+
+/// During "Log in as": the staff member's own, parked session token, HttpOnly and sent
+/// only to the route that gives it back.
+pub const RETURN_COOKIE: &str = "atrium_return";
+pub const RETURN_PATH: &str = "/api/v1/auth/stop-impersonating";
+
+pub fn return_cookie(state: &AppState, token: &str) -> AppResult<HeaderValue> {
+    let c = Cookie::build((RETURN_COOKIE, token.to_string()))
+        .path(RETURN_PATH)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.settings.secure_cookies)
+        .build();
+    header_value(&c)
 }
 
 fn header_value(c: &Cookie<'_>) -> AppResult<HeaderValue> {

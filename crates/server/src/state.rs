@@ -5,8 +5,9 @@
 
 use crate::clock::Clock;
 use crate::events::EventHub;
+use crate::mail::{ConsoleMail, MailSender};
 use crate::payments::{ManualProvider, PaymentProvider};
-use crate::rate_limit::LoginLimiter;
+use crate::rate_limit::{LoginLimiter, LoginLimits};
 use crate::store::Db;
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -22,6 +23,12 @@ pub struct AppState {
     pub events: Arc<EventHub>,
     /// How invoices are paid: by hand in the console unless an adapter replaces it.
     pub payments: Arc<dyn PaymentProvider>,
+    /// How password reset links are mailed: to the console unless a sender replaces it.
+    pub mail: Arc<dyn MailSender>,
+    /// Ingested messages per agency API key, for `Settings::ingest_per_second`.
+    pub ingest_limiter: Arc<crate::ingest_limit::IngestLimiter>,
+    /// Places for requests in flight (`limits.rs`).
+    pub in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 /// Behaviour that deployments tune; `main` fills it from flags and the environment.
@@ -33,6 +40,15 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// A session unused for this long is over.
     pub session_idle: Duration,
+    /// A session this old is over, however much it is used.
+    pub session_lifetime: Duration,
+    /// Ingested messages per second one agency API key may send (with a burst of twice
+    /// that); more get 429.
+    pub ingest_per_second: u32,
+    /// How long a request may take to answer (event streams only to start) before 503.
+    pub request_timeout: Duration,
+    /// Where the client is served (with its base path), for links in emails.
+    pub public_url: String,
     /// The time billing reads (periods, due dates, renewals); tests set it.
     pub clock: Clock,
     /// Load balancers whose `X-Forwarded-For` names the client (see `client_address`).
@@ -45,6 +61,10 @@ impl Default for Settings {
             dist_dir: None,
             secure_cookies: false,
             session_idle: Duration::from_secs(8 * 3600),
+            session_lifetime: Duration::from_secs(7 * 24 * 3600),
+            ingest_per_second: 5_000,
+            request_timeout: Duration::from_secs(30),
+            public_url: "http://127.0.0.1:8080".into(),
             clock: Clock::default(),
             trusted_proxies: Vec::new(),
         }
@@ -54,12 +74,16 @@ impl Default for Settings {
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         let events = EventHub::for_db(&db);
+        let settings_ingest = settings.ingest_per_second;
         AppState {
             db,
             settings: Arc::new(settings),
-            login_limiter: Arc::new(LoginLimiter::new(Duration::from_secs(15 * 60), 10, 50)),
+            login_limiter: Arc::new(LoginLimiter::new(LoginLimits::default())),
             events,
             payments: Arc::new(ManualProvider),
+            mail: Arc::new(ConsoleMail),
+            ingest_limiter: Arc::new(crate::ingest_limit::IngestLimiter::new(settings_ingest)),
+            in_flight: Arc::new(tokio::sync::Semaphore::new(crate::limits::IN_FLIGHT)),
         }
     }
 }

@@ -244,6 +244,11 @@ pub fn now() -> String {
     stored(OffsetDateTime::now_utc())
 }
 
+/// The stored form of `seconds` from now.
+pub fn seconds_from_now(seconds: i64) -> String {
+    stored(OffsetDateTime::now_utc() + time::Duration::seconds(seconds))
+}
+
 /// `rfc3339` (any offset, any number of fractional digits) in the form the timestamp
 /// columns hold, so that it compares with them as text; `None` when it does not parse.
 /// Beyond the stored microseconds it rounds up: `>=` it then keeps only what is at or after

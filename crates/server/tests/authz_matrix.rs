@@ -57,6 +57,13 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     // About oneself.
     ("GET",    "/api/v1/me",                                  [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
     ("POST",   "/api/v1/auth/stop-impersonating",             [401, 409, 409, 409, 409, 409, 409, 409, 409, 200]),
+    // One's own password and sessions: anyone signed in, but not during "Log in as".
+    ("POST",   "/api/v1/me/password",                         [401, 204, 204, 204, 204, 204, 204, 204, 204, 403]),
+    ("POST",   "/api/v1/auth/sign-out-everywhere",            [401, 204, 204, 204, 204, 204, 204, 204, 204, 403]),
+    // The way back in: public; the same answer for everyone (the sample token is no
+    // real link's, so confirming it is refused by the data).
+    ("POST",   "/api/v1/auth/password-reset",                 [202, 202, 202, 202, 202, 202, 202, 202, 202, 202]),
+    ("POST",   "/api/v1/auth/password-reset/confirm",         [422, 422, 422, 422, 422, 422, 422, 422, 422, 422]),
     // Agency level: staff only; Contoso's owner acts in Contoso. The agency PUT's sample
     // keeps Northwind's hostnames, which Contoso cannot claim: 422 `taken`, not a 2xx.
     ("GET",    "/api/v1/agency",                              [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
@@ -188,6 +195,9 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
         }),
         ("PATCH", "/api/v1/plans/{id}") => json!({"name": "Starter Plus"}),
         ("POST", "/api/v1/orgs/{org}/handoff-rules") => json!({"keyword": "matrix"}),
+        ("POST", "/api/v1/me/password") => json!({"current_password": DEMO_PASSWORD, "new_password": NEW_PASSWORD}),
+        ("POST", "/api/v1/auth/password-reset") => json!({"email": "agent@acme.test"}),
+        ("POST", "/api/v1/auth/password-reset/confirm") => json!({"token": "not-a-real-token", "new_password": NEW_PASSWORD}),
         // From Starter (see `prepare`) to Growth: a prorated change.
         ("PUT", "/api/v1/orgs/{org}/billing/subscription") => json!({"plan_id": GROWTH_PLAN_ID}),
         _ => return None,
@@ -203,7 +213,7 @@ struct Case {
     caller: usize,
 }
 
-/// The browser of each caller, as (session token, CSRF token), live in the snapshot.
+/// The browser of each caller, as (its cookies, its CSRF token), live in the snapshot.
 type Browsers = Vec<Option<(String, String)>>;
 
 /// The demo with every caller signed in, frozen; plus what the sample bodies need.
@@ -219,11 +229,11 @@ async fn prepare() -> (Snapshot, Browsers, Value, i64, Value) {
                 let reply = owner.post(&target, None).await;
                 assert_eq!(reply.status, 200, "{}", reply.body);
                 let session = Session::from_reply(&app, &reply);
-                Some((session.token, session.csrf))
+                Some((session.cookie_header(), session.csrf))
             }
             Some(email) => {
                 let session = app.login(email).await;
-                Some((session.token, session.csrf))
+                Some((session.cookie_header(), session.csrf))
             }
         });
     }
@@ -247,7 +257,7 @@ async fn run(snapshot: &Snapshot, browsers: &Browsers, case: &Case) -> (Reply, S
     let app = TestApp::from_snapshot(snapshot).await;
     let mut req = request(case.method.clone(), &case.filled, case.body.clone());
     let (cookies, csrf) = match &browsers[case.caller] {
-        Some((token, csrf)) => (format!("{}={token}; {CSRF_COOKIE}={csrf}", atrium_api::SESSION_COOKIE), csrf.clone()),
+        Some((cookies, csrf)) => (cookies.clone(), csrf.clone()),
         // Anonymous: a cookie and header that match but belong to no session.
         None => (format!("{CSRF_COOKIE}=anonymous-token"), "anonymous-token".to_string()),
     };

@@ -68,6 +68,21 @@ impl Listener {
     }
 }
 
+impl Listener {
+    /// Waits until the server ends the stream (keep-alive comments and events may come first).
+    async fn ends(&mut self) {
+        tokio::time::timeout(std::time::Duration::from_secs(15), async {
+            while let Some(frame) = self.body.frame().await {
+                if let Ok(data) = frame.unwrap().into_data() {
+                    self.text.push_str(std::str::from_utf8(&data).unwrap());
+                }
+            }
+        })
+        .await
+        .expect("the stream did not end");
+    }
+}
+
 fn kinds(events: &[Sse]) -> Vec<&str> {
     events.iter().map(|(name, _, _)| name.as_str()).collect()
 }
@@ -87,7 +102,7 @@ async fn a_take_over_reaches_a_listener() {
     let (name, event_id, data) = &events[1];
     assert_eq!(data, &json!({"kind": name, "org_id": org, "conversation_id": id}));
     let ids: Vec<u64> = events.iter().map(|e| e.1.as_deref().unwrap().parse().unwrap()).collect();
-    assert!(ids[0] < ids[1], "ids count up: {ids:?}");
+    assert_eq!(ids, [1, 2], "ids count this stream's own events");
     assert!(event_id.is_some());
 }
 
@@ -173,4 +188,99 @@ async fn without_a_session_the_stream_is_401() {
     let org = app.org_id("Acme Dental").await;
     let req = Request::builder().uri(format!("/api/v1/orgs/{org}/events")).body(Body::empty()).unwrap();
     app.send(req).await.assert_error(401, "unauthenticated");
+}
+
+/// Event ids say nothing about anyone else: another org's traffic does not move them.
+#[tokio::test]
+async fn event_ids_count_only_the_streams_own_events() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    let globex = app.login("admin@globex.test").await;
+    let globex_id = app.org_id("Globex Realty").await;
+    let mut other = {
+        let mut req = request(Method::GET, &format!("/api/v1/orgs/{globex_id}/events"), None);
+        req.headers_mut().insert(COOKIE, globex.cookie_header().parse().unwrap());
+        Listener { body: app.stream(req).await.into_body(), text: String::new() }
+    };
+    for language in ["fr", "de", "es"] {
+        app.change_settings("Globex Realty", json!({"dashboard_language": language})).await;
+    }
+    other.events(3).await;
+    app.change_settings("Acme Dental", json!({"dashboard_language": "fr"})).await;
+    let events = listener.events(1).await;
+    assert_eq!(events[0].1.as_deref(), Some("1"));
+}
+
+async fn acme_path(app: &TestApp, rest: &str) -> String {
+    format!("/api/v1/orgs/{}{rest}", app.org_id("Acme Dental").await)
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_stream() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    assert_eq!(agent.post("/api/v1/auth/logout", None).await.status, 204);
+    listener.ends().await;
+}
+
+#[tokio::test]
+async fn disabling_the_user_ends_the_stream() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    let admin = app.login("admin@acme.test").await;
+    let path = acme_path(&app, &format!("/users/{}", app.user_id("agent@acme.test").await)).await;
+    assert_eq!(admin.patch(&path, json!({"disabled": true})).await.status, 200);
+    listener.ends().await;
+}
+
+#[tokio::test]
+async fn losing_the_conversations_permission_ends_the_stream() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    let admin = app.login("admin@acme.test").await;
+    let path = acme_path(&app, &format!("/users/{}", app.user_id("agent@acme.test").await)).await;
+    assert_eq!(admin.patch(&path, json!({"permissions": ["home"]})).await.status, 200);
+    listener.ends().await;
+}
+
+/// A narrowed agent subset applies to a stream already open: events of the agent taken
+/// away stop at once (the event after the change is checked first).
+#[tokio::test]
+async fn a_narrowed_agent_subset_applies_to_an_open_stream() {
+    let app = TestApp::new().await;
+    let org = app.org_id("Acme Dental").await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    let admin = app.login("admin@acme.test").await;
+    let reception = app.agent_id("Reception Line").await;
+    let path = format!("/api/v1/orgs/{org}/users/{}", app.user_id("agent@acme.test").await);
+    assert_eq!(admin.patch(&path, json!({"agent_ids": [reception]})).await.status, 200);
+    // Past the freshness window, so the next event makes the stream look again.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    let message = |agent_id: i64, external_id: &str| json!({"org_id": org, "agent_id": agent_id, "external_id": external_id, "author": "visitor", "text": "Hi"});
+    app.ingest(DEMO_API_KEY, message(app.agent_id("Support Bot").await, "acme-1")).await;
+    app.ingest(DEMO_API_KEY, message(reception, "acme-3")).await;
+    let events = listener.events(1).await;
+    assert_eq!(events[0].2["conversation_id"], app.conversation_id("acme-3").await, "Support Bot's event was skipped");
+}
+
+#[tokio::test]
+async fn one_user_holds_a_bounded_number_of_streams() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let mut open = Vec::new();
+    for _ in 0..atrium_server::events::STREAMS_PER_USER {
+        open.push(Listener::open(&agent).await);
+    }
+    let mut req = request(Method::GET, &acme_path(&app, "/events").await, None);
+    req.headers_mut().insert(COOKIE, agent.cookie_header().parse().unwrap());
+    app.send(req).await.assert_error(429, "rate_limited");
+    // Another user is not affected, and a closed stream frees its place.
+    Listener::open(&app.login("admin@acme.test").await).await;
+    open.pop();
+    Listener::open(&agent).await;
 }

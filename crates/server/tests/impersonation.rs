@@ -43,7 +43,12 @@ async fn log_in_as_answers_the_clients_me_marked_with_the_staff_member() {
     assert_ne!(session.value(), owner.token);
     assert!(reply.cookie(CSRF_COOKIE).is_some_and(|c| c.value() != owner.csrf));
 
-    // The browser now holds the client's session; the staff one it replaced is over.
+    // The browser now holds the client's session; the staff one it replaced is parked:
+    // unusable, its token only in an HttpOnly cookie for the way back.
+    let parked = reply.cookie("atrium_return").expect("return cookie");
+    assert_eq!(parked.value(), owner.token);
+    assert_eq!(parked.http_only(), Some(true));
+    assert_eq!(parked.path(), Some("/api/v1/auth/stop-impersonating"));
     let client = Session::from_reply(&app, &reply);
     assert_eq!(client.get("/api/v1/me").await.body, reply.body);
     owner.get("/api/v1/me").await.assert_error(401, "unauthenticated");
@@ -69,9 +74,9 @@ async fn log_in_as_is_recorded_in_the_orgs_activity_log() {
 }
 
 #[tokio::test]
-async fn stopping_returns_to_a_fresh_staff_session() {
+async fn stopping_gives_the_staff_member_their_parked_session_back() {
     let app = TestApp::new().await;
-    let (client, _) = start(&app, "owner@northwind.test", "agent@acme.test").await;
+    let (client, owner) = start(&app, "owner@northwind.test", "agent@acme.test").await;
     // Mutating like any other request: the impersonation session's own CSRF token.
     client.call(Method::POST, "/api/v1/auth/stop-impersonating", None, false).await.assert_error(403, "csrf_failed");
 
@@ -82,7 +87,9 @@ async fn stopping_returns_to_a_fresh_staff_session() {
     assert_eq!(reply.body["impersonated_by"], Value::Null);
     client.get("/api/v1/me").await.assert_error(401, "unauthenticated");
     let staff = Session::from_reply(&app, &reply);
+    assert_eq!(staff.token, owner.token, "the session that was parked, not a new one");
     assert_eq!(staff.get("/api/v1/orgs").await.status, 200);
+    assert!(reply.cookie("atrium_return").is_some_and(|c| c.value().is_empty()), "the return cookie is removed");
     // Once back, there is nothing to stop.
     staff.post("/api/v1/auth/stop-impersonating", None).await.assert_error(409, "conflict");
     app.login("agent@acme.test")
@@ -194,4 +201,44 @@ async fn disabling_the_impersonated_user_ends_the_impersonation_too() {
         format!("/api/v1/orgs/{}/users/{}", app.org_id("Acme Dental").await, app.user_id("agent@acme.test").await);
     assert_eq!(admin.patch(&agent, json!({"disabled": true})).await.status, 200);
     client.get("/api/v1/me").await.assert_error(401, "unauthenticated");
+}
+
+/// Holding the impersonation session alone (a copied cookie, a script's request) never
+/// yields a staff session: the way back needs the parked session's own token.
+#[tokio::test]
+async fn without_the_return_cookie_stopping_ends_the_impersonation_and_mints_nothing() {
+    let app = TestApp::new().await;
+    let (mut client, owner) = start(&app, "owner@northwind.test", "agent@acme.test").await;
+    let owner_id = app.user_id("owner@northwind.test").await;
+    client.return_token = Some("forged".into());
+    client.post("/api/v1/auth/stop-impersonating", None).await.assert_error(401, "unauthenticated");
+    client.get("/api/v1/me").await.assert_error(401, "unauthenticated");
+    let usable: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND parked_for IS NULL")
+        .bind(owner_id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(usable, 0, "no staff session was minted");
+    owner.get("/api/v1/me").await.assert_error(401, "unauthenticated");
+}
+
+/// Changes made during "Log in as" name the staff member, on behalf of the client user.
+#[tokio::test]
+async fn changes_during_log_in_as_name_the_staff_member_on_behalf_of_the_client() {
+    let app = TestApp::new().await;
+    let (client, _) = start(&app, "admin@northwind.test", "admin@acme.test").await;
+    let acme = app.org_id("Acme Dental").await;
+    let reply = client.post(&format!("/api/v1/orgs/{acme}/teams"), Some(json!({"label": "Night Shift", "key": "night_shift"}))).await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let log = app.login("owner@northwind.test").await.get(&format!("/api/v1/orgs/{acme}/activity")).await.body;
+    let entry = &log["items"][0];
+    assert_eq!(entry["field"], "team.created");
+    assert_eq!(entry["actor"]["email"], "admin@northwind.test");
+    assert_eq!(entry["on_behalf_of"]["email"], "admin@acme.test");
+    // Outside "Log in as", no one is named on whose behalf.
+    let admin = app.login("admin@acme.test").await;
+    admin.post(&format!("/api/v1/orgs/{acme}/teams"), Some(json!({"label": "Day Shift", "key": "day_shift"}))).await;
+    let log = app.login("owner@northwind.test").await.get(&format!("/api/v1/orgs/{acme}/activity")).await.body;
+    assert_eq!(log["items"][0]["actor"]["email"], "admin@acme.test");
+    assert!(log["items"][0].get("on_behalf_of").is_none());
 }

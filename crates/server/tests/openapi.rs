@@ -28,6 +28,10 @@ const SERVED: &[&str] = &[
     "/api/v1/orgs/{org}/users/{id}",
     "/api/v1/orgs/{org}/users/{id}/impersonate",
     "/api/v1/auth/stop-impersonating",
+    "/api/v1/me/password",
+    "/api/v1/auth/sign-out-everywhere",
+    "/api/v1/auth/password-reset",
+    "/api/v1/auth/password-reset/confirm",
     "/api/v1/orgs/{org}/teams",
     "/api/v1/orgs/{org}/teams/{id}",
     "/api/v1/ingest/messages",
@@ -84,10 +88,14 @@ async fn every_documented_operation_is_routed() {
     // Deletes remove what later calls use (an org's things before the org): keep them last.
     operations.sort_by_key(|(path, method)| (method == Method::DELETE, std::cmp::Reverse(path.matches('/').count())));
     for (path, method) in operations {
-        // Logout and "Log in as" end the session they are called in: give them their own.
+        // Logout and "Log in as" end the session they are called in: give them their own;
+        // signing out everywhere ends every session of its user: someone else's.
         let ends_session = path.ends_with("/logout") || path.ends_with("/impersonate");
         let own;
-        let session = if ends_session {
+        let session = if path.ends_with("/sign-out-everywhere") {
+            own = app.login("member@northwind.test").await;
+            &own
+        } else if ends_session {
             own = app.login("owner@northwind.test").await;
             &own
         } else {

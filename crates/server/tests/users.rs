@@ -28,7 +28,7 @@ fn new_user(email: &str) -> Value {
 fn assert_user_shape(user: &Value) {
     let mut keys: Vec<&str> = user.as_object().expect("object").keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["agent_ids", "disabled", "email", "id", "name", "permissions", "role"], "{user}");
+    assert_eq!(keys, ["agent_ids", "all_agents", "disabled", "email", "id", "name", "permissions", "role"], "{user}");
 }
 
 #[track_caller]
@@ -70,7 +70,7 @@ async fn a_created_user_reads_back_without_any_password_and_can_sign_in() {
     assert_eq!(
         created.body,
         json!({"id": id, "name": "Nora New", "email": "nora@acme.test", "role": "client_user",
-               "permissions": ["home", "conversations"], "agent_ids": [support], "disabled": false})
+               "permissions": ["home", "conversations"], "agent_ids": [support], "all_agents": false, "disabled": false})
     );
 
     // Every route that answers a user keeps the password to itself.

@@ -63,6 +63,7 @@ mod tests {
             role: Role::ClientUser,
             permissions: vec![Permission::Home],
             agent_ids: vec![],
+            all_agents: true,
             disabled: false,
         }
     }

@@ -97,7 +97,7 @@ pub async fn delete_agent(
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let admin = user.require_agency_admin()?;
-    match store::delete_agent(&state.db, admin.agency_id, agent_id, admin.id).await? {
+    match store::delete_agent(&state.db, admin.agency_id, agent_id, admin.by()).await? {
         AgentDeletion::Deleted => Ok(StatusCode::NO_CONTENT),
         AgentDeletion::NotFound => Err(AppError::NotFound),
         AgentDeletion::HasConversations => Err(AppError::Conflict(HAS_CONVERSATIONS.into())),

@@ -4,11 +4,17 @@ use crate::access::AuthUser;
 use crate::client_address::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::password::verify_password;
-use crate::session::{clear_cookies, may_sign_in, start_session};
+use crate::password::{random_token, token_hash, verify_password_off_thread};
+use crate::rate_limit::Attempt;
+use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary};
+use atrium_api::{
+    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE,
+};
+use axum::http::header::SET_COOKIE;
+use axum::http::HeaderValue;
+use cookie::{Cookie, SameSite};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
@@ -21,10 +27,18 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Answers the same `invalid_credentials` for an unknown email, a wrong password, a
-/// disabled user and an archived org, after the same amount of work.
+/// disabled user and an archived org, after the same amount of work. Throttled as
+/// `rate_limit.rs` explains (429 with `Retry-After`); when too many sign-ins are already
+/// hashing passwords, 503 `server_busy` with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = Me), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+    responses((status = 200, body = Me, description = "Sets the session, CSRF and device cookies"),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many attempts of this account and address (or \
+               this device, or on this account from anywhere, or from this address); `Retry-After` says when to try again",
+               headers(("Retry-After" = u64, description = "Seconds to wait"))),
+              (status = 503, body = ErrorBody, description = "`server_busy`: too many sign-ins at once",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn login(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
@@ -35,28 +49,45 @@ pub async fn login(
     let account = body.email.trim().to_lowercase();
     let peer = peer.map(|Extension(ConnectInfo(addr))| addr.ip());
     let address = client_address(peer, &headers, &state.settings.trusted_proxies).map(|ip| ip.to_string());
-    if let Some(retry_after_secs) = state.login_limiter.check(&state.db, &account, address.as_deref()).await? {
-        return Err(AppError::RateLimited { retry_after_secs });
-    }
-
     let user = store::user_by_email(&state.db, &account).await?;
-    let password = body.password.clone();
+    let device = cookie_value(&headers, DEVICE_COOKIE).map(|token| token_hash(&token));
+    let known_device = match (&device, &user) {
+        (Some(device), Some(user)) if store::is_known_device(&state.db, device, user.id).await? => Some(device.as_str()),
+        _ => None,
+    };
+    let attempt = Attempt { account: &account, address: address.as_deref(), known_device };
+    let recorded = match state.login_limiter.attempt(&state.db, &attempt).await? {
+        Ok(recorded) => recorded,
+        Err(retry_after_secs) => return Err(AppError::RateLimited { retry_after_secs }),
+    };
+
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    // Argon2 takes tens of milliseconds: keep it off the async workers.
-    let verified = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let verified = verify_password_off_thread(body.password.clone(), hash).await?;
     let user = match user {
         Some(user) if verified && may_sign_in(&state, &user).await? => user,
-        _ => {
-            state.login_limiter.record_failure(&state.db, &account, address.as_deref()).await?;
-            return Err(AppError::InvalidCredentials);
-        }
+        _ => return Err(AppError::InvalidCredentials),
     };
-    state.login_limiter.clear_account(&state.db, &account).await?;
-    let cookies = start_session(&state, user.id, None).await?;
+    state.login_limiter.succeeded(&state.db, recorded).await?;
+    let mut cookies = start_session(&state, user.id, None).await?;
+    if known_device.is_none() {
+        cookies.append(SET_COOKIE, remember_this_device(&state, user.id).await?);
+    }
     let me = build_me(&state, &user, None).await?;
     Ok((cookies, Json(me)))
+}
+
+/// A new device cookie for `user_id`'s browser: a year long, sent only to sign-in.
+async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<HeaderValue> {
+    let token = random_token();
+    store::remember_device(&state.db, &token_hash(&token), user_id).await?;
+    let cookie = Cookie::build((DEVICE_COOKIE, token))
+        .path(format!("{API_PREFIX}/auth/login"))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies)
+        .max_age(cookie::time::Duration::days(365))
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",

@@ -91,7 +91,7 @@ pub async fn choose_plan(
     let plan = store::get_plan(&state.db, agency_id, body.plan_id).await?.filter(|p| !p.retired).ok_or_else(unknown)?;
     let now = refresh(&state, agency_id, &access.org).await?;
     let org = OrgRef { agency_id, org_id: access.org.id };
-    match store::choose_plan(&state.db, org, access.actor.id, &plan, now).await? {
+    match store::choose_plan(&state.db, org, access.actor.by(), &plan, now).await? {
         Choice::Started(sub, invoice) | Choice::Changed(sub, invoice) => {
             announce(state.payments.as_ref(), &[invoice]).await;
             Ok(Json(sub))
@@ -115,7 +115,7 @@ pub async fn cancel_subscription(
 ) -> AppResult<Json<Subscription>> {
     let access = user.org_billing(&state, org_id, WRITE).await?;
     refresh(&state, access.actor.agency_id, &access.org).await?;
-    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.id, true)
+    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), true)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::Conflict("There is no running subscription to cancel.".into()))
@@ -135,7 +135,7 @@ pub async fn resume_subscription(
     let access = user.org_billing(&state, org_id, WRITE).await?;
     require_enabled(&access)?;
     refresh(&state, access.actor.agency_id, &access.org).await?;
-    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.id, false)
+    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), false)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::Conflict("The subscription is not being cancelled.".into()))

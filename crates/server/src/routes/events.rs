@@ -2,12 +2,18 @@
 //! whoever may read its conversations. Each event is `event: <kind>`, `id: <n>` and
 //! `data: <OrgEvent JSON>`; a comment every 15 s keeps proxies from closing the stream.
 //! A client user gets only the events of conversations they can see.
+//!
+//! Access is not a fact of the moment the stream opened: the session, the org rule and
+//! the user's agents are checked again every few seconds and before any event that
+//! follows a quiet second, so a stream ends within seconds of a sign-out, a disabling, a
+//! lost permission or an archived org, and a narrowed agent subset applies at once.
 
 use crate::access::AuthUser;
-use crate::error::AppResult;
-use crate::events::{Published, CONVERSATION_UPDATED};
+use crate::error::{AppError, AppResult};
+use crate::events::{Published, StreamSlot, CONVERSATION_UPDATED};
 use crate::extract::ApiPath;
 use crate::routes::conversations::{scope, READ};
+use crate::session::load_session;
 use crate::state::AppState;
 use atrium_api::{ErrorBody, OrgEvent};
 use axum::extract::State;
@@ -18,20 +24,30 @@ use futures_util::Stream;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast::Receiver;
+use tokio::time::Instant;
 
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How often an idle stream checks that its caller may still follow the org.
+const RECHECK: Duration = Duration::from_secs(5);
+/// An event arriving longer than this after the last check is checked first.
+const FRESH: Duration = Duration::from_secs(1);
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/events", get(org_events))
 }
 
 /// The stream of the org's `message.created`, `conversation.updated`,
-/// `handoff.requested` and `settings.updated` events, from now on.
+/// `handoff.requested` and `settings.updated` events, from now on. Event ids count this
+/// stream's own events (1, 2, 3…): they say nothing about anyone else's traffic. One user
+/// holds at most [`crate::events::STREAMS_PER_USER`] streams per server at once (429).
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/events", tag = "conversations", params(("org" = i64, Path)),
     responses((status = 200, description = "Server-sent events, each one's data an OrgEvent",
                content_type = "text/event-stream", body = OrgEvent),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody)))]
+              (status = 404, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "This user already holds the most streams allowed",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn org_events(
     State(state): State<AppState>,
     user: AuthUser,
@@ -39,31 +55,93 @@ pub async fn org_events(
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, axum::Error>>>> {
     let access = user.org(&state, org_id, READ).await?;
     let visible = scope(&state, &access).await?.agent_ids;
+    let slot = state.events.open_stream(access.actor.id).ok_or(AppError::RateLimited { retry_after_secs: 5 })?;
     // Subscribed before answering: nothing published after the answer's head is missed.
     let receiver = state.events.subscribe(access.org.id);
     state.events.ready().await;
-    let stream = futures_util::stream::unfold((receiver, visible), move |(mut receiver, visible)| async move {
-        loop {
-            let published = match receiver.recv().await {
-                Ok(published) => published,
-                // Too slow a reader missed some events: tell it to reload what it shows.
-                Err(RecvError::Lagged(_)) => Arc::new(Published {
-                    seq: 0,
-                    event: OrgEvent { kind: CONVERSATION_UPDATED.into(), org_id, conversation_id: None },
-                    agent_id: None,
-                }),
-                Err(RecvError::Closed) => return None,
-            };
-            let hidden = matches!((&visible, published.agent_id), (Some(agents), Some(a)) if !agents.contains(&a));
-            if !hidden {
-                return Some((sse_event(&published), (receiver, visible)));
-            }
-        }
+    let follow = Follow {
+        state,
+        token_hash: user.signed_in().token_hash.to_string(),
+        org_id,
+        receiver,
+        visible,
+        checked: Instant::now(),
+        sent: 0,
+        _slot: slot,
+    };
+    let stream = futures_util::stream::unfold(follow, |mut follow| async move {
+        let published = follow.next().await?;
+        follow.sent += 1;
+        Some((sse_event(&published, follow.sent), follow))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }
 
-fn sse_event(p: &Published) -> Result<Event, axum::Error> {
-    let event = Event::default().event(&p.event.kind).json_data(&p.event)?;
-    Ok(if p.seq > 0 { event.id(p.seq.to_string()) } else { event })
+/// One open stream: whom it is for, what they may see, and what it has sent.
+struct Follow {
+    state: AppState,
+    token_hash: String,
+    org_id: i64,
+    receiver: Receiver<Arc<Published>>,
+    /// The agents whose conversations the caller sees (`None`: all).
+    visible: Option<Vec<i64>>,
+    checked: Instant,
+    sent: u64,
+    _slot: StreamSlot,
+}
+
+impl Follow {
+    /// The next event the caller may see, or `None` when the stream is over (the caller
+    /// lost access, or the hub is gone).
+    async fn next(&mut self) -> Option<Arc<Published>> {
+        loop {
+            let published = tokio::select! {
+                received = self.receiver.recv() => match received {
+                    Ok(published) => published,
+                    // Too slow a reader missed some events: tell it to reload what it shows.
+                    Err(RecvError::Lagged(_)) => Arc::new(Published {
+                        event: OrgEvent { kind: CONVERSATION_UPDATED.into(), org_id: self.org_id, conversation_id: None },
+                        agent_id: None,
+                    }),
+                    Err(RecvError::Closed) => return None,
+                },
+                _ = tokio::time::sleep_until(self.checked + RECHECK) => {
+                    if !self.recheck().await {
+                        return None;
+                    }
+                    continue;
+                }
+            };
+            if self.checked.elapsed() > FRESH && !self.recheck().await {
+                return None;
+            }
+            let hidden = matches!((&self.visible, published.agent_id), (Some(agents), Some(a)) if !agents.contains(&a));
+            if !hidden {
+                return Some(published);
+            }
+        }
+    }
+
+    /// Whether the session still lives and may still follow the org; updates the agents
+    /// it sees. A failing database ends the stream too: the client reconnects.
+    async fn recheck(&mut self) -> bool {
+        self.checked = Instant::now();
+        let Ok(Some(user)) = load_session(&self.state, &self.token_hash).await else {
+            return false;
+        };
+        let Ok(access) = user.org(&self.state, self.org_id, READ).await else {
+            return false;
+        };
+        match scope(&self.state, &access).await {
+            Ok(scope) => {
+                self.visible = scope.agent_ids;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+fn sse_event(p: &Published, id: u64) -> Result<Event, axum::Error> {
+    Ok(Event::default().event(&p.event.kind).json_data(&p.event)?.id(id.to_string()))
 }

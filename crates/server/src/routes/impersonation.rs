@@ -9,10 +9,15 @@ use crate::changes::impersonation;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
 use crate::routes::auth::build_me;
-use crate::session::start_session;
+use crate::password::token_hash;
+use crate::session::{
+    cookie_value, return_cookie, session_cookies, start_session_with_hash, Started, RETURN_COOKIE, RETURN_PATH,
+};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, Me};
+use atrium_api::{ErrorBody, Me, SESSION_COOKIE};
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::post;
@@ -26,8 +31,10 @@ pub fn router() -> Router<AppState> {
 
 /// Replaces the caller's session with one of the client user, recorded in the org's log
 /// as `impersonation` (by the staff member, the user's email as new value); answers the
-/// client user's `Me`, `impersonated_by` set. A disabled user or an archived org is 409:
-/// they could not sign in themselves. Agency owners and admins only.
+/// client user's `Me`, `impersonated_by` set. The staff member's own session is parked,
+/// not ended: its token moves to an HttpOnly cookie that only `stop-impersonating` reads.
+/// A disabled user or an archived org is 409: they could not sign in themselves. Agency
+/// owners and admins only.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/users/{id}/impersonate", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Me, description = "Sets new session and CSRF cookies"),
@@ -36,6 +43,7 @@ pub fn router() -> Router<AppState> {
 pub async fn impersonate(
     State(state): State<AppState>,
     user: AuthUser,
+    headers: HeaderMap,
     ApiPath((org_id, user_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<impl IntoResponse> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
@@ -47,28 +55,47 @@ pub async fn impersonate(
         return Err(AppError::Conflict("This user is disabled: enable them first.".into()));
     }
     // Recorded before the session exists: an impersonation is never unlogged.
-    store::log_activity(&state.db, org.id, actor.id, &[impersonation(&target.email)]).await?;
-    let cookies = start_session(&state, target.id, Some(actor.id)).await?;
-    // The browser's cookie now holds the new session; the old one would only linger.
+    store::log_activity(&state.db, org.id, actor.by(), &[impersonation(&target.email)]).await?;
+    let Started { token_hash, mut cookies } = start_session_with_hash(&state, target.id, Some(actor.id)).await?;
     let staff = user.signed_in();
-    store::delete_session(&state.db, staff.token_hash).await?;
+    let staff_token = cookie_value(&headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+    store::park_session(&state.db, staff.token_hash, &token_hash).await?;
+    cookies.append(SET_COOKIE, return_cookie(&state, &staff_token)?);
     let client = store::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
     Ok((cookies, Json(build_me(&state, &client, Some(staff.user)).await?)))
 }
 
-/// Ends the impersonation session and signs the staff member back in with a fresh
-/// session of their own; answers their `Me`. Outside an impersonation it is 409.
+/// Ends the impersonation session and gives the staff member back the session it parked,
+/// which only the browser's HttpOnly return cookie names: the impersonation session alone
+/// (a copied token, a script's request without that cookie) never yields a staff session.
+/// Answers the staff member's `Me`. Without the return cookie the impersonation still
+/// ends, and the answer is 401: sign in again. Outside an impersonation it is 409.
 #[utoipa::path(post, path = "/api/v1/auth/stop-impersonating", tag = "auth",
-    responses((status = 200, body = Me, description = "Sets new session and CSRF cookies"),
+    responses((status = 200, body = Me, description = "Sets the staff member's session and CSRF cookies again"),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn stop_impersonating(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
+pub async fn stop_impersonating(
+    State(state): State<AppState>,
+    user: AuthUser,
+    headers: HeaderMap,
+) -> AppResult<impl IntoResponse> {
     let session = user.signed_in();
     let Some(staff_id) = session.impersonator_id else {
         return Err(AppError::Conflict("This session is not a \"Log in as\" session.".into()));
     };
+    let parked = cookie_value(&headers, RETURN_COOKIE);
+    let csrf = match &parked {
+        Some(token) => store::unpark_session(&state.db, &token_hash(token), session.token_hash, staff_id).await?,
+        None => None,
+    };
+    let (Some(token), Some(csrf)) = (parked, csrf) else {
+        store::delete_session(&state.db, session.token_hash).await?;
+        return Err(AppError::Unauthenticated);
+    };
     // The session loader has just checked that the staff member may still do this.
     let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
-    store::delete_session(&state.db, session.token_hash).await?;
-    let cookies = start_session(&state, staff.id, None).await?;
+    let mut cookies = session_cookies(&state, token, csrf)?;
+    let mut gone = cookie::Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
+    gone.make_removal();
+    cookies.append(SET_COOKIE, HeaderValue::from_str(&gone.to_string()).map_err(|e| AppError::Internal(e.to_string()))?);
     Ok((cookies, Json(build_me(&state, &staff, None).await?)))
 }

@@ -36,8 +36,10 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
         if !scheme.eq_ignore_ascii_case("bearer") || key.is_empty() {
             return Err(AppError::Unauthenticated);
         }
-        let agency = store::agency_for_api_key(&state.db, &token_hash(key)).await?;
-        agency.map(ApiKeyAgency).ok_or(AppError::Unauthenticated)
+        let hash = token_hash(key);
+        let agency = store::agency_for_api_key(&state.db, &hash).await?.ok_or(AppError::Unauthenticated)?;
+        state.ingest_limiter.take(&hash).map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+        Ok(ApiKeyAgency(agency))
     }
 }
 
@@ -49,7 +51,9 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
 #[utoipa::path(post, path = "/api/v1/ingest/messages", tag = "conversations", request_body = IngestMessage,
     security(("agency_api_key" = [])),
     responses((status = 200, body = IngestResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "This key sent more than its rate",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn ingest_message(
     State(state): State<AppState>,
     ApiKeyAgency(agency_id): ApiKeyAgency,

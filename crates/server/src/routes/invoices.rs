@@ -60,7 +60,7 @@ pub async fn pay_invoice(
         PaymentError::Provider(detail) => AppError::Internal(detail),
     })?;
     let now = state.settings.clock.now();
-    let paid = store::mark_invoice_paid(&state.db, access.org.id, id, access.actor.id, now)
+    let paid = store::mark_invoice_paid(&state.db, access.org.id, id, access.actor.by(), now)
         .await?
         // Paid by someone else between the read and the write.
         .ok_or_else(|| AppError::Conflict("This invoice is paid already.".into()))?;

@@ -1,6 +1,6 @@
 //! `GET /api/v1/openapi.json`, generated from the handlers and the shared types.
 
-use crate::routes::{activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
+use crate::routes::{account, activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
 use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
 use crate::routes::{billing, integration, invoices, plans};
 use crate::state::AppState;
@@ -19,6 +19,10 @@ use utoipa::OpenApi;
         auth::logout,
         auth::me,
         impersonation::stop_impersonating,
+        account::change_password,
+        account::sign_out_everywhere,
+        account::request_password_reset,
+        account::reset_password,
         orgs::list_orgs,
         orgs::create_org,
         orgs::get_org,
@@ -86,6 +90,9 @@ use utoipa::OpenApi;
         api::AgencyProfile,
         api::AgencyBranding,
         api::LoginRequest,
+        api::PasswordChange,
+        api::PasswordResetRequest,
+        api::PasswordReset,
         api::Me,
         api::UserSummary,
         api::AgencyRef,

@@ -29,7 +29,7 @@ pub async fn assign_agents(
     ApiJson(body): ApiJson<AgentAssignment>,
 ) -> AppResult<Json<Organization>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
-    match store::replace_org_agents(&state.db, actor.agency_id, org.id, actor.id, &body.agent_ids).await? {
+    match store::replace_org_agents(&state.db, actor.agency_id, org.id, actor.by(), &body.agent_ids).await? {
         AssignOutcome::Assigned(org) => Ok(Json(*org)),
         AssignOutcome::UnknownAgents => Err(AppError::field("agent_ids", FieldError::Unknown)),
     }

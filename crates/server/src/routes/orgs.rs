@@ -51,6 +51,8 @@ pub async fn create_org(
 ) -> AppResult<impl IntoResponse> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
+    let names = store::org_names(&state.db, admin.agency_id, None).await?;
+    crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
     let settings = OrgSettings::default();
@@ -61,7 +63,7 @@ pub async fn create_org(
         logo_url: logo_url.as_deref(),
         settings: &settings,
     };
-    let org = store::create_org(&state.db, admin.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
+    let org = store::create_org(&state.db, admin.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
     let location = format!("{}/orgs/{}", atrium_api::API_PREFIX, org.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(org)))
 }
@@ -94,6 +96,8 @@ pub async fn update_org(
 ) -> AppResult<Json<Organization>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
     body.validate()?;
+    let names = store::org_names(&state.db, actor.agency_id, Some(org.id)).await?;
+    crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
     let edit = OrgEdit {
@@ -104,7 +108,7 @@ pub async fn update_org(
         settings: &body.settings,
         version: body.version,
     };
-    let outcome = store::update_org(&state.db, actor.agency_id, org.id, actor.id, &edit)
+    let outcome = store::update_org(&state.db, actor.agency_id, org.id, actor.by(), &edit)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     match outcome {

@@ -51,7 +51,9 @@ pub async fn create_staff(
     let owner = user.require_owner()?;
     // Validated before hashing, so a bad form costs no Argon2 run.
     body.validate()?;
-    let password_hash = hash_password_off_thread(body.password).await.map_err(AppError::Internal)?;
+    let staff = store::staff_names(&state.db, owner.agency_id, None).await?;
+    crate::confusable::refuse_look_alike("name", &body.name, &staff)?;
+    let password_hash = hash_password_off_thread(body.password).await?;
     let new = NewStaffRow {
         agency_id: owner.agency_id,
         name: body.name.trim(),

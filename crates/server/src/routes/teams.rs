@@ -57,6 +57,8 @@ pub async fn create_team(
 ) -> AppResult<impl IntoResponse> {
     let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
     body.validate()?;
+    let labels = store::team_labels(&state.db, org.id, None).await?;
+    crate::confusable::refuse_look_alike("label", &body.label, &labels)?;
     let new = NewTeamRow {
         label: body.label.trim(),
         key: &body.key,
@@ -64,7 +66,7 @@ pub async fn create_team(
         member_ids: &body.member_ids,
     };
     let written =
-        store::create_team(&state.db, org.id, actor.id, &new).await.map_err(|e| AppError::unique_as_taken(e, "key"))?;
+        store::create_team(&state.db, org.id, actor.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "key"))?;
     let team = saved(written)?;
     let location = format!("{}/orgs/{}/teams/{}", atrium_api::API_PREFIX, org.id, team.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(team)))
@@ -99,13 +101,17 @@ pub async fn update_team(
     // A missing id is 404 even when the body is also invalid.
     store::get_team(&state.db, org.id, team_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
+    if let Some(label) = &body.label {
+        let labels = store::team_labels(&state.db, org.id, Some(team_id)).await?;
+        crate::confusable::refuse_look_alike("label", label, &labels)?;
+    }
     let edit = TeamEdit {
         label: body.label.as_deref().map(str::trim),
         key: body.key.as_deref(),
         description: body.description.as_deref().map(str::trim),
         member_ids: body.member_ids.as_deref(),
     };
-    let written = store::update_team(&state.db, org.id, team_id, actor.id, &edit)
+    let written = store::update_team(&state.db, org.id, team_id, actor.by(), &edit)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "key"))?;
     Ok(Json(saved(written.ok_or(AppError::NotFound)?)?))
@@ -123,7 +129,7 @@ pub async fn delete_team(
     ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
-    if !store::delete_team(&state.db, org.id, team_id, actor.id).await? {
+    if !store::delete_team(&state.db, org.id, team_id, actor.by()).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -56,7 +56,9 @@ pub async fn create_user(
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdminOrOrgAdmin).await?;
     // Validated before hashing, so a bad form costs no Argon2 run.
     body.validate()?;
-    let password_hash = hash_password_off_thread(body.password).await.map_err(AppError::Internal)?;
+    let staff = store::staff_names(&state.db, actor.agency_id, None).await?;
+    crate::confusable::refuse_same_look("name", &body.name, &staff)?;
+    let password_hash = hash_password_off_thread(body.password).await?;
     let new = NewClientUserRow {
         agency_id: actor.agency_id,
         org_id: org.id,
@@ -67,7 +69,7 @@ pub async fn create_user(
         permissions: &body.permissions,
         agent_ids: &body.agent_ids,
     };
-    let written = store::create_client_user(&state.db, actor.id, &new)
+    let written = store::create_client_user(&state.db, actor.by(), &new)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "email"))?;
     let created = saved(written)?;
@@ -109,13 +111,17 @@ pub async fn update_user(
     // A missing id is 404 even when the body is also invalid.
     store::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
+    if let Some(name) = &body.name {
+        let staff = store::staff_names(&state.db, actor.agency_id, None).await?;
+        crate::confusable::refuse_same_look("name", name, &staff)?;
+    }
     if actor.id == user_id && (body.disabled == Some(true) || body.role == Some(Role::ClientUser)) {
         return Err(AppError::Conflict(
             "You cannot disable yourself or give up your own admin role; ask another admin.".into(),
         ));
     }
     let password_hash = match body.password {
-        Some(p) => Some(hash_password_off_thread(p).await.map_err(AppError::Internal)?),
+        Some(p) => Some(hash_password_off_thread(p).await?),
         None => None,
     };
     let edit = ClientUserEdit {
@@ -128,7 +134,7 @@ pub async fn update_user(
         disabled: body.disabled,
     };
     let keep = user.signed_in().token_hash;
-    let written = store::update_client_user(&state.db, org.id, user_id, actor.id, &edit, Some(keep))
+    let written = store::update_client_user(&state.db, org.id, user_id, actor.by(), &edit, Some(keep))
         .await
         .map_err(|e| AppError::unique_as_taken(e, "email"))?;
     Ok(Json(saved(written.ok_or(AppError::NotFound)?)?))
@@ -149,7 +155,7 @@ pub async fn delete_user(
     if actor.id == user_id {
         return Err(AppError::Conflict("You cannot delete yourself; ask another admin.".into()));
     }
-    if !store::delete_client_user(&state.db, org.id, user_id, actor.id).await? {
+    if !store::delete_client_user(&state.db, org.id, user_id, actor.by()).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

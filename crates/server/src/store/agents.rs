@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::org_agents::{orgs_holding_agent, touch_org};
-use super::{begin_write, like_pattern, now, Db, Flag};
+use super::{By, begin_write, like_pattern, now, Db, Flag};
 use crate::changes::agents_change;
 use atrium_api::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 use sqlx::FromRow;
@@ -136,14 +136,14 @@ pub enum AgentDeletion {
 }
 
 /// Deletes the agent unless it has conversations; the schema's cascades unassign it from
-/// every org and user. Each org that held it gets an `agents` entry by `actor_id` in its
+/// every org and user. Each org that held it gets an `agents` entry by `by` in its
 /// log, since its set of agents changed as surely as through an assignment.
 ///
 /// The schema would also cascade to the agent's conversations (and their messages), in
 /// every org: history that clients own. So an agent that has any is refused; pausing it
 /// is the way to retire it. The check runs inside the write transaction, so a
 /// conversation recorded meanwhile cannot slip in between the check and the delete.
-pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64) -> Result<AgentDeletion, sqlx::Error> {
+pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, by: By) -> Result<AgentDeletion, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM agents WHERE id = $1 AND agency_id = $2")
         .bind(agent_id)
@@ -166,19 +166,20 @@ pub async fn delete_agent(db: &Db, agency_id: i64, agent_id: i64, actor_id: i64)
         let new_ids: Vec<i64> = old_ids.iter().copied().filter(|id| *id != agent_id).collect();
         if let Some(change) = agents_change(&old_ids, &new_ids) {
             touch_org(&mut tx, org_id).await?;
-            record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+            record_activity(&mut tx, org_id, Some(by), &[change]).await?;
         }
     }
     tx.commit().await?;
     Ok(AgentDeletion::Deleted)
 }
 
-/// The agents a client user sees: the org's, narrowed to their own subset when they have one.
+/// The agents a client user sees: the org's, narrowed to their own subset unless they see
+/// all (a subset whose agents were all deleted narrows to none).
 pub async fn agents_for_client(db: &Db, org_id: i64, user_id: i64) -> Result<Vec<Agent>, sqlx::Error> {
     let sql = format!(
         "SELECT {AGENT_COLUMNS} FROM agents a \
          JOIN org_agents oa ON oa.agent_id = a.id AND oa.org_id = $1 \
-         WHERE NOT EXISTS (SELECT 1 FROM user_agents ua WHERE ua.user_id = $2) \
+         WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = $2 AND u.all_agents) \
             OR a.id IN (SELECT agent_id FROM user_agents WHERE user_id = $2) \
          ORDER BY a.name"
     );

@@ -4,7 +4,7 @@
 use super::activity::record_activity;
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db, Dialect, Flag};
+use super::{By, all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db, Dialect, Flag};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
@@ -18,6 +18,8 @@ struct ClientUserRow {
     permissions: String,
     #[sqlx(try_from = "Flag")]
     disabled: bool,
+    #[sqlx(try_from = "Flag")]
+    all_agents: bool,
     agent_ids: Option<String>,
 }
 
@@ -33,13 +35,14 @@ impl From<ClientUserRow> for ClientUser {
             role,
             permissions: Permission::effective(role, &stored),
             agent_ids: parse_ids(r.agent_ids),
+            all_agents: r.all_agents,
             disabled: r.disabled,
         }
     }
 }
 
 /// Never the password hash: what this module reads is what the API answers.
-const CLIENT_USER_SELECT: &str = "SELECT u.id, u.name, u.email, u.role, u.permissions, u.disabled, \
+const CLIENT_USER_SELECT: &str = "SELECT u.id, u.name, u.email, u.role, u.permissions, u.disabled, u.all_agents, \
      (SELECT group_concat(agent_id) FROM user_agents ua WHERE ua.user_id = u.id) AS agent_ids FROM users u";
 
 /// `sort` values the user list accepts; anything else sorts by name.
@@ -102,9 +105,9 @@ pub enum UserWrite {
     UnknownAgents,
 }
 
-/// Creates the user with their agent subset and logs `user.created` by `actor_id`. A
+/// Creates the user with their agent subset and logs `user.created` by `by`. A
 /// taken email fails with the unique index's error (see [`insert_user`]).
-pub async fn create_client_user(db: &Db, actor_id: i64, u: &NewClientUserRow<'_>) -> Result<UserWrite, sqlx::Error> {
+pub async fn create_client_user(db: &Db, by: By, u: &NewClientUserRow<'_>) -> Result<UserWrite, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     if !agents_in_org(&mut tx, u.org_id, u.agent_ids).await? {
         return Ok(UserWrite::UnknownAgents);
@@ -120,7 +123,7 @@ pub async fn create_client_user(db: &Db, actor_id: i64, u: &NewClientUserRow<'_>
     };
     let id = insert_user(&mut *tx, &new).await?;
     set_user_agents(&mut tx, id, u.agent_ids).await?;
-    record_activity(&mut tx, u.org_id, Some(actor_id), &[user_created(u.email)]).await?;
+    record_activity(&mut tx, u.org_id, Some(by), &[user_created(u.email)]).await?;
     let user = get_client_user(&mut *tx, u.org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok(UserWrite::Saved(Box::new(user)))
@@ -138,14 +141,14 @@ pub struct ClientUserEdit<'a> {
     pub disabled: Option<bool>,
 }
 
-/// Applies `edit` and logs each changed field by `actor_id`; `None` when the org has no
+/// Applies `edit` and logs each changed field by `by`; `None` when the org has no
 /// such user. A disabled user loses every session at once; a new password ends every
 /// session but `keep_session` (the caller's own, when they changed their own password).
 pub async fn update_client_user(
     db: &Db,
     org_id: i64,
     user_id: i64,
-    actor_id: i64,
+    by: By,
     edit: &ClientUserEdit<'_>,
     keep_session: Option<&str>,
 ) -> Result<Option<UserWrite>, sqlx::Error> {
@@ -182,21 +185,21 @@ pub async fn update_client_user(
     } else if password_changed {
         end_user_sessions(&mut tx, user_id, keep_session).await?;
     }
-    record_activity(&mut tx, org_id, Some(actor_id), &user_changes(&old, &new, password_changed)).await?;
+    record_activity(&mut tx, org_id, Some(by), &user_changes(&old, &new, password_changed)).await?;
     tx.commit().await?;
     Ok(Some(UserWrite::Saved(Box::new(new))))
 }
 
-/// Deletes the user and logs `user.deleted` by `actor_id`. The schema's cascades end
+/// Deletes the user and logs `user.deleted` by `by`. The schema's cascades end
 /// their sessions and take them off their teams; conversations they held lose their
 /// assignee. `false` when the org has no such user.
-pub async fn delete_client_user(db: &Db, org_id: i64, user_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete_client_user(db: &Db, org_id: i64, user_id: i64, by: By) -> Result<bool, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let Some(old) = get_client_user(&mut *tx, org_id, user_id).await? else {
         return Ok(false);
     };
     sqlx::query("DELETE FROM users WHERE id = $1 AND org_id = $2").bind(user_id).bind(org_id).execute(&mut *tx).await?;
-    record_activity(&mut tx, org_id, Some(actor_id), &[user_deleted(&old.email)]).await?;
+    record_activity(&mut tx, org_id, Some(by), &[user_deleted(&old.email)]).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -206,9 +209,15 @@ async fn agents_in_org(conn: &mut AnyConnection, org_id: i64, agent_ids: &[i64])
     all_ids_in(conn, "(SELECT org_id AS owner, agent_id AS id FROM org_agents)", org_id, agent_ids).await
 }
 
-/// Makes `agent_ids` the user's whole agent subset (empty: all of the org's agents).
+/// Makes `agent_ids` the user's whole agent subset (empty: all of the org's agents, and
+/// the explicit flag says so, so that deleting agents never empties a subset into "all").
 async fn set_user_agents(conn: &mut AnyConnection, user_id: i64, agent_ids: &[i64]) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM user_agents WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE users SET all_agents = $1 WHERE id = $2")
+        .bind(agent_ids.is_empty())
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     let list = Dialect::of_conn(conn).id_list("$2");
     sqlx::query(&format!("INSERT INTO user_agents (user_id, agent_id) SELECT $1, value FROM ({list}) ids"))
         .bind(user_id)

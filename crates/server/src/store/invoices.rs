@@ -3,7 +3,7 @@
 //! triggers refuse any other edit, and any delete).
 
 use super::activity::record_activity;
-use super::{begin_write, json_ids, Db, Dialect};
+use super::{By, begin_write, json_ids, Db, Dialect};
 use crate::billing::lines::total;
 use crate::billing::period::stamp;
 use crate::billing::DAYS_TO_PAY;
@@ -149,7 +149,7 @@ pub async fn mark_invoice_paid(
     db: &Db,
     org_id: i64,
     id: i64,
-    actor_id: i64,
+    by: By,
     at: OffsetDateTime,
 ) -> Result<Option<Invoice>, sqlx::Error> {
     let mut tx = begin_write(db).await?;
@@ -163,7 +163,7 @@ pub async fn mark_invoice_paid(
         return Ok(None);
     };
     let change = Change::new("billing.invoice_paid", None, Some(row.number.clone()));
-    record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+    record_activity(&mut tx, org_id, Some(by), &[change]).await?;
     tx.commit().await?;
     get_invoice(db, org_id, id).await
 }

@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::orgs::get_org;
-use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db, Dialect};
+use super::{By, all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db, Dialect};
 use crate::changes::agents_change;
 use atrium_api::Organization;
 use sqlx::AnyConnection;
@@ -24,14 +24,14 @@ pub enum AssignOutcome {
 }
 
 /// Makes `agent_ids` (duplicates ignored) the org's whole set of agents and logs the old
-/// and new sets by `actor_id` when they differ. It touches `updated_at` but not `version`:
+/// and new sets by `by` when they differ. It touches `updated_at` but not `version`:
 /// the version guards the settings form, and another admin's settings draft must not
 /// become stale because agents were assigned meanwhile.
 pub async fn replace_org_agents(
     db: &Db,
     agency_id: i64,
     org_id: i64,
-    actor_id: i64,
+    by: By,
     agent_ids: &[i64],
 ) -> Result<AssignOutcome, sqlx::Error> {
     let ids = distinct(agent_ids);
@@ -52,7 +52,7 @@ pub async fn replace_org_agents(
             .execute(&mut *tx)
             .await?;
         touch_org(&mut tx, org_id).await?;
-        record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+        record_activity(&mut tx, org_id, Some(by), &[change]).await?;
     }
     let org = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;

@@ -2,7 +2,7 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, like_pattern, now, parse_ids, Db, Flag};
+use super::{By, begin_write, like_pattern, now, parse_ids, Db, Flag};
 use crate::changes::{org_changes, Change};
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
 use sqlx::{Any, Executor, FromRow};
@@ -172,13 +172,13 @@ pub async fn insert_org<'e>(db: impl Executor<'e, Database = Any>, o: &NewOrg<'_
     .await
 }
 
-/// Creates the org and logs `created` by `actor_id`. A name the agency already uses (in
+/// Creates the org and logs `created` by `by`. A name the agency already uses (in
 /// any case) fails with the unique index's error, which the caller turns into "taken":
 /// the index, not a look-up beforehand, is what keeps two creates from both succeeding.
-pub async fn create_org(db: &Db, actor_id: i64, o: &NewOrg<'_>) -> Result<Organization, sqlx::Error> {
+pub async fn create_org(db: &Db, by: By, o: &NewOrg<'_>) -> Result<Organization, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let id = insert_org(&mut *tx, o).await?;
-    record_activity(&mut tx, id, Some(actor_id), &[Change::created(o.name)]).await?;
+    record_activity(&mut tx, id, Some(by), &[Change::created(o.name)]).await?;
     let org = get_org(&mut *tx, o.agency_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok(org)
@@ -202,13 +202,13 @@ pub enum SaveOutcome {
 }
 
 /// Applies `edit` if the org is still at `edit.version`, bumping the version, and logs
-/// one entry per changed field by `actor_id`. A missing org is `RowNotFound`; a taken
+/// one entry per changed field by `by`. A missing org is `RowNotFound`; a taken
 /// name is the unique index's error, as in [`create_org`].
 pub async fn update_org(
     db: &Db,
     agency_id: i64,
     org_id: i64,
-    actor_id: i64,
+    by: By,
     edit: &OrgEdit<'_>,
 ) -> Result<SaveOutcome, sqlx::Error> {
     let mut tx = begin_write(db).await?;
@@ -245,7 +245,7 @@ pub async fn update_org(
         return Ok(SaveOutcome::Stale);
     }
     let new = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    record_activity(&mut tx, org_id, Some(actor_id), &org_changes(&old, &new)).await?;
+    record_activity(&mut tx, org_id, Some(by), &org_changes(&old, &new)).await?;
     tx.commit().await?;
     Ok(SaveOutcome::Saved(Box::new(new)))
 }
@@ -260,4 +260,13 @@ pub async fn delete_org(db: &Db, agency_id: i64, org_id: i64) -> Result<bool, sq
         .execute(db)
         .await?;
     Ok(deleted.rows_affected() > 0)
+}
+
+/// The names of `agency_id`'s orgs other than `except`: what a new name must not look like.
+pub async fn org_names(db: &Db, agency_id: i64, except: Option<i64>) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM orgs WHERE agency_id = $1 AND ($2 IS NULL OR id <> $2)")
+        .bind(agency_id)
+        .bind(except)
+        .fetch_all(db)
+        .await
 }

@@ -5,7 +5,7 @@
 use super::activity::record_activity;
 use super::invoices::{issue_invoice, NewInvoice};
 use super::plans::get_plan;
-use super::{begin_write, Db, Flag};
+use super::{By, begin_write, Db, Flag};
 use crate::billing::lines::{change, period_line, Current};
 use crate::billing::period::{add_interval, parse, stamp};
 use crate::changes::Change;
@@ -121,7 +121,7 @@ pub enum Choice {
 pub async fn choose_plan(
     db: &Db,
     org: OrgRef,
-    actor_id: i64,
+    by: By,
     plan: &Plan,
     now: OffsetDateTime,
 ) -> Result<Choice, sqlx::Error> {
@@ -191,7 +191,7 @@ pub async fn choose_plan(
     )
     .await?;
     let change = Change::new("billing.plan", old_name, Some(plan.name.clone()));
-    record_activity(&mut tx, org.org_id, Some(actor_id), &[change]).await?;
+    record_activity(&mut tx, org.org_id, Some(by), &[change]).await?;
     let sql = format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE id = $1");
     let sub: Subscription = sqlx::query_as::<_, SubRow>(&sql).bind(sub_id).fetch_one(&mut *tx).await?.into();
     tx.commit().await?;
@@ -203,7 +203,7 @@ pub async fn choose_plan(
 pub async fn set_cancel_at_period_end(
     db: &Db,
     org_id: i64,
-    actor_id: i64,
+    by: By,
     cancel: bool,
 ) -> Result<Option<Subscription>, sqlx::Error> {
     let mut tx = begin_write(db).await?;
@@ -215,7 +215,7 @@ pub async fn set_cancel_at_period_end(
         return Ok(None);
     };
     let change = Change::new("billing.cancel_at_period_end", Some((!cancel).to_string()), Some(cancel.to_string()));
-    record_activity(&mut tx, org_id, Some(actor_id), &[change]).await?;
+    record_activity(&mut tx, org_id, Some(by), &[change]).await?;
     tx.commit().await?;
     Ok(Some(row.into()))
 }

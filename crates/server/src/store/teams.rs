@@ -2,7 +2,7 @@
 //! editing and deleting them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db, Dialect};
+use super::{By, all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db, Dialect};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
@@ -109,9 +109,9 @@ pub enum TeamWrite {
     UnknownMembers,
 }
 
-/// Creates the team and logs `team.created` by `actor_id`. A key the org already uses
+/// Creates the team and logs `team.created` by `by`. A key the org already uses
 /// fails with the unique index's error, which the caller answers as "taken".
-pub async fn create_team(db: &Db, org_id: i64, actor_id: i64, t: &NewTeamRow<'_>) -> Result<TeamWrite, sqlx::Error> {
+pub async fn create_team(db: &Db, org_id: i64, by: By, t: &NewTeamRow<'_>) -> Result<TeamWrite, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     if !members_in_org(&mut tx, org_id, t.member_ids).await? {
         return Ok(TeamWrite::UnknownMembers);
@@ -127,7 +127,7 @@ pub async fn create_team(db: &Db, org_id: i64, actor_id: i64, t: &NewTeamRow<'_>
     .fetch_one(&mut *tx)
     .await?;
     set_members(&mut tx, id, t.member_ids).await?;
-    record_activity(&mut tx, org_id, Some(actor_id), &[team_created(t.key)]).await?;
+    record_activity(&mut tx, org_id, Some(by), &[team_created(t.key)]).await?;
     let team = get_team(&mut *tx, org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok(TeamWrite::Saved(Box::new(team)))
@@ -142,14 +142,14 @@ pub struct TeamEdit<'a> {
     pub member_ids: Option<&'a [i64]>,
 }
 
-/// Applies `edit`, logging each changed field by `actor_id` and moving `updated_at` only
+/// Applies `edit`, logging each changed field by `by` and moving `updated_at` only
 /// when something did change. `None` when the org has no such team; a taken key fails
 /// with the unique index's error, as in [`create_team`].
 pub async fn update_team(
     db: &Db,
     org_id: i64,
     team_id: i64,
-    actor_id: i64,
+    by: By,
     edit: &TeamEdit<'_>,
 ) -> Result<Option<TeamWrite>, sqlx::Error> {
     let mut tx = begin_write(db).await?;
@@ -182,21 +182,21 @@ pub async fn update_team(
             .bind(team_id)
             .execute(&mut *tx)
             .await?;
-        record_activity(&mut tx, org_id, Some(actor_id), &changes).await?;
+        record_activity(&mut tx, org_id, Some(by), &changes).await?;
     }
     tx.commit().await?;
     Ok(Some(TeamWrite::Saved(Box::new(new))))
 }
 
-/// Deletes the team and logs `team.deleted` by `actor_id`; conversations routed to it
+/// Deletes the team and logs `team.deleted` by `by`; conversations routed to it
 /// lose their team. `false` when the org has no such team.
-pub async fn delete_team(db: &Db, org_id: i64, team_id: i64, actor_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete_team(db: &Db, org_id: i64, team_id: i64, by: By) -> Result<bool, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let Some(old) = get_team(&mut *tx, org_id, team_id).await? else {
         return Ok(false);
     };
     sqlx::query("DELETE FROM teams WHERE id = $1 AND org_id = $2").bind(team_id).bind(org_id).execute(&mut *tx).await?;
-    record_activity(&mut tx, org_id, Some(actor_id), &[team_deleted(&old.key)]).await?;
+    record_activity(&mut tx, org_id, Some(by), &[team_deleted(&old.key)]).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -216,4 +216,13 @@ async fn set_members(conn: &mut AnyConnection, team_id: i64, user_ids: &[i64]) -
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// The labels of `org_id`'s teams other than `except`: what a new label must not look like.
+pub async fn team_labels(db: &Db, org_id: i64, except: Option<i64>) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT label FROM teams WHERE org_id = $1 AND ($2 IS NULL OR id <> $2)")
+        .bind(org_id)
+        .bind(except)
+        .fetch_all(db)
+        .await
 }

@@ -78,3 +78,12 @@ pub(super) fn permission_text(permissions: &[Permission]) -> String {
     p.dedup();
     p.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")
 }
+
+/// The names of `agency_id`'s staff other than `except`: what a new name must not look like.
+pub async fn staff_names(db: &Db, agency_id: i64, except: Option<i64>) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM users WHERE agency_id = $1 AND org_id IS NULL AND ($2 IS NULL OR id <> $2)")
+        .bind(agency_id)
+        .bind(except)
+        .fetch_all(db)
+        .await
+}

@@ -30,6 +30,16 @@ pub struct TestApp {
     router: Router,
     /// The PostgreSQL database of this app, when tests run on PostgreSQL.
     pg: Option<PgDatabase>,
+    /// What the app mailed (password reset links).
+    pub mail: std::sync::Arc<atrium_server::mail::RecordedMail>,
+}
+
+/// The app's router over `db` with `settings`, mailing into a recorder.
+fn app_with_mail(db: &Db, settings: Settings) -> (Router, std::sync::Arc<atrium_server::mail::RecordedMail>) {
+    let mut state = AppState::new(db.clone(), settings);
+    let mail = std::sync::Arc::new(atrium_server::mail::RecordedMail::default());
+    state.mail = mail.clone();
+    (atrium_server::app(state), mail)
 }
 
 /// The PostgreSQL server the tests use, if any (`ATRIUM_TEST_DATABASE_URL`, a URL of a
@@ -201,8 +211,8 @@ impl TestApp {
         if let Some(pg) = &snapshot.pg {
             let copy = PgDatabase::create(&pg.admin_url, Some(&pg.name)).await;
             let db = store::connect(&copy.url()).await.unwrap();
-            let router = atrium_server::app(AppState::new(db.clone(), Settings::default()));
-            return TestApp { dir, db, router, pg: Some(copy) };
+            let (router, mail) = app_with_mail(&db, Settings::default());
+            return TestApp { dir, db, router, pg: Some(copy), mail };
         }
         let file = dir.path().join("atrium.db");
         std::fs::copy(&snapshot.path, &file).unwrap();
@@ -218,14 +228,14 @@ impl TestApp {
     /// app's own file opened another way (`?mode=ro`, a second pool).
     pub async fn sibling(&self, url: &str) -> Result<TestApp, sqlx::Error> {
         let db = store::connect(url).await?;
-        let router = atrium_server::app(AppState::new(db.clone(), Settings::default()));
-        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router, pg: None })
+        let (router, mail) = app_with_mail(&db, Settings::default());
+        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router, pg: None, mail })
     }
 
     async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
         let db = store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
-        let router = atrium_server::app(AppState::new(db.clone(), settings));
-        TestApp { dir, db, router, pg: None }
+        let (router, mail) = app_with_mail(&db, settings);
+        TestApp { dir, db, router, pg: None, mail }
     }
 
     async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
@@ -245,8 +255,8 @@ impl TestApp {
         };
         let db = store::connect(&url).await.unwrap();
         assert!(seed_demo(&db, false).await.unwrap(), "a fresh database takes the demo seed");
-        let router = atrium_server::app(AppState::new(db.clone(), settings(&root)));
-        TestApp { dir, db, router, pg }
+        let (router, mail) = app_with_mail(&db, settings(&root));
+        TestApp { dir, db, router, pg, mail }
     }
 
     /// The URL of this app's database: what a second replica of the server would be given.
@@ -441,7 +451,7 @@ impl TestApp {
         let plan = store::get_plan(&self.db, agency_id, self.plan_id("Starter").await).await.unwrap().unwrap();
         let org = store::OrgRef { agency_id, org_id: acme };
         let owner = self.user_id("owner@northwind.test").await;
-        match store::choose_plan(&self.db, org, owner, &plan, time::OffsetDateTime::now_utc()).await.unwrap() {
+        match store::choose_plan(&self.db, org, store::By { user_id: owner, impersonator_id: None }, &plan, time::OffsetDateTime::now_utc()).await.unwrap() {
             store::Choice::Started(_, invoice) => invoice.id,
             _ => panic!("Acme Dental had a subscription but no invoice"),
         }
@@ -574,24 +584,34 @@ pub struct Session<'a> {
     pub csrf: String,
     /// The login answer.
     pub me: Value,
+    /// During "Log in as": the HttpOnly cookie holding the staff member's parked session.
+    pub return_token: Option<String>,
 }
 
 impl Session<'_> {
     /// The same browser (the same cookies) talking to `app`, such as a copy of a
     /// snapshot taken while this session was live.
     pub fn on<'b>(&self, app: &'b TestApp) -> Session<'b> {
-        Session { app, token: self.token.clone(), csrf: self.csrf.clone(), me: self.me.clone() }
+        Session {
+            app,
+            token: self.token.clone(),
+            csrf: self.csrf.clone(),
+            me: self.me.clone(),
+            return_token: self.return_token.clone(),
+        }
     }
 
     /// A session started by an answer's `Set-Cookie`s (such as "Log in as"), in the same app.
     pub fn from_reply<'b>(app: &'b TestApp, reply: &Reply) -> Session<'b> {
         let token = reply.cookie(SESSION_COOKIE).expect("session cookie").value().to_string();
         let csrf = reply.cookie(CSRF_COOKIE).expect("csrf cookie").value().to_string();
-        Session { app, token, csrf, me: reply.body.clone() }
+        let return_token = reply.cookie("atrium_return").map(|c| c.value().to_string()).filter(|v| !v.is_empty());
+        Session { app, token, csrf, me: reply.body.clone(), return_token }
     }
 
     pub fn cookie_header(&self) -> String {
-        format!("{SESSION_COOKIE}={}; {CSRF_COOKIE}={}", self.token, self.csrf)
+        let parked = self.return_token.as_ref().map(|t| format!("; atrium_return={t}")).unwrap_or_default();
+        format!("{SESSION_COOKIE}={}; {CSRF_COOKIE}={}{parked}", self.token, self.csrf)
     }
 
     /// Sends with the session cookies; `csrf` adds the `X-CSRF-Token` header.

@@ -1,0 +1,113 @@
+//! `/agency/account` and `/app/account`: the signed-in user's own password, and signing
+//! out on every device. Staff and client users alike; not during "Log in as".
+
+use crate::api::{self, ApiError};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::field_error::FieldErrorText;
+use crate::i18n::*;
+use crate::state::session::use_session;
+use atrium_api::validate::FieldErrors;
+use atrium_api::PasswordChange;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, account.title)}</h1>
+        <ChangePasswordForm/>
+        <SignOutEverywhere/>
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let save = Action::new_local(|change: &PasswordChange| api::auth::change_password(change.clone()));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
+            current.set(String::new());
+            new.set(String::new());
+            errors.set(FieldErrors::default());
+        }
+        Some(Err(ApiError::Validation(f))) => errors.set(f),
+        _ => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let change = PasswordChange { current_password: current.get_untracked(), new_password: new.get_untracked() };
+        match change.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                save.dispatch(change);
+            }
+            Err(f) => errors.set(f),
+        }
+    };
+    let error = move |field: &'static str| Signal::derive(move || errors.with(|f| f.get(field)));
+    view! {
+        <form class="card" on:submit=on_submit novalidate=true>
+            <h2>{t!(i18n, account.change_password)}</h2>
+            <div class="field">
+                <label for="account-current">{t!(i18n, account.current_password)}</label>
+                <input id="account-current" type="password" autocomplete="current-password" required=true
+                    aria-invalid=move || error("current_password").get().is_some().to_string()
+                    aria-describedby="account-current-error"
+                    prop:value=current on:input=move |ev| current.set(event_target_value(&ev))/>
+                <FieldErrorText id="account-current-error" error=error("current_password")/>
+            </div>
+            <div class="field">
+                <label for="account-new">{t!(i18n, account.new_password)}</label>
+                <input id="account-new" type="password" autocomplete="new-password" required=true
+                    aria-invalid=move || error("new_password").get().is_some().to_string()
+                    aria-describedby="account-new-help account-new-error"
+                    prop:value=new on:input=move |ev| new.set(event_target_value(&ev))/>
+                <p id="account-new-help" class="muted">{t!(i18n, account.new_password_help)}</p>
+                <FieldErrorText id="account-new-error" error=error("new_password")/>
+            </div>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, account.save_password)}</button>
+            {move || match save.value().get() {
+                Some(Ok(())) => Some(view! { <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p> }.into_any()),
+                Some(Err(ApiError::Validation(_))) | None => None,
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+            }}
+        </form>
+    }
+}
+
+/// Asks in the page (not a browser dialog) before ending every session.
+#[component]
+fn SignOutEverywhere() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let asking = RwSignal::new(false);
+    let end_all = Action::new_local(|_: &()| api::auth::sign_out_everywhere());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = end_all.value().get() {
+            crate::drafts::storage::clear_all();
+            session.left_on_purpose();
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="sign-out-everywhere">
+            <h2 id="sign-out-everywhere">{t!(i18n, account.sign_out_everywhere_title)}</h2>
+            <p class="muted">{t!(i18n, account.sign_out_everywhere_help)}</p>
+            <Show when=move || asking.get() fallback=move || view! {
+                <button type="button" on:click=move |_| asking.set(true)>{t!(i18n, account.sign_out_everywhere)}</button>
+            }>
+                <div role="group" aria-labelledby="confirm-sign-out-everywhere" class="confirm-row">
+                    <p id="confirm-sign-out-everywhere">{t!(i18n, account.confirm_sign_out_everywhere)}</p>
+                    <button type="button" class="danger" on:click=move |_| { end_all.dispatch(()); }>
+                        {t!(i18n, account.sign_out_everywhere_confirm)}
+                    </button>
+                    <button type="button" on:click=move |_| asking.set(false)>{t!(i18n, account.cancel)}</button>
+                </div>
+            </Show>
+            {move || end_all.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        </section>
+    }
+}
