@@ -42,7 +42,8 @@ pub fn clear(org_id: i64) {
 pub fn clear_all() {
     let Some(s) = storage() else { return };
     let count = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..count).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with("atrium.draft.")).collect();
+    let keys: Vec<String> =
+        (0..count).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with("atrium.draft.")).collect();
     for k in keys {
         let _ = s.remove_item(&k);
     }

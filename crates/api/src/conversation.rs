@@ -305,7 +305,8 @@ impl IngestMessage {
         errors.check("external_id", text(&self.external_id, EXTERNAL_ID_MAX));
         errors.check(
             "contact_name",
-            validate::max_chars(&self.contact_name, CONTACT_NAME_MAX).and_then(|()| validate::visible_text(&self.contact_name)),
+            validate::max_chars(&self.contact_name, CONTACT_NAME_MAX)
+                .and_then(|()| validate::visible_text(&self.contact_name)),
         );
         errors.into_result()
     }

@@ -234,10 +234,7 @@ impl ClientUserPatch {
 impl NewTeam {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
-        errors.check(
-            "label",
-            validate::visible_name(&self.label, TEAM_LABEL_MAX),
-        );
+        errors.check("label", validate::visible_name(&self.label, TEAM_LABEL_MAX));
         errors.check("key", team_key(&self.key));
         errors.check("description", validate::max_chars(&self.description, TEAM_DESCRIPTION_MAX));
         errors.into_result()

@@ -245,7 +245,13 @@ mod tests {
 
     #[test]
     fn invisible_and_control_characters_are_refused() {
-        for bad in ["owner@northwind.test\u{200b}", "admin@acme.test\u{0}", "Acme Dental\u{200b}", "abc\u{202e}def", "a\u{2066}b"] {
+        for bad in [
+            "owner@northwind.test\u{200b}",
+            "admin@acme.test\u{0}",
+            "Acme Dental\u{200b}",
+            "abc\u{202e}def",
+            "a\u{2066}b",
+        ] {
             assert_eq!(visible_text(bad), Err(FieldError::InvalidCharacters), "{bad:?}");
         }
         assert_eq!(email("owner@northwind.test\u{200b}"), Err(FieldError::InvalidEmail));

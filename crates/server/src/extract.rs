@@ -35,7 +35,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         }
         // Every string in one Unicode form (NFC), so "é" typed as one character or as "e"
         // and a combining accent is the same name, email or password.
-        let mut tree: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let mut tree: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| AppError::BadRequest(e.to_string()))?;
         if !nfc_strings(&mut tree) {
             return Ok(ApiJson(value));
         }
@@ -78,7 +79,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         // No search or filter means anything with control characters (NUL broke FTS5's
         // query syntax and answered 500): refused before any query runs.
-        if let Ok(axum::extract::Query(pairs)) = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri) {
+        if let Ok(axum::extract::Query(pairs)) = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+        {
             if let Some((name, _)) = pairs.iter().find(|(_, v)| v.chars().any(char::is_control)) {
                 return Err(AppError::BadRequest(format!("The query parameter `{name}` contains control characters.")));
             }

@@ -97,7 +97,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
     let addr = listener.local_addr()?;
-    let settings = Settings { public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{addr}")), ..settings };
+    let settings =
+        Settings { public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{addr}")), ..settings };
     let state = AppState::new(db, settings);
     let simulator =
         args.simulate_demo.then(|| simulator::spawn(state.clone(), Duration::from_secs(args.simulate_every_secs)));

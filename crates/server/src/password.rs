@@ -1,12 +1,12 @@
 //! Argon2id password hashes and random secrets.
 
-use argon2::password_hash::rand_core::OsRng;
 use crate::error::{AppError, AppResult};
+use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{Output, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
-use std::cell::RefCell;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::sync::{mpsc, Arc, LazyLock, Mutex, OnceLock};
 use std::time::Duration;
 use tokio::sync::Semaphore;

@@ -124,7 +124,7 @@ mod tests {
         }
         let wait = limiter.attempt(&db, &from("a@b.co", "1.2.3.4")).await.unwrap().err().expect("limited");
         assert!((1..=60).contains(&wait));
-        let owner = limiter.attempt(&db, &from("a@b.co", "5.6.7.8")).await.unwrap().ok().expect("the owner elsewhere");
+        let owner = limiter.attempt(&db, &from("a@b.co", "5.6.7.8")).await.unwrap().expect("the owner elsewhere");
         limiter.succeeded(&db, owner).await.unwrap();
         assert!(passes(&limiter, &db, &from("a@b.co", "5.6.7.8")).await);
     }
@@ -138,7 +138,7 @@ mod tests {
         let (_dir, db) = db().await;
         let limiter = limiter(2, 2, 2);
         for _ in 0..5 {
-            let recorded = limiter.attempt(&db, &from("a@b.co", "1.2.3.4")).await.unwrap().ok().expect("passes");
+            let recorded = limiter.attempt(&db, &from("a@b.co", "1.2.3.4")).await.unwrap().expect("passes");
             limiter.succeeded(&db, recorded).await.unwrap();
         }
     }

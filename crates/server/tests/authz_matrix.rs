@@ -197,7 +197,9 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
         ("POST", "/api/v1/orgs/{org}/handoff-rules") => json!({"keyword": "matrix"}),
         ("POST", "/api/v1/me/password") => json!({"current_password": DEMO_PASSWORD, "new_password": NEW_PASSWORD}),
         ("POST", "/api/v1/auth/password-reset") => json!({"email": "agent@acme.test"}),
-        ("POST", "/api/v1/auth/password-reset/confirm") => json!({"token": "not-a-real-token", "new_password": NEW_PASSWORD}),
+        ("POST", "/api/v1/auth/password-reset/confirm") => {
+            json!({"token": "not-a-real-token", "new_password": NEW_PASSWORD})
+        }
         // From Starter (see `prepare`) to Growth: a prorated change.
         ("PUT", "/api/v1/orgs/{org}/billing/subscription") => json!({"plan_id": GROWTH_PLAN_ID}),
         _ => return None,

@@ -33,7 +33,9 @@ async fn parallel_wrong_logins_cannot_pass_the_limit_together() {
     let tasks: Vec<_> = (0..200)
         .map(|_| {
             let app = app.clone();
-            tokio::spawn(async move { login_from(&app, "member@northwind.test", "guess-guess", "203.0.113.9", None).await })
+            tokio::spawn(
+                async move { login_from(&app, "member@northwind.test", "guess-guess", "203.0.113.9", None).await },
+            )
         })
         .collect();
     let (mut wrong, mut limited) = (0, 0);
@@ -64,7 +66,9 @@ async fn wrong_guesses_do_not_lock_the_owner_out() {
     assert_eq!(device.http_only(), Some(true));
     assert_eq!(device.path(), Some("/api/v1/auth/login"));
     for _ in 0..10 {
-        login_from(&app, "member@northwind.test", "guess", "203.0.113.9", None).await.assert_error(401, "invalid_credentials");
+        login_from(&app, "member@northwind.test", "guess", "203.0.113.9", None)
+            .await
+            .assert_error(401, "invalid_credentials");
     }
     let stranger = login_from(&app, "member@northwind.test", DEMO_PASSWORD, "203.0.113.9", None).await;
     stranger.assert_error(429, "rate_limited");
@@ -87,12 +91,19 @@ async fn an_account_under_a_spread_attack_still_opens_to_its_known_device() {
         let peer = format!("192.0.2.{}", n + 1);
         login_from(&app, "member@northwind.test", "guess", &peer, None).await.assert_error(401, "invalid_credentials");
     }
-    login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", None).await.assert_error(429, "rate_limited");
-    assert_eq!(login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", Some(&device)).await.status, 200);
+    login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", None)
+        .await
+        .assert_error(429, "rate_limited");
+    assert_eq!(
+        login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", Some(&device)).await.status,
+        200
+    );
     // A device cookie of another account is no key to this one.
     let other = login_from(&app, "owner@northwind.test", DEMO_PASSWORD, "198.51.100.3", None).await;
     let other = other.cookie("atrium_device").unwrap().value().to_string();
-    login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", Some(&other)).await.assert_error(429, "rate_limited");
+    login_from(&app, "member@northwind.test", DEMO_PASSWORD, "198.51.100.2", Some(&other))
+        .await
+        .assert_error(429, "rate_limited");
 }
 
 /// Deleting every agent of a user's subset leaves them seeing none, not all.
@@ -119,7 +130,10 @@ async fn deleting_an_agent_never_widens_a_restricted_user() {
     assert_eq!(agent.get(&format!("/api/v1/orgs/{acme}/conversations")).await.body["total"], 0);
     let other = app.conversation_id("acme-2").await;
     agent.get(&format!("/api/v1/orgs/{acme}/conversations/{other}")).await.assert_error(404, "not_found");
-    agent.post(&format!("/api/v1/orgs/{acme}/conversations/{other}/take-over"), None).await.assert_error(404, "not_found");
+    agent
+        .post(&format!("/api/v1/orgs/{acme}/conversations/{other}/take-over"), None)
+        .await
+        .assert_error(404, "not_found");
     // Giving the whole org back is explicit: an empty list on a write.
     let all = owner.patch(&user_path, json!({"agent_ids": []})).await.body;
     assert_eq!(all["all_agents"], true);
@@ -152,7 +166,8 @@ async fn look_alike_identities_are_refused() {
     let r = owner.post("/api/v1/orgs", Some(json!({"name": "Acme D\u{0435}ntal"}))).await;
     assert_eq!((r.status.as_u16(), field(&r, "name")), (422, json!("confusable")));
     let user = |email: &str, name: &str| json!({"name": name, "email": email, "password": "long-enough-pw", "role": "org_admin", "permissions": [], "agent_ids": []});
-    let r = owner.post(&format!("/api/v1/orgs/{acme}/users"), Some(user("owner@northwind.test\u{200b}", "Someone"))).await;
+    let r =
+        owner.post(&format!("/api/v1/orgs/{acme}/users"), Some(user("owner@northwind.test\u{200b}", "Someone"))).await;
     assert_eq!((r.status.as_u16(), field(&r, "email")), (422, json!("invalid_email")));
     let r = owner.post(&format!("/api/v1/orgs/{acme}/users"), Some(user("boss@acme.test", "Nadia Owner"))).await;
     assert_eq!((r.status.as_u16(), field(&r, "name")), (422, json!("confusable")), "the agency owner's name");
@@ -177,13 +192,27 @@ async fn anyone_changes_their_own_password_and_their_other_sessions_end() {
         let elsewhere = app.login(email).await;
         let user_id = app.user_id(email).await;
         let hash = || async {
-            let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(&app.db).await.unwrap();
+            let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(&app.db)
+                .await
+                .unwrap();
             (hash, app.count_where("sessions", "user_id", user_id).await)
         };
         let before = hash().await;
-        let wrong = here.post("/api/v1/me/password", Some(json!({"current_password": "nope", "new_password": "a-new-long-password"}))).await;
-        assert_eq!((wrong.status.as_u16(), wrong.body["error"]["field_codes"]["current_password"].clone()), (422, json!("incorrect")));
-        let short = here.post("/api/v1/me/password", Some(json!({"current_password": DEMO_PASSWORD, "new_password": "short"}))).await;
+        let wrong = here
+            .post(
+                "/api/v1/me/password",
+                Some(json!({"current_password": "nope", "new_password": "a-new-long-password"})),
+            )
+            .await;
+        assert_eq!(
+            (wrong.status.as_u16(), wrong.body["error"]["field_codes"]["current_password"].clone()),
+            (422, json!("incorrect"))
+        );
+        let short = here
+            .post("/api/v1/me/password", Some(json!({"current_password": DEMO_PASSWORD, "new_password": "short"})))
+            .await;
         assert_eq!(short.status, 422);
         // (A wrong current password does count as a failed sign-in for the throttle.)
         assert_eq!(hash().await, before, "neither the password nor a session changed");
@@ -201,7 +230,11 @@ async fn anyone_changes_their_own_password_and_their_other_sessions_end() {
 async fn log_in_as_cannot_change_the_clients_password_or_sign_them_out_everywhere() {
     let app = TestApp::new().await;
     let owner = app.login("owner@northwind.test").await;
-    let path = format!("/api/v1/orgs/{}/users/{}/impersonate", app.org_id("Acme Dental").await, app.user_id("agent@acme.test").await);
+    let path = format!(
+        "/api/v1/orgs/{}/users/{}/impersonate",
+        app.org_id("Acme Dental").await,
+        app.user_id("agent@acme.test").await
+    );
     let client = Session::from_reply(&app, &owner.post(&path, None).await);
     let body = json!({"current_password": DEMO_PASSWORD, "new_password": "a-new-long-password"});
     client.post("/api/v1/me/password", Some(body)).await.assert_error(403, "forbidden");
@@ -240,12 +273,24 @@ async fn a_password_is_reset_through_a_single_use_emailed_link() {
     assert_eq!(mail[0].to, "agent@acme.test");
     assert!(mail[0].body.contains("http://127.0.0.1:8080/reset-password?token="), "{}", mail[0].body);
     // An unknown address gets the same answer and no mail.
-    assert_eq!(app.call(Method::POST, "/api/v1/auth/password-reset", Some(json!({"email": "nobody@acme.test"}))).await.status, 202);
+    assert_eq!(
+        app.call(Method::POST, "/api/v1/auth/password-reset", Some(json!({"email": "nobody@acme.test"}))).await.status,
+        202
+    );
     assert_eq!(app.mail.sent().len(), 1);
 
     let token = reset_token(&app);
-    let forged = app.call(Method::POST, "/api/v1/auth/password-reset/confirm", Some(json!({"token": "0".repeat(64), "new_password": "a-new-long-password"}))).await;
-    assert_eq!((forged.status.as_u16(), forged.body["error"]["field_codes"]["token"].clone()), (422, json!("expired_link")));
+    let forged = app
+        .call(
+            Method::POST,
+            "/api/v1/auth/password-reset/confirm",
+            Some(json!({"token": "0".repeat(64), "new_password": "a-new-long-password"})),
+        )
+        .await;
+    assert_eq!(
+        (forged.status.as_u16(), forged.body["error"]["field_codes"]["token"].clone()),
+        (422, json!("expired_link"))
+    );
     let body = json!({"token": token, "new_password": "a-new-long-password"});
     assert_eq!(app.call(Method::POST, "/api/v1/auth/password-reset/confirm", Some(body.clone())).await.status, 204);
     old.get("/api/v1/me").await.assert_error(401, "unauthenticated");
@@ -260,21 +305,31 @@ async fn an_expired_reset_link_or_a_disabled_user_is_refused() {
     let app = TestApp::new().await;
     app.call(Method::POST, "/api/v1/auth/password-reset", Some(json!({"email": "agent@acme.test"}))).await;
     let token = reset_token(&app);
-    sqlx::query("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000000Z'").execute(&app.db).await.unwrap();
+    sqlx::query("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000000Z'")
+        .execute(&app.db)
+        .await
+        .unwrap();
     let body = json!({"token": token, "new_password": "a-new-long-password"});
-    app.call(Method::POST, "/api/v1/auth/password-reset/confirm", Some(body)).await.assert_error(422, "validation_failed");
+    app.call(Method::POST, "/api/v1/auth/password-reset/confirm", Some(body))
+        .await
+        .assert_error(422, "validation_failed");
 
     let admin = app.login("admin@acme.test").await;
-    let path = format!("/api/v1/orgs/{}/users/{}", app.org_id("Acme Dental").await, app.user_id("agent@acme.test").await);
+    let path =
+        format!("/api/v1/orgs/{}/users/{}", app.org_id("Acme Dental").await, app.user_id("agent@acme.test").await);
     assert_eq!(admin.patch(&path, json!({"disabled": true})).await.status, 200);
     let sent = app.mail.sent().len();
-    assert_eq!(app.call(Method::POST, "/api/v1/auth/password-reset", Some(json!({"email": "agent@acme.test"}))).await.status, 202);
+    assert_eq!(
+        app.call(Method::POST, "/api/v1/auth/password-reset", Some(json!({"email": "agent@acme.test"}))).await.status,
+        202
+    );
     assert_eq!(app.mail.sent().len(), sent, "no link for a user who may not sign in");
 }
 
 #[tokio::test]
 async fn a_session_ends_at_its_absolute_lifetime_however_much_it_is_used() {
-    let app = TestApp::with_settings(Settings { session_lifetime: Duration::from_secs(1), ..Settings::default() }).await;
+    let app =
+        TestApp::with_settings(Settings { session_lifetime: Duration::from_secs(1), ..Settings::default() }).await;
     let session = app.login("agent@acme.test").await;
     for _ in 0..3 {
         assert_eq!(session.get("/api/v1/me").await.status, 200);

@@ -228,7 +228,9 @@ async fn changes_during_log_in_as_name_the_staff_member_on_behalf_of_the_client(
     let app = TestApp::new().await;
     let (client, _) = start(&app, "admin@northwind.test", "admin@acme.test").await;
     let acme = app.org_id("Acme Dental").await;
-    let reply = client.post(&format!("/api/v1/orgs/{acme}/teams"), Some(json!({"label": "Night Shift", "key": "night_shift"}))).await;
+    let reply = client
+        .post(&format!("/api/v1/orgs/{acme}/teams"), Some(json!({"label": "Night Shift", "key": "night_shift"})))
+        .await;
     assert_eq!(reply.status, 201, "{}", reply.body);
     let log = app.login("owner@northwind.test").await.get(&format!("/api/v1/orgs/{acme}/activity")).await.body;
     let entry = &log["items"][0];

@@ -56,8 +56,11 @@ pub async fn change_password(
     let address = address(&state, peer, &headers);
     let account = me.user.email.to_lowercase();
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device: None };
-    let recorded =
-        state.login_limiter.attempt(&state.db, &attempt).await?.map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
+    let recorded = state
+        .login_limiter
+        .attempt(&state.db, &attempt)
+        .await?
+        .map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
     if !verify_password_off_thread(body.current_password, Some(me.user.password_hash.clone())).await? {
         return Err(AppError::field("current_password", FieldError::Incorrect));
     }
@@ -102,13 +105,21 @@ pub async fn request_password_reset(
     let key = format!("reset:{account}");
     let attempt = Attempt { account: &key, address: address.as_deref(), known_device: None };
     // Every request counts: a reset link is not a sign-in, nothing clears them early.
-    let _recorded =
-        state.login_limiter.attempt(&state.db, &attempt).await?.map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
+    let _recorded = state
+        .login_limiter
+        .attempt(&state.db, &attempt)
+        .await?
+        .map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
     if let Some(user) = store::user_by_email(&state.db, &account).await? {
         if may_sign_in(&state, &user).await? {
             let token = random_token();
-            store::insert_password_reset(&state.db, &token_hash(&token), user.id, &store::seconds_from_now(RESET_LINK_SECS))
-                .await?;
+            store::insert_password_reset(
+                &state.db,
+                &token_hash(&token),
+                user.id,
+                &store::seconds_from_now(RESET_LINK_SECS),
+            )
+            .await?;
             let link = format!("{}/reset-password?token={token}", state.settings.public_url.trim_end_matches('/'));
             state.mail.send(Mail {
                 to: user.email.clone(),
@@ -131,10 +142,14 @@ pub async fn request_password_reset(
     responses((status = 204, description = "Password set; every session of the user has ended"),
               (status = 400, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
               (status = 503, body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
-pub async fn reset_password(State(state): State<AppState>, ApiJson(body): ApiJson<PasswordReset>) -> AppResult<StatusCode> {
+pub async fn reset_password(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<PasswordReset>,
+) -> AppResult<StatusCode> {
     body.validate()?;
     let expired = || AppError::field("token", FieldError::ExpiredLink);
-    let (user_id, expires_at) = store::take_password_reset(&state.db, &token_hash(body.token.trim())).await?.ok_or_else(expired)?;
+    let (user_id, expires_at) =
+        store::take_password_reset(&state.db, &token_hash(body.token.trim())).await?.ok_or_else(expired)?;
     if store::seconds_since(&expires_at).is_none_or(|past| past >= 0) {
         return Err(expired());
     }

@@ -12,14 +12,14 @@ use crate::store;
 use atrium_api::{
     validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE,
 };
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderValue;
-use cookie::{Cookie, SameSite};
-use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
+use cookie::{Cookie, SameSite};
 use std::net::SocketAddr;
 
 pub fn router() -> Router<AppState> {
@@ -52,7 +52,9 @@ pub async fn login(
     let user = store::user_by_email(&state.db, &account).await?;
     let device = cookie_value(&headers, DEVICE_COOKIE).map(|token| token_hash(&token));
     let known_device = match (&device, &user) {
-        (Some(device), Some(user)) if store::is_known_device(&state.db, device, user.id).await? => Some(device.as_str()),
+        (Some(device), Some(user)) if store::is_known_device(&state.db, device, user.id).await? => {
+            Some(device.as_str())
+        }
         _ => None,
     };
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device };

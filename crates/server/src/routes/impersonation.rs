@@ -8,17 +8,17 @@ use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::changes::impersonation;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
-use crate::routes::auth::build_me;
 use crate::password::token_hash;
+use crate::routes::auth::build_me;
 use crate::session::{
     cookie_value, return_cookie, session_cookies, start_session_with_hash, Started, RETURN_COOKIE, RETURN_PATH,
 };
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{ErrorBody, Me, SESSION_COOKIE};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue};
-use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -96,6 +96,7 @@ pub async fn stop_impersonating(
     let mut cookies = session_cookies(&state, token, csrf)?;
     let mut gone = cookie::Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
     gone.make_removal();
-    cookies.append(SET_COOKIE, HeaderValue::from_str(&gone.to_string()).map_err(|e| AppError::Internal(e.to_string()))?);
+    cookies
+        .append(SET_COOKIE, HeaderValue::from_str(&gone.to_string()).map_err(|e| AppError::Internal(e.to_string()))?);
     Ok((cookies, Json(build_me(&state, &staff, None).await?)))
 }

@@ -1,6 +1,8 @@
 //! `GET /api/v1/openapi.json`, generated from the handlers and the shared types.
 
-use crate::routes::{account, activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users};
+use crate::routes::{
+    account, activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users,
+};
 use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
 use crate::routes::{billing, integration, invoices, plans};
 use crate::state::AppState;

@@ -65,8 +65,9 @@ pub async fn create_team(
         description: body.description.trim(),
         member_ids: &body.member_ids,
     };
-    let written =
-        store::create_team(&state.db, org.id, actor.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "key"))?;
+    let written = store::create_team(&state.db, org.id, actor.by(), &new)
+        .await
+        .map_err(|e| AppError::unique_as_taken(e, "key"))?;
     let team = saved(written)?;
     let location = format!("{}/orgs/{}/teams/{}", atrium_api::API_PREFIX, org.id, team.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(team)))

@@ -4,7 +4,7 @@
 use super::activity::record_activity;
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{By, all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, Db, Dialect, Flag};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, By, Db, Dialect, Flag};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
 use sqlx::{Any, AnyConnection, Executor, FromRow};

@@ -32,11 +32,12 @@ pub async fn record_login_attempt(
     let mut ids = Vec::new();
     if blocked_since.is_none() {
         for (key, _) in keys {
-            let id: i64 = sqlx::query_scalar("INSERT INTO login_failures (key, failed_at) VALUES ($1, $2) RETURNING id")
-                .bind(key)
-                .bind(at_ms)
-                .fetch_one(&mut *tx)
-                .await?;
+            let id: i64 =
+                sqlx::query_scalar("INSERT INTO login_failures (key, failed_at) VALUES ($1, $2) RETURNING id")
+                    .bind(key)
+                    .bind(at_ms)
+                    .fetch_one(&mut *tx)
+                    .await?;
             ids.push(id);
         }
     }

@@ -2,7 +2,7 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{By, begin_write, like_pattern, now, parse_ids, Db, Flag};
+use super::{begin_write, like_pattern, now, parse_ids, By, Db, Flag};
 use crate::changes::{org_changes, Change};
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
 use sqlx::{Any, Executor, FromRow};

@@ -133,11 +133,12 @@ pub(super) async fn end_user_sessions(
 
 /// Whether the device cookie behind `token_hash` signed in to `user_id` before.
 pub async fn is_known_device(db: &Db, token_hash: &str, user_id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT user_id FROM known_devices WHERE token_hash = $1 AND user_id = $2")
-        .bind(token_hash)
-        .bind(user_id)
-        .fetch_optional(db)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT user_id FROM known_devices WHERE token_hash = $1 AND user_id = $2")
+            .bind(token_hash)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
     Ok(found.is_some())
 }
 
@@ -167,7 +168,12 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str, keep: Opti
 }
 
 /// Stores a reset link's token hash for `user_id`, good until `expires_at` (stored form).
-pub async fn insert_password_reset(db: &Db, token_hash: &str, user_id: i64, expires_at: &str) -> Result<(), sqlx::Error> {
+pub async fn insert_password_reset(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
         .bind(token_hash)
         .bind(user_id)

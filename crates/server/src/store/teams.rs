@@ -2,7 +2,7 @@
 //! editing and deleting them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{By, all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, Db, Dialect};
+use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, By, Db, Dialect};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{Any, AnyConnection, Executor, FromRow};

@@ -451,7 +451,16 @@ impl TestApp {
         let plan = store::get_plan(&self.db, agency_id, self.plan_id("Starter").await).await.unwrap().unwrap();
         let org = store::OrgRef { agency_id, org_id: acme };
         let owner = self.user_id("owner@northwind.test").await;
-        match store::choose_plan(&self.db, org, store::By { user_id: owner, impersonator_id: None }, &plan, time::OffsetDateTime::now_utc()).await.unwrap() {
+        match store::choose_plan(
+            &self.db,
+            org,
+            store::By { user_id: owner, impersonator_id: None },
+            &plan,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap()
+        {
             store::Choice::Started(_, invoice) => invoice.id,
             _ => panic!("Acme Dental had a subscription but no invoice"),
         }
