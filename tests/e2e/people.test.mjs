@@ -109,9 +109,18 @@ test('"Log in as" opens the client dashboard, marked, with a way back', async ()
   // Marked on every page, not just the first.
   await owner.getByRole('link', { name: t('dashboard.nav_team') }).click();
   await owner.getByText(banner).waitFor();
+  // What is changed meanwhile is the staff member's doing, on the client's behalf.
+  await owner.getByLabel(t('teams.label')).fill('Night Shift');
+  await owner.getByRole('button', { name: t('teams.add') }).click();
+  await owner.getByRole('rowheader', { name: 'Night Shift' }).waitFor();
   await owner.getByRole('button', { name: t('impersonation.back') }).click();
   await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('table', { name: t('orgs.title') }).waitFor();
+  await owner.getByRole('link', { name: 'Acme Dental' }).click();
+  await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_activity') }).click();
+  const created = owner.getByRole('row').filter({ hasText: 'night_shift' });
+  await created.getByText('Nadia Owner').waitFor();
+  await created.getByText(t('activity.on_behalf_of', { name: 'Alice Acme' })).waitFor();
   await owner.context().close();
 });
 

@@ -43,7 +43,10 @@ pub fn OrgActivityPage() -> impl IntoView {
                                             <td>{match e.actor {
                                                 Some(a) => a.name.into_any(),
                                                 None => t!(i18n, activity.deleted_user).into_any(),
-                                            }}</td>
+                                            }}
+                                            {e.on_behalf_of.map(|client| view! {
+                                                " " <span class="muted">{t_string!(i18n, activity.on_behalf_of, name = client.name).to_string()}</span>
+                                            })}</td>
                                             <td><code>{e.field}</code></td>
                                             <td>{e.old_value.unwrap_or_default()}</td>
                                             <td>{e.new_value.unwrap_or_default()}</td>
