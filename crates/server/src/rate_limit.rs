@@ -75,6 +75,26 @@ impl LoginLimiter {
         store::clear_login_failures(db, &recorded.ids, &recorded.key).await
     }
 
+    /// Emails are everyone's sign-in name, unique across agencies, so "this email is
+    /// taken" tells whoever creates a user that an account exists somewhere. Nobody may
+    /// ask in bulk: after `per_pair` such answers in a window, every user write of `asker`
+    /// waits (`Some(seconds)`) until the window has passed, whether its email is taken or not.
+    pub async fn email_probes_blocked(&self, db: &Db, asker: i64) -> Result<Option<u64>, sqlx::Error> {
+        let now = now_ms();
+        let window = self.limits.window.as_millis() as i64;
+        let (count, oldest) = store::login_failures_since(db, &probe_key(asker), now - window).await?;
+        Ok((count >= self.limits.per_pair)
+            .then(|| (((oldest.unwrap_or(now) + window - now).max(0) as u64).div_ceil(1000)).max(1)))
+    }
+
+    /// Counts one "taken" answer to `asker`.
+    pub async fn email_probe_answered(&self, db: &Db, asker: i64) -> Result<(), sqlx::Error> {
+        let now = now_ms();
+        let window = self.limits.window.as_millis() as i64;
+        let keys = [(probe_key(asker), i64::MAX)];
+        store::record_login_attempt(db, &keys, now, now - window).await.map(|_| ())
+    }
+
     /// The keys an attempt counts under, with their limits; the first is the one a
     /// success clears.
     fn keys(&self, a: &Attempt<'_>) -> Vec<(String, i64)> {
@@ -91,6 +111,10 @@ impl LoginLimiter {
             }
         }
     }
+}
+
+fn probe_key(asker: i64) -> String {
+    format!("email-probe:{asker}")
 }
 
 fn now_ms() -> i64 {
@@ -154,6 +178,18 @@ mod tests {
         assert!(!passes(&limiter, &db, &from("a@b.co", "7.7.7.7")).await, "the account");
         let device = Attempt { account: "a@b.co", address: Some("9.9.9.9"), known_device: Some("d1") };
         assert!(passes(&limiter, &db, &device).await, "the owner's own browser");
+    }
+
+    #[tokio::test]
+    async fn taken_emails_cannot_be_probed_in_bulk() {
+        let (_dir, db) = db().await;
+        let limiter = limiter(3, 100, 100);
+        for _ in 0..3 {
+            assert_eq!(limiter.email_probes_blocked(&db, 7).await.unwrap(), None);
+            limiter.email_probe_answered(&db, 7).await.unwrap();
+        }
+        assert!(limiter.email_probes_blocked(&db, 7).await.unwrap().is_some_and(|s| (1..=60).contains(&s)));
+        assert_eq!(limiter.email_probes_blocked(&db, 8).await.unwrap(), None, "another asker");
     }
 
     #[tokio::test]

@@ -362,3 +362,24 @@ async fn an_oversized_body_is_413() {
     let huge = "x".repeat(3 * 1024 * 1024);
     owner.post("/api/v1/orgs", Some(json!({"name": huge}))).await.assert_error(413, "payload_too_large");
 }
+
+/// "Email taken" confirms that an account exists somewhere on the platform: an admin may
+/// hear it only so often, then every user write of theirs waits, taken or not.
+#[tokio::test]
+async fn taken_emails_cannot_be_probed_in_bulk() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin@acme.test").await;
+    let path = format!("/api/v1/orgs/{}/users", app.org_id("Acme Dental").await);
+    let user = |email: &str| json!({"name": "Probe", "email": email, "password": "long-enough-pw", "role": "client_user", "permissions": ["home"], "agent_ids": []});
+    for _ in 0..10 {
+        let r = admin.post(&path, Some(user("admin@initech.test"))).await;
+        assert_eq!(r.body["error"]["field_codes"]["email"], "taken", "{}", r.body);
+    }
+    let probe = admin.post(&path, Some(user("owner@contoso.test"))).await;
+    probe.assert_error(429, "rate_limited");
+    assert!(probe.header("retry-after").is_some());
+    admin.post(&path, Some(user("free@acme.test"))).await.assert_error(429, "rate_limited");
+    // Another admin is not affected.
+    let owner = app.login("owner@northwind.test").await;
+    assert_eq!(owner.post(&path, Some(user("free@acme.test"))).await.status, 201);
+}

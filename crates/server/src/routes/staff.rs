@@ -42,7 +42,9 @@ pub async fn list_staff(
 #[utoipa::path(post, path = "/api/v1/staff", tag = "staff", request_body = NewStaffUser,
     responses((status = 201, body = StaffUser, headers(("location" = String, description = "The new member's URL"))),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn create_staff(
     State(state): State<AppState>,
     user: AuthUser,
@@ -61,7 +63,8 @@ pub async fn create_staff(
         password_hash: &password_hash,
         role: body.role,
     };
-    let staff = store::create_staff(&state.db, &new).await.map_err(|e| AppError::unique_as_taken(e, "email"))?;
+    let write = async { store::create_staff(&state.db, &new).await.map_err(|e| AppError::unique_as_taken(e, "email")) };
+    let staff = crate::routes::users::probing_for_emails(&state, owner.id, write).await?;
     let location = format!("{}/staff/{}", atrium_api::API_PREFIX, staff.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(staff)))
 }

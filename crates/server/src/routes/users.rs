@@ -46,7 +46,9 @@ pub async fn list_users(
     request_body = NewClientUser,
     responses((status = 201, body = ClientUser, headers(("location" = String, description = "The new user's URL"))),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn create_user(
     State(state): State<AppState>,
     user: AuthUser,
@@ -69,9 +71,10 @@ pub async fn create_user(
         permissions: &body.permissions,
         agent_ids: &body.agent_ids,
     };
-    let written = store::create_client_user(&state.db, actor.by(), &new)
-        .await
-        .map_err(|e| AppError::unique_as_taken(e, "email"))?;
+    let write = async {
+        store::create_client_user(&state.db, actor.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "email"))
+    };
+    let written = probing_for_emails(&state, actor.id, write).await?;
     let created = saved(written)?;
     let location = format!("{}/orgs/{}/users/{}", atrium_api::API_PREFIX, org.id, created.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(created)))
@@ -100,7 +103,9 @@ pub async fn get_user(
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = ClientUserPatch,
     responses((status = 200, body = ClientUser), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+               headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn update_user(
     State(state): State<AppState>,
     user: AuthUser,
@@ -134,9 +139,12 @@ pub async fn update_user(
         disabled: body.disabled,
     };
     let keep = user.signed_in().token_hash;
-    let written = store::update_client_user(&state.db, org.id, user_id, actor.by(), &edit, Some(keep))
-        .await
-        .map_err(|e| AppError::unique_as_taken(e, "email"))?;
+    let write = async {
+        store::update_client_user(&state.db, org.id, user_id, actor.by(), &edit, Some(keep))
+            .await
+            .map_err(|e| AppError::unique_as_taken(e, "email"))
+    };
+    let written = probing_for_emails(&state, actor.id, write).await?;
     Ok(Json(saved(written.ok_or(AppError::NotFound)?)?))
 }
 
@@ -159,6 +167,23 @@ pub async fn delete_user(
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Refuses `asker`'s user write while they have had too many "email taken" answers (see
+/// `LoginLimiter::email_probes_blocked`), then counts a new one.
+pub(crate) async fn probing_for_emails<T>(
+    state: &AppState,
+    asker: i64,
+    write: impl std::future::Future<Output = AppResult<T>>,
+) -> AppResult<T> {
+    if let Some(retry_after_secs) = state.login_limiter.email_probes_blocked(&state.db, asker).await? {
+        return Err(AppError::RateLimited { retry_after_secs });
+    }
+    let result = write.await;
+    if matches!(&result, Err(AppError::Validation(f)) if f.get("email") == Some(FieldError::Taken)) {
+        state.login_limiter.email_probe_answered(&state.db, asker).await?;
+    }
+    result
 }
 
 fn saved(written: UserWrite) -> AppResult<ClientUser> {

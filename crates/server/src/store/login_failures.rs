@@ -54,3 +54,12 @@ pub async fn clear_login_failures(db: &Db, ids: &[i64], key: &str) -> Result<(),
     sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(db).await?;
     Ok(())
 }
+
+/// How many attempts `key` has after `since_ms`, and when the oldest of them was.
+pub async fn login_failures_since(db: &Db, key: &str, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
+    sqlx::query_as("SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE key = $1 AND failed_at > $2")
+        .bind(key)
+        .bind(since_ms)
+        .fetch_one(db)
+        .await
+}
