@@ -72,8 +72,18 @@ fn field_errors(codes: &BTreeMap<String, String>) -> FieldErrors {
     )
 }
 
-/// The CSRF token the server left in its readable cookie.
+thread_local! {
+    /// The session's CSRF token as the server last said it in a header (login and `/me`
+    /// answer it): a page on another origin than the API cannot read the API's cookie.
+    static SAID_CSRF: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The CSRF token to echo: the one the server said last, else its readable cookie.
 fn csrf_token() -> Option<String> {
+    SAID_CSRF.with_borrow(Clone::clone).or_else(csrf_cookie)
+}
+
+fn csrf_cookie() -> Option<String> {
     use wasm_bindgen::JsCast;
     let document = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
     let cookies = document.cookie().ok()?;
@@ -97,6 +107,9 @@ async fn send(method: Method, url: &str, body: Option<String>) -> Result<Respons
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
     let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    if let Some(token) = response.headers().get(CSRF_HEADER).filter(|t| !t.is_empty()) {
+        SAID_CSRF.set(Some(token));
+    }
     if response.ok() {
         Ok(response)
     } else {

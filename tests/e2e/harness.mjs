@@ -25,10 +25,13 @@ export function locale(lang) {
   return t;
 }
 
-/** Starts a server on a free port over a fresh database; resolves once it listens. */
-export async function startServer() {
+/**
+ * Starts a server on a free port over a fresh database; resolves once it listens.
+ * `args` are more flags for it (e.g. `['--allowed-origin', origin]`).
+ */
+export async function startServer({ args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
-  const { url, child, output } = await spawnServer(dir, 0);
+  const { url, child, output } = await spawnServer(dir, 0, args);
   return {
     url,
     /** Everything the server printed so far (the console mail sender writes there). */
@@ -73,10 +76,10 @@ async function stopChild(child, signal) {
 }
 
 /** The server over `dir`/atrium.db on `port` (0: a free one), with the demo seed when empty. */
-async function spawnServer(dir, port) {
+async function spawnServer(dir, port, args = []) {
   const child = spawn(
     serverBin,
-    ['--port', String(port), '--database-url', `sqlite://${join(dir, 'atrium.db')}`, '--dist', distDir, '--seed-demo'],
+    ['--port', String(port), '--database-url', `sqlite://${join(dir, 'atrium.db')}`, '--dist', distDir, '--seed-demo', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
   );
   let stderr = '';
@@ -230,4 +233,34 @@ export async function expectAllControlsReachableByTab(page, label, { max = 250 }
     ...noRing.map((m) => `no visible focus ring: ${m}`),
   ];
   if (problems.length) throw new Error(`${label} (${page.url()}): keyboard problems\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * `dist/` on a plain static file server that is not atrium-server (as a CDN would serve
+ * it): files as they are, `index.html` for any path without a file, `config.json` as
+ * given. `base` serves it under a sub-path. Resolves `{ url, close() }`.
+ */
+export async function startStaticServer({ config, base = '/', root = distDir, host = '127.0.0.1' } = {}) {
+  const { createServer } = await import('node:http');
+  const { existsSync, statSync } = await import('node:fs');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
+    const rel = path.slice(base.length);
+    if (rel === 'config.json' && config) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(JSON.stringify(config));
+      return;
+    }
+    let file = join(root, rel);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+      if (rel.split('/').pop().includes('.')) { res.writeHead(404).end(); return; }
+      file = join(root, 'index.html');
+    }
+    const ext = file.slice(file.lastIndexOf('.'));
+    res.writeHead(200, { 'Content-Type': types[ext] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, host, r));
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
 }

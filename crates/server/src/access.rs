@@ -26,6 +26,7 @@ pub struct AuthUser {
     permissions: Vec<Permission>,
     impersonator_id: Option<i64>,
     token_hash: String,
+    csrf_token: String,
     user: UserRow,
 }
 
@@ -63,6 +64,8 @@ pub struct SignedIn<'a> {
     pub impersonator_id: Option<i64>,
     /// The session's token hash, for ending this very session.
     pub token_hash: &'a str,
+    /// The session's CSRF token, which `/me` repeats in a header for pages on other origins.
+    pub csrf_token: &'a str,
 }
 
 /// Who, among the people inside an org's tenant (its agency's staff and its own users),
@@ -124,6 +127,7 @@ impl AuthUser {
             permissions: Permission::effective(role, &user.stored_permissions()),
             impersonator_id: session.impersonator_id,
             token_hash: session.token_hash,
+            csrf_token: session.csrf_token,
             user,
         }
     }
@@ -138,7 +142,12 @@ impl AuthUser {
 
     /// Any signed-in user, about themself only.
     pub fn signed_in(&self) -> SignedIn<'_> {
-        SignedIn { user: &self.user, impersonator_id: self.impersonator_id, token_hash: &self.token_hash }
+        SignedIn {
+            user: &self.user,
+            impersonator_id: self.impersonator_id,
+            token_hash: &self.token_hash,
+            csrf_token: &self.csrf_token,
+        }
     }
 
     /// Agency-level reading: any staff. Client users get 403 in their own tenant (an

@@ -6,6 +6,7 @@ pub mod changes;
 pub mod client_address;
 pub mod clock;
 pub mod confusable;
+pub mod cors;
 pub mod csrf;
 pub mod error;
 pub mod events;
@@ -65,6 +66,8 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::csrf_guard))
+        // Outside the CSRF guard, so that its refusals reach an allowed page readable.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cors::cors))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -55,6 +55,11 @@ struct Args {
     /// server's own address.
     #[arg(long, env = "ATRIUM_PUBLIC_URL")]
     public_url: Option<String>,
+    /// The origin of a page on another origin that may call this API with credentials
+    /// (CORS), e.g. `https://app.agency.example`; repeat for each (comma-separated in the
+    /// environment).
+    #[arg(long = "allowed-origin", env = "ATRIUM_ALLOWED_ORIGINS", value_delimiter = ',')]
+    allowed_origins: Vec<String>,
     /// Keep the demo alive: scripted visitors talk to Acme Dental's and Globex Realty's
     /// bots (Northwind's demo orgs), sometimes asking for a person.
     #[arg(long, env = "ATRIUM_SIMULATE_DEMO")]
@@ -94,6 +99,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         clock: Default::default(),
         trusted_proxies: args.trusted_proxies.clone(),
         public_url: String::new(),
+        allowed_origins: args.allowed_origins.clone(),
     };
     let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
     let addr = listener.local_addr()?;

@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::password::{random_token, token_hash};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{CSRF_COOKIE, SESSION_COOKIE};
+use atrium_api::{CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE};
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
@@ -134,6 +134,9 @@ pub fn session_cookies(state: &AppState, token: String, csrf: String) -> AppResu
         .same_site(SameSite::Lax)
         .secure(secure)
         .build();
+    // A page on another origin cannot read the API's cookies: the token also travels in
+    // a header of this answer (exposed to allowed origins, see `cors.rs`).
+    headers.insert(CSRF_HEADER, header_value_str(&csrf)?);
     // Readable by the page's script on purpose: it echoes it in the CSRF header.
     let csrf = Cookie::build((CSRF_COOKIE, csrf)).path("/").same_site(SameSite::Lax).secure(secure).build();
     for c in [session, csrf] {
@@ -172,7 +175,11 @@ pub fn return_cookie(state: &AppState, token: &str) -> AppResult<HeaderValue> {
 }
 
 fn header_value(c: &Cookie<'_>) -> AppResult<HeaderValue> {
-    HeaderValue::from_str(&c.to_string()).map_err(|e| AppError::Internal(e.to_string()))
+    header_value_str(&c.to_string())
+}
+
+pub fn header_value_str(value: &str) -> AppResult<HeaderValue> {
+    HeaderValue::from_str(value).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// The session token hash from the request's cookie, if any.

@@ -49,6 +49,8 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// Where the client is served (with its base path), for links in emails.
     pub public_url: String,
+    /// Origins of pages on other origins that may call the API with credentials (CORS).
+    pub allowed_origins: Vec<String>,
     /// The time billing reads (periods, due dates, renewals); tests set it.
     pub clock: Clock,
     /// Load balancers whose `X-Forwarded-For` names the client (see `client_address`).
@@ -65,6 +67,7 @@ impl Default for Settings {
             ingest_per_second: 5_000,
             request_timeout: Duration::from_secs(30),
             public_url: "http://127.0.0.1:8080".into(),
+            allowed_origins: Vec::new(),
             clock: Clock::default(),
             trusted_proxies: Vec::new(),
         }

@@ -102,14 +102,17 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
-    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
-pub async fn me(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Me>> {
+    responses((status = 200, body = Me, headers(("X-CSRF-Token" = String, description = "The session's CSRF token"))),
+              (status = 401, body = ErrorBody)))]
+pub async fn me(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
     let me = user.signed_in();
     let impersonator = match me.impersonator_id {
         Some(id) => store::user_by_id(&state.db, id).await?,
         None => None,
     };
-    Ok(Json(build_me(&state, me.user, impersonator.as_ref()).await?))
+    // The session's CSRF token, for a page on another origin (it cannot read the cookie).
+    let csrf = [(atrium_api::CSRF_HEADER, crate::session::header_value_str(me.csrf_token)?)];
+    Ok((csrf, Json(build_me(&state, me.user, impersonator.as_ref()).await?)))
 }
 
 pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Option<&store::UserRow>) -> AppResult<Me> {
