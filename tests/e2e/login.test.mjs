@@ -105,3 +105,20 @@ test('signing out ends the session', async () => {
   await page.waitForURL(/\/login/);
   await page.context().close();
 });
+
+test('the page runs under its Content-Security-Policy without a single violation', async () => {
+  const context = await ctx.browser.newContext();
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const response = await page.goto(`${ctx.server.url}/login`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  await signIn(page, ctx.server.url, 'admin@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
+  await page.getByRole('table', { name: t('inbox.title') }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await context.close();
+});

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod ingest_limit;
 pub mod limits;
 pub mod mail;
+pub mod page_headers;
 pub mod password;
 pub mod payments;
 pub mod rate_limit;
@@ -59,10 +60,11 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::invoices::router())
         .merge(routes::openapi::router())
         .fallback(api_not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::request_limits));
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::request_limits))
+        .layer(axum::middleware::from_fn(api_cache_headers));
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);
     if let Some(dist) = &state.settings.dist_dir {
-        router = router.merge(static_files::router(dist));
+        router = router.merge(static_files::router(dist, state.settings.secure_cookies));
     }
     router
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::csrf_guard))
@@ -70,6 +72,24 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), cors::cors))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// API answers hold private data: never stored by a browser or a shared cache. The brand
+/// (public, per hostname) and the OpenAPI document are revalidated instead.
+async fn api_cache_headers(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::header::{CACHE_CONTROL, VARY};
+    use axum::http::HeaderValue;
+    // Inside the nested API router the path has lost its `/api/v1` prefix.
+    let path = request.uri().path().trim_start_matches(atrium_api::API_PREFIX);
+    let public = matches!(path, "/branding" | "/openapi.json");
+    let branding = path == "/branding";
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(if public { "no-cache" } else { "no-store" }));
+    if branding {
+        headers.append(VARY, HeaderValue::from_static("Host, Origin"));
+    }
+    response
 }
 
 async fn api_not_found(_uri: Uri) -> AppError {

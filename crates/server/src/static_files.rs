@@ -2,17 +2,23 @@
 //! `index.html` for every client-side route so deep links survive a reload.
 
 use axum::extract::Request;
-use axum::http::header::CACHE_CONTROL;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, Router};
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
+/// `https`: the page is served over HTTPS (HSTS is sent).
+pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, https: bool) -> Router<S> {
     let index = dist.join("index.html");
+    // The page's own headers, from the index.html this server will answer with. Its API
+    // is this very server (see config.json below), so connect-src is 'self'.
+    let html = std::fs::read_to_string(&index).unwrap_or_default();
+    let page = Arc::new(crate::page_headers::page_headers(&html, None, https));
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -22,6 +28,21 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
         .route("/config.json", get(|| async { axum::Json(serde_json::json!({ "api_base": "" })) }))
         .fallback_service(files)
         .layer(axum::middleware::map_response(cache_headers))
+        .layer(axum::middleware::map_response(move |response: Response| {
+            let page = page.clone();
+            async move { with_page_headers(response, &page) }
+        }))
+}
+
+/// The security headers on the page itself (the HTML), whichever path answered it.
+fn with_page_headers(mut response: Response, page: &[(HeaderName, HeaderValue)]) -> Response {
+    let html = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("text/html"));
+    if html {
+        for (name, value) in page {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    response
 }
 
 async fn spa_fallback(index: PathBuf, req: Request) -> Result<Response, Infallible> {

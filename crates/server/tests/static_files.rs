@@ -68,3 +68,36 @@ async fn unknown_api_paths_stay_json_404s() {
     reply.assert_error(404, "not_found");
     assert_ne!(&reply.bytes[..], INDEX);
 }
+
+/// The page carries a CSP that allows its own inline loader by hash and nothing else
+/// inline, and the usual hardening; a deep link gets the same.
+#[tokio::test]
+async fn the_page_carries_its_security_headers() {
+    let html = "<html><head><script type=\"module\">import init from '/a.js'; await init();</script></head></html>";
+    let app = TestApp::with_dist(&[("index.html", html.as_bytes())]).await;
+    for path in ["/", "/agency/orgs"] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, 200);
+        let csp = reply.header("content-security-policy").expect("a CSP");
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "{csp}");
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
+        assert!(reply.header("permissions-policy").is_some());
+        assert_eq!(reply.header("strict-transport-security"), None, "not over plain HTTP");
+    }
+}
+
+#[tokio::test]
+async fn api_answers_are_not_stored_and_the_brand_varies_by_host() {
+    let app = TestApp::new().await;
+    let owner = app.login("owner@northwind.test").await;
+    assert_eq!(owner.get("/api/v1/orgs").await.header("cache-control"), Some("no-store"));
+    assert_eq!(owner.get("/api/v1/me").await.header("cache-control"), Some("no-store"));
+    let brand = app.get("/api/v1/branding").await;
+    assert_eq!(brand.header("cache-control"), Some("no-cache"));
+    let vary: Vec<String> = brand.headers.get_all("vary").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    assert!(vary.iter().any(|v| v.contains("Host")), "{vary:?}");
+    assert!(vary.iter().any(|v| v.contains("Origin")), "{vary:?}");
+}
