@@ -46,6 +46,7 @@ test: setup
 	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-wasm
 	scripts/build-client.sh release
+	PUBLIC_URL=/dashboard/ DIST_DIR=target/dist-subpath scripts/build-client.sh release
 	$(MAKE) --no-print-directory test-e2e
 
 fmt:

@@ -2,14 +2,16 @@
 # Builds the client into dist/ with Trunk.
 #   scripts/build-client.sh release   size-tuned (opt-level z, LTO, wasm-opt -Oz), precompressed
 #   scripts/build-client.sh debug     fast, for local iteration
-# PUBLIC_URL=/some/path/ builds for serving under that base path (default /).
+# PUBLIC_URL=/some/path/ builds for serving under that base path (default /);
+# DIST_DIR=dir builds into dir instead of dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 mode=${1:-release}
-args=(build --public-url "${PUBLIC_URL:-/}")
+DIST_DIR=${DIST_DIR:-dist}
+args=(build --public-url "${PUBLIC_URL:-/}" --dist "$DIST_DIR")
 case "$mode" in
   release) args+=(--release) ;;
   debug) ;;
@@ -19,9 +21,11 @@ trunk "${args[@]}"
 
 # Brotli and gzip copies beside each file; the server sends them to browsers that
 # accept them. config.json is left alone: deployments edit it.
-find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0 |
+find "$DIST_DIR" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0 |
   while IFS= read -r -d '' f; do
     brotli -f -q 11 -o "$f.br" "$f"
     gzip -f -k -9 "$f"
   done
-echo "client built ($mode) in dist/"
+# The page's security headers for static hosts that read a _headers file.
+node scripts/page-headers.mjs "$DIST_DIR" "${PUBLIC_URL:-/}"
+echo "client built ($mode) in $DIST_DIR/"

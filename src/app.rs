@@ -92,6 +92,28 @@ fn Providers() -> impl IntoView {
     }
 }
 
+/// `path` as the router knows it: without the base path the client is served under (the
+/// browser's location has it, the router's paths do not).
+pub fn without_base(path: &str) -> String {
+    let base = router_base();
+    match path.strip_prefix(base.as_str()) {
+        Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+            if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.to_string()
+            }
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// A plain link's `href` for the router path `path` (an `<a>`, not the router's `<A>`,
+/// which adds the base itself): the base path the client is served under, then `path`.
+pub fn with_base(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
+
 /// The path `dist/` is served under, from the `<base href>` Trunk writes; empty at the root.
 fn router_base() -> String {
     let base = web_sys::window()

@@ -10,6 +10,7 @@ pub mod dashboard_preview;
 pub mod error_notice;
 pub mod field_error;
 pub mod language_picker;
+pub mod link;
 pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;

@@ -28,9 +28,9 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
     let sign_in = is_unauthenticated.then(|| {
         let here = web_sys::window()
             .and_then(|w| w.location().pathname().ok().zip(w.location().search().ok()))
-            .map(|(p, s)| format!("{p}{s}"))
+            .map(|(p, s)| format!("{}{s}", crate::app::without_base(&p)))
             .unwrap_or_default();
-        let href = format!("/login?next={}", crate::api::encode(&here));
+        let href = crate::app::with_base(&format!("/login?next={}", crate::api::encode(&here)));
         view! { " " <a href=href>{t!(i18n, session.sign_in_again)}</a> }
     });
     view! { <p role="alert" class="notice notice-error">{text}{sign_in}</p> }

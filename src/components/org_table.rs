@@ -32,7 +32,7 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
                     view! {
                     <tr>
                         <th scope="row">
-                            <a href=format!("/agency/orgs/{}", org.id)>{org.name}</a>
+                            <a href=crate::app::with_base(&format!("/agency/orgs/{}", org.id))>{org.name}</a>
                             {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
                         </th>
                         <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>

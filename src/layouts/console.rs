@@ -1,5 +1,6 @@
 //! The agency console's shell: brand, navigation, the signed-in staff member.
 
+use crate::components::link::Link;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
@@ -7,7 +8,7 @@ use crate::layouts::skip_link::SkipLink;
 use crate::state::branding::use_branding;
 use atrium_api::UserKind;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::Outlet;
 
 #[component]
 pub fn ConsoleLayout() -> impl IntoView {
@@ -20,18 +21,18 @@ pub fn ConsoleLayout() -> impl IntoView {
                 <header class="topbar">
                     <span class="brand-name">{move || branding.name()}</span>
                     <span class="muted">{t_string!(i18n, console.signed_in_as, name = me.user.name.clone()).to_string()}</span>
-                    <A href="/agency/account">{t!(i18n, account.link)}</A>
+                    <Link href="/agency/account">{t!(i18n, account.link)}</Link>
                     <SignOutButton/>
                 </header>
                 <nav class="sidenav" aria-label=move || t_string!(i18n, common.main_navigation)>
                     <ul>
-                        <li><A href="/agency/orgs">{t!(i18n, console.nav_orgs)}</A></li>
-                        <li><A href="/agency/agents">{t!(i18n, console.nav_agents)}</A></li>
-                        <li><A href="/agency/staff">{t!(i18n, staff.nav)}</A></li>
-                        <li><A href="/agency/plans">{t!(i18n, billing.plans_nav)}</A></li>
-                        <li><A href="/agency/branding">{t!(i18n, branding.nav)}</A></li>
+                        <li><Link href="/agency/orgs">{t!(i18n, console.nav_orgs)}</Link></li>
+                        <li><Link href="/agency/agents">{t!(i18n, console.nav_agents)}</Link></li>
+                        <li><Link href="/agency/staff">{t!(i18n, staff.nav)}</Link></li>
+                        <li><Link href="/agency/plans">{t!(i18n, billing.plans_nav)}</Link></li>
+                        <li><Link href="/agency/branding">{t!(i18n, branding.nav)}</Link></li>
                         {me.role.manages_agency().then(|| view! {
-                            <li><A href="/agency/integrations">{t!(i18n, integrations.nav)}</A></li>
+                            <li><Link href="/agency/integrations">{t!(i18n, integrations.nav)}</Link></li>
                         })}
                     </ul>
                 </nav>

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::language_picker::LanguagePicker;
+use crate::components::link::Link;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
 use crate::layouts::sign_out::SignOutButton;
@@ -14,7 +15,7 @@ use crate::state::live::{provide_live_events, use_live_events};
 use crate::state::session::use_session;
 use atrium_api::{ConversationListQuery, ConversationStatus, Layout, UserKind};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -89,7 +90,7 @@ pub fn DashboardLayout() -> impl IntoView {
                         </button>
                         <span class="brand-name">{org_name.clone()}</span>
                         <LanguagePicker current=language on_change=choose_language/>
-                        {me.impersonated_by.is_none().then(|| view! { <A href="/app/account">{t!(i18n, account.link)}</A> })}
+                        {me.impersonated_by.is_none().then(|| view! { <Link href="/app/account">{t!(i18n, account.link)}</Link> })}
                         <SignOutButton/>
                     </header>
                     <nav id="dashboard-nav" class="sidenav" class:open=move || menu_open.get() on:keydown=close_menu_on_escape
@@ -108,7 +109,7 @@ pub fn DashboardLayout() -> impl IntoView {
                                     .then(|| waiting.get().filter(|n| *n > 0))
                                     .flatten()
                                     .map(|n| view! { " " <span class="badge count">{move || t_string!(i18n, inbox.waiting_count, count = n).to_string()}</span> });
-                                view! { <li><A href=section.path() exact=true>{label}{badge}</A></li> }
+                                view! { <li><Link href=section.path() exact=true>{label}{badge}</Link></li> }
                             }).collect_view()}
                         </ul>
                     </nav>
@@ -155,7 +156,7 @@ fn HandoffNotice() -> impl IntoView {
         {move || live.handoff.get().map(|id| view! {
             <div class="notice notice-info live-notice" role="alert">
                 <span>{move || t_string!(i18n, inbox.new_handoff)}</span>
-                <a href=format!("/app/conversations/{id}")>{move || t_string!(i18n, inbox.open_it)}</a>
+                <a href=crate::app::with_base(&format!("/app/conversations/{id}"))>{move || t_string!(i18n, inbox.open_it)}</a>
                 <button type="button" class="small" on:click=move |_| live.handoff.set(None)>{move || t_string!(i18n, inbox.dismiss)}</button>
             </div>
         })}

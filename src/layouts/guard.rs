@@ -25,7 +25,8 @@ where
         match session.me() {
             None if session.has_left() => view! { <Redirect path="/login"/> }.into_any(),
             None => {
-                let here = path_with_query(&location.pathname.get_untracked(), &location.search.get_untracked());
+                let path = crate::app::without_base(&location.pathname.get_untracked());
+                let here = path_with_query(&path, &location.search.get_untracked());
                 let next = String::from(js_sys::encode_uri_component(&here));
                 view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
             }

@@ -3,13 +3,14 @@
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
+use crate::components::link::Link;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use crate::state::session::{home_path, use_session};
 use atrium_api::validate::{self, FieldErrors};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -76,7 +77,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || login.pending().get()>
                     {move || if login.pending().get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) }}
                 </button>
-                <p><A href="/forgot-password">{t!(i18n, reset.forgot_link)}</A></p>
+                <p><Link href="/forgot-password">{t!(i18n, reset.forgot_link)}</Link></p>
                 {move || branding.get().and_then(|b| b.support_email).map(|email| view! {
                     <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p>
                 })}

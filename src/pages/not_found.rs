@@ -1,8 +1,8 @@
 //! Any path no route knows.
 
+use crate::components::link::Link;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <main id="main" class="page narrow">
             <h1>{t!(i18n, not_found.title)}</h1>
             <p>{t!(i18n, not_found.body)}</p>
-            <A href="/">{t!(i18n, not_found.home)}</A>
+            <Link href="/">{t!(i18n, not_found.home)}</Link>
         </main>
     }
 }
@@ -24,6 +24,6 @@ pub fn NotAvailable() -> impl IntoView {
     view! {
         <h1>{t!(i18n, not_found.unavailable_title)}</h1>
         <p>{t!(i18n, not_found.unavailable_body)}</p>
-        <A href="/app">{t!(i18n, not_found.home)}</A>
+        <Link href="/app">{t!(i18n, not_found.home)}</Link>
     }
 }

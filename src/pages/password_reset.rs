@@ -4,13 +4,13 @@
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
+use crate::components::link::Link;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::validate::{self, FieldErrors};
 use atrium_api::PasswordReset;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -96,7 +96,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, reset.save)}</button>
                     {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                         .map(|e| view! { <ErrorNotice error=e/> })}
-                    <p><A href="/forgot-password">{t!(i18n, reset.ask_again)}</A></p>
+                    <p><Link href="/forgot-password">{t!(i18n, reset.ask_again)}</Link></p>
                 </form>
             }>
                 <p role="status" class="notice notice-success">{t!(i18n, reset.done)}</p>
@@ -116,7 +116,7 @@ fn ResetShell(#[prop(into)] title: Signal<&'static str>, children: Children) -> 
                 {move || branding.get().and_then(|b| b.logo_light_url).map(|src| view! { <img class="brand-logo" src=src alt=""/> })}
                 <h1>{title}</h1>
                 {children()}
-                <p><A href="/login">{t!(i18n, reset.back_to_sign_in)}</A></p>
+                <p><Link href="/login">{t!(i18n, reset.back_to_sign_in)}</Link></p>
             </div>
         </main>
     }

@@ -4,24 +4,38 @@
 // setting, a live event and signing out all work across origins with cookies and CORS.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchBrowser, startServer, startStaticServer, signIn, locale } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const t = locale('en');
 let api;
 let site;
 let browser;
 const config = { api_base: '' };
+// A copy of dist/ deployed as its README says: config.json names the API, then the
+// page's _headers are written for it.
+const deployed = mkdtempSync(join(tmpdir(), 'atrium-cdn-'));
 
 before(async () => {
-  site = await startStaticServer({ config });
+  cpSync(join(root, 'dist'), deployed, { recursive: true });
+  site = await startStaticServer({ root: deployed });
   api = await startServer({ args: ['--allowed-origin', site.url] });
   config.api_base = api.url.replace('127.0.0.1', 'localhost');
+  writeFileSync(join(deployed, 'config.json'), JSON.stringify(config));
+  execFileSync('node', [join(root, 'scripts', 'page-headers.mjs'), deployed]);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await site?.close();
   await api?.stop();
+  rmSync(deployed, { recursive: true, force: true });
 });
 
 async function ingest(body) {
@@ -69,7 +83,7 @@ test('same site, other origin: sign in, list, save, live events, sign out', asyn
 });
 
 test('a page on an origin the API does not allow cannot use it', async () => {
-  const stranger = await startStaticServer({ config, host: '127.0.0.2' });
+  const stranger = await startStaticServer({ root: deployed, host: '127.0.0.2' });
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${stranger.url}/login`);

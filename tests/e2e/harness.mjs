@@ -237,29 +237,40 @@ export async function expectAllControlsReachableByTab(page, label, { max = 250 }
 }
 
 /**
- * `dist/` on a plain static file server that is not atrium-server (as a CDN would serve
- * it): files as they are, `index.html` for any path without a file, `config.json` as
- * given. `base` serves it under a sub-path. Resolves `{ url, close() }`.
+ * A built client (`root`, default dist/) on a plain static file server that is not
+ * atrium-server, as a CDN would serve it: files as they are, `index.html` for any path
+ * without a file, the page with the headers of `_headers`. `base` serves it under a
+ * sub-path. Resolves `{ url, close() }`.
  */
-export async function startStaticServer({ config, base = '/', root = distDir, host = '127.0.0.1' } = {}) {
+export async function startStaticServer({ base = '/', root = distDir, host = '127.0.0.1' } = {}) {
   const { createServer } = await import('node:http');
   const { existsSync, statSync } = await import('node:fs');
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+  const headersFile = join(root, '_headers');
+  // The first block of _headers (`<base>/*`): what every page of the site gets. Read on
+  // each request, as a deployment may write it after the server started.
+  const pageHeaders = () => {
+    const headers = {};
+    if (!existsSync(headersFile)) return headers;
+    for (const line of readFileSync(headersFile, 'utf8').split('\n\n')[0].split('\n').slice(1)) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+    return headers;
+  };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
     const rel = path.slice(base.length);
-    if (rel === 'config.json' && config) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(JSON.stringify(config));
-      return;
-    }
     let file = join(root, rel);
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       if (rel.split('/').pop().includes('.')) { res.writeHead(404).end(); return; }
       file = join(root, 'index.html');
     }
     const ext = file.slice(file.lastIndexOf('.'));
-    res.writeHead(200, { 'Content-Type': types[ext] ?? 'application/octet-stream' }).end(readFileSync(file));
+    // The page gets the headers dist/_headers gives it, as a static host reading it would.
+    const extra = ext === '.html' ? pageHeaders() : {};
+    res.writeHead(200, { 'Content-Type': types[ext] ?? 'application/octet-stream', ...extra }).end(readFileSync(file));
   });
   await new Promise((r) => server.listen(0, host, r));
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}`;

@@ -36,7 +36,11 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, https: bool) -> Rou
 
 /// The security headers on the page itself (the HTML), whichever path answered it.
 fn with_page_headers(mut response: Response, page: &[(HeaderName, HeaderValue)]) -> Response {
-    let html = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("text/html"));
+    let html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
     if html {
         for (name, value) in page {
             response.headers_mut().insert(name.clone(), value.clone());

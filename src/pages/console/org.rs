@@ -9,11 +9,12 @@ pub mod settings;
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::link::Link;
 use crate::components::setup_checklist::SetupChecklist;
 use crate::i18n::*;
 use crate::state::current_org::provide_current_org;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -38,7 +39,7 @@ pub fn OrgPage() -> impl IntoView {
     let base = move || format!("/agency/orgs/{}", id.get().unwrap_or_default());
 
     view! {
-        <p><A href="/agency/orgs">{t!(i18n, org.back)}</A></p>
+        <p><Link href="/agency/orgs">{t!(i18n, org.back)}</Link></p>
         {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
         {move || current.get().map(|org| view! {
             <h1>{org.name.clone()}</h1>
@@ -46,13 +47,13 @@ pub fn OrgPage() -> impl IntoView {
             <SetupChecklist org=org/>
             <nav class="tabs" aria-label=move || t_string!(i18n, org.tabs_label)>
                 <ul>
-                    <li><A href=base() exact=true>{t!(i18n, org.tab_info)}</A></li>
-                    <li><A href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</A></li>
-                    <li><A href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</A></li>
-                    <li><A href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</A></li>
-                    <li><A href=format!("{}/rules", base())>{t!(i18n, org.tab_rules)}</A></li>
-                    <li><A href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</A></li>
-                    <li><A href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</A></li>
+                    <li><Link href=base() exact=true>{t!(i18n, org.tab_info)}</Link></li>
+                    <li><Link href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</Link></li>
+                    <li><Link href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</Link></li>
+                    <li><Link href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</Link></li>
+                    <li><Link href=format!("{}/rules", base())>{t!(i18n, org.tab_rules)}</Link></li>
+                    <li><Link href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</Link></li>
+                    <li><Link href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</Link></li>
                 </ul>
             </nav>
         })}

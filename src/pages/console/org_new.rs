@@ -2,13 +2,13 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::link::Link;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use atrium_api::validate::FieldErrors;
 use atrium_api::NewOrganization;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -59,7 +59,7 @@ pub fn NewOrgPage() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || create.pending().get()>
                     {move || if create.pending().get() { t_string!(i18n, org_new.creating) } else { t_string!(i18n, org_new.submit) }}
                 </button>
-                <A href="/agency/orgs">{t!(i18n, org_new.cancel)}</A>
+                <Link href="/agency/orgs">{t!(i18n, org_new.cancel)}</Link>
             </div>
         </form>
     }

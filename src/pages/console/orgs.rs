@@ -3,13 +3,13 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::link::Link;
 use crate::components::org_table::OrgTable;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::i18n::*;
 use atrium_api::{ListQuery, OrgListQuery};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -140,7 +140,7 @@ pub fn OrgsPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{t!(i18n, orgs.title)}</h1>
-            <A href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.new_org)}</A>
+            <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.new_org)}</Link>
         </div>
         <div class="toolbar">
             <SearchBox id="org-search" label=Signal::derive(move || t_string!(i18n, orgs.search).to_string())
@@ -181,7 +181,7 @@ pub fn OrgsPage() -> impl IntoView {
                             <p class="muted" role="status">{t_string!(i18n, orgs.count, count = list.total).to_string()}</p>
                             <OrgTable orgs=list.items searching=!s.q.is_empty()/>
                             {first_run.then(|| view! {
-                                <A href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</A>
+                                <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
                             })}
                             <Pagination page=s.page page_count=page_count on_page=on_page/>
                         }.into_any()

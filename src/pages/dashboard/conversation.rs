@@ -3,6 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::link::Link;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
 use crate::components::status_label::{author_label, status_label};
 use crate::focus::rescue_focus;
@@ -14,7 +15,6 @@ use crate::state::session::use_session;
 use atrium_api::{Assignment, Conversation, ConversationStatus, Transition};
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -91,7 +91,7 @@ pub fn ConversationPage() -> impl IntoView {
     let handoff = settings.handoff_enabled;
 
     view! {
-        <p><A href="/app/conversations">{move || t_string!(i18n, conversation.back)}</A></p>
+        <p><Link href="/app/conversations">{move || t_string!(i18n, conversation.back)}</Link></p>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
         <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
             {move || {

@@ -153,7 +153,7 @@ pub fn InboxPage() -> impl IntoView {
                                         let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
                                         view! {
                                             <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
-                                                <th scope="row"><a href=format!("/app/conversations/{}", c.id)>
+                                                <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
                                                     {c.unread.then(|| view! {
                                                         <span class="unread-dot" aria-hidden="true"></span>
                                                         <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>

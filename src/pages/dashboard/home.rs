@@ -60,11 +60,11 @@ pub fn DashboardHome() -> impl IntoView {
         <h1>{move || t_string!(i18n, dashboard.home_title, org = org_name()).to_string()}</h1>
         {conversations.then(|| view! {
             <div class="stat-cards" aria-busy=busy>
-                <a class="card stat" href="/app/conversations">
+                <a class="card stat" href=crate::app::with_base("/app/conversations")>
                     <span class="stat-label">{move || t_string!(i18n, home.today)}</span>
                     <span class="big-number">{number(|(todays, _)| todays)}</span>
                 </a>
-                <a class="card stat" href="/app/conversations?status=waiting">
+                <a class="card stat" href=crate::app::with_base("/app/conversations?status=waiting")>
                     <span class="stat-label">{move || t_string!(i18n, home.open_handoffs)}</span>
                     <span class="big-number">{number(|(_, open)| open)}</span>
                 </a>

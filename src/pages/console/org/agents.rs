@@ -3,10 +3,10 @@
 use crate::api;
 use crate::components::agent_list::{kind_label, status_label};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::link::Link;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::BTreeSet;
 
 #[component]
@@ -33,7 +33,7 @@ pub fn OrgAgentsPage() -> impl IntoView {
 
     view! {
         <h2>{t!(i18n, assign.title)}</h2>
-        <p class="muted">{t!(i18n, assign.help)} " " <A href="/agency/agents">{t!(i18n, assign.pool_link)}</A></p>
+        <p class="muted">{t!(i18n, assign.help)} " " <Link href="/agency/agents">{t!(i18n, assign.pool_link)}</Link></p>
         <div class="field search-field">
             <label for="agent-filter">{t!(i18n, assign.search)}</label>
             <input id="agent-filter" type="search" prop:value=filter on:input=move |ev| filter.set(event_target_value(&ev))/>
