@@ -14,6 +14,7 @@ pub mod link;
 pub mod org_info_form;
 pub mod org_table;
 pub mod pagination;
+pub mod password_field;
 pub mod permission_label;
 pub mod reply_box;
 pub mod save_bar;

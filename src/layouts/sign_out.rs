@@ -3,7 +3,7 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::*;
-use crate::state::session::use_session;
+use crate::state::session::{use_session, Session};
 use leptos::prelude::*;
 
 #[component]
@@ -13,8 +13,7 @@ pub fn SignOutButton() -> impl IntoView {
     let logout = Action::new_local(|_: &()| api::auth::logout());
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
-            crate::drafts::storage::clear_all();
-            session.left_on_purpose();
+            signed_out_here(session);
         }
     });
     view! {
@@ -23,4 +22,11 @@ pub fn SignOutButton() -> impl IntoView {
         </button>
         {move || logout.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
     }
+}
+
+/// After a deliberate sign-out (here or everywhere): this browser forgets the unsaved
+/// drafts (the next person at it must not find them) and the session leaves for the login.
+pub fn signed_out_here(session: Session) {
+    crate::drafts::storage::clear_all();
+    session.left_on_purpose();
 }

@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::field_error::FieldErrorText;
+use crate::components::password_field::PasswordField;
 use crate::i18n::*;
 use crate::state::session::use_session;
 use atrium_api::validate::FieldErrors;
@@ -52,23 +52,11 @@ fn ChangePasswordForm() -> impl IntoView {
     view! {
         <form class="card" on:submit=on_submit novalidate=true>
             <h2>{t!(i18n, account.change_password)}</h2>
-            <div class="field">
-                <label for="account-current">{t!(i18n, account.current_password)}</label>
-                <input id="account-current" type="password" autocomplete="current-password" required=true
-                    aria-invalid=move || error("current_password").get().is_some().to_string()
-                    aria-describedby="account-current-error"
-                    prop:value=current on:input=move |ev| current.set(event_target_value(&ev))/>
-                <FieldErrorText id="account-current-error" error=error("current_password")/>
-            </div>
-            <div class="field">
-                <label for="account-new">{t!(i18n, account.new_password)}</label>
-                <input id="account-new" type="password" autocomplete="new-password" required=true
-                    aria-invalid=move || error("new_password").get().is_some().to_string()
-                    aria-describedby="account-new-help account-new-error"
-                    prop:value=new on:input=move |ev| new.set(event_target_value(&ev))/>
-                <p id="account-new-help" class="muted">{t!(i18n, account.new_password_help)}</p>
-                <FieldErrorText id="account-new-error" error=error("new_password")/>
-            </div>
+            <PasswordField id="account-current" label=move || t_string!(i18n, account.current_password).to_string()
+                autocomplete="current-password" value=current error=error("current_password")/>
+            <PasswordField id="account-new" label=move || t_string!(i18n, account.new_password).to_string()
+                autocomplete="new-password" value=new error=error("new_password")
+                hint=Signal::derive(move || t_string!(i18n, account.new_password_help).to_string())/>
             <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, account.save_password)}</button>
             {move || match save.value().get() {
                 Some(Ok(())) => Some(view! { <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p> }.into_any()),
@@ -88,8 +76,7 @@ fn SignOutEverywhere() -> impl IntoView {
     let end_all = Action::new_local(|_: &()| api::auth::sign_out_everywhere());
     Effect::new(move |_| {
         if let Some(Ok(())) = end_all.value().get() {
-            crate::drafts::storage::clear_all();
-            session.left_on_purpose();
+            crate::layouts::sign_out::signed_out_here(session);
         }
     });
     view! {

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
 use crate::components::link::Link;
+use crate::components::password_field::PasswordField;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::validate::{self, FieldErrors};
@@ -84,15 +85,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 <form on:submit=on_submit novalidate=true>
                     // A link that is broken, used or expired says so here, with the way to a new one.
                     <FieldErrorText id="reset-token-error" error=error("token")/>
-                    <div class="field">
-                        <label for="reset-password">{t!(i18n, account.new_password)}</label>
-                        <input id="reset-password" type="password" autocomplete="new-password" required=true
-                            aria-invalid=move || error("new_password").get().is_some().to_string()
-                            aria-describedby="reset-password-help reset-password-error"
-                            prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-                        <p id="reset-password-help" class="muted">{t!(i18n, account.new_password_help)}</p>
-                        <FieldErrorText id="reset-password-error" error=error("new_password")/>
-                    </div>
+                    <PasswordField id="reset-password" label=move || t_string!(i18n, account.new_password).to_string()
+                        autocomplete="new-password" value=password error=error("new_password")
+                        hint=Signal::derive(move || t_string!(i18n, account.new_password_help).to_string())/>
                     <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, reset.save)}</button>
                     {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                         .map(|e| view! { <ErrorNotice error=e/> })}

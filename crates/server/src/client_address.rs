@@ -46,6 +46,17 @@ fn parse_entry(entry: &str) -> Option<IpAddr> {
         .or_else(|| entry.strip_prefix('[').and_then(|e| e.strip_suffix(']')).and_then(|e| e.parse().ok()))
 }
 
+/// The client address of a request as the handlers see it (`ConnectInfo` may be absent,
+/// as in tests that call the router directly), in the text form the throttle keys use.
+pub fn of_request(
+    state: &crate::state::AppState,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    headers: &HeaderMap,
+) -> Option<String> {
+    let peer = peer.map(|axum::Extension(axum::extract::ConnectInfo(addr))| addr.ip());
+    client_address(peer, headers, &state.settings.trusted_proxies).map(|ip| ip.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

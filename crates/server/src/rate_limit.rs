@@ -69,6 +69,13 @@ impl LoginLimiter {
         })
     }
 
+    /// [`LoginLimiter::attempt`] as a handler needs it: over a limit is 429 with `Retry-After`.
+    pub async fn admit(&self, db: &Db, attempt: &Attempt<'_>) -> crate::error::AppResult<Recorded> {
+        self.attempt(db, attempt)
+            .await?
+            .map_err(|retry_after_secs| crate::error::AppError::RateLimited { retry_after_secs })
+    }
+
     /// The attempt was the right password: it and its device's or pair's earlier attempts
     /// are forgotten, so the owner's sign-ins never count against anyone.
     pub async fn succeeded(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {

@@ -83,6 +83,17 @@ impl Listener {
     }
 }
 
+/// A visitor writes to Support Bot's acme-1, then to Reception Line's acme-3: a listener
+/// limited to Reception Line hears only the second.
+async fn hears_reception_line_only(app: &TestApp, listener: &mut Listener) {
+    let org = app.org_id("Acme Dental").await;
+    let message = |agent_id: i64, external_id: &str| json!({"org_id": org, "agent_id": agent_id, "external_id": external_id, "author": "visitor", "text": "Hi"});
+    app.ingest(DEMO_API_KEY, message(app.agent_id("Support Bot").await, "acme-1")).await;
+    app.ingest(DEMO_API_KEY, message(app.agent_id("Reception Line").await, "acme-3")).await;
+    let events = listener.events(1).await;
+    assert_eq!(events[0].2["conversation_id"], app.conversation_id("acme-3").await, "Support Bot's event was skipped");
+}
+
 fn kinds(events: &[Sse]) -> Vec<&str> {
     events.iter().map(|(name, _, _)| name.as_str()).collect()
 }
@@ -145,11 +156,7 @@ async fn a_client_user_hears_only_about_the_conversations_they_see() {
     let agent = app.login("agent@acme.test").await;
     let mut listener = Listener::open(&agent).await;
 
-    let message = |agent_id: i64, external_id: &str| json!({"org_id": org, "agent_id": agent_id, "external_id": external_id, "author": "visitor", "text": "Hi"});
-    app.ingest(DEMO_API_KEY, message(app.agent_id("Support Bot").await, "acme-1")).await;
-    app.ingest(DEMO_API_KEY, message(reception, "acme-3")).await;
-    let events = listener.events(1).await;
-    assert_eq!(events[0].2["conversation_id"], app.conversation_id("acme-3").await, "Support Bot's event was skipped");
+    hears_reception_line_only(&app, &mut listener).await;
 }
 
 #[tokio::test]
@@ -225,26 +232,25 @@ async fn signing_out_ends_the_stream() {
     listener.ends().await;
 }
 
-#[tokio::test]
-async fn disabling_the_user_ends_the_stream() {
+/// Acme's agent listening, then Acme's admin changing them with `patch`: the stream ends.
+async fn stream_ends_after_agent_change(patch: Value) {
     let app = TestApp::new().await;
     let agent = app.login("agent@acme.test").await;
     let mut listener = Listener::open(&agent).await;
     let admin = app.login("admin@acme.test").await;
     let path = acme_path(&app, &format!("/users/{}", app.user_id("agent@acme.test").await)).await;
-    assert_eq!(admin.patch(&path, json!({"disabled": true})).await.status, 200);
+    assert_eq!(admin.patch(&path, patch).await.status, 200);
     listener.ends().await;
 }
 
 #[tokio::test]
+async fn disabling_the_user_ends_the_stream() {
+    stream_ends_after_agent_change(json!({"disabled": true})).await;
+}
+
+#[tokio::test]
 async fn losing_the_conversations_permission_ends_the_stream() {
-    let app = TestApp::new().await;
-    let agent = app.login("agent@acme.test").await;
-    let mut listener = Listener::open(&agent).await;
-    let admin = app.login("admin@acme.test").await;
-    let path = acme_path(&app, &format!("/users/{}", app.user_id("agent@acme.test").await)).await;
-    assert_eq!(admin.patch(&path, json!({"permissions": ["home"]})).await.status, 200);
-    listener.ends().await;
+    stream_ends_after_agent_change(json!({"permissions": ["home"]})).await;
 }
 
 /// A narrowed agent subset applies to a stream already open: events of the agent taken
@@ -261,11 +267,7 @@ async fn a_narrowed_agent_subset_applies_to_an_open_stream() {
     assert_eq!(admin.patch(&path, json!({"agent_ids": [reception]})).await.status, 200);
     // Past the freshness window, so the next event makes the stream look again.
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
-    let message = |agent_id: i64, external_id: &str| json!({"org_id": org, "agent_id": agent_id, "external_id": external_id, "author": "visitor", "text": "Hi"});
-    app.ingest(DEMO_API_KEY, message(app.agent_id("Support Bot").await, "acme-1")).await;
-    app.ingest(DEMO_API_KEY, message(reception, "acme-3")).await;
-    let events = listener.events(1).await;
-    assert_eq!(events[0].2["conversation_id"], app.conversation_id("acme-3").await, "Support Bot's event was skipped");
+    hears_reception_line_only(&app, &mut listener).await;
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! `POST /api/v1/auth/password-reset` and `.../password-reset/confirm`.
 
 use crate::access::AuthUser;
-use crate::client_address::client_address;
+use crate::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::mail::Mail;
@@ -53,14 +53,10 @@ pub async fn change_password(
         return Err(AppError::Forbidden);
     }
     body.validate()?;
-    let address = address(&state, peer, &headers);
+    let address = client_address::of_request(&state, peer, &headers);
     let account = me.user.email.to_lowercase();
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device: None };
-    let recorded = state
-        .login_limiter
-        .attempt(&state.db, &attempt)
-        .await?
-        .map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
+    let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
     if !verify_password_off_thread(body.current_password, Some(me.user.password_hash.clone())).await? {
         return Err(AppError::field("current_password", FieldError::Incorrect));
     }
@@ -101,15 +97,11 @@ pub async fn request_password_reset(
     errors.check("email", atrium_api::validate::email(&body.email));
     errors.into_result()?;
     let account = body.email.trim().to_lowercase();
-    let address = address(&state, peer, &headers);
+    let address = client_address::of_request(&state, peer, &headers);
     let key = format!("reset:{account}");
     let attempt = Attempt { account: &key, address: address.as_deref(), known_device: None };
     // Every request counts: a reset link is not a sign-in, nothing clears them early.
-    let _recorded = state
-        .login_limiter
-        .attempt(&state.db, &attempt)
-        .await?
-        .map_err(|s| AppError::RateLimited { retry_after_secs: s })?;
+    let _recorded = state.login_limiter.admit(&state.db, &attempt).await?;
     if let Some(user) = store::user_by_email(&state.db, &account).await? {
         if may_sign_in(&state, &user).await? {
             let token = random_token();
@@ -160,9 +152,4 @@ pub async fn reset_password(
     let hash = hash_password_off_thread(body.new_password).await?;
     store::set_password(&state.db, user.id, &hash, None).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-fn address(state: &AppState, peer: Option<Extension<ConnectInfo<SocketAddr>>>, headers: &HeaderMap) -> Option<String> {
-    let peer = peer.map(|Extension(ConnectInfo(addr))| addr.ip());
-    client_address(peer, headers, &state.settings.trusted_proxies).map(|ip| ip.to_string())
 }

@@ -1,7 +1,7 @@
 //! Signing in and out, and `GET /api/v1/me`.
 
 use crate::access::AuthUser;
-use crate::client_address::client_address;
+use crate::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::password::{random_token, token_hash, verify_password_off_thread};
@@ -47,8 +47,7 @@ pub async fn login(
 ) -> AppResult<impl IntoResponse> {
     validate::login(&body.email, &body.password)?;
     let account = body.email.trim().to_lowercase();
-    let peer = peer.map(|Extension(ConnectInfo(addr))| addr.ip());
-    let address = client_address(peer, &headers, &state.settings.trusted_proxies).map(|ip| ip.to_string());
+    let address = client_address::of_request(&state, peer, &headers);
     let user = store::user_by_email(&state.db, &account).await?;
     let device = cookie_value(&headers, DEVICE_COOKIE).map(|token| token_hash(&token));
     let known_device = match (&device, &user) {
@@ -58,10 +57,7 @@ pub async fn login(
         _ => None,
     };
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device };
-    let recorded = match state.login_limiter.attempt(&state.db, &attempt).await? {
-        Ok(recorded) => recorded,
-        Err(retry_after_secs) => return Err(AppError::RateLimited { retry_after_secs }),
-    };
+    let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
 
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let verified = verify_password_off_thread(body.password.clone(), hash).await?;
