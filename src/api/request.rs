@@ -78,9 +78,10 @@ thread_local! {
     static SAID_CSRF: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The CSRF token to echo: the one the server said last, else its readable cookie.
+/// The CSRF token to echo: the API's cookie where the page can read it (it is shared by
+/// every tab, so it is never stale), else the one the server said last.
 fn csrf_token() -> Option<String> {
-    SAID_CSRF.with_borrow(Clone::clone).or_else(csrf_cookie)
+    csrf_cookie().or_else(|| SAID_CSRF.with_borrow(Clone::clone))
 }
 
 fn csrf_cookie() -> Option<String> {
