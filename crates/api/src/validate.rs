@@ -134,11 +134,18 @@ impl FieldErrors {
 /// than the zero-width joiner that emoji sequences need: in a name or an email they only
 /// serve to make one identity look like another, or to flip the text around it.
 pub fn visible_text(value: &str) -> Result<(), FieldError> {
-    if value.chars().any(|c| c.is_control() || (is_format_char(c) && c != '\u{200d}')) {
+    if value.chars().any(|c| c.is_control() || (is_format_char(c) && c != '\u{200d}') || is_blank_filler(c)) {
         Err(FieldError::InvalidCharacters)
     } else {
         Ok(())
     }
+}
+
+/// Default-ignorable letters and marks that render as nothing (the combining grapheme
+/// joiner, Hangul fillers, Khmer inherent vowels, Mongolian selectors). Variation
+/// selectors stay: emoji need them.
+fn is_blank_filler(c: char) -> bool {
+    matches!(c as u32, 0x34F | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F | 0x3164 | 0xFFA0)
 }
 
 /// Unicode's format characters (general category Cf).
@@ -211,8 +218,8 @@ pub fn http_url(value: &str) -> Result<(), FieldError> {
 /// Login form: both fields present.
 pub fn login(email_value: &str, password: &str) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::default();
-    errors.check("email", required(email_value));
-    errors.check("password", required(password));
+    errors.check("email", required(email_value).and_then(|()| max_chars(email_value, EMAIL_MAX)));
+    errors.check("password", required(password).and_then(|()| max_chars(password, crate::people::PASSWORD_MAX)));
     errors.into_result()
 }
 
@@ -251,11 +258,14 @@ mod tests {
             "Acme Dental\u{200b}",
             "abc\u{202e}def",
             "a\u{2066}b",
+            "Acme Dental\u{34f}",
+            "Acme\u{3164}Dental",
         ] {
             assert_eq!(visible_text(bad), Err(FieldError::InvalidCharacters), "{bad:?}");
         }
         assert_eq!(email("owner@northwind.test\u{200b}"), Err(FieldError::InvalidEmail));
-        for good in ["Acme Dental", "Zoë Ça", "مرحبا", "👩\u{200d}💻 team", "Ελληνικά"] {
+        for good in ["Acme Dental", "Zoë Ça", "مرحبا", "👩\u{200d}💻 team", "Ελληνικά", "❤\u{fe0f} Care"]
+        {
             assert_eq!(visible_text(good), Ok(()), "{good:?}");
         }
     }
@@ -275,5 +285,7 @@ mod tests {
         assert_eq!(errors.get("email"), Some(FieldError::Required));
         assert_eq!(errors.get("password"), Some(FieldError::Required));
         assert!(login("a@b.co", "pw").is_ok());
+        let long = "a".repeat(EMAIL_MAX + 1);
+        assert_eq!(login(&long, "pw").unwrap_err().get("email"), Some(FieldError::TooLong(EMAIL_MAX)));
     }
 }

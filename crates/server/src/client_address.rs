@@ -54,7 +54,23 @@ pub fn of_request(
     headers: &HeaderMap,
 ) -> Option<String> {
     let peer = peer.map(|axum::Extension(axum::extract::ConnectInfo(addr))| addr.ip());
-    client_address(peer, headers, &state.settings.trusted_proxies).map(|ip| ip.to_string())
+    client_address(peer, headers, &state.settings.trusted_proxies).map(throttle_key)
+}
+
+/// An address as the throttle counts it: IPv4 as is (also when mapped into IPv6), IPv6 by
+/// its /64, which one subscriber usually holds whole (counting single addresses would give
+/// each attacker billions of fresh ones).
+pub fn throttle_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
 #[cfg(test)]
@@ -98,6 +114,14 @@ mod tests {
             client_address(Some(ip("10.0.0.2")), &forwarded(&["2001:db8::1"]), &proxies),
             Some(ip("2001:db8::1"))
         );
+    }
+
+    #[test]
+    fn the_throttle_counts_ipv6_by_its_64() {
+        assert_eq!(throttle_key(ip("2001:db8:1:2:aaaa::1")), throttle_key(ip("2001:db8:1:2:bbbb::9")));
+        assert_ne!(throttle_key(ip("2001:db8:1:2::1")), throttle_key(ip("2001:db8:1:3::1")));
+        assert_eq!(throttle_key(ip("::ffff:203.0.113.7")), "203.0.113.7");
+        assert_eq!(throttle_key(ip("203.0.113.7")), "203.0.113.7");
     }
 
     #[test]

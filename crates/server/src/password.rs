@@ -98,12 +98,15 @@ pub async fn verify_password_off_thread(password: String, hash: Option<String>) 
 }
 
 async fn in_argon2_slot<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let _slot = tokio::time::timeout(SLOT_PATIENCE, ARGON2.slots.acquire())
+    let slot = tokio::time::timeout(SLOT_PATIENCE, ARGON2.slots.acquire())
         .await
         .map_err(|_| AppError::Busy { retry_after_secs: 1 })?
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let (done, result) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
+        // The slot is held until the work is done, not until the request gives up: a
+        // client that disconnects cannot queue more hashing than there are workers.
+        let _slot = slot;
         // The receiver is gone only when the request was dropped meanwhile.
         let _ = done.send(work());
     });

@@ -76,6 +76,12 @@ impl LoginLimiter {
             .map_err(|retry_after_secs| crate::error::AppError::RateLimited { retry_after_secs })
     }
 
+    /// The password could not be checked (the server was busy or failed): the attempt
+    /// does not count against anyone.
+    pub async fn not_checked(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {
+        store::forget_login_attempts(db, &recorded.ids).await
+    }
+
     /// The attempt was the right password: it and its device's or pair's earlier attempts
     /// are forgotten, so the owner's sign-ins never count against anyone.
     pub async fn succeeded(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {

@@ -44,6 +44,16 @@ impl FromRequestParts<AppState> for AuthUser {
 /// sign in (disabled, or their org archived), or, for "Log in as", the staff member behind
 /// it may no longer impersonate. Dead sessions are removed.
 pub async fn load_session(state: &AppState, hash: &str) -> AppResult<Option<AuthUser>> {
+    session_if_alive(state, hash, true).await
+}
+
+/// [`load_session`] without counting as use: an open event stream checks its session
+/// every few seconds, and that must not keep an unattended tab signed in for ever.
+pub async fn check_session(state: &AppState, hash: &str) -> AppResult<Option<AuthUser>> {
+    session_if_alive(state, hash, false).await
+}
+
+async fn session_if_alive(state: &AppState, hash: &str, touch: bool) -> AppResult<Option<AuthUser>> {
     let Some((session, user)) = store::session_with_user(&state.db, hash).await? else {
         return Ok(None);
     };
@@ -64,7 +74,7 @@ pub async fn load_session(state: &AppState, hash: &str) -> AppResult<Option<Auth
     // Writing on every request would serialise readers behind SQLite's one writer, so the
     // last-seen time moves at most once a minute; under a shorter idle limit (a quarter
     // of it) so that a session in use never runs out between two writes.
-    if idle > (limit / 4).min(60) {
+    if touch && idle > (limit / 4).min(60) {
         // Best effort: on a read-only or full database, reads must keep working; the
         // session then ages as if unused, which errs on the safe side.
         if let Err(e) = store::touch_session(&state.db, hash).await {

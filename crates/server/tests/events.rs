@@ -286,3 +286,16 @@ async fn one_user_holds_a_bounded_number_of_streams() {
     open.pop();
     Listener::open(&agent).await;
 }
+
+/// An open stream checks its session without using it: an unattended tab does not stay
+/// signed in past the idle limit.
+#[tokio::test]
+async fn an_open_stream_does_not_keep_an_idle_session_alive() {
+    let settings =
+        atrium_server::state::Settings { session_idle: std::time::Duration::from_secs(2), ..Default::default() };
+    let app = TestApp::with_settings(settings).await;
+    let agent = app.login("agent@acme.test").await;
+    let mut listener = Listener::open(&agent).await;
+    listener.ends().await;
+    agent.get("/api/v1/me").await.assert_error(401, "unauthenticated");
+}

@@ -383,3 +383,37 @@ async fn taken_emails_cannot_be_probed_in_bulk() {
     let owner = app.login("owner@northwind.test").await;
     assert_eq!(owner.post(&path, Some(user("free@acme.test"))).await.status, 201);
 }
+
+/// Securing a staff account ends the "Log in as" sessions it had opened too: an intruder
+/// with its password keeps no client session once the owner signs out everywhere.
+#[tokio::test]
+async fn sign_out_everywhere_ends_the_log_in_as_sessions_it_opened() {
+    let app = TestApp::new().await;
+    let intruder = app.login("admin@northwind.test").await;
+    let path = format!(
+        "/api/v1/orgs/{}/users/{}/impersonate",
+        app.org_id("Acme Dental").await,
+        app.user_id("agent@acme.test").await
+    );
+    let client = Session::from_reply(&app, &intruder.post(&path, None).await);
+    assert_eq!(client.get("/api/v1/me").await.status, 200);
+    let owner_of_account = app.login("admin@northwind.test").await;
+    assert_eq!(owner_of_account.post("/api/v1/auth/sign-out-everywhere", None).await.status, 204);
+    client.get("/api/v1/me").await.assert_error(401, "unauthenticated");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&app.db).await.unwrap();
+    assert_eq!(left, 0, "no parked or impersonation session is left behind");
+}
+
+/// Passwords are compared as typed (their hashes were made from the bytes sent), while
+/// names are put in one Unicode form.
+#[tokio::test]
+async fn a_password_is_taken_as_typed() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin@acme.test").await;
+    let path = format!("/api/v1/orgs/{}/users", app.org_id("Acme Dental").await);
+    let decomposed = "cafe\u{301}-password";
+    let body = json!({"name": "Zoe", "email": "zoe@acme.test", "password": decomposed, "role": "client_user", "permissions": ["home"], "agent_ids": []});
+    assert_eq!(admin.post(&path, Some(body)).await.status, 201);
+    assert_eq!(app.try_login("zoe@acme.test", decomposed).await.status, 200);
+    app.try_login("zoe@acme.test", "caf\u{e9}-password").await.assert_error(401, "invalid_credentials");
+}

@@ -57,7 +57,14 @@ pub async fn change_password(
     let account = me.user.email.to_lowercase();
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device: None };
     let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
-    if !verify_password_off_thread(body.current_password, Some(me.user.password_hash.clone())).await? {
+    let verified = match verify_password_off_thread(body.current_password, Some(me.user.password_hash.clone())).await {
+        Ok(verified) => verified,
+        Err(e) => {
+            state.login_limiter.not_checked(&state.db, recorded).await?;
+            return Err(e);
+        }
+    };
+    if !verified {
         return Err(AppError::field("current_password", FieldError::Incorrect));
     }
     state.login_limiter.succeeded(&state.db, recorded).await?;

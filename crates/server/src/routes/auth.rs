@@ -60,7 +60,13 @@ pub async fn login(
     let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
 
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let verified = verify_password_off_thread(body.password.clone(), hash).await?;
+    let verified = match verify_password_off_thread(body.password.clone(), hash).await {
+        Ok(verified) => verified,
+        Err(e) => {
+            state.login_limiter.not_checked(&state.db, recorded).await?;
+            return Err(e);
+        }
+    };
     let user = match user {
         Some(user) if verified && may_sign_in(&state, &user).await? => user,
         _ => return Err(AppError::InvalidCredentials),

@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::{Published, StreamSlot, CONVERSATION_UPDATED};
 use crate::extract::ApiPath;
 use crate::routes::conversations::{scope, READ};
-use crate::session::load_session;
+use crate::session::check_session;
 use crate::state::AppState;
 use atrium_api::{ErrorBody, OrgEvent};
 use axum::extract::State;
@@ -126,7 +126,7 @@ impl Follow {
     /// it sees. A failing database ends the stream too: the client reconnects.
     async fn recheck(&mut self) -> bool {
         self.checked = Instant::now();
-        let Ok(Some(user)) = load_session(&self.state, &self.token_hash).await else {
+        let Ok(Some(user)) = check_session(&self.state, &self.token_hash).await else {
             return false;
         };
         let Ok(access) = user.org(&self.state, self.org_id, READ).await else {

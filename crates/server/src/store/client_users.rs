@@ -180,6 +180,10 @@ pub async fn update_client_user(
     .await?;
     let new = get_client_user(&mut *tx, org_id, user_id).await?.ok_or(sqlx::Error::RowNotFound)?;
     let password_changed = edit.password_hash.is_some();
+    if password_changed || new.disabled || new.email != old.email {
+        // A link mailed to the old address, or before the new password, must not work.
+        sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    }
     if new.disabled {
         end_user_sessions(&mut tx, user_id, None).await?;
     } else if password_changed {

@@ -45,12 +45,18 @@ pub async fn record_login_attempt(
     Ok(blocked_since.map_or(Ok(ids), Err))
 }
 
-/// A successful sign-in: forgets its own recorded attempt (`ids`) and every attempt of
-/// `key` (its device or its pair).
-pub async fn clear_login_failures(db: &Db, ids: &[i64], key: &str) -> Result<(), sqlx::Error> {
+/// Forgets the attempts `ids` (ones whose password was never checked).
+pub async fn forget_login_attempts(db: &Db, ids: &[i64]) -> Result<(), sqlx::Error> {
     for id in ids {
         sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(db).await?;
     }
+    Ok(())
+}
+
+/// A successful sign-in: forgets its own recorded attempt (`ids`) and every attempt of
+/// `key` (its device or its pair).
+pub async fn clear_login_failures(db: &Db, ids: &[i64], key: &str) -> Result<(), sqlx::Error> {
+    forget_login_attempts(db, ids).await?;
     sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(db).await?;
     Ok(())
 }

@@ -111,8 +111,10 @@ pub async fn unpark_session(
 /// "Sign out everywhere": every session of `user_id` (and any "Log in as" session opened
 /// as them) ends.
 pub async fn delete_user_sessions(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    end_user_sessions(&mut conn, user_id, None).await
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM known_devices WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    end_user_sessions(&mut tx, user_id, None).await?;
+    tx.commit().await
 }
 
 /// Ends every session of `user_id` (theirs, and any "Log in as" session opened as them),
@@ -123,11 +125,24 @@ pub(super) async fn end_user_sessions(
     user_id: i64,
     keep: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR token_hash <> $2)")
-        .bind(user_id)
-        .bind(keep)
-        .execute(&mut *conn)
-        .await?;
+    // Staff sessions parked behind the "Log in as" sessions about to end would wait for
+    // ever: they go first. Then the user's own sessions and the "Log in as" sessions they
+    // opened as someone else (a stolen staff account's, after its owner secured it).
+    sqlx::query(
+        "DELETE FROM sessions WHERE parked_for IN \
+         (SELECT token_hash FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR token_hash <> $2))",
+    )
+    .bind(user_id)
+    .bind(keep)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "DELETE FROM sessions WHERE (user_id = $1 OR impersonator_id = $1) AND ($2 IS NULL OR token_hash <> $2)",
+    )
+    .bind(user_id)
+    .bind(keep)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -163,6 +178,8 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str, keep: Opti
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    // A browser that knew the old password is no longer one the throttle should trust.
+    sqlx::query("DELETE FROM known_devices WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     end_user_sessions(&mut tx, user_id, keep).await?;
     tx.commit().await
 }
