@@ -1,6 +1,6 @@
 // Writes dist/_headers: the security headers of the client's page for static hosts that
 // read such a file (Netlify, Cloudflare Pages), the same set the bundled server sends
-// (crates/server/src/page_headers.rs; tests/e2e/subpath.test.mjs checks they agree).
+// (crates/server/src/page_headers.rs; tests/e2e/login.test.mjs checks that they agree).
 // The API's origin for connect-src comes from dist/config.json: run this again after
 // editing it (`node scripts/page-headers.mjs [dist] [base path]`).
 import { createHash } from 'node:crypto';

@@ -1,6 +1,9 @@
 // Signing in through the real form, in real Chromium, against the real server.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
@@ -114,7 +117,11 @@ test('the page runs under its Content-Security-Policy without a single violation
   });
   const page = await context.newPage();
   const response = await page.goto(`${ctx.server.url}/login`);
-  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  const csp = response.headers()['content-security-policy'];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  // dist/_headers (for static hosts) says the same as the bundled server.
+  const written = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', '_headers'), 'utf8');
+  assert.equal(written.match(/Content-Security-Policy: (.*)/)[1], csp);
   await signIn(page, ctx.server.url, 'admin@acme.test');
   await page.waitForURL(`${ctx.server.url}/app`);
   await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();

@@ -60,12 +60,11 @@ impl LoginLimiter {
     /// Records `attempt`, answering `Ok(Recorded)`, unless one of its keys is at its limit;
     /// then answers `Err(seconds to wait)` and records nothing.
     pub async fn attempt(&self, db: &Db, attempt: &Attempt<'_>) -> Result<Result<Recorded, u64>, sqlx::Error> {
-        let now = now_ms();
-        let window = self.limits.window.as_millis() as i64;
+        let (now, since) = self.window_from_now();
         let keys = self.keys(attempt);
-        Ok(match store::record_login_attempt(db, &keys, now, now - window).await? {
+        Ok(match store::record_login_attempt(db, &keys, now, since).await? {
             Ok(ids) => Ok(Recorded { ids, key: keys.into_iter().next().map(|(k, _)| k).unwrap_or_default() }),
-            Err(oldest) => Err((((oldest + window - now).max(0) as u64).div_ceil(1000)).max(1)),
+            Err(oldest) => Err(self.wait_secs(oldest, now)),
         })
     }
 
@@ -76,10 +75,26 @@ impl LoginLimiter {
             .map_err(|retry_after_secs| crate::error::AppError::RateLimited { retry_after_secs })
     }
 
-    /// The password could not be checked (the server was busy or failed): the attempt
-    /// does not count against anyone.
-    pub async fn not_checked(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {
-        store::forget_login_attempts(db, &recorded.ids).await
+    /// Admits `attempt`, then checks `password` against `hash` (`None`: an unknown
+    /// account, checked against a dummy all the same). Answers whether it matched, with the
+    /// attempt on the books for [`LoginLimiter::succeeded`]. When the password could not be
+    /// checked at all (the server was busy or failed), the attempt is forgotten: it counts
+    /// against no one.
+    pub async fn check_password(
+        &self,
+        db: &Db,
+        attempt: &Attempt<'_>,
+        password: String,
+        hash: Option<String>,
+    ) -> crate::error::AppResult<(bool, Recorded)> {
+        let recorded = self.admit(db, attempt).await?;
+        match crate::password::verify_password_off_thread(password, hash).await {
+            Ok(verified) => Ok((verified, recorded)),
+            Err(e) => {
+                store::forget_login_attempts(db, &recorded.ids).await?;
+                Err(e)
+            }
+        }
     }
 
     /// The attempt was the right password: it and its device's or pair's earlier attempts
@@ -93,19 +108,28 @@ impl LoginLimiter {
     /// ask in bulk: after `per_pair` such answers in a window, every user write of `asker`
     /// waits (`Some(seconds)`) until the window has passed, whether its email is taken or not.
     pub async fn email_probes_blocked(&self, db: &Db, asker: i64) -> Result<Option<u64>, sqlx::Error> {
-        let now = now_ms();
-        let window = self.limits.window.as_millis() as i64;
-        let (count, oldest) = store::login_failures_since(db, &probe_key(asker), now - window).await?;
-        Ok((count >= self.limits.per_pair)
-            .then(|| (((oldest.unwrap_or(now) + window - now).max(0) as u64).div_ceil(1000)).max(1)))
+        let (now, since) = self.window_from_now();
+        let (count, oldest) = store::login_failures_since(db, &probe_key(asker), since).await?;
+        Ok((count >= self.limits.per_pair).then(|| self.wait_secs(oldest.unwrap_or(now), now)))
     }
 
     /// Counts one "taken" answer to `asker`.
     pub async fn email_probe_answered(&self, db: &Db, asker: i64) -> Result<(), sqlx::Error> {
-        let now = now_ms();
-        let window = self.limits.window.as_millis() as i64;
+        let (now, since) = self.window_from_now();
         let keys = [(probe_key(asker), i64::MAX)];
-        store::record_login_attempt(db, &keys, now, now - window).await.map(|_| ())
+        store::record_login_attempt(db, &keys, now, since).await.map(|_| ())
+    }
+
+    /// Now, and the start of the window that ends now (Unix milliseconds).
+    fn window_from_now(&self) -> (i64, i64) {
+        let now = now_ms();
+        (now, now - self.limits.window.as_millis() as i64)
+    }
+
+    /// Whole seconds (at least one) until an attempt made at `oldest` leaves the window.
+    fn wait_secs(&self, oldest: i64, now: i64) -> u64 {
+        let left_ms = (oldest + self.limits.window.as_millis() as i64 - now).max(0) as u64;
+        left_ms.div_ceil(1000).max(1)
     }
 
     /// The keys an attempt counts under, with their limits; the first is the one a

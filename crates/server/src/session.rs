@@ -163,10 +163,15 @@ pub fn clear_cookies() -> AppResult<HeaderMap> {
         c.make_removal();
         headers.append(SET_COOKIE, header_value(&c)?);
     }
+    headers.append(SET_COOKIE, forget_return_cookie()?);
+    Ok(headers)
+}
+
+/// The `Set-Cookie` header that removes the "Log in as" return cookie.
+pub fn forget_return_cookie() -> AppResult<HeaderValue> {
     let mut c = Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
     c.make_removal();
-    headers.append(SET_COOKIE, header_value(&c)?);
-    Ok(headers)
+    header_value(&c)
 }
 
 /// During "Log in as": the staff member's own, parked session token, HttpOnly and sent

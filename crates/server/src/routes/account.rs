@@ -7,7 +7,7 @@ use crate::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::mail::Mail;
-use crate::password::{hash_password_off_thread, random_token, token_hash, verify_password_off_thread};
+use crate::password::{hash_password_off_thread, random_token, token_hash};
 use crate::rate_limit::Attempt;
 use crate::session::{clear_cookies, may_sign_in};
 use crate::state::AppState;
@@ -56,14 +56,9 @@ pub async fn change_password(
     let address = client_address::of_request(&state, peer, &headers);
     let account = me.user.email.to_lowercase();
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device: None };
-    let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
-    let verified = match verify_password_off_thread(body.current_password, Some(me.user.password_hash.clone())).await {
-        Ok(verified) => verified,
-        Err(e) => {
-            state.login_limiter.not_checked(&state.db, recorded).await?;
-            return Err(e);
-        }
-    };
+    let hash = Some(me.user.password_hash.clone());
+    let (verified, recorded) =
+        state.login_limiter.check_password(&state.db, &attempt, body.current_password, hash).await?;
     if !verified {
         return Err(AppError::field("current_password", FieldError::Incorrect));
     }

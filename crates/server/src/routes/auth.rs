@@ -4,7 +4,7 @@ use crate::access::AuthUser;
 use crate::client_address;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::password::{random_token, token_hash, verify_password_off_thread};
+use crate::password::{random_token, token_hash};
 use crate::rate_limit::Attempt;
 use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
@@ -57,16 +57,8 @@ pub async fn login(
         _ => None,
     };
     let attempt = Attempt { account: &account, address: address.as_deref(), known_device };
-    let recorded = state.login_limiter.admit(&state.db, &attempt).await?;
-
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let verified = match verify_password_off_thread(body.password.clone(), hash).await {
-        Ok(verified) => verified,
-        Err(e) => {
-            state.login_limiter.not_checked(&state.db, recorded).await?;
-            return Err(e);
-        }
-    };
+    let (verified, recorded) = state.login_limiter.check_password(&state.db, &attempt, body.password, hash).await?;
     let user = match user {
         Some(user) if verified && may_sign_in(&state, &user).await? => user,
         _ => return Err(AppError::InvalidCredentials),
@@ -91,7 +83,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
         .secure(state.settings.secure_cookies)
         .max_age(cookie::time::Duration::days(365))
         .build();
-    HeaderValue::from_str(&cookie.to_string()).map_err(|e| AppError::Internal(e.to_string()))
+    crate::session::header_value_str(&cookie.to_string())
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",

@@ -11,14 +11,14 @@ use crate::extract::ApiPath;
 use crate::password::token_hash;
 use crate::routes::auth::build_me;
 use crate::session::{
-    cookie_value, return_cookie, session_cookies, start_session_with_hash, Started, RETURN_COOKIE, RETURN_PATH,
+    cookie_value, forget_return_cookie, return_cookie, session_cookies, start_session_with_hash, Started, RETURN_COOKIE,
 };
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{ErrorBody, Me, SESSION_COOKIE};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -94,9 +94,6 @@ pub async fn stop_impersonating(
     // The session loader has just checked that the staff member may still do this.
     let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
     let mut cookies = session_cookies(&state, token, csrf)?;
-    let mut gone = cookie::Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
-    gone.make_removal();
-    cookies
-        .append(SET_COOKIE, HeaderValue::from_str(&gone.to_string()).map_err(|e| AppError::Internal(e.to_string()))?);
+    cookies.append(SET_COOKIE, forget_return_cookie()?);
     Ok((cookies, Json(build_me(&state, &staff, None).await?)))
 }

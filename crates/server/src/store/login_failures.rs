@@ -3,6 +3,7 @@
 //! Times are Unix milliseconds.
 
 use super::{begin_write, Db};
+use sqlx::{Any, Executor};
 
 /// In one serialized transaction: when any of `keys` has reached its limit since
 /// `since_ms`, answers `Err` with the time of that key's oldest counted attempt and records
@@ -18,12 +19,7 @@ pub async fn record_login_attempt(
     sqlx::query("DELETE FROM login_failures WHERE failed_at <= $1").bind(since_ms).execute(&mut *tx).await?;
     let mut blocked_since: Option<i64> = None;
     for (key, limit) in keys {
-        let (count, oldest): (i64, Option<i64>) =
-            sqlx::query_as("SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE key = $1 AND failed_at > $2")
-                .bind(key)
-                .bind(since_ms)
-                .fetch_one(&mut *tx)
-                .await?;
+        let (count, oldest) = login_failures_since(&mut *tx, key, since_ms).await?;
         if count >= *limit {
             let oldest = oldest.unwrap_or(at_ms);
             blocked_since = Some(blocked_since.map_or(oldest, |b: i64| b.max(oldest)));
@@ -62,7 +58,11 @@ pub async fn clear_login_failures(db: &Db, ids: &[i64], key: &str) -> Result<(),
 }
 
 /// How many attempts `key` has after `since_ms`, and when the oldest of them was.
-pub async fn login_failures_since(db: &Db, key: &str, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
+pub async fn login_failures_since<'e>(
+    db: impl Executor<'e, Database = Any>,
+    key: &str,
+    since_ms: i64,
+) -> Result<(i64, Option<i64>), sqlx::Error> {
     sqlx::query_as("SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE key = $1 AND failed_at > $2")
         .bind(key)
         .bind(since_ms)
