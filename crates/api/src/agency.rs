@@ -13,6 +13,54 @@ pub struct AgencyProfile {
     pub id: i64,
     pub name: String,
     pub branding: AgencyBranding,
+    /// Each of `branding.hostnames` with whether its ownership is proven (sorted alike).
+    pub domains: Vec<CustomDomain>,
+}
+
+/// Whether an agency has proven that it owns a hostname. Only a verified hostname brands
+/// pages and may call the API from a browser (CORS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DomainStatus {
+    /// Added, not checked yet (or the last check could not reach DNS).
+    Pending,
+    Verified,
+    /// The last check found no matching record, or another agency verified it first.
+    Failed,
+}
+
+/// Why a check failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DomainProblem {
+    /// DNS answered, without the record below.
+    RecordMissing,
+    /// Another agency verified this hostname first.
+    Taken,
+}
+
+/// One custom domain and the DNS TXT record that proves it is the agency's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomDomain {
+    pub hostname: String,
+    pub status: DomainStatus,
+    #[serde(default)]
+    pub problem: Option<DomainProblem>,
+    /// The TXT record's name: `_atrium.<hostname>`.
+    pub record_name: String,
+    /// The TXT record's value: `atrium-verify=<the agency's token>`.
+    pub record_value: String,
+    /// When DNS was last asked (RFC 3339), if ever.
+    #[serde(default)]
+    pub checked_at: Option<String>,
+}
+
+/// The TXT record an agency creates to prove it owns `hostname`.
+pub fn verification_record(hostname: &str, agency_token: &str) -> (String, String) {
+    (format!("_atrium.{hostname}"), format!("atrium-verify={agency_token}"))
 }
 
 /// What the Branding page edits; `PUT /api/v1/agency` takes it whole.
@@ -84,11 +132,29 @@ pub fn hostname(value: &str) -> Result<(), FieldError> {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         });
-    if ok {
-        Ok(())
-    } else {
-        Err(FieldError::InvalidHostname)
+    if !ok {
+        return Err(FieldError::InvalidHostname);
     }
+    // An address is not a name anybody can prove with DNS, and `169.254.169.254` or
+    // `10.0.0.1` name machines inside the deployment: a last label of digits is an IPv4
+    // literal (no top-level domain is numeric).
+    let ip = value.rsplit('.').next().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()));
+    if ip || value == "localhost" {
+        return Err(FieldError::ReservedHostname);
+    }
+    Ok(())
+}
+
+/// Whether an agency may newly add `hostname`: not a `*.localhost` name (only the demo's,
+/// which the seed verifies, exist) and not `platform` or a name under it (the deployment's
+/// own domain, when it has one).
+pub fn may_add_hostname(hostname: &str, platform: Option<&str>) -> Result<(), FieldError> {
+    let platform = platform.map(|p| p.trim().trim_matches('.').to_ascii_lowercase()).filter(|p| !p.is_empty());
+    let under = |domain: &str| hostname == domain || hostname.ends_with(&format!(".{domain}"));
+    if under("localhost") || platform.as_deref().is_some_and(under) {
+        return Err(FieldError::ReservedHostname);
+    }
+    Ok(())
 }
 
 impl AgencyBranding {
@@ -140,12 +206,21 @@ mod tests {
 
     #[test]
     fn hostnames() {
-        for good in ["app.agency.example", "localhost", "a-b.c1.example"] {
+        for good in ["app.agency.example", "a-b.c1.example", "10.example", "localhost.example"] {
             assert_eq!(hostname(good), Ok(()), "{good}");
         }
         for bad in ["", "App.Example", "-a.example", "a..b", "a_b.example", "a.example:8080", "ünï.example"] {
             assert_eq!(hostname(bad), Err(FieldError::InvalidHostname), "{bad}");
         }
+        for reserved in ["169.254.169.254", "127.0.0.1", "10.0.0.1", "localhost", "1.2"] {
+            assert_eq!(hostname(reserved), Err(FieldError::ReservedHostname), "{reserved}");
+        }
+        let refused = Err(FieldError::ReservedHostname);
+        assert_eq!(may_add_hostname("contoso.localhost", None), refused);
+        assert_eq!(may_add_hostname("atrium.example", Some("atrium.example")), refused);
+        assert_eq!(may_add_hostname("acme.atrium.example", Some(".Atrium.example")), refused);
+        assert_eq!(may_add_hostname("notatrium.example", Some("atrium.example")), Ok(()));
+        assert_eq!(may_add_hostname("acme.example", Some("")), Ok(()));
     }
 
     #[test]

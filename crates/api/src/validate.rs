@@ -24,6 +24,9 @@ pub enum FieldError {
     /// Not a `#rrggbb` colour.
     InvalidColour,
     InvalidHostname,
+    /// A hostname no agency may claim: an IP address, `localhost`, or the platform's own
+    /// domain.
+    ReservedHostname,
     /// Below zero where only zero or more makes sense (prices, counts).
     Negative,
     /// Not what was expected (a current password).
@@ -51,6 +54,7 @@ impl FieldError {
             FieldError::InvalidKey => "invalid_key",
             FieldError::InvalidColour => "invalid_colour",
             FieldError::InvalidHostname => "invalid_hostname",
+            FieldError::ReservedHostname => "reserved_hostname",
             FieldError::Negative => "negative",
             FieldError::Incorrect => "incorrect",
             FieldError::ExpiredLink => "expired_link",
@@ -72,6 +76,7 @@ impl FieldError {
             "invalid_key" => FieldError::InvalidKey,
             "invalid_colour" => FieldError::InvalidColour,
             "invalid_hostname" => FieldError::InvalidHostname,
+            "reserved_hostname" => FieldError::ReservedHostname,
             "negative" => FieldError::Negative,
             "incorrect" => FieldError::Incorrect,
             "expired_link" => FieldError::ExpiredLink,
@@ -93,6 +98,9 @@ impl FieldError {
             FieldError::InvalidKey => "Use lowercase letters, digits and underscores, starting with a letter.".into(),
             FieldError::InvalidColour => "Enter a colour like #1d4ed8.".into(),
             FieldError::InvalidHostname => "Enter host names like app.agency.example (lowercase, no port).".into(),
+            FieldError::ReservedHostname => {
+                "IP addresses, localhost and the platform's own domain cannot be used; use your own domain.".into()
+            }
             FieldError::Negative => "This cannot be negative.".into(),
             FieldError::Incorrect => "This is not correct.".into(),
             FieldError::ExpiredLink => "This link is not valid or has expired: ask for a new one.".into(),

@@ -1,6 +1,6 @@
 //! Cross-origin access to `/api/v1`: a page served from another origin (a CDN, the
 //! agency's `app.` host while the API is on `api.`) may call the API when its origin is
-//! allowed (`--allowed-origin`). Its answers then carry the CORS headers the client needs,
+//! allowed (`--allowed-origin`, or a custom domain an agency has verified). Its answers then carry the CORS headers the client needs,
 //! credentials included. Any other origin gets no CORS headers, so its page cannot read
 //! an answer, and its mutating requests are refused outright (403), session or not: a
 //! form or script on a foreign site cannot make a signed-in browser change anything.
@@ -30,7 +30,8 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
     let Some(origin) = request.headers().get(ORIGIN).and_then(|v| v.to_str().ok()).map(normalize) else {
         return vary(next.run(request).await);
     };
-    let allowed = state.settings.allowed_origins.iter().any(|o| normalize(o) == origin);
+    let allowed = state.settings.allowed_origins.iter().any(|o| normalize(o) == origin)
+        || verified_domain_origin(&state, &origin).await;
     let preflight =
         request.method() == Method::OPTIONS && request.headers().contains_key(ACCESS_CONTROL_REQUEST_METHOD);
     if !allowed {
@@ -59,6 +60,32 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
         headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(PREFLIGHT_MAX_AGE_SECS));
     }
     vary(response)
+}
+
+/// Whether `origin` is a page on a custom domain an agency has verified (`domains.rs`):
+/// over HTTPS, or plain HTTP where the server itself runs without TLS (development).
+async fn verified_domain_origin(state: &AppState, origin: &str) -> bool {
+    let Some((scheme, authority)) = origin.split_once("://") else {
+        return false;
+    };
+    let scheme_ok = scheme == "https" || (scheme == "http" && !state.settings.secure_cookies);
+    let host = authority.rsplit_once(':').map_or(authority, |(host, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            host
+        } else {
+            authority
+        }
+    });
+    if !scheme_ok || host.starts_with('[') {
+        return false;
+    }
+    match crate::store::agency_of_verified_host(&state.db, host).await {
+        Ok(found) => found.is_some(),
+        Err(e) => {
+            tracing::warn!(error = %e, "verified domains not readable; origin refused");
+            false
+        }
+    }
 }
 
 /// An origin as browsers send it: scheme, host and port, lower case, no trailing slash.

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod confusable;
 pub mod cors;
 pub mod csrf;
+pub mod domains;
 pub mod error;
 pub mod events;
 pub mod extract;

@@ -60,6 +60,13 @@ struct Args {
     /// environment).
     #[arg(long = "allowed-origin", env = "ATRIUM_ALLOWED_ORIGINS", value_delimiter = ',')]
     allowed_origins: Vec<String>,
+    /// The deployment's own domain (e.g. `atrium.example`): agencies may not claim it or any
+    /// name under it as a custom domain.
+    #[arg(long, env = "ATRIUM_PLATFORM_DOMAIN")]
+    platform_domain: Option<String>,
+    /// Minutes between two checks of every custom domain's DNS record.
+    #[arg(long, env = "ATRIUM_DOMAIN_CHECK_MINUTES", default_value_t = 60)]
+    domain_check_minutes: u64,
     /// Keep the demo alive: scripted visitors talk to Acme Dental's and Globex Realty's
     /// bots (Northwind's demo orgs), sometimes asking for a person.
     #[arg(long, env = "ATRIUM_SIMULATE_DEMO")]
@@ -100,6 +107,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         trusted_proxies: args.trusted_proxies.clone(),
         public_url: String::new(),
         allowed_origins: args.allowed_origins.clone(),
+        platform_domain: args.platform_domain.clone(),
     };
     let listener = tokio::net::TcpListener::bind((args.bind.as_str(), args.port)).await?;
     let addr = listener.local_addr()?;
@@ -108,6 +116,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(db, settings);
     let simulator =
         args.simulate_demo.then(|| simulator::spawn(state.clone(), Duration::from_secs(args.simulate_every_secs)));
+    atrium_server::domains::spawn_periodic_checks(
+        state.clone(),
+        Duration::from_secs(args.domain_check_minutes.max(1) * 60),
+    );
     let router = app(state);
 
     // Scripts and tests read this line to find the port.

@@ -41,7 +41,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             primary_color: "#1d4ed8",
             support_email: "help@northwind.test",
             website_url: "https://northwind.test",
-            hostnames: &["127.0.0.1", "localhost", "northwind.localhost"],
+            verified_hostnames: &["northwind.localhost"],
         },
     )
     .await?;
@@ -52,7 +52,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             primary_color: "#0f766e",
             support_email: "help@contoso.test",
             website_url: "https://contoso.test",
-            hostnames: &["contoso.localhost"],
+            verified_hostnames: &["contoso.localhost"],
         },
     )
     .await?;

@@ -29,6 +29,9 @@ pub struct AppState {
     pub ingest_limiter: Arc<crate::ingest_limit::IngestLimiter>,
     /// Places for requests in flight (`limits.rs`).
     pub in_flight: Arc<tokio::sync::Semaphore>,
+    /// How custom domains are proven (`domains.rs`): the system resolver unless a test
+    /// replaces it.
+    pub dns: Arc<dyn crate::domains::TxtResolver>,
 }
 
 /// Behaviour that deployments tune; `main` fills it from flags and the environment.
@@ -55,6 +58,9 @@ pub struct Settings {
     pub clock: Clock,
     /// Load balancers whose `X-Forwarded-For` names the client (see `client_address`).
     pub trusted_proxies: Vec<IpAddr>,
+    /// The deployment's own domain (e.g. `atrium.example`): no agency may claim it or a
+    /// name under it.
+    pub platform_domain: Option<String>,
 }
 
 impl Default for Settings {
@@ -70,6 +76,7 @@ impl Default for Settings {
             allowed_origins: Vec::new(),
             clock: Clock::default(),
             trusted_proxies: Vec::new(),
+            platform_domain: None,
         }
     }
 }
@@ -87,6 +94,7 @@ impl AppState {
             mail: Arc::new(ConsoleMail),
             ingest_limiter: Arc::new(crate::ingest_limit::IngestLimiter::new(settings_ingest)),
             in_flight: Arc::new(tokio::sync::Semaphore::new(crate::limits::IN_FLIGHT)),
+            dns: Arc::new(crate::domains::SystemResolver::new()),
         }
     }
 }

@@ -16,6 +16,7 @@ const SERVED: &[&str] = &[
     "/api/v1/auth/logout",
     "/api/v1/me",
     "/api/v1/agency",
+    "/api/v1/agency/domains/check",
     "/api/v1/orgs",
     "/api/v1/orgs/{org}",
     "/api/v1/orgs/{org}/agents",

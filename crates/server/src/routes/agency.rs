@@ -6,15 +6,18 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::state::AppState;
-use crate::store;
+use crate::store::{self, AgencySaved};
 use atrium_api::org_input::blank_to_none;
+use atrium_api::validate::FieldError;
 use atrium_api::{AgencyBranding, AgencyProfile, ErrorBody};
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/agency", get(get_agency).put(update_agency))
+    Router::new()
+        .route("/agency", get(get_agency).put(update_agency))
+        .route("/agency/domains/check", post(check_domains))
 }
 
 /// The agency's brand and hostnames (sorted). Agency staff only.
@@ -27,8 +30,10 @@ pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppRes
 }
 
 /// Replaces the agency's brand and its whole list of hostnames; `GET /api/v1/branding`
-/// follows at once. A hostname another agency serves is 422 (`hostnames`: `taken`) and
-/// changes nothing. Agency owners and admins only.
+/// follows at once for the brand. A new hostname is pending until its DNS record is seen
+/// (`POST /api/v1/agency/domains/check`). A hostname another agency has verified is 422
+/// (`hostnames`: `taken`); an address, `localhost` or the platform's own domain is 422
+/// (`reserved_hostname`); either changes nothing. Agency owners and admins only.
 #[utoipa::path(put, path = "/api/v1/agency", tag = "agency", request_body = AgencyBranding,
     responses((status = 200, body = AgencyProfile), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -39,10 +44,27 @@ pub async fn update_agency(
 ) -> AppResult<Json<AgencyProfile>> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let saved = store::update_agency(&state.db, admin.agency_id, &cleaned(body))
-        .await
-        .map_err(|e| AppError::unique_as_taken(e, "hostnames"))?;
-    Ok(Json(saved.ok_or(AppError::NotFound)?))
+    let held = store::get_agency(&state.db, admin.agency_id).await?.ok_or(AppError::NotFound)?.branding.hostnames;
+    let platform = state.settings.platform_domain.as_deref();
+    for new in body.hostnames.iter().filter(|h| !held.contains(h)) {
+        atrium_api::agency::may_add_hostname(new, platform).map_err(|e| AppError::field("hostnames", e))?;
+    }
+    match store::update_agency(&state.db, admin.agency_id, &cleaned(body)).await? {
+        AgencySaved::Saved(profile) => Ok(Json(profile)),
+        AgencySaved::NotFound => Err(AppError::NotFound),
+        AgencySaved::HostnameTaken => Err(AppError::field("hostnames", FieldError::Taken)),
+    }
+}
+
+/// Asks DNS now for the record of each of the agency's domains and answers what it found
+/// (the same check runs periodically). Agency owners and admins only.
+#[utoipa::path(post, path = "/api/v1/agency/domains/check", tag = "agency",
+    responses((status = 200, body = AgencyProfile), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn check_domains(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
+    let admin = user.require_agency_admin()?;
+    crate::domains::check_domains(&state, Some(admin.agency_id)).await?;
+    Ok(Json(store::get_agency(&state.db, admin.agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// The input as stored: surrounding whitespace is never meant, a blank optional field

@@ -1,5 +1,6 @@
 //! Agencies, their branding, hostnames and API keys.
 
+use super::domains::{agency_domains, insert_verified_domain, replace_domains};
 use super::{begin_write, now, Db};
 use atrium_api::{AgencyBranding, AgencyProfile, Branding};
 use sqlx::{AnyConnection, FromRow};
@@ -36,12 +37,12 @@ impl From<BrandingRow> for Branding {
 const BRANDING_COLUMNS: &str = "a.id, a.display_name, a.primary_color, a.logo_light_url, a.logo_dark_url, \
      a.support_email, a.website_url, a.terms_url, a.privacy_url";
 
-/// The agency that owns `hostname`, else the platform's first agency, so a bare
+/// The agency that has verified `hostname`, else the platform's first agency, so a bare
 /// address still shows an agency's brand and never Atrium's.
 pub async fn branding_for_host(db: &Db, hostname: &str) -> Result<Option<Branding>, sqlx::Error> {
     let by_host = format!(
-        "SELECT {BRANDING_COLUMNS} FROM agencies a JOIN agency_hostnames h ON h.agency_id = a.id \
-         WHERE h.hostname = $1"
+        "SELECT {BRANDING_COLUMNS} FROM agencies a JOIN agency_domains d ON d.agency_id = a.id \
+         WHERE d.hostname = $1 AND d.status = 'verified'"
     );
     if let Some(row) =
         sqlx::query_as::<_, BrandingRow>(&by_host).bind(hostname.to_ascii_lowercase()).fetch_optional(db).await?
@@ -71,10 +72,8 @@ async fn read_agency(conn: &mut AnyConnection, agency_id: i64) -> Result<Option<
     let Some(row) = sqlx::query_as::<_, ProfileRow>(&sql).bind(agency_id).fetch_optional(&mut *conn).await? else {
         return Ok(None);
     };
-    let hostnames = sqlx::query_scalar("SELECT hostname FROM agency_hostnames WHERE agency_id = $1 ORDER BY hostname")
-        .bind(agency_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let domains = agency_domains(conn, agency_id).await?;
+    let hostnames = domains.iter().map(|d| d.hostname.clone()).collect();
     let b = row.brand;
     let branding = AgencyBranding {
         display_name: b.display_name,
@@ -87,22 +86,22 @@ async fn read_agency(conn: &mut AnyConnection, agency_id: i64) -> Result<Option<
         privacy_url: b.privacy_url,
         hostnames,
     };
-    Ok(Some(AgencyProfile { id: b.id, name: row.name, branding }))
+    Ok(Some(AgencyProfile { id: b.id, name: row.name, branding, domains }))
+}
+
+/// What saving an agency's brand came to.
+pub enum AgencySaved {
+    Saved(AgencyProfile),
+    NotFound,
+    /// Another agency has verified one of the hostnames: nothing was changed.
+    HostnameTaken,
 }
 
 /// Replaces the agency's brand and its whole set of hostnames with `input` (validated and
-/// cleaned by the caller, hostnames distinct), answering the profile as saved.
-///
-/// One transaction, so that a refused update changes nothing: a hostname that another
-/// agency holds fails its insert on the table's primary key (the caller answers that as
-/// "taken"), and returning the error drops the transaction, brand update included.
-/// Relying on the key rather than looking first keeps two agencies claiming one hostname
-/// at once from both winning.
-pub async fn update_agency(
-    db: &Db,
-    agency_id: i64,
-    input: &AgencyBranding,
-) -> Result<Option<AgencyProfile>, sqlx::Error> {
+/// cleaned by the caller, hostnames distinct), answering the profile as saved. New
+/// hostnames start pending (`domains.rs`). One transaction, so that a refused update
+/// changes nothing.
+pub async fn update_agency(db: &Db, agency_id: i64, input: &AgencyBranding) -> Result<AgencySaved, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let updated = sqlx::query(
         "UPDATE agencies SET display_name = $1, primary_color = $2, logo_light_url = $3, logo_dark_url = $4, \
@@ -120,19 +119,14 @@ pub async fn update_agency(
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
-        return Ok(None);
+        return Ok(AgencySaved::NotFound);
     }
-    sqlx::query("DELETE FROM agency_hostnames WHERE agency_id = $1").bind(agency_id).execute(&mut *tx).await?;
-    for host in &input.hostnames {
-        sqlx::query("INSERT INTO agency_hostnames (hostname, agency_id) VALUES ($1, $2)")
-            .bind(host)
-            .bind(agency_id)
-            .execute(&mut *tx)
-            .await?;
+    if !replace_domains(&mut tx, agency_id, &input.hostnames).await? {
+        return Ok(AgencySaved::HostnameTaken);
     }
     let profile = read_agency(&mut tx, agency_id).await?;
     tx.commit().await?;
-    Ok(profile)
+    Ok(profile.map_or(AgencySaved::NotFound, AgencySaved::Saved))
 }
 
 pub async fn agency_name(db: &Db, agency_id: i64) -> Result<String, sqlx::Error> {
@@ -144,28 +138,26 @@ pub struct NewAgency<'a> {
     pub primary_color: &'a str,
     pub support_email: &'a str,
     pub website_url: &'a str,
-    pub hostnames: &'a [&'a str],
+    /// Domains the seed knows to be the agency's (the demo's `*.localhost` names).
+    pub verified_hostnames: &'a [&'a str],
 }
 
 pub async fn insert_agency(db: &Db, a: &NewAgency<'_>) -> Result<i64, sqlx::Error> {
     let mut tx = db.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO agencies (name, display_name, primary_color, support_email, website_url, created_at) \
-         VALUES ($1, $1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO agencies (name, display_name, primary_color, support_email, website_url, created_at, \
+         domain_token) VALUES ($1, $1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(a.name)
     .bind(a.primary_color)
     .bind(a.support_email)
     .bind(a.website_url)
     .bind(now())
+    .bind(super::domains::new_domain_token())
     .fetch_one(&mut *tx)
     .await?;
-    for host in a.hostnames {
-        sqlx::query("INSERT INTO agency_hostnames (hostname, agency_id) VALUES ($1, $2)")
-            .bind(host.to_ascii_lowercase())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+    for host in a.verified_hostnames {
+        insert_verified_domain(&mut tx, id, host).await?;
     }
     tx.commit().await?;
     Ok(id)

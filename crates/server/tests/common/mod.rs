@@ -32,14 +32,23 @@ pub struct TestApp {
     pg: Option<PgDatabase>,
     /// What the app mailed (password reset links).
     pub mail: std::sync::Arc<atrium_server::mail::RecordedMail>,
+    /// The DNS the app asks to prove custom domains: records the test sets.
+    pub dns: std::sync::Arc<atrium_server::domains::StubResolver>,
+    /// The state behind `router`, for what the server runs outside requests (timers).
+    pub state: AppState,
 }
 
-/// The app's router over `db` with `settings`, mailing into a recorder.
-fn app_with_mail(db: &Db, settings: Settings) -> (Router, std::sync::Arc<atrium_server::mail::RecordedMail>) {
+type Fakes =
+    (std::sync::Arc<atrium_server::mail::RecordedMail>, std::sync::Arc<atrium_server::domains::StubResolver>, AppState);
+
+/// The app's router over `db` with `settings`, mailing into a recorder and asking a stub DNS.
+fn app_with_mail(db: &Db, settings: Settings) -> (Router, Fakes) {
     let mut state = AppState::new(db.clone(), settings);
     let mail = std::sync::Arc::new(atrium_server::mail::RecordedMail::default());
     state.mail = mail.clone();
-    (atrium_server::app(state), mail)
+    let dns = std::sync::Arc::new(atrium_server::domains::StubResolver::default());
+    state.dns = dns.clone();
+    (atrium_server::app(state.clone()), (mail, dns, state))
 }
 
 /// The PostgreSQL server the tests use, if any (`ATRIUM_TEST_DATABASE_URL`, a URL of a
@@ -211,8 +220,8 @@ impl TestApp {
         if let Some(pg) = &snapshot.pg {
             let copy = PgDatabase::create(&pg.admin_url, Some(&pg.name)).await;
             let db = store::connect(&copy.url()).await.unwrap();
-            let (router, mail) = app_with_mail(&db, Settings::default());
-            return TestApp { dir, db, router, pg: Some(copy), mail };
+            let (router, (mail, dns, state)) = app_with_mail(&db, Settings::default());
+            return TestApp { dir, db, router, pg: Some(copy), mail, dns, state };
         }
         let file = dir.path().join("atrium.db");
         std::fs::copy(&snapshot.path, &file).unwrap();
@@ -228,14 +237,14 @@ impl TestApp {
     /// app's own file opened another way (`?mode=ro`, a second pool).
     pub async fn sibling(&self, url: &str) -> Result<TestApp, sqlx::Error> {
         let db = store::connect(url).await?;
-        let (router, mail) = app_with_mail(&db, Settings::default());
-        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router, pg: None, mail })
+        let (router, (mail, dns, state)) = app_with_mail(&db, Settings::default());
+        Ok(TestApp { dir: tempfile::tempdir().unwrap(), db, router, pg: None, mail, dns, state })
     }
 
     async fn open(dir: TempDir, file: &Path, settings: Settings) -> Self {
         let db = store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
-        let (router, mail) = app_with_mail(&db, settings);
-        TestApp { dir, db, router, pg: None, mail }
+        let (router, (mail, dns, state)) = app_with_mail(&db, settings);
+        TestApp { dir, db, router, pg: None, mail, dns, state }
     }
 
     async fn build(settings: impl FnOnce(&PathBuf) -> Settings) -> Self {
@@ -255,8 +264,8 @@ impl TestApp {
         };
         let db = store::connect(&url).await.unwrap();
         assert!(seed_demo(&db, false).await.unwrap(), "a fresh database takes the demo seed");
-        let (router, mail) = app_with_mail(&db, settings(&root));
-        TestApp { dir, db, router, pg, mail }
+        let (router, (mail, dns, state)) = app_with_mail(&db, settings(&root));
+        TestApp { dir, db, router, pg, mail, dns, state }
     }
 
     /// The URL of this app's database: what a second replica of the server would be given.
@@ -265,6 +274,11 @@ impl TestApp {
     }
 
     /// Sends one request through the whole router, middleware included.
+    /// Checks every agency's custom domains, as the server's timer does.
+    pub async fn check_all_domains(&self) {
+        atrium_server::domains::check_domains(&self.state, None).await.unwrap();
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let (parts, body) = response.into_parts();
