@@ -9,7 +9,51 @@ use serde::{Deserialize, Serialize};
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// How the new session travels: `cookie` (the default) or `token`, for a page on
+    /// another site than the API, which cannot rely on the API's cookies.
+    #[serde(default)]
+    pub session: SessionTransport,
 }
+
+/// How a session travels between the page and the API.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SessionTransport {
+    /// HttpOnly session cookie plus a CSRF token echoed in `X-CSRF-Token`.
+    #[default]
+    Cookie,
+    /// The token in the answer's body, sent back as `Authorization: Bearer <token>`; no
+    /// cookie, no CSRF token (a browser never adds that header by itself).
+    Token,
+}
+
+/// The answer of a sign-in, a "Log in as" and its end: who is now signed in and, for a
+/// session carried as a token, the token itself (never for a cookie session).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignedIn {
+    #[serde(flatten)]
+    pub me: Me,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<String>,
+}
+
+/// `POST /api/v1/events/tickets`: a single-use pass that opens one event stream within
+/// [`STREAM_TICKET_SECS`], for a session carried as a token (an `EventSource` cannot send
+/// headers). Passed as `?ticket=`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StreamTicket {
+    pub ticket: String,
+}
+
+/// How long a stream ticket may wait for its stream.
+pub const STREAM_TICKET_SECS: i64 = 30;
+
+/// During a "Log in as" in token mode: the staff member's own (parked) session token,
+/// sent to `POST /api/v1/auth/stop-impersonating` to get it back.
+pub const RETURN_TOKEN_HEADER: &str = "X-Return-Token";
 
 /// The answer of `GET /api/v1/me`, and of a successful login.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -20,8 +20,8 @@ pub use activity::ActivityEntry;
 pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{
-    AgencyRef, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, Permission, Role, UserKind,
-    UserSummary,
+    AgencyRef, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, Permission, Role,
+    SessionTransport, SignedIn, StreamTicket, UserKind, UserSummary, RETURN_TOKEN_HEADER, STREAM_TICKET_SECS,
 };
 pub use billing::{
     BillingOverview, ChoosePlan, Invoice, InvoiceLine, InvoiceStatus, NewPlan, Plan, PlanInterval, PlanPatch,

@@ -9,7 +9,7 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
-use atrium_api::CSRF_HEADER;
+use atrium_api::{CSRF_HEADER, RETURN_TOKEN_HEADER};
 use axum::extract::{Request, State};
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -53,7 +53,7 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
     headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("Retry-After, Location, X-CSRF-Token"));
     if preflight {
         headers.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"));
-        let allow_headers = format!("Content-Type, Authorization, {CSRF_HEADER}");
+        let allow_headers = format!("Content-Type, Authorization, {CSRF_HEADER}, {RETURN_TOKEN_HEADER}");
         if let Ok(value) = HeaderValue::from_str(&allow_headers) {
             headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, value);
         }

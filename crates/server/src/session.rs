@@ -1,14 +1,15 @@
-//! Who is calling: the session cookie, its extractor, and the cookies a login sets.
-//! What a caller may do is `access.rs`'s business.
+//! Who is calling: the session (a cookie, or a token in `Authorization: Bearer` for a page
+//! on another site), its extractor, and the cookies a cookie login sets. What a caller may
+//! do is `access.rs`'s business.
 
 pub use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::password::{random_token, token_hash};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE};
+use atrium_api::{SessionTransport, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE};
 use axum::extract::FromRequestParts;
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use cookie::{Cookie, SameSite};
@@ -32,7 +33,7 @@ impl FromRequestParts<AppState> for AuthUser {
         if let Some(user) = parts.extensions.get::<AuthUser>() {
             return Ok(user.clone());
         }
-        let token = cookie_value(&parts.headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+        let token = request_session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let user = load_session(state, &token_hash(&token)).await?.ok_or(AppError::Unauthenticated)?;
         parts.extensions.insert(user.clone());
         Ok(user)
@@ -110,28 +111,31 @@ pub async fn may_sign_in(state: &AppState, user: &store::UserRow) -> AppResult<b
     }
 }
 
-/// A session just started: its token's hash and the `Set-Cookie` headers to send.
+/// A session just started: its token's hash, and how the answer hands it over: the
+/// `Set-Cookie` headers of a cookie session, or the token itself for the body.
 pub struct Started {
     pub token_hash: String,
     pub cookies: HeaderMap,
+    pub token: Option<String>,
 }
 
-/// Starts a session for `user_id`, returning the `Set-Cookie` headers to send.
-pub async fn start_session(state: &AppState, user_id: i64, impersonator_id: Option<i64>) -> AppResult<HeaderMap> {
-    Ok(start_session_with_hash(state, user_id, impersonator_id).await?.cookies)
-}
-
-/// [`start_session`], also answering the new session's token hash.
-pub async fn start_session_with_hash(
+/// Starts a session for `user_id`, carried as `transport` says.
+pub async fn start_session(
     state: &AppState,
     user_id: i64,
     impersonator_id: Option<i64>,
+    transport: SessionTransport,
 ) -> AppResult<Started> {
     let token = random_token();
     let csrf = random_token();
     let hash = token_hash(&token);
     store::insert_session(&state.db, &hash, user_id, &csrf, impersonator_id).await?;
-    Ok(Started { token_hash: hash, cookies: session_cookies(state, token, csrf)? })
+    Ok(match transport {
+        SessionTransport::Cookie => {
+            Started { token_hash: hash, cookies: session_cookies(state, token, csrf)?, token: None }
+        }
+        SessionTransport::Token => Started { token_hash: hash, cookies: HeaderMap::new(), token: Some(token) },
+    })
 }
 
 /// The session and CSRF cookies for a session's token and CSRF token.
@@ -197,7 +201,36 @@ pub fn header_value_str(value: &str) -> AppResult<HeaderValue> {
     HeaderValue::from_str(value).map_err(|e| AppError::Internal(e.to_string()))
 }
 
-/// The session token hash from the request's cookie, if any.
+/// The session token the request carries. A request with an `Authorization` header is
+/// judged by it alone (a page in token mode may still hold an old cookie of the API's).
+pub fn request_session_token(headers: &HeaderMap) -> Option<String> {
+    match bearer_token(headers) {
+        Some(token) => token,
+        None => cookie_value(headers, SESSION_COOKIE),
+    }
+}
+
+/// `Some(token)` when the request has an `Authorization` header (`Some(None)` when it is
+/// not a usable bearer token), `None` when it has none.
+fn bearer_token(headers: &HeaderMap) -> Option<Option<String>> {
+    let value = headers.get(AUTHORIZATION)?;
+    let token = value.to_str().ok().and_then(|v| v.split_once(' ')).and_then(|(scheme, token)| {
+        let token = token.trim();
+        (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
+    });
+    Some(token)
+}
+
+/// How the request carries its session: a bearer header means token mode.
+pub fn transport_of(headers: &HeaderMap) -> SessionTransport {
+    if headers.contains_key(AUTHORIZATION) {
+        SessionTransport::Token
+    } else {
+        SessionTransport::Cookie
+    }
+}
+
+/// The session token hash the request carries, if any.
 pub fn request_session_hash(headers: &HeaderMap) -> Option<String> {
-    cookie_value(headers, SESSION_COOKIE).map(|t| token_hash(&t))
+    request_session_token(headers).map(|t| token_hash(&t))
 }

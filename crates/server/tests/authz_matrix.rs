@@ -56,6 +56,8 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("POST",   "/api/v1/auth/logout",                         [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]),
     // About oneself.
     ("GET",    "/api/v1/me",                                  [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+    // Anyone signed in may ask for a pass to their own event streams.
+    ("POST",   "/api/v1/events/tickets",                      [401, 201, 201, 201, 201, 201, 201, 201, 201, 201]),
     ("POST",   "/api/v1/auth/stop-impersonating",             [401, 409, 409, 409, 409, 409, 409, 409, 409, 200]),
     // One's own password and sessions: anyone signed in, but not during "Log in as".
     ("POST",   "/api/v1/me/password",                         [401, 204, 204, 204, 204, 204, 204, 204, 204, 403]),

@@ -17,6 +17,7 @@ const SERVED: &[&str] = &[
     "/api/v1/me",
     "/api/v1/agency",
     "/api/v1/agency/domains/check",
+    "/api/v1/events/tickets",
     "/api/v1/orgs",
     "/api/v1/orgs/{org}",
     "/api/v1/orgs/{org}/agents",

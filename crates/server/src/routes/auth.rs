@@ -10,7 +10,8 @@ use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{
-    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE,
+    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, SignedIn, UserKind, UserSummary, API_PREFIX,
+    DEVICE_COOKIE,
 };
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
@@ -31,7 +32,8 @@ pub fn router() -> Router<AppState> {
 /// `rate_limit.rs` explains (429 with `Retry-After`); when too many sign-ins are already
 /// hashing passwords, 503 `server_busy` with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = Me, description = "Sets the session, CSRF and device cookies"),
+    responses((status = 200, body = SignedIn, description = "Sets the session, CSRF and device cookies; with \
+               `session: token`, no session cookie but `session_token` in the body"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
               (status = 429, body = ErrorBody, description = "Too many attempts of this account and address (or \
@@ -64,12 +66,13 @@ pub async fn login(
         _ => return Err(AppError::InvalidCredentials),
     };
     state.login_limiter.succeeded(&state.db, recorded).await?;
-    let mut cookies = start_session(&state, user.id, None).await?;
+    let started = start_session(&state, user.id, None, body.session).await?;
+    let mut cookies = started.cookies;
     if known_device.is_none() {
         cookies.append(SET_COOKIE, remember_this_device(&state, user.id).await?);
     }
     let me = build_me(&state, &user, None).await?;
-    Ok((cookies, Json(me)))
+    Ok((cookies, Json(SignedIn { me, session_token: started.token })))
 }
 
 /// A new device cookie for `user_id`'s browser: a year long, sent only to sign-in.
@@ -86,6 +89,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
     crate::session::header_value_str(&cookie.to_string())
 }
 
+/// Ends the session the request carries (cookie or bearer token).
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
     responses((status = 204), (status = 403, body = ErrorBody)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<impl IntoResponse> {
@@ -98,15 +102,21 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     responses((status = 200, body = Me, headers(("X-CSRF-Token" = String, description = "The session's CSRF token"))),
               (status = 401, body = ErrorBody)))]
-pub async fn me(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
+pub async fn me(State(state): State<AppState>, user: AuthUser, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     let me = user.signed_in();
     let impersonator = match me.impersonator_id {
         Some(id) => store::user_by_id(&state.db, id).await?,
         None => None,
     };
     // The session's CSRF token, for a page on another origin (it cannot read the cookie).
-    let csrf = [(atrium_api::CSRF_HEADER, crate::session::header_value_str(me.csrf_token)?)];
-    Ok((csrf, Json(build_me(&state, me.user, impersonator.as_ref()).await?)))
+    // A token session has no use for it, and gets none.
+    let csrf = match crate::session::transport_of(&headers) {
+        atrium_api::SessionTransport::Cookie => {
+            vec![(atrium_api::CSRF_HEADER, crate::session::header_value_str(me.csrf_token)?)]
+        }
+        atrium_api::SessionTransport::Token => Vec::new(),
+    };
+    Ok((axum::response::AppendHeaders(csrf), Json(build_me(&state, me.user, impersonator.as_ref()).await?)))
 }
 
 pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Option<&store::UserRow>) -> AppResult<Me> {

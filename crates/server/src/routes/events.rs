@@ -13,12 +13,17 @@ use crate::error::{AppError, AppResult};
 use crate::events::{Published, StreamSlot, CONVERSATION_UPDATED};
 use crate::extract::ApiPath;
 use crate::routes::conversations::{scope, READ};
-use crate::session::check_session;
+use crate::password::{random_token, token_hash};
+use crate::session::{check_session, load_session};
+use crate::store;
 use crate::state::AppState;
-use atrium_api::{ErrorBody, OrgEvent};
-use axum::extract::State;
+use atrium_api::{ErrorBody, OrgEvent, StreamTicket, STREAM_TICKET_SECS};
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::Json;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use futures_util::Stream;
 use std::sync::Arc;
@@ -34,14 +39,49 @@ const RECHECK: Duration = Duration::from_secs(5);
 const FRESH: Duration = Duration::from_secs(1);
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/events", get(org_events))
+    Router::new().route("/orgs/{org}/events", get(org_events)).route("/events/tickets", post(create_ticket))
+}
+
+/// A single-use pass for one event stream, good for [`STREAM_TICKET_SECS`]: how a page whose
+/// session is a bearer token opens a stream (`EventSource` cannot send the header). The
+/// stream then lives by its session exactly as a cookie stream does.
+#[utoipa::path(post, path = "/api/v1/events/tickets", tag = "conversations",
+    responses((status = 201, body = StreamTicket), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn create_ticket(State(state): State<AppState>, user: AuthUser) -> AppResult<(StatusCode, Json<StreamTicket>)> {
+    let ticket = random_token();
+    let expires_at = store::seconds_from_now(STREAM_TICKET_SECS);
+    store::insert_stream_ticket(&state.db, &token_hash(&ticket), user.signed_in().token_hash, &expires_at).await?;
+    Ok((StatusCode::CREATED, Json(StreamTicket { ticket })))
+}
+
+/// Who opens a stream: the session of a `?ticket=` (used up here), else the request's own.
+pub struct StreamCaller(AuthUser);
+
+impl FromRequestParts<AppState> for StreamCaller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ticket = parts.uri.query().unwrap_or_default().split('&').find_map(|pair| pair.strip_prefix("ticket="));
+        let Some(ticket) = ticket else {
+            return Ok(StreamCaller(AuthUser::from_request_parts(parts, state).await?));
+        };
+        let (session_hash, expires_at) =
+            store::take_stream_ticket(&state.db, &token_hash(ticket)).await?.ok_or(AppError::Unauthenticated)?;
+        if store::seconds_since(&expires_at).is_none_or(|past| past >= 0) {
+            return Err(AppError::Unauthenticated);
+        }
+        let user = load_session(state, &session_hash).await?.ok_or(AppError::Unauthenticated)?;
+        Ok(StreamCaller(user))
+    }
 }
 
 /// The stream of the org's `message.created`, `conversation.updated`,
 /// `handoff.requested` and `settings.updated` events, from now on. Event ids count this
 /// stream's own events (1, 2, 3…): they say nothing about anyone else's traffic. One user
 /// holds at most [`crate::events::STREAMS_PER_USER`] streams per server at once (429).
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/events", tag = "conversations", params(("org" = i64, Path)),
+#[utoipa::path(get, path = "/api/v1/orgs/{org}/events", tag = "conversations",
+    params(("org" = i64, Path),
+           ("ticket" = Option<String>, Query, description = "A stream ticket, for a session carried as a token")),
     responses((status = 200, description = "Server-sent events, each one's data an OrgEvent",
                content_type = "text/event-stream", body = OrgEvent),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -50,7 +90,7 @@ pub fn router() -> Router<AppState> {
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn org_events(
     State(state): State<AppState>,
-    user: AuthUser,
+    StreamCaller(user): StreamCaller,
     ApiPath(org_id): ApiPath<i64>,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, axum::Error>>>> {
     let access = user.org(&state, org_id, READ).await?;

@@ -11,11 +11,12 @@ use crate::extract::ApiPath;
 use crate::password::token_hash;
 use crate::routes::auth::build_me;
 use crate::session::{
-    cookie_value, forget_return_cookie, return_cookie, session_cookies, start_session_with_hash, Started, RETURN_COOKIE,
+    cookie_value, forget_return_cookie, request_session_token, return_cookie, session_cookies, start_session,
+    transport_of, Started, RETURN_COOKIE,
 };
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, Me, SESSION_COOKIE};
+use atrium_api::{ErrorBody, SessionTransport, SignedIn, RETURN_TOKEN_HEADER};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderMap;
@@ -33,11 +34,14 @@ pub fn router() -> Router<AppState> {
 /// as `impersonation` (by the staff member, the user's email as new value); answers the
 /// client user's `Me`, `impersonated_by` set. The staff member's own session is parked,
 /// not ended: its token moves to an HttpOnly cookie that only `stop-impersonating` reads.
+/// In token mode (the staff member's session is a bearer token) the new session is a
+/// token too, in the body; the page keeps the staff token to give back.
 /// A disabled user or an archived org is 409: they could not sign in themselves. Agency
 /// owners and admins only.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/users/{id}/impersonate", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Me, description = "Sets new session and CSRF cookies"),
+    responses((status = 200, body = SignedIn, description = "Sets new session and CSRF cookies (token mode: \
+               `session_token`)"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn impersonate(
@@ -56,22 +60,29 @@ pub async fn impersonate(
     }
     // Recorded before the session exists: an impersonation is never unlogged.
     store::log_activity(&state.db, org.id, actor.by(), &[impersonation(&target.email)]).await?;
-    let Started { token_hash, mut cookies } = start_session_with_hash(&state, target.id, Some(actor.id)).await?;
+    let transport = transport_of(&headers);
+    let Started { token_hash, mut cookies, token } = start_session(&state, target.id, Some(actor.id), transport).await?;
     let staff = user.signed_in();
-    let staff_token = cookie_value(&headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+    let staff_token = request_session_token(&headers).ok_or(AppError::Unauthenticated)?;
     store::park_session(&state.db, staff.token_hash, &token_hash).await?;
-    cookies.append(SET_COOKIE, return_cookie(&state, &staff_token)?);
+    if transport == SessionTransport::Cookie {
+        cookies.append(SET_COOKIE, return_cookie(&state, &staff_token)?);
+    }
     let client = store::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
-    Ok((cookies, Json(build_me(&state, &client, Some(staff.user)).await?)))
+    let me = build_me(&state, &client, Some(staff.user)).await?;
+    Ok((cookies, Json(SignedIn { me, session_token: token })))
 }
 
 /// Ends the impersonation session and gives the staff member back the session it parked,
-/// which only the browser's HttpOnly return cookie names: the impersonation session alone
-/// (a copied token, a script's request without that cookie) never yields a staff session.
+/// which only the browser's HttpOnly return cookie names (in token mode: the parked token
+/// in `X-Return-Token`): the impersonation session alone (a copied token, a script's
+/// request without that cookie) never yields a staff session.
 /// Answers the staff member's `Me`. Without the return cookie the impersonation still
 /// ends, and the answer is 401: sign in again. Outside an impersonation it is 409.
 #[utoipa::path(post, path = "/api/v1/auth/stop-impersonating", tag = "auth",
-    responses((status = 200, body = Me, description = "Sets the staff member's session and CSRF cookies again"),
+    params(("X-Return-Token" = Option<String>, Header, description = "Token mode: the staff member's parked token")),
+    responses((status = 200, body = SignedIn, description = "Sets the staff member's session and CSRF cookies again \
+               (token mode: `session_token`)"),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn stop_impersonating(
     State(state): State<AppState>,
@@ -82,7 +93,13 @@ pub async fn stop_impersonating(
     let Some(staff_id) = session.impersonator_id else {
         return Err(AppError::Conflict("This session is not a \"Log in as\" session.".into()));
     };
-    let parked = cookie_value(&headers, RETURN_COOKIE);
+    let transport = transport_of(&headers);
+    let parked = match transport {
+        SessionTransport::Cookie => cookie_value(&headers, RETURN_COOKIE),
+        SessionTransport::Token => {
+            headers.get(RETURN_TOKEN_HEADER).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
+        }
+    };
     let csrf = match &parked {
         Some(token) => store::unpark_session(&state.db, &token_hash(token), session.token_hash, staff_id).await?,
         None => None,
@@ -93,7 +110,11 @@ pub async fn stop_impersonating(
     };
     // The session loader has just checked that the staff member may still do this.
     let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
+    let me = build_me(&state, &staff, None).await?;
+    if transport == SessionTransport::Token {
+        return Ok((HeaderMap::new(), Json(SignedIn { me, session_token: Some(token) })));
+    }
     let mut cookies = session_cookies(&state, token, csrf)?;
     cookies.append(SET_COOKIE, forget_return_cookie()?);
-    Ok((cookies, Json(build_me(&state, &staff, None).await?)))
+    Ok((cookies, Json(SignedIn { me, session_token: None })))
 }

@@ -208,3 +208,30 @@ pub async fn take_password_reset(db: &Db, token_hash: &str) -> Result<Option<(i6
         .fetch_optional(db)
         .await
 }
+
+/// Stores a stream ticket for the session `session_hash`, good until `expires_at`.
+pub async fn insert_stream_ticket(
+    db: &Db,
+    ticket_hash: &str,
+    session_hash: &str,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
+    // Tickets never redeemed would pile up: each new one clears the expired ones.
+    sqlx::query("DELETE FROM stream_tickets WHERE expires_at < $1").bind(now()).execute(db).await?;
+    sqlx::query("INSERT INTO stream_tickets (ticket_hash, session_hash, expires_at) VALUES ($1, $2, $3)")
+        .bind(ticket_hash)
+        .bind(session_hash)
+        .bind(expires_at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Uses up the ticket behind `ticket_hash`: answers its session's hash and expiry, and
+/// deletes it (a ticket opens one stream, even when that then fails).
+pub async fn take_stream_ticket(db: &Db, ticket_hash: &str) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("DELETE FROM stream_tickets WHERE ticket_hash = $1 RETURNING session_hash, expires_at")
+        .bind(ticket_hash)
+        .fetch_optional(db)
+        .await
+}
