@@ -49,6 +49,9 @@ pub enum ErrorCode {
     ServerBusy,
     /// The request body is over the server's size limit.
     PayloadTooLarge,
+    /// An embed link that is forged, expired, already used, or signed with a revoked
+    /// secret: no session.
+    InvalidEmbedLink,
 }
 
 impl ErrorCode {
@@ -67,6 +70,7 @@ impl ErrorCode {
             ErrorCode::StorageFull => 507,
             ErrorCode::ServerBusy => 503,
             ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::InvalidEmbedLink => 401,
         }
     }
 }

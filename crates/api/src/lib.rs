@@ -8,6 +8,7 @@ pub mod auth;
 pub mod billing;
 pub mod branding;
 pub mod conversation;
+pub mod embedding;
 pub mod error;
 pub mod integration;
 pub mod list;
@@ -33,6 +34,7 @@ pub use conversation::{
     ConversationStatus, ConversationSummary, DayStats, IngestAuthor, IngestMessage, IngestResult, Message,
     MessageAuthor, NewCannedResponse, OrgEvent, Reply, Transition,
 };
+pub use embedding::{CreatedEmbedSecret, EmbedSecret, EmbedSettings, EmbedSignIn, FrameOrigins};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use integration::{ApiKey, CreatedApiKey, HandoffRule, NewHandoffRule};
 pub use list::{ListQuery, ListResponse};

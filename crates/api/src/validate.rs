@@ -27,6 +27,8 @@ pub enum FieldError {
     /// A hostname no agency may claim: an IP address, `localhost`, or the platform's own
     /// domain.
     ReservedHostname,
+    /// Not a web origin like `https://www.agency.example` (scheme, host, optional port).
+    InvalidOrigin,
     /// Below zero where only zero or more makes sense (prices, counts).
     Negative,
     /// Not what was expected (a current password).
@@ -55,6 +57,7 @@ impl FieldError {
             FieldError::InvalidColour => "invalid_colour",
             FieldError::InvalidHostname => "invalid_hostname",
             FieldError::ReservedHostname => "reserved_hostname",
+            FieldError::InvalidOrigin => "invalid_origin",
             FieldError::Negative => "negative",
             FieldError::Incorrect => "incorrect",
             FieldError::ExpiredLink => "expired_link",
@@ -77,6 +80,7 @@ impl FieldError {
             "invalid_colour" => FieldError::InvalidColour,
             "invalid_hostname" => FieldError::InvalidHostname,
             "reserved_hostname" => FieldError::ReservedHostname,
+            "invalid_origin" => FieldError::InvalidOrigin,
             "negative" => FieldError::Negative,
             "incorrect" => FieldError::Incorrect,
             "expired_link" => FieldError::ExpiredLink,
@@ -98,6 +102,7 @@ impl FieldError {
             FieldError::InvalidKey => "Use lowercase letters, digits and underscores, starting with a letter.".into(),
             FieldError::InvalidColour => "Enter a colour like #1d4ed8.".into(),
             FieldError::InvalidHostname => "Enter host names like app.agency.example (lowercase, no port).".into(),
+            FieldError::InvalidOrigin => "Enter an origin like https://www.agency.example (no path).".into(),
             FieldError::ReservedHostname => {
                 "IP addresses, localhost and the platform's own domain cannot be used; use your own domain.".into()
             }

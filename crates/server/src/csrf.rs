@@ -19,6 +19,7 @@ use axum::response::{IntoResponse, Response};
 /// with a bearer key that a browser never sends by itself.
 const EXEMPT: &[&str] = &[
     "/api/v1/auth/login",
+    "/api/v1/auth/embed",
     "/api/v1/auth/password-reset",
     "/api/v1/auth/password-reset/confirm",
     "/api/v1/ingest/messages",

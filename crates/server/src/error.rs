@@ -28,6 +28,8 @@ pub enum AppError {
     },
     /// A request body over the server's limit: 413.
     PayloadTooLarge,
+    /// An embed link that signs nobody in; the reason is for the message only.
+    InvalidEmbedLink(&'static str),
     /// The database refused a write for a reason outside the request: read-only file or
     /// volume, I/O error, locked past the busy timeout, no connection. Answered 503.
     StorageUnavailable(String),
@@ -52,6 +54,7 @@ impl AppError {
             AppError::RateLimited { .. } => ErrorCode::RateLimited,
             AppError::Busy { .. } => ErrorCode::ServerBusy,
             AppError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            AppError::InvalidEmbedLink(_) => ErrorCode::InvalidEmbedLink,
             AppError::StorageUnavailable(_) => ErrorCode::StorageUnavailable,
             AppError::StorageFull(_) => ErrorCode::StorageFull,
             AppError::Internal(_) => ErrorCode::Internal,
@@ -70,6 +73,7 @@ impl AppError {
             AppError::RateLimited { .. } => "Too many attempts. Try again later.".into(),
             AppError::Busy { .. } => "The server is busy. Try again in a moment.".into(),
             AppError::PayloadTooLarge => "The request body is too large.".into(),
+            AppError::InvalidEmbedLink(why) => format!("This embed link does not sign anyone in: {why}."),
             AppError::StorageUnavailable(_) => {
                 "Storage is unavailable (read-only or failing); nothing was saved. Try again later.".into()
             }

@@ -9,6 +9,7 @@ pub mod confusable;
 pub mod cors;
 pub mod csrf;
 pub mod domains;
+pub mod embed;
 pub mod error;
 pub mod events;
 pub mod extract;
@@ -41,6 +42,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::auth::router())
         .merge(routes::account::router())
         .merge(routes::agency::router())
+        .merge(routes::embedding::router())
         .merge(routes::orgs::router())
         .merge(routes::org_agents::router())
         .merge(routes::activity::router())
@@ -65,7 +67,9 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(api_cache_headers));
     let mut router = Router::new().nest(atrium_api::API_PREFIX, api);
     if let Some(dist) = &state.settings.dist_dir {
-        router = router.merge(static_files::router(dist, state.settings.secure_cookies));
+        let pages = static_files::router(dist, state.settings.secure_cookies)
+            .layer(axum::middleware::from_fn_with_state(state.clone(), embed::frame_ancestors));
+        router = router.merge(pages);
     }
     router
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::csrf_guard))

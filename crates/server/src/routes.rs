@@ -10,6 +10,7 @@ pub mod billing;
 pub mod branding;
 pub mod canned;
 pub mod conversations;
+pub mod embedding;
 pub mod events;
 pub mod handoff;
 pub mod impersonation;

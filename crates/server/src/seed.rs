@@ -7,6 +7,8 @@ use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterv
 
 pub const DEMO_PASSWORD: &str = "atrium-demo";
 pub const DEMO_API_KEY: &str = "northwind-demo-key";
+/// Northwind's demo embed secret: what its own site would sign embed links with.
+pub const DEMO_EMBED_SECRET: &str = "emb_demo-northwind-embed-secret";
 
 /// Every demo login, as `make run` prints them.
 pub const DEMO_LOGINS: &[(&str, &str)] = &[
@@ -57,6 +59,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     )
     .await?;
     store::insert_api_key(db, northwind, "northwind", &token_hash(DEMO_API_KEY)).await?;
+    store::insert_embed_secret(db, northwind, "emb_demo-nor", DEMO_EMBED_SECRET).await?;
 
     let support =
         store::insert_agent(db, northwind, "Support Bot", AgentKind::Chat, "Answers patient questions.").await?;

@@ -71,6 +71,13 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("GET",    "/api/v1/agency",                              [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
     ("PUT",    "/api/v1/agency",                              [401, 200, 200, 403, 422, 403, 403, 403, 403, 403]),
     ("POST",   "/api/v1/agency/domains/check",                [401, 200, 200, 403, 200, 403, 403, 403, 403, 403]),
+    ("GET",    "/api/v1/agency/embedding",                    [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+    ("PUT",    "/api/v1/agency/embedding",                    [401, 200, 200, 403, 200, 403, 403, 403, 403, 403]),
+    ("POST",   "/api/v1/agency/embed-secrets",                [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
+    // The sample secret is Northwind's (see `TestApp::fill_path`): Contoso's owner gets 404.
+    ("DELETE", "/api/v1/agency/embed-secrets/{id}",           [401, 204, 204, 403, 404, 403, 403, 403, 403, 403]),
+    // Public: the sample link is no real one, so it signs nobody in.
+    ("POST",   "/api/v1/auth/embed",                          [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]),
     ("GET",    "/api/v1/orgs",                                [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
     ("POST",   "/api/v1/orgs",                                [401, 201, 201, 403, 201, 403, 403, 403, 403, 403]),
     ("GET",    "/api/v1/agents",                              [401, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
@@ -168,6 +175,8 @@ fn sample_body(method: &str, path: &str, acme: &Value, sales_bot: i64) -> Option
             "display_name": "Matrix Brand", "primary_color": "#1d4ed8",
             "hostnames": ["northwind.localhost"]
         }),
+        ("PUT", "/api/v1/agency/embedding") => json!({"frame_origins": ["https://www.agency.example"]}),
+        ("POST", "/api/v1/auth/embed") => json!({"token": "e30.00"}),
         ("PUT", "/api/v1/orgs/{org}") => update_body(acme),
         ("PUT", "/api/v1/orgs/{org}/agents") => json!({"agent_ids": [sales_bot]}),
         ("POST", "/api/v1/agents") | ("PUT", "/api/v1/agents/{id}") => agent,

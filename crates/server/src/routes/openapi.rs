@@ -3,7 +3,7 @@
 use crate::routes::{
     account, activity, agency, agents, auth, branding, impersonation, org_agents, orgs, staff, teams, users,
 };
-use crate::routes::{analytics, canned, conversations, events, handoff, ingest};
+use crate::routes::{analytics, canned, conversations, embedding, events, handoff, ingest};
 use crate::routes::{billing, integration, invoices, plans};
 use crate::state::AppState;
 use atrium_api as api;
@@ -35,6 +35,11 @@ use utoipa::OpenApi;
         agency::get_agency,
         agency::update_agency,
         agency::check_domains,
+        embedding::get_embedding,
+        embedding::update_embedding,
+        embedding::create_secret,
+        embedding::revoke_secret,
+        embedding::embed_sign_in,
         agents::list_agents,
         agents::create_agent,
         agents::get_agent,
@@ -104,6 +109,11 @@ use utoipa::OpenApi;
         api::SignedIn,
         api::SessionTransport,
         api::StreamTicket,
+        api::EmbedSettings,
+        api::EmbedSecret,
+        api::CreatedEmbedSecret,
+        api::EmbedSignIn,
+        api::FrameOrigins,
         api::UserSummary,
         api::AgencyRef,
         api::UserKind,

@@ -420,6 +420,12 @@ impl TestApp {
                 self.canned_id("greeting").await
             } else if path.starts_with("/api/v1/plans/") {
                 self.plan_id("Starter").await
+            } else if path.starts_with("/api/v1/agency/embed-secrets/") {
+                // Northwind's demo embed secret.
+                sqlx::query_scalar("SELECT id FROM embed_secrets WHERE prefix = 'emb_demo-nor'")
+                    .fetch_one(&self.db)
+                    .await
+                    .unwrap()
             } else if path.starts_with("/api/v1/api-keys/") {
                 // Northwind's demo key.
                 sqlx::query_scalar("SELECT id FROM api_keys WHERE prefix = 'northwind'")
@@ -512,6 +518,19 @@ impl TestApp {
             print.push_str(&format!("[{table}]\n{}\n", rows.unwrap_or_default()));
         }
         print
+    }
+
+    /// [`TestApp::fingerprint`] leaving out `table` (e.g. a log of used nonces, which a
+    /// refused request may rightly add to).
+    pub async fn fingerprint_without(&self, table: &str) -> String {
+        let print = self.fingerprint().await;
+        let header = format!("[{table}]\n");
+        let Some(start) = print.find(&header) else {
+            return print;
+        };
+        let rest = &print[start + header.len()..];
+        let end = rest.find("\n[").map_or(print.len(), |i| start + header.len() + i + 1);
+        format!("{}{}", &print[..start], &print[end..])
     }
 
     /// [`TestApp::fingerprint`] on PostgreSQL: a row cast to text is its values.
