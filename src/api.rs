@@ -7,10 +7,12 @@ pub mod billing;
 pub mod branding;
 pub mod config;
 pub mod conversations;
+pub mod embedding;
 pub mod integrations;
 pub mod orgs;
 pub mod people;
 mod request;
+mod session_token;
 
 pub use request::ApiError;
 

@@ -25,6 +25,7 @@ use crate::pages::dashboard::conversation::ConversationPage;
 use crate::pages::dashboard::conversations::InboxPage;
 use crate::pages::dashboard::home::DashboardHome;
 use crate::pages::dashboard::team::DashboardTeamPage;
+use crate::pages::embed::EmbedPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::{NotAvailable, NotFound};
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
@@ -56,6 +57,7 @@ fn Providers() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage/>
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
                 <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                <Route path=path!("/embed") view=EmbedPage/>
                 <ParentRoute path=path!("/agency") view=ConsoleLayout>
                     <Route path=path!("/orgs") view=OrgsPage/>
                     <Route path=path!("/orgs/new") view=NewOrgPage/>

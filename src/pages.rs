@@ -3,6 +3,7 @@
 pub mod account;
 pub mod console;
 pub mod dashboard;
+pub mod embed;
 pub mod login;
 pub mod not_found;
 pub mod password_reset;

@@ -1,6 +1,6 @@
 //! The signed-in staff member's agency: its brand and hostnames.
 
-use super::request::{get, put};
+use super::request::{get, post_for, put};
 use super::ApiError;
 use atrium_api::{AgencyBranding, AgencyProfile};
 
@@ -10,4 +10,9 @@ pub async fn get_agency() -> Result<AgencyProfile, ApiError> {
 
 pub async fn update_branding(branding: &AgencyBranding) -> Result<AgencyProfile, ApiError> {
     put("/agency", branding).await
+}
+
+/// Asks DNS now for each custom domain's verification record.
+pub async fn check_domains() -> Result<AgencyProfile, ApiError> {
+    post_for("/agency/domains/check").await
 }

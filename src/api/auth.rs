@@ -1,15 +1,40 @@
-//! Sign in, sign out, who am I.
+//! Sign in, sign out, who am I. In token mode the session token a sign-in answers is
+//! kept by this tab (`session_token.rs`); in cookie mode the browser keeps the cookie.
 
-use super::request::{get, post, post_empty, post_for, post_quiet};
+use super::config::token_mode;
+use super::request::{get, post, post_empty, post_for, post_for_with, post_quiet};
+use super::session_token;
 use super::ApiError;
-use atrium_api::{LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest};
+use atrium_api::{
+    EmbedSignIn, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, SessionTransport, SignedIn,
+    RETURN_TOKEN_HEADER,
+};
 
 pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
-    post("/auth/login", &LoginRequest { email, password }).await
+    let session = if token_mode() { SessionTransport::Token } else { SessionTransport::Cookie };
+    let signed_in: SignedIn = post("/auth/login", &LoginRequest { email, password, session }).await?;
+    Ok(kept(signed_in))
+}
+
+/// Signs in through a signed embed link's token (always a token session: inside another
+/// site's frame, cookies cannot be counted on).
+pub async fn embed_sign_in(token: String) -> Result<Me, ApiError> {
+    let signed_in: SignedIn = post("/auth/embed", &EmbedSignIn { token }).await?;
+    Ok(kept(signed_in))
+}
+
+/// Keeps a token session's token, if the answer carries one.
+fn kept(signed_in: SignedIn) -> Me {
+    if let Some(token) = &signed_in.session_token {
+        session_token::keep(token);
+    }
+    signed_in.me
 }
 
 pub async fn logout() -> Result<(), ApiError> {
-    post_empty("/auth/logout").await
+    let result = post_empty("/auth/logout").await;
+    session_token::forget();
+    result
 }
 
 /// `Ok(None)` when nobody is signed in.
@@ -21,14 +46,25 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
     }
 }
 
-/// "Log in as": the answer is the client user's session, marked as impersonated.
+/// "Log in as": the answer is the client user's session, marked as impersonated. In token
+/// mode the staff member's own token waits in this tab for the way back.
 pub async fn impersonate(org: i64, user: i64) -> Result<Me, ApiError> {
-    post_for(&format!("/orgs/{org}/users/{user}/impersonate")).await
+    let signed_in: SignedIn = post_for(&format!("/orgs/{org}/users/{user}/impersonate")).await?;
+    if let Some(token) = &signed_in.session_token {
+        session_token::park_for(token);
+    }
+    Ok(signed_in.me)
 }
 
 /// Ends "Log in as" and returns to the staff member's own session.
 pub async fn stop_impersonating() -> Result<Me, ApiError> {
-    post_for("/auth/stop-impersonating").await
+    let parked = session_token::parked();
+    let headers: Vec<(&str, &str)> = parked.as_deref().map(|t| (RETURN_TOKEN_HEADER, t)).into_iter().collect();
+    let signed_in: SignedIn = post_for_with("/auth/stop-impersonating", &headers).await?;
+    if let Some(token) = &signed_in.session_token {
+        session_token::unpark(token);
+    }
+    Ok(signed_in.me)
 }
 
 /// Changes the signed-in user's own password; their other sessions end.
@@ -38,7 +74,9 @@ pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
 
 /// Ends every session of the signed-in user, this one too.
 pub async fn sign_out_everywhere() -> Result<(), ApiError> {
-    post_empty("/auth/sign-out-everywhere").await
+    post_empty("/auth/sign-out-everywhere").await?;
+    session_token::forget();
+    Ok(())
 }
 
 /// Asks for a reset link by email (the answer is the same whether the address is known).

@@ -1,5 +1,5 @@
-//! One request function that sends cookies and the CSRF header, and maps every failure
-//! to an [`ApiError`].
+//! One request function that sends the session (cookies and the CSRF header, or a bearer
+//! token in token mode) and maps every failure to an [`ApiError`].
 
 use super::config::api_url;
 use atrium_api::validate::{FieldError, FieldErrors};
@@ -32,6 +32,8 @@ pub enum ApiError {
     Busy,
     /// What was sent is over the server's size limit (413).
     TooLarge,
+    /// A signed embed link that signs nobody in (forged, expired, used, revoked).
+    InvalidEmbedLink,
     /// A 5xx, or an answer this client does not understand.
     Server(String),
 }
@@ -60,6 +62,7 @@ impl ApiError {
             ErrorCode::StorageFull => ApiError::StorageFull,
             ErrorCode::ServerBusy => ApiError::Busy,
             ErrorCode::PayloadTooLarge => ApiError::TooLarge,
+            ErrorCode::InvalidEmbedLink => ApiError::InvalidEmbedLink,
             ErrorCode::BadRequest | ErrorCode::Internal => ApiError::Server(error.message),
         }
     }
@@ -96,11 +99,30 @@ fn csrf_cookie() -> Option<String> {
 }
 
 async fn send(method: Method, url: &str, body: Option<String>) -> Result<Response, ApiError> {
+    send_with(method, url, body, &[]).await
+}
+
+/// [`send`] with extra request headers.
+async fn send_with(
+    method: Method,
+    url: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Result<Response, ApiError> {
     let mut builder = RequestBuilder::new(url).method(method.clone()).credentials(RequestCredentials::Include);
-    if !matches!(method, Method::GET | Method::HEAD) {
-        if let Some(token) = csrf_token() {
-            builder = builder.header(CSRF_HEADER, &token);
+    let bearer = super::session_token::current();
+    match &bearer {
+        // A bearer session needs no CSRF token: no foreign page can make a browser send it.
+        Some(token) => builder = builder.header("Authorization", &format!("Bearer {token}")),
+        None if !matches!(method, Method::GET | Method::HEAD) => {
+            if let Some(token) = csrf_token() {
+                builder = builder.header(CSRF_HEADER, &token);
+            }
         }
+        None => {}
+    }
+    for (name, value) in headers {
+        builder = builder.header(name, value);
     }
     let request = match body {
         Some(json) => builder.header("Content-Type", "application/json").body(json),
@@ -115,7 +137,12 @@ async fn send(method: Method, url: &str, body: Option<String>) -> Result<Respons
         Ok(response)
     } else {
         let status = response.status();
-        Err(ApiError::from_body(status, response.json::<ErrorBody>().await.ok()))
+        let error = ApiError::from_body(status, response.json::<ErrorBody>().await.ok());
+        if bearer.is_some() && error == ApiError::Unauthenticated {
+            // The session has ended (signed out elsewhere, disabled…): its token is dead.
+            super::session_token::forget();
+        }
+        Err(error)
     }
 }
 
@@ -165,6 +192,11 @@ pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &
 /// A mutating call without a body whose answer is JSON.
 pub(crate) async fn post_for<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(send(Method::POST, &api_url(path), None).await?).await
+}
+
+/// [`post_for`] with extra request headers.
+pub(crate) async fn post_for_with<T: DeserializeOwned>(path: &str, headers: &[(&str, &str)]) -> Result<T, ApiError> {
+    decode(send_with(Method::POST, &api_url(path), None, headers).await?).await
 }
 
 #[cfg(test)]

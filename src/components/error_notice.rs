@@ -22,6 +22,7 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
         ApiError::StorageFull => t_string!(i18n, errors.storage_full),
         ApiError::Busy => t_string!(i18n, errors.busy),
         ApiError::TooLarge => t_string!(i18n, errors.too_large),
+        ApiError::InvalidEmbedLink => t_string!(i18n, embed.invalid),
         ApiError::Server(_) => t_string!(i18n, errors.server),
     };
     // An ended session offers the way back in, returning here afterwards.

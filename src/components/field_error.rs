@@ -19,6 +19,8 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::InvalidKey => t_string!(i18n, errors.field_invalid_key),
             FieldError::InvalidColour => t_string!(i18n, errors.field_invalid_colour),
             FieldError::InvalidHostname => t_string!(i18n, errors.field_invalid_hostname),
+            FieldError::ReservedHostname => t_string!(i18n, errors.field_reserved_hostname),
+            FieldError::InvalidOrigin => t_string!(i18n, errors.field_invalid_origin),
             FieldError::Negative => t_string!(i18n, errors.field_negative),
             FieldError::Incorrect => t_string!(i18n, errors.field_incorrect),
             FieldError::ExpiredLink => t_string!(i18n, errors.field_expired_link),

@@ -65,7 +65,7 @@ pub fn DashboardLayout() -> impl IntoView {
                     }
                 });
             });
-            let live = provide_live_events(api::conversations::events_url(org_id), reload_me);
+            let live = provide_live_events(org_id, reload_me);
             let can_see_conversations = sections.contains(&Section::Conversations);
             let waiting = LocalResource::new(move || {
                 live.version.get();

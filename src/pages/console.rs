@@ -2,6 +2,7 @@
 
 pub mod agents;
 pub mod branding;
+pub mod embedding;
 pub mod integrations;
 pub mod org;
 pub mod org_new;

@@ -1,7 +1,8 @@
 //! The org's live events (server-sent events): pages refetch when something changed,
 //! a new handoff request shows (and sounds) a notice, and new settings apply at once.
 //! The browser's EventSource reconnects by itself; when the server refuses and the
-//! stream closes, we retry with backoff. Every (re)connection and every return to the
+//! stream closes, we retry with backoff. A token session's stream opens with a
+//! single-use ticket, so there every reconnection is ours, with a new ticket. Every (re)connection and every return to the
 //! tab counts as a change, so whatever happened while away is fetched.
 
 use atrium_api::OrgEvent;
@@ -35,14 +36,14 @@ struct Connection {
     stopped: bool,
 }
 
-/// Connects to `url` and provides [`LiveEvents`]; `on_settings` runs when the org's
-/// settings change (and when the tab comes back), to reload them.
-pub fn provide_live_events(url: String, on_settings: Callback<()>) -> LiveEvents {
+/// Connects to the events of `org` and provides [`LiveEvents`]; `on_settings` runs when
+/// the org's settings change (and when the tab comes back), to reload them.
+pub fn provide_live_events(org: i64, on_settings: Callback<()>) -> LiveEvents {
     let live = LiveEvents { version: RwSignal::new(0), handoff: RwSignal::new(None), connected: RwSignal::new(false) };
     provide_context(live);
     let conn =
         Rc::new(RefCell::new(Connection { source: None, handlers: Vec::new(), backoff_ms: 1000, stopped: false }));
-    connect(url, live, on_settings, conn.clone());
+    connect(org, live, on_settings, conn.clone());
 
     let on_visible = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         let visible = web_sys::window()
@@ -71,10 +72,38 @@ pub fn provide_live_events(url: String, on_settings: Callback<()>) -> LiveEvents
     live
 }
 
-fn connect(url: String, live: LiveEvents, on_settings: Callback<()>, conn: Rc<RefCell<Connection>>) {
+fn connect(org: i64, live: LiveEvents, on_settings: Callback<()>, conn: Rc<RefCell<Connection>>) {
     if conn.borrow().stopped {
         return;
     }
+    leptos::task::spawn_local(async move {
+        match crate::api::conversations::events_url(org).await {
+            Ok(url) => open(org, url, live, on_settings, conn),
+            Err(_) => retry_later(org, live, on_settings, conn),
+        }
+    });
+}
+
+/// Connects again after the current backoff, which doubles (up to a limit).
+fn retry_later(org: i64, live: LiveEvents, on_settings: Callback<()>, conn: Rc<RefCell<Connection>>) {
+    let delay = {
+        let mut c = conn.borrow_mut();
+        let d = c.backoff_ms;
+        c.backoff_ms = (d * 2).min(MAX_BACKOFF_MS);
+        d
+    };
+    let retry = Closure::once_into_js(move || connect(org, live, on_settings, conn));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), delay);
+    }
+}
+
+fn open(org: i64, url: String, live: LiveEvents, on_settings: Callback<()>, conn: Rc<RefCell<Connection>>) {
+    if conn.borrow().stopped {
+        return;
+    }
+    // A ticket opens one stream: the browser's own reconnection would reuse a spent one.
+    let ticketed = url.contains("ticket=");
     let init = web_sys::EventSourceInit::new();
     init.set_with_credentials(true);
     let Ok(source) = web_sys::EventSource::new_with_event_source_init_dict(&url, &init) else {
@@ -110,27 +139,17 @@ fn connect(url: String, live: LiveEvents, on_settings: Callback<()>, conn: Rc<Re
     let _ = source.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref());
     handlers.push(on_open);
     let error_conn = conn.clone();
-    let error_url = url.clone();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         live.connected.set(false);
-        let closed = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::EventSource>().ok())
-            .is_some_and(|s| s.ready_state() == web_sys::EventSource::CLOSED);
-        if !closed {
+        let source = ev.target().and_then(|t| t.dyn_into::<web_sys::EventSource>().ok());
+        let closed = source.as_ref().is_some_and(|s| s.ready_state() == web_sys::EventSource::CLOSED);
+        if !closed && !ticketed {
             return; // the browser retries by itself
         }
-        let delay = {
-            let mut c = error_conn.borrow_mut();
-            let d = c.backoff_ms;
-            c.backoff_ms = (d * 2).min(MAX_BACKOFF_MS);
-            d
-        };
-        let (url, conn) = (error_url.clone(), error_conn.clone());
-        let retry = Closure::once_into_js(move || connect(url, live, on_settings, conn));
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), delay);
+        if let Some(source) = source {
+            source.close();
         }
+        retry_later(org, live, on_settings, error_conn.clone());
     });
     let _ = source.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
     handlers.push(on_error);

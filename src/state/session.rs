@@ -71,6 +71,8 @@ pub fn provide_session() -> Session {
     spawn_local(async move {
         match api::auth::me().await {
             Ok(Some(me)) => session.signed_in(me),
+            // A sign-in that finished first (an embed link's) is not undone by this answer.
+            Ok(None) if session.me.get_untracked().is_some() => {}
             Ok(None) => session.signed_out(),
             Err(e) => {
                 session.load_error.set(Some(e));

@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::agency::contrast_ratio;
 use atrium_api::validate::FieldErrors;
+use atrium_api::agency::{CustomDomain, DomainProblem, DomainStatus};
 use atrium_api::{AgencyBranding, Branding};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn BrandingPage() -> impl IntoView {
         <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match agency.await {
-                    Ok(profile) => view! { <BrandingForm initial=profile.branding/> }.into_any(),
+                    Ok(profile) => view! { <BrandingForm initial=profile.branding domains=profile.domains/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
@@ -31,10 +32,11 @@ pub fn BrandingPage() -> impl IntoView {
 }
 
 #[component]
-fn BrandingForm(initial: AgencyBranding) -> impl IntoView {
+fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl IntoView {
     let i18n = use_i18n();
     let brand = use_branding();
     let draft = RwSignal::new(initial);
+    let domains = RwSignal::new(domains);
     let errors = RwSignal::new(FieldErrors::default());
     let save = Action::new_local(|b: &AgencyBranding| {
         let b = b.clone();
@@ -55,6 +57,7 @@ fn BrandingForm(initial: AgencyBranding) -> impl IntoView {
                 privacy_url: b.privacy_url.clone(),
             });
             draft.set(profile.branding);
+            domains.set(profile.domains);
             errors.set(FieldErrors::default());
         }
         Some(Err(ApiError::Validation(f))) => errors.set(f),
@@ -131,9 +134,57 @@ fn BrandingForm(initial: AgencyBranding) -> impl IntoView {
                     on:input=move |ev| draft.update(|d| d.hostnames = event_target_value(&ev).lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect())></textarea>
                 <p id="brand-hostnames-help" class="muted">{t!(i18n, branding.hostnames_help)}</p>
                 <FieldErrorText id="brand-hostnames-error" error=error("hostnames")/>
+                <DomainList domains=domains/>
             </div>
             <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, branding.save)}</button>
         </form>
+    }
+}
+
+/// Each saved domain with whether it is proven, the DNS record that proves it, and a way
+/// to check now (the server also checks every hour).
+#[component]
+fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let check = Action::new_local(|_: &()| api::agency::check_domains());
+    Effect::new(move |_| {
+        if let Some(Ok(profile)) = check.value().get() {
+            domains.set(profile.domains);
+        }
+    });
+    let status = move |d: &CustomDomain| match (d.status, d.problem) {
+        (DomainStatus::Verified, _) => t_string!(i18n, branding.domain_verified).to_string(),
+        (DomainStatus::Pending, _) => t_string!(i18n, branding.domain_pending).to_string(),
+        (DomainStatus::Failed, Some(DomainProblem::Taken)) => t_string!(i18n, branding.domain_taken).to_string(),
+        (DomainStatus::Failed, _) => t_string!(i18n, branding.domain_failed).to_string(),
+    };
+    view! {
+        <Show when=move || domains.with(|d| !d.is_empty())>
+            <table class="data-table">
+                <caption>{move || t_string!(i18n, branding.domains_title)}</caption>
+                <thead><tr>
+                    <th scope="col">{move || t_string!(i18n, branding.domain)}</th>
+                    <th scope="col">{move || t_string!(i18n, branding.domain_status)}</th>
+                    <th scope="col">{move || t_string!(i18n, branding.domain_record)}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || domains.get() key=|d| (d.hostname.clone(), d.status, d.checked_at.clone()) let:d>
+                        <tr>
+                            <th scope="row">{d.hostname.clone()}</th>
+                            <td><span class="badge">{status(&d)}</span></td>
+                            <td>{(d.status != DomainStatus::Verified).then(|| view! {
+                                <code>{format!("{} TXT \"{}\"", d.record_name, d.record_value)}</code>
+                            })}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+            <p class="muted">{move || t_string!(i18n, branding.domains_help)}</p>
+            {move || check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+            <button type="button" disabled=move || check.pending().get() on:click=move |_| { check.dispatch(()); }>
+                {move || t_string!(i18n, branding.check_domains)}
+            </button>
+        </Show>
     }
 }
 

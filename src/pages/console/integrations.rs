@@ -2,11 +2,12 @@
 //! secret is shown once, right after it is made; the list knows keys by prefix only.
 
 use crate::api;
-use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::key_table::{KeyRow, KeyTable};
+use crate::components::secret_once::SecretOnce;
+use crate::pages::console::embedding::EmbeddingSection;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
@@ -18,7 +19,6 @@ pub fn IntegrationsPage() -> impl IntoView {
         revoke.version().get();
         api::integrations::api_keys()
     });
-    let date = move |at: &str| crate::format::date(at, i18n.get_locale().as_str());
 
     view! {
         <h1>{move || t_string!(i18n, integrations.title)}</h1>
@@ -26,21 +26,12 @@ pub fn IntegrationsPage() -> impl IntoView {
         <h2>{move || t_string!(i18n, integrations.keys_title)}</h2>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         {move || create.value().get().map(|created| match created {
-            Ok(created) => {
-                let secret = created.secret.clone();
-                view! {
-                    <div class="card" role="status">
-                        <p class="notice notice-warning">{move || t_string!(i18n, integrations.secret_warning)}</p>
-                        <p>
-                            <label for="new-api-key">{move || t_string!(i18n, integrations.secret_label)}</label>
-                            " "
-                            <input id="new-api-key" type="text" readonly=true value=secret.clone() size="72"/>
-                            " "
-                            <CopyButton text=secret label=Signal::derive(move || t_string!(i18n, integrations.copy_secret).to_string())/>
-                        </p>
-                    </div>
-                }.into_any()
-            }
+            Ok(created) => view! {
+                <SecretOnce id="new-api-key" secret=created.secret
+                    warning=Signal::derive(move || t_string!(i18n, integrations.secret_warning).to_string())
+                    label=Signal::derive(move || t_string!(i18n, integrations.secret_label).to_string())
+                    copy_label=Signal::derive(move || t_string!(i18n, integrations.copy_secret).to_string())/>
+            }.into_any(),
             Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
         })}
         <p>
@@ -53,43 +44,22 @@ pub fn IntegrationsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match keys.await {
                     Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, integrations.no_keys)}</p> }.into_any(),
-                    Ok(l) => view! {
-                        <table class="data-table">
-                            <caption class="visually-hidden">{move || t_string!(i18n, integrations.keys_title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
-                                <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
-                                <th scope="col">{move || t_string!(i18n, integrations.revoked)}</th>
-                                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {l.items.into_iter().map(|k| {
-                                    let (id, prefix) = (k.id, k.prefix.clone());
-                                    let created = k.created_at.clone();
-                                    let revoked_at = k.revoked_at.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
-                                            <td>{move || date(&created)}</td>
-                                            <td>{match revoked_at.clone() {
-                                                Some(at) => view! { <span class="badge">{move || date(&at)}</span> }.into_any(),
-                                                None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
-                                            }}</td>
-                                            <td>{k.revoked_at.is_none().then(|| view! {
-                                                <button type="button" class="small danger" disabled=move || revoke.pending().get()
-                                                    on:click=move |_| { revoke.dispatch(id); }>
-                                                    {move || t_string!(i18n, integrations.revoke, prefix = prefix.clone()).to_string()}
-                                                </button>
-                                            })}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
+                    Ok(l) => {
+                        let rows = l.items.into_iter()
+                            .map(|k| KeyRow { id: k.id, prefix: k.prefix, created_at: k.created_at, revoked_at: k.revoked_at })
+                            .collect();
+                        let revoke_label = |prefix: &str| {
+                            t_string!(use_i18n(), integrations.revoke, prefix = prefix.to_string()).to_string()
+                        };
+                        view! {
+                            <KeyTable rows=rows revoke=revoke revoke_label=revoke_label
+                                caption=Signal::derive(move || t_string!(i18n, integrations.keys_title).to_string())/>
+                        }.into_any()
+                    }
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
         </Transition>
+        <EmbeddingSection/>
     }
 }

@@ -1,0 +1,61 @@
+//! A table of secrets known by prefix (API keys, embed secrets): when each was made, whether
+//! it is revoked, and a Revoke button for those still active.
+
+use crate::api::ApiError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+/// One secret as the table shows it.
+pub struct KeyRow {
+    pub id: i64,
+    pub prefix: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+#[component]
+pub fn KeyTable(
+    rows: Vec<KeyRow>,
+    #[prop(into)] caption: Signal<String>,
+    /// The Revoke button's text for a prefix (names which secret it revokes).
+    revoke_label: fn(&str) -> String,
+    revoke: Action<i64, Result<(), ApiError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let date = move |at: &str| crate::format::date(at, i18n.get_locale().as_str());
+    view! {
+        <table class="data-table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead><tr>
+                <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
+                <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
+                <th scope="col">{move || t_string!(i18n, integrations.revoked)}</th>
+                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|k| {
+                    let (id, prefix) = (k.id, k.prefix.clone());
+                    let created = k.created_at.clone();
+                    let active = k.revoked_at.is_none();
+                    view! {
+                        <tr>
+                            <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
+                            <td>{move || date(&created)}</td>
+                            <td>{match k.revoked_at {
+                                Some(at) => view! { <span class="badge">{move || date(&at)}</span> }.into_any(),
+                                None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
+                            }}</td>
+                            <td>{active.then(|| view! {
+                                <button type="button" class="small danger" disabled=move || revoke.pending().get()
+                                    on:click=move |_| { revoke.dispatch(id); }>
+                                    {move || revoke_label(&prefix)}
+                                </button>
+                            })}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
