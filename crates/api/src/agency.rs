@@ -19,7 +19,7 @@ pub struct AgencyProfile {
 
 /// Whether an agency has proven that it owns a hostname. Only a verified hostname brands
 /// pages and may call the API from a browser (CORS).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DomainStatus {

@@ -101,8 +101,18 @@ mod tests {
         for good in ["https://www.agency.example", "http://127.0.0.1:9300", "https://a-b.example:8443"] {
             assert_eq!(frame_origin(good), Ok(()), "{good}");
         }
-        for bad in ["www.agency.example", "https://a.example/", "https://a.example/path", "ftp://a.example", "*",
-                    "https://A.example", "https://a.example:", "https://:80", "'none'", "https://a.example; script-src *"] {
+        for bad in [
+            "www.agency.example",
+            "https://a.example/",
+            "https://a.example/path",
+            "ftp://a.example",
+            "*",
+            "https://A.example",
+            "https://a.example:",
+            "https://:80",
+            "'none'",
+            "https://a.example; script-src *",
+        ] {
             assert_eq!(frame_origin(bad), Err(FieldError::InvalidOrigin), "{bad}");
         }
     }

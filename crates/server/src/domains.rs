@@ -54,7 +54,10 @@ impl TxtResolver for SystemResolver {
             // Fully qualified: the search domains of resolv.conf must not be tried.
             match resolver.txt_lookup(format!("{name}.")).await {
                 Ok(found) => TxtAnswer::Records(
-                    found.iter().map(|txt| txt.txt_data().iter().map(|s| String::from_utf8_lossy(s)).collect()).collect(),
+                    found
+                        .iter()
+                        .map(|txt| txt.txt_data().iter().map(|s| String::from_utf8_lossy(s)).collect())
+                        .collect(),
                 ),
                 Err(e) if e.is_no_records_found() || e.is_nx_domain() => TxtAnswer::Records(Vec::new()),
                 Err(e) => {

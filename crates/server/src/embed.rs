@@ -103,7 +103,10 @@ mod tests {
         assert!(!signed_by(&payload, "zz", "secret"));
         let token = format!("{payload}.{sig}");
         let (text, claims, signature) = parse(&token).unwrap();
-        assert_eq!((text, claims.agency, claims.email.as_str(), signature), (payload.as_str(), 1, "a@b.test", sig.as_str()));
+        assert_eq!(
+            (text, claims.agency, claims.email.as_str(), signature),
+            (payload.as_str(), 1, "a@b.test", sig.as_str())
+        );
         assert!(parse("no-dot").is_none());
         assert!(parse("!!!.00").is_none());
     }

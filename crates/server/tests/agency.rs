@@ -80,7 +80,8 @@ async fn an_admin_saves_the_brand_and_reads_it_back() {
     // Whitespace and blanks are cleaned; a repeated hostname counts once; order is sorted.
     body["display_name"] = json!("  Northwind Studio ");
     body["terms_url"] = json!("   ");
-    body["hostnames"] = json!(["northwind.localhost", "app.northwind.test", "www.northwind.test", "app.northwind.test"]);
+    body["hostnames"] =
+        json!(["northwind.localhost", "app.northwind.test", "www.northwind.test", "app.northwind.test"]);
     let reply = admin.put("/api/v1/agency", body).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
 
@@ -220,7 +221,10 @@ async fn each_agency_sees_and_changes_only_its_own() {
     // Contoso cannot take Northwind's demo hostname either.
     let grab = json!({"display_name": "Contoso", "primary_color": "#0f766e", "hostnames": ["northwind.localhost"]});
     assert_field(&contoso.put("/api/v1/agency", grab).await, "hostnames", FieldError::ReservedHostname);
-    assert_eq!(app.get_on_host("/api/v1/branding", "northwind.localhost").await.body["display_name"], "Northwind Agency");
+    assert_eq!(
+        app.get_on_host("/api/v1/branding", "northwind.localhost").await.body["display_name"],
+        "Northwind Agency"
+    );
 }
 
 #[tokio::test]

@@ -119,12 +119,17 @@ async fn an_agency_manages_its_own_secrets_and_frame_origins() {
     assert_eq!(sign_in(&app, &link).await.status, 200);
 
     // Another agency's secret is not found, and stays.
-    let northwind_secret: i64 =
-        sqlx::query_scalar("SELECT id FROM embed_secrets WHERE prefix = 'emb_demo-nor'").fetch_one(&app.db).await.unwrap();
+    let northwind_secret: i64 = sqlx::query_scalar("SELECT id FROM embed_secrets WHERE prefix = 'emb_demo-nor'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     owner.delete(&format!("/api/v1/agency/embed-secrets/{northwind_secret}")).await.assert_error(404, "not_found");
 
     let saved = owner
-        .put("/api/v1/agency/embedding", json!({"frame_origins": ["https://www.contoso.test", "http://127.0.0.1:9300"]}))
+        .put(
+            "/api/v1/agency/embedding",
+            json!({"frame_origins": ["https://www.contoso.test", "http://127.0.0.1:9300"]}),
+        )
         .await;
     assert_eq!(saved.status, 200, "{}", saved.body);
     assert_eq!(saved.body["frame_origins"], json!(["http://127.0.0.1:9300", "https://www.contoso.test"]));

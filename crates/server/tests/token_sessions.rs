@@ -199,17 +199,20 @@ async fn a_stream_ticket_opens_one_stream_once_and_soon() {
     app.get(&format!("{events}?ticket={ticket}")).await.assert_error(401, "unauthenticated");
 
     // A ticket older than its 30 seconds opens nothing.
-    let late = agent.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
+    let late =
+        agent.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
     sqlx::query("UPDATE stream_tickets SET expires_at = '2000-01-01T00:00:00Z'").execute(&app.db).await.unwrap();
     app.get(&format!("{events}?ticket={late}")).await.assert_error(401, "unauthenticated");
 
     // A ticket of a session that has ended opens nothing.
-    let orphan = agent.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
+    let orphan =
+        agent.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
     assert_eq!(agent.call(Method::POST, "/api/v1/auth/logout", None).await.status, 204);
     app.get(&format!("{events}?ticket={orphan}")).await.assert_error(401, "unauthenticated");
 
     // And a ticket is no way into another org's stream.
     let other = Bearer::login(&app, "admin@globex.test").await;
-    let ticket = other.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
+    let ticket =
+        other.call(Method::POST, "/api/v1/events/tickets", None).await.body["ticket"].as_str().unwrap().to_string();
     app.get(&format!("{events}?ticket={ticket}")).await.assert_error(404, "not_found");
 }

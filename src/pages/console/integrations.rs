@@ -5,8 +5,8 @@ use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::key_table::{KeyRow, KeyTable};
 use crate::components::secret_once::SecretOnce;
-use crate::pages::console::embedding::EmbeddingSection;
 use crate::i18n::*;
+use crate::pages::console::embedding::EmbeddingSection;
 use leptos::prelude::*;
 
 #[component]

@@ -50,7 +50,7 @@ pub async fn update_agency(
         atrium_api::agency::may_add_hostname(new, platform).map_err(|e| AppError::field("hostnames", e))?;
     }
     match store::update_agency(&state.db, admin.agency_id, &cleaned(body)).await? {
-        AgencySaved::Saved(profile) => Ok(Json(profile)),
+        AgencySaved::Saved(profile) => Ok(Json(*profile)),
         AgencySaved::NotFound => Err(AppError::NotFound),
         AgencySaved::HostnameTaken => Err(AppError::field("hostnames", FieldError::Taken)),
     }

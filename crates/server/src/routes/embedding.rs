@@ -12,9 +12,7 @@ use crate::session::{may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::embedding::EMBED_MAX_SECS;
-use atrium_api::{
-    CreatedEmbedSecret, EmbedSettings, EmbedSignIn, ErrorBody, FrameOrigins, SessionTransport, SignedIn,
-};
+use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, ErrorBody, FrameOrigins, SessionTransport, SignedIn};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};

@@ -12,18 +12,18 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::events::{Published, StreamSlot, CONVERSATION_UPDATED};
 use crate::extract::ApiPath;
-use crate::routes::conversations::{scope, READ};
 use crate::password::{random_token, token_hash};
+use crate::routes::conversations::{scope, READ};
 use crate::session::{check_session, load_session};
-use crate::store;
 use crate::state::AppState;
+use crate::store;
 use atrium_api::{ErrorBody, OrgEvent, StreamTicket, STREAM_TICKET_SECS};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
-use axum::Json;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::{get, post};
+use axum::Json;
 use axum::Router;
 use futures_util::Stream;
 use std::sync::Arc;
@@ -47,7 +47,10 @@ pub fn router() -> Router<AppState> {
 /// stream then lives by its session exactly as a cookie stream does.
 #[utoipa::path(post, path = "/api/v1/events/tickets", tag = "conversations",
     responses((status = 201, body = StreamTicket), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn create_ticket(State(state): State<AppState>, user: AuthUser) -> AppResult<(StatusCode, Json<StreamTicket>)> {
+pub async fn create_ticket(
+    State(state): State<AppState>,
+    user: AuthUser,
+) -> AppResult<(StatusCode, Json<StreamTicket>)> {
     let ticket = random_token();
     let expires_at = store::seconds_from_now(STREAM_TICKET_SECS);
     store::insert_stream_ticket(&state.db, &token_hash(&ticket), user.signed_in().token_hash, &expires_at).await?;

@@ -61,7 +61,8 @@ pub async fn impersonate(
     // Recorded before the session exists: an impersonation is never unlogged.
     store::log_activity(&state.db, org.id, actor.by(), &[impersonation(&target.email)]).await?;
     let transport = transport_of(&headers);
-    let Started { token_hash, mut cookies, token } = start_session(&state, target.id, Some(actor.id), transport).await?;
+    let Started { token_hash, mut cookies, token } =
+        start_session(&state, target.id, Some(actor.id), transport).await?;
     let staff = user.signed_in();
     let staff_token = request_session_token(&headers).ok_or(AppError::Unauthenticated)?;
     store::park_session(&state.db, staff.token_hash, &token_hash).await?;

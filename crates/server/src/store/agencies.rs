@@ -91,7 +91,7 @@ async fn read_agency(conn: &mut AnyConnection, agency_id: i64) -> Result<Option<
 
 /// What saving an agency's brand came to.
 pub enum AgencySaved {
-    Saved(AgencyProfile),
+    Saved(Box<AgencyProfile>),
     NotFound,
     /// Another agency has verified one of the hostnames: nothing was changed.
     HostnameTaken,
@@ -126,7 +126,7 @@ pub async fn update_agency(db: &Db, agency_id: i64, input: &AgencyBranding) -> R
     }
     let profile = read_agency(&mut tx, agency_id).await?;
     tx.commit().await?;
-    Ok(profile.map_or(AgencySaved::NotFound, AgencySaved::Saved))
+    Ok(profile.map_or(AgencySaved::NotFound, |p| AgencySaved::Saved(Box::new(p))))
 }
 
 pub async fn agency_name(db: &Db, agency_id: i64) -> Result<String, sqlx::Error> {

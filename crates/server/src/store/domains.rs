@@ -93,8 +93,10 @@ pub async fn replace_domains(
             return Ok(false);
         }
     }
-    let kept: Vec<String> =
-        sqlx::query_scalar("SELECT hostname FROM agency_domains WHERE agency_id = $1").bind(agency_id).fetch_all(&mut *conn).await?;
+    let kept: Vec<String> = sqlx::query_scalar("SELECT hostname FROM agency_domains WHERE agency_id = $1")
+        .bind(agency_id)
+        .fetch_all(&mut *conn)
+        .await?;
     for gone in kept.iter().filter(|h| !hostnames.contains(h)) {
         sqlx::query("DELETE FROM agency_domains WHERE agency_id = $1 AND hostname = $2")
             .bind(agency_id)
@@ -103,18 +105,24 @@ pub async fn replace_domains(
             .await?;
     }
     for host in hostnames.iter().filter(|h| !kept.contains(h)) {
-        sqlx::query("INSERT INTO agency_domains (agency_id, hostname, status, created_at) VALUES ($1, $2, 'pending', $3)")
-            .bind(agency_id)
-            .bind(host)
-            .bind(now())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO agency_domains (agency_id, hostname, status, created_at) VALUES ($1, $2, 'pending', $3)",
+        )
+        .bind(agency_id)
+        .bind(host)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(true)
 }
 
 /// A domain the seed knows to be the agency's: verified without a check.
-pub async fn insert_verified_domain(conn: &mut AnyConnection, agency_id: i64, hostname: &str) -> Result<(), sqlx::Error> {
+pub async fn insert_verified_domain(
+    conn: &mut AnyConnection,
+    agency_id: i64,
+    hostname: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO agency_domains (agency_id, hostname, status, created_at) VALUES ($1, $2, 'verified', $3)")
         .bind(agency_id)
         .bind(hostname.to_ascii_lowercase())
