@@ -56,3 +56,29 @@ test('bad branding input is refused next to the field and changes nothing', asyn
   assert.match(saved.branding.primary_color, /^#[0-9a-f]{6}$/);
   await page.context().close();
 });
+
+test('a new custom domain waits for its DNS record; IP addresses are refused', async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'owner@contoso.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await page.goto(`${ctx.server.url}/agency/branding`);
+  const hostnames = page.getByLabel(t('branding.hostnames'));
+  await hostnames.fill('contoso.localhost\n169.254.169.254');
+  await page.getByRole('button', { name: t('branding.save') }).click();
+  await page.locator('#brand-hostnames-error').filter({ hasText: t('errors.field_reserved_hostname') }).waitFor();
+
+  await hostnames.fill('contoso.localhost\ndash.contoso.test');
+  await page.getByRole('button', { name: t('branding.save') }).click();
+  await page.getByText(t('branding.saved')).waitFor();
+  const domains = page.getByRole('table', { name: t('branding.domains_title') });
+  const pending = domains.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'dash.contoso.test' }) });
+  await pending.getByText(t('branding.domain_pending')).waitFor();
+  // The record to create, with the agency's own token.
+  await pending.getByText(/^_atrium\.dash\.contoso\.test TXT "atrium-verify=[0-9a-f]{32,}"$/).waitFor();
+  const demo = domains.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'contoso.localhost' }) });
+  await demo.getByText(t('branding.domain_verified')).waitFor();
+  // "Check now" asks DNS (this machine has no such record): still not proven.
+  await page.getByRole('button', { name: t('branding.check_domains') }).click();
+  await pending.getByText(new RegExp(`${t('branding.domain_failed')}|${t('branding.domain_pending')}`)).waitFor();
+  await page.context().close();
+});
