@@ -1,28 +1,38 @@
 //! A secret shown once, right after it is made: a warning, the value in a read-only field
-//! and a Copy button.
+//! and a Copy button; or why making it failed.
 
+use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
+use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 
 #[component]
 pub fn SecretOnce(
     /// The field's id (its label points at it).
     id: &'static str,
-    secret: String,
+    /// The new secret, once one was asked for.
+    #[prop(into)]
+    created: Signal<Option<Result<String, ApiError>>>,
     #[prop(into)] warning: Signal<String>,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] copy_label: Signal<String>,
 ) -> impl IntoView {
-    view! {
-        <div class="card" role="status">
-            <p class="notice notice-warning">{warning}</p>
-            <p>
-                <label for=id>{label}</label>
-                " "
-                <input id=id type="text" readonly=true value=secret.clone() size="72"/>
-                " "
-                <CopyButton text=secret label=copy_label/>
-            </p>
-        </div>
+    move || {
+        created.get().map(|created| match created {
+            Ok(secret) => view! {
+                <div class="card" role="status">
+                    <p class="notice notice-warning">{warning}</p>
+                    <p>
+                        <label for=id>{label}</label>
+                        " "
+                        <input id=id type="text" readonly=true value=secret.clone() size="72"/>
+                        " "
+                        <CopyButton text=secret label=copy_label/>
+                    </p>
+                </div>
+            }
+            .into_any(),
+            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+        })
     }
 }

@@ -5,36 +5,28 @@
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, startServer, startStaticServer, signIn, locale } from './harness.mjs';
+import { join } from 'node:path';
+import { launchBrowser, deployToStaticHost, startStaticServer, signIn, locale } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const t = locale('en');
 /** Northwind's demo embed secret (crates/server/src/seed.rs). */
 const EMBED_SECRET = 'emb_demo-northwind-embed-secret';
+let deployment;
 let api;
 let site;
 let browser;
-const deployed = mkdtempSync(join(tmpdir(), 'atrium-any-site-'));
 
 before(async () => {
-  cpSync(join(root, 'dist'), deployed, { recursive: true });
   // The page on localhost, the API on 127.0.0.1: two sites.
-  site = await startStaticServer({ root: deployed });
-  api = await startServer({ args: ['--allowed-origin', site.url] });
-  writeFileSync(join(deployed, 'config.json'), JSON.stringify({ api_base: api.url, auth: 'auto' }));
-  execFileSync('node', [join(root, 'scripts', 'page-headers.mjs'), deployed]);
+  deployment = await deployToStaticHost((apiUrl) => ({ api_base: apiUrl, auth: 'auto' }));
+  ({ api, site } = deployment);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await site?.close();
-  await api?.stop();
-  rmSync(deployed, { recursive: true, force: true });
+  await deployment?.close();
 });
 
 /** A bearer session for calls the test makes itself. */

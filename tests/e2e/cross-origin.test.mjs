@@ -4,38 +4,25 @@
 // setting, a live event and signing out all work across origins with cookies and CORS.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, startServer, startStaticServer, signIn, locale } from './harness.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { launchBrowser, deployToStaticHost, startStaticServer, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
+let deployment;
 let api;
 let site;
+let config;
+let deployed;
 let browser;
-const config = { api_base: '' };
-// A copy of dist/ deployed as its README says: config.json names the API, then the
-// page's _headers are written for it.
-const deployed = mkdtempSync(join(tmpdir(), 'atrium-cdn-'));
 
 before(async () => {
-  cpSync(join(root, 'dist'), deployed, { recursive: true });
-  site = await startStaticServer({ root: deployed });
-  api = await startServer({ args: ['--allowed-origin', site.url] });
-  config.api_base = api.url.replace('127.0.0.1', 'localhost');
-  writeFileSync(join(deployed, 'config.json'), JSON.stringify(config));
-  execFileSync('node', [join(root, 'scripts', 'page-headers.mjs'), deployed]);
+  // Same site: the API named by `localhost`, like the page.
+  deployment = await deployToStaticHost((apiUrl) => ({ api_base: apiUrl.replace('127.0.0.1', 'localhost') }));
+  ({ api, site, config, dir: deployed } = deployment);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await site?.close();
-  await api?.stop();
-  rmSync(deployed, { recursive: true, force: true });
+  await deployment?.close();
 });
 
 async function ingest(body) {

@@ -1,7 +1,7 @@
 // End-to-end harness: the real server (built binary, fresh SQLite with the demo seed,
 // the built dist/) on a free port, and one real headless Chromium per test file.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -275,4 +275,28 @@ export async function startStaticServer({ base = '/', root = distDir, host = '12
   await new Promise((r) => server.listen(0, host, r));
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}`;
   return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * dist/ deployed as the README says for a CDN: a copy on a plain static server, the API
+ * (a server of its own) allowing that page's origin, `config.json` as `configFor(apiUrl)`
+ * answers, then the page's `_headers` written for it. Resolves
+ * `{ dir, site, api, config, close() }`.
+ */
+export async function deployToStaticHost(configFor) {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-cdn-'));
+  cpSync(distDir, dir, { recursive: true });
+  const site = await startStaticServer({ root: dir });
+  const api = await startServer({ args: ['--allowed-origin', site.url] });
+  const config = configFor(api.url);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+  execFileSync('node', [join(root, 'scripts', 'page-headers.mjs'), dir]);
+  return {
+    dir, site, api, config,
+    async close() {
+      await site.close();
+      await api.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

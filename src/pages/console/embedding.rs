@@ -36,15 +36,10 @@ pub fn EmbeddingSection() -> impl IntoView {
         </Transition>
         <h3>{move || t_string!(i18n, embedding.secrets_title)}</h3>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        {move || create.value().get().map(|created| match created {
-            Ok(created) => view! {
-                <SecretOnce id="new-embed-secret" secret=created.secret
-                    warning=Signal::derive(move || t_string!(i18n, embedding.secret_warning).to_string())
-                    label=Signal::derive(move || t_string!(i18n, embedding.secret_label).to_string())
-                    copy_label=Signal::derive(move || t_string!(i18n, embedding.copy_secret).to_string())/>
-            }.into_any(),
-            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-        })}
+        <SecretOnce id="new-embed-secret" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
+            warning=Signal::derive(move || t_string!(i18n, embedding.secret_warning).to_string())
+            label=Signal::derive(move || t_string!(i18n, embedding.secret_label).to_string())
+            copy_label=Signal::derive(move || t_string!(i18n, embedding.copy_secret).to_string())/>
         <p>
             <button type="button" class="primary" disabled=move || create.pending().get()
                 on:click=move |_| { create.dispatch(()); }>

@@ -25,15 +25,10 @@ pub fn IntegrationsPage() -> impl IntoView {
         <p class="muted">{move || t_string!(i18n, integrations.intro)}</p>
         <h2>{move || t_string!(i18n, integrations.keys_title)}</h2>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        {move || create.value().get().map(|created| match created {
-            Ok(created) => view! {
-                <SecretOnce id="new-api-key" secret=created.secret
-                    warning=Signal::derive(move || t_string!(i18n, integrations.secret_warning).to_string())
-                    label=Signal::derive(move || t_string!(i18n, integrations.secret_label).to_string())
-                    copy_label=Signal::derive(move || t_string!(i18n, integrations.copy_secret).to_string())/>
-            }.into_any(),
-            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-        })}
+        <SecretOnce id="new-api-key" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
+            warning=Signal::derive(move || t_string!(i18n, integrations.secret_warning).to_string())
+            label=Signal::derive(move || t_string!(i18n, integrations.secret_label).to_string())
+            copy_label=Signal::derive(move || t_string!(i18n, integrations.copy_secret).to_string())/>
         <p>
             <button type="button" class="primary" disabled=move || create.pending().get()
                 on:click=move |_| { create.dispatch(()); }>

@@ -82,14 +82,7 @@ pub async fn replace_domains(
     hostnames: &[String],
 ) -> Result<bool, sqlx::Error> {
     for host in hostnames {
-        let taken: Option<i64> = sqlx::query_scalar(
-            "SELECT agency_id FROM agency_domains WHERE hostname = $1 AND status = 'verified' AND agency_id <> $2",
-        )
-        .bind(host)
-        .bind(agency_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if taken.is_some() {
+        if verified_by_another(conn, host, agency_id).await? {
             return Ok(false);
         }
     }
@@ -115,6 +108,18 @@ pub async fn replace_domains(
         .await?;
     }
     Ok(true)
+}
+
+/// Whether an agency other than `agency_id` has verified `hostname`.
+async fn verified_by_another(conn: &mut AnyConnection, hostname: &str, agency_id: i64) -> Result<bool, sqlx::Error> {
+    let holder: Option<i64> = sqlx::query_scalar(
+        "SELECT agency_id FROM agency_domains WHERE hostname = $1 AND status = 'verified' AND agency_id <> $2",
+    )
+    .bind(hostname)
+    .bind(agency_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(holder.is_some())
 }
 
 /// A domain the seed knows to be the agency's: verified without a check.
@@ -187,19 +192,10 @@ pub async fn record_check(db: &Db, agency_id: i64, hostname: &str, outcome: Chec
             return tx.commit().await;
         }
         CheckOutcome::RecordMissing => ("failed", Some(DomainProblem::RecordMissing)),
-        CheckOutcome::RecordFound => {
-            let holder: Option<i64> = sqlx::query_scalar(
-                "SELECT agency_id FROM agency_domains WHERE hostname = $1 AND status = 'verified' AND agency_id <> $2",
-            )
-            .bind(hostname)
-            .bind(agency_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            match holder {
-                Some(_) => ("failed", Some(DomainProblem::Taken)),
-                None => ("verified", None),
-            }
-        }
+        CheckOutcome::RecordFound => match verified_by_another(&mut tx, hostname, agency_id).await? {
+            true => ("failed", Some(DomainProblem::Taken)),
+            false => ("verified", None),
+        },
     };
     sqlx::query(
         "UPDATE agency_domains SET status = $1, problem = $2, checked_at = $3 WHERE agency_id = $4 AND hostname = $5",
