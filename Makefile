@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-wasm test-e2e size bench
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-wasm test-e2e size bench
 
 
 help:
@@ -44,6 +44,7 @@ test: setup
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-fuzz
+	$(MAKE) --no-print-directory test-openapi
 	$(MAKE) --no-print-directory test-wasm
 	scripts/build-client.sh release
 	PUBLIC_URL=/dashboard/ DIST_DIR=target/dist-subpath scripts/build-client.sh release
@@ -76,6 +77,12 @@ test-postgres:
 test-fuzz:
 	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
 	SERVER=$(SERVER) tests/fuzz/run.sh
+
+# The served OpenAPI document through Redocly's recommended lint (0 errors), and a
+# TypeScript client generated from it, type-checked and run against the server.
+test-openapi:
+	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
+	SERVER=$(SERVER) tests/openapi-client/run.sh
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm:

@@ -63,7 +63,7 @@ if ! "$BIN/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BI
   "$BIN/wasm-bindgen" --version | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"
 fi
 
-step "npm packages (wasm-opt from binaryen, playwright-core, axe-core)"
+step "npm packages (wasm-opt from binaryen, playwright-core, axe-core, Redocly CLI, openapi-typescript + openapi-fetch)"
 # Compared by content, not file times: a fresh checkout of the same lock must not wipe
 # and reinstall node_modules (it may be shared with another checkout).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)

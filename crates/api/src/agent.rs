@@ -96,6 +96,7 @@ impl AgentInput {
 /// `GET /api/v1/agents`: a page of the agency's agents, optionally by kind and status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AgentListQuery {
     pub page: Option<u32>,
     pub per_page: Option<u32>,

@@ -131,6 +131,7 @@ pub struct ConversationSummary {
 /// `GET /api/v1/orgs/{org}/conversations`: newest activity first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ConversationListQuery {
     pub page: Option<u32>,
     pub per_page: Option<u32>,
@@ -274,6 +275,7 @@ pub struct Analytics {
 /// `?days=30` (1 to 365).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AnalyticsQuery {
     pub days: Option<u32>,
     pub agent_id: Option<i64>,

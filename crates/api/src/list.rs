@@ -15,6 +15,7 @@ pub struct ListResponse<T> {
 /// `?page=1&per_page=25&q=acme&sort=name`; pages count from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListQuery {
     pub page: Option<u32>,
     pub per_page: Option<u32>,

@@ -112,6 +112,7 @@ pub const ORG_SORTS: &[&str] = &["name", "-name", "created", "-created", "update
 /// Query of `GET /api/v1/orgs`: a page of the list, active or archived orgs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OrgListQuery {
     pub page: Option<u32>,
     pub per_page: Option<u32>,

@@ -111,3 +111,75 @@ async fn every_documented_operation_is_routed() {
         assert!(![404, 405].contains(&reply.status.as_u16()), "{method} {path} answered {}", reply.status);
     }
 }
+
+/// Each request example in the document is a body the server's own types accept, so a
+/// developer who copies one gets past the parser.
+#[tokio::test]
+async fn the_request_examples_are_bodies_the_server_takes() {
+    use atrium_api::{EmbedSignIn, IngestMessage, LoginRequest, NewClientUser, NewOrganization, OrganizationUpdate};
+    fn parses<T: serde::de::DeserializeOwned>(example: &serde_json::Value) -> Result<(), String> {
+        serde_json::from_value::<T>(example.clone()).map(|_| ()).map_err(|e| e.to_string())
+    }
+    let app = TestApp::new().await;
+    let spec = app.get("/api/v1/openapi.json").await.body;
+    let mut seen = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let example = &operation["requestBody"]["content"]["application/json"]["example"];
+            if example.is_null() {
+                continue;
+            }
+            seen += 1;
+            let parsed = match (method.as_str(), path.as_str()) {
+                ("post", "/api/v1/auth/login") => parses::<LoginRequest>(example),
+                ("post", "/api/v1/orgs") => parses::<NewOrganization>(example),
+                ("put", "/api/v1/orgs/{org}") => parses::<OrganizationUpdate>(example),
+                ("post", "/api/v1/orgs/{org}/users") => parses::<NewClientUser>(example),
+                ("post", "/api/v1/ingest/messages") => parses::<IngestMessage>(example),
+                ("post", "/api/v1/auth/embed") => parses::<EmbedSignIn>(example),
+                other => Err(format!("no type known for the example of {other:?}")),
+            };
+            assert_eq!(parsed, Ok(()), "{method} {path}: {example}");
+        }
+    }
+    assert_eq!(seen, 6, "the main request bodies carry examples");
+}
+
+/// What the document says about signing in agrees with the server: an operation the
+/// anonymous caller may use declares the empty requirement; every other one the cookie
+/// session (with the CSRF token when unsafe) or the bearer session token, or, for
+/// ingest, the agency API key alone.
+#[tokio::test]
+async fn every_operation_declares_how_to_sign_in() {
+    let app = TestApp::new().await;
+    let spec = app.get("/api/v1/openapi.json").await.body;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let ways: Vec<Vec<String>> = operation["security"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{method} {path} declares no security"))
+                .iter()
+                .map(|req| req.as_object().unwrap().keys().cloned().collect())
+                .collect();
+            let public = ways.iter().any(Vec::is_empty);
+            let filled = app.fill_path(path).await;
+            // Anonymous, with a CSRF cookie and header that match but belong to no session:
+            // what is answered is the sign-in rule, not the CSRF one.
+            let mut req = common::request(Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(), &filled, None);
+            req.headers_mut().insert("cookie", format!("{}=anonymous", atrium_api::CSRF_COOKIE).parse().unwrap());
+            req.headers_mut().insert(atrium_api::CSRF_HEADER, "anonymous".parse().unwrap());
+            let anonymous = app.send(req).await;
+            if path == "/api/v1/ingest/messages" {
+                assert_eq!(ways, [vec!["agency_api_key".to_string()]]);
+            } else if public {
+                assert_ne!(anonymous.status, 401, "{method} {path} is declared public");
+            } else {
+                assert_eq!(anonymous.status, 401, "{method} {path} is declared signed-in only");
+                assert!(ways.contains(&vec!["session_token".to_string()]), "{method} {path}: {ways:?}");
+                let cookie =
+                    if method == "get" { vec!["session_cookie"] } else { vec!["csrf_token", "session_cookie"] };
+                assert!(ways.contains(&cookie.iter().map(|s| s.to_string()).collect()), "{method} {path}: {ways:?}");
+            }
+        }
+    }
+}

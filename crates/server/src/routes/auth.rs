@@ -99,6 +99,8 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
     Ok((StatusCode::NO_CONTENT, clear_cookies()?))
 }
 
+/// Who is signed in: the user, their role, agency, org, permissions and agents, and who
+/// is behind a "Log in as".
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     responses((status = 200, body = Me, headers(("X-CSRF-Token" = String, description = "The session's CSRF token"))),
               (status = 401, body = ErrorBody)))]

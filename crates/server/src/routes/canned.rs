@@ -103,6 +103,7 @@ pub async fn update_canned(
     Ok(Json(updated.ok_or(AppError::NotFound)?))
 }
 
+/// Deletes a canned response of the org.
 #[utoipa::path(delete, path = "/api/v1/orgs/{org}/canned-responses/{id}", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),

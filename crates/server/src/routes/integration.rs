@@ -114,6 +114,7 @@ pub async fn create_handoff_rule(
     Ok((StatusCode::CREATED, Json(rule)))
 }
 
+/// Deletes a handoff keyword rule of the org.
 #[utoipa::path(delete, path = "/api/v1/orgs/{org}/handoff-rules/{id}", tag = "integration",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),

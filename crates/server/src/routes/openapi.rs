@@ -130,7 +130,6 @@ use utoipa::OpenApi;
         api::NewOrganization,
         api::OrganizationUpdate,
         api::AgentAssignment,
-        api::ActivityEntry,
         api::ClientUser,
         api::NewClientUser,
         api::ClientUserPatch,
@@ -141,7 +140,6 @@ use utoipa::OpenApi;
         api::MessageAuthor,
         api::Message,
         api::Conversation,
-        api::ConversationSummary,
         api::Reply,
         api::Assignment,
         api::IngestAuthor,
@@ -172,7 +170,7 @@ use utoipa::OpenApi;
         api::HandoffRule,
         api::NewHandoffRule,
     )),
-    modifiers(&IngestKeyScheme, &StorageErrors)
+    modifiers(&Security, &Servers, &StorageErrors, &RequestExamples, &DropUnusedSchemas)
 )]
 pub struct ApiDoc;
 
@@ -182,19 +180,186 @@ pub fn router() -> Router<AppState> {
 
 /// This document. Public, like the API's shape is.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
-    responses((status = 200, description = "The OpenAPI 3 document of this API", content_type = "application/json")))]
+    responses((status = 200, description = "The OpenAPI 3 document of this API", content_type = "application/json"),
+              (status = 400, body = api::ErrorBody, description = "A query parameter holds control characters")))]
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
 
-/// The agency API key that `POST /api/v1/ingest/messages` takes as a bearer token.
-struct IngestKeyScheme;
+/// Operations anyone may call, signed in or not (the authorization matrix's anonymous
+/// column agrees: `crates/server/tests/authz_matrix.rs`). `POST /auth/logout` ends the
+/// session there is, if any.
+pub const PUBLIC: &[(&str, &str)] = &[
+    ("get", "/api/v1/openapi.json"),
+    ("get", "/api/v1/branding"),
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/logout"),
+    ("post", "/api/v1/auth/password-reset"),
+    ("post", "/api/v1/auth/password-reset/confirm"),
+    ("post", "/api/v1/auth/embed"),
+];
 
-impl utoipa::Modify for IngestKeyScheme {
+/// How callers prove who they are, and which way each operation takes, as the server
+/// enforces it (`session.rs`, `csrf.rs`): a browser session's cookie, with the CSRF token
+/// on unsafe methods; or the same session as a bearer token (token mode); the agency API
+/// key on ingest (declared by that handler); a stream ticket for event streams.
+struct Security;
+
+impl utoipa::Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
+        };
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("agency_api_key", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        let described = |text: &str| Some(text.to_string());
+        let cookie = ApiKeyValue::with_description(
+            atrium_api::SESSION_COOKIE,
+            "The HttpOnly session cookie a sign-in sets (cookie mode)",
+        );
+        components.add_security_scheme("session_cookie", SecurityScheme::ApiKey(ApiKey::Cookie(cookie)));
+        let csrf = ApiKeyValue::with_description(
+            atrium_api::CSRF_HEADER,
+            "The session's CSRF token (its readable cookie, or the header sign-in and /me answer), on every \
+             unsafe method of a cookie session",
+        );
+        components.add_security_scheme("csrf_token", SecurityScheme::ApiKey(ApiKey::Header(csrf)));
+        let mut token = Http::new(HttpAuthScheme::Bearer);
+        token.description = described("A session token: `POST /api/v1/auth/login` with `\"session\": \"token\"` answers it (token mode); no CSRF token needed");
+        components.add_security_scheme("session_token", SecurityScheme::Http(token));
+        let mut key = Http::new(HttpAuthScheme::Bearer);
+        key.description = described("An agency API key (Integrations), for the agent runtime");
+        components.add_security_scheme("agency_api_key", SecurityScheme::Http(key));
+        let ticket = ApiKeyValue::with_description(
+            "ticket",
+            "A single-use stream ticket (`POST /api/v1/events/tickets`), for an EventSource of a token session",
+        );
+        components.add_security_scheme("stream_ticket", SecurityScheme::ApiKey(ApiKey::Query(ticket)));
+
+        let require = |names: &[&str]| {
+            names.iter().fold(SecurityRequirement::default(), |req, name| req.add::<&str, [&str; 0], &str>(name, []))
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                let Some(operation) = operation else { continue };
+                if operation.security.is_some() {
+                    continue; // declared by its handler (ingest's API key)
+                }
+                let unsafe_method = method != "get";
+                let cookie = if unsafe_method {
+                    require(&["session_cookie", "csrf_token"])
+                } else {
+                    require(&["session_cookie"])
+                };
+                let mut ways = vec![cookie, require(&["session_token"])];
+                if path.ends_with("/events") {
+                    ways.push(require(&["stream_ticket"]));
+                }
+                if PUBLIC.contains(&(method, path.as_str())) {
+                    ways = if path == "/api/v1/auth/logout" {
+                        [vec![SecurityRequirement::default()], ways].concat()
+                    } else {
+                        vec![SecurityRequirement::default()]
+                    };
+                }
+                operation.security = Some(ways);
+            }
+        }
+    }
+}
+
+/// Examples of the request bodies a new integration sends first (the demo's values).
+struct RequestExamples;
+
+impl utoipa::Modify for RequestExamples {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use serde_json::json;
+        let settings = json!({"dashboard_language": "en", "dashboard_layout": "vertical", "handoff_enabled": true,
+            "smart_handoff_enabled": false, "show_handoff_messages": true, "canned_responses_enabled": true,
+            "billing_enabled": false});
+        let examples = [
+            (
+                "post",
+                "/api/v1/auth/login",
+                json!({"email": "owner@northwind.test", "password": "atrium-demo", "session": "token"}),
+            ),
+            ("post", "/api/v1/orgs", json!({"name": "Acme Dental", "contact_email": "office@acme.test"})),
+            (
+                "put",
+                "/api/v1/orgs/{org}",
+                json!({"name": "Acme Dental", "contact_email": "office@acme.test",
+                "logo_url": null, "settings": settings, "version": 3}),
+            ),
+            (
+                "post",
+                "/api/v1/orgs/{org}/users",
+                json!({"name": "Andy Agent", "email": "agent@acme.test",
+                "password": "a-long-password", "role": "client_user", "permissions": ["home", "conversations"]}),
+            ),
+            (
+                "post",
+                "/api/v1/ingest/messages",
+                json!({"org_id": 1, "agent_id": 1, "external_id": "chat-42",
+                "author": "visitor", "text": "Can I talk to a person?", "contact_name": "Tom Baker"}),
+            ),
+            ("post", "/api/v1/auth/embed", json!({"token": "eyJhZ2VuY3kiOjF9.3f1c…"})),
+        ];
+        for (method, path, example) in examples {
+            let Some(item) = openapi.paths.paths.get_mut(path) else { continue };
+            let operation = match method {
+                "post" => item.post.as_mut(),
+                "put" => item.put.as_mut(),
+                _ => None,
+            };
+            let content =
+                operation.and_then(|o| o.request_body.as_mut()).and_then(|b| b.content.get_mut("application/json"));
+            if let Some(content) = content {
+                content.example = Some(example);
+            }
+        }
+    }
+}
+
+/// Generic lists (`ListResponse<T>`) inline their item's schema, yet the item is still
+/// collected as a component of its own: components nothing refers to are left out.
+struct DropUnusedSchemas;
+
+impl utoipa::Modify for DropUnusedSchemas {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        loop {
+            let text = serde_json::to_string(&*openapi).unwrap_or_default();
+            let Some(components) = openapi.components.as_mut() else { return };
+            let unused: Vec<String> = components
+                .schemas
+                .keys()
+                .filter(|name| !text.contains(&format!("\"#/components/schemas/{name}\"")))
+                .cloned()
+                .collect();
+            if unused.is_empty() {
+                return;
+            }
+            for name in unused {
+                components.schemas.remove(&name);
+            }
+        }
+    }
+}
+
+/// Paths are absolute on the host that serves this document: the API is wherever it was
+/// fetched from.
+struct Servers;
+
+impl utoipa::Modify for Servers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut here = utoipa::openapi::Server::new("/");
+        here.description = Some("The host that serves this document".into());
+        openapi.servers = Some(vec![here]);
     }
 }
 

@@ -73,6 +73,7 @@ pub async fn create_team(
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(team)))
 }
 
+/// One team of the org, with its members.
 #[utoipa::path(get, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
