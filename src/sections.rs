@@ -77,6 +77,7 @@ mod tests {
             permissions,
             agents: vec![],
             impersonated_by: None,
+            session_token: None,
         }
     }
 

@@ -6,29 +6,29 @@ use super::request::{get, post, post_empty, post_for, post_for_with, post_quiet}
 use super::session_token;
 use super::ApiError;
 use atrium_api::{
-    EmbedSignIn, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, SessionTransport, SignedIn,
+    EmbedSignIn, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, SessionTransport,
     RETURN_TOKEN_HEADER,
 };
 
 pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
     let session = if token_mode() { SessionTransport::Token } else { SessionTransport::Cookie };
-    let signed_in: SignedIn = post("/auth/login", &LoginRequest { email, password, session }).await?;
+    let signed_in: Me = post("/auth/login", &LoginRequest { email, password, session }).await?;
     Ok(kept(signed_in))
 }
 
 /// Signs in through a signed embed link's token (always a token session: inside another
 /// site's frame, cookies cannot be counted on).
 pub async fn embed_sign_in(token: String) -> Result<Me, ApiError> {
-    let signed_in: SignedIn = post("/auth/embed", &EmbedSignIn { token }).await?;
+    let signed_in: Me = post("/auth/embed", &EmbedSignIn { token }).await?;
     Ok(kept(signed_in))
 }
 
 /// Keeps a token session's token, if the answer carries one.
-fn kept(signed_in: SignedIn) -> Me {
-    if let Some(token) = &signed_in.session_token {
-        session_token::keep(token);
+fn kept(mut signed_in: Me) -> Me {
+    if let Some(token) = signed_in.session_token.take() {
+        session_token::keep(&token);
     }
-    signed_in.me
+    signed_in
 }
 
 pub async fn logout() -> Result<(), ApiError> {
@@ -49,22 +49,22 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
 /// "Log in as": the answer is the client user's session, marked as impersonated. In token
 /// mode the staff member's own token waits in this tab for the way back.
 pub async fn impersonate(org: i64, user: i64) -> Result<Me, ApiError> {
-    let signed_in: SignedIn = post_for(&format!("/orgs/{org}/users/{user}/impersonate")).await?;
-    if let Some(token) = &signed_in.session_token {
-        session_token::park_for(token);
+    let mut signed_in: Me = post_for(&format!("/orgs/{org}/users/{user}/impersonate")).await?;
+    if let Some(token) = signed_in.session_token.take() {
+        session_token::park_for(&token);
     }
-    Ok(signed_in.me)
+    Ok(signed_in)
 }
 
 /// Ends "Log in as" and returns to the staff member's own session.
 pub async fn stop_impersonating() -> Result<Me, ApiError> {
     let parked = session_token::parked();
     let headers: Vec<(&str, &str)> = parked.as_deref().map(|t| (RETURN_TOKEN_HEADER, t)).into_iter().collect();
-    let signed_in: SignedIn = post_for_with("/auth/stop-impersonating", &headers).await?;
-    if let Some(token) = &signed_in.session_token {
-        session_token::unpark(token);
+    let mut signed_in: Me = post_for_with("/auth/stop-impersonating", &headers).await?;
+    if let Some(token) = signed_in.session_token.take() {
+        session_token::unpark(&token);
     }
-    Ok(signed_in.me)
+    Ok(signed_in)
 }
 
 /// Changes the signed-in user's own password; their other sessions end.

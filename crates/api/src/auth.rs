@@ -28,17 +28,6 @@ pub enum SessionTransport {
     Token,
 }
 
-/// The answer of a sign-in, a "Log in as" and its end: who is now signed in and, for a
-/// session carried as a token, the token itself (never for a cookie session).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SignedIn {
-    #[serde(flatten)]
-    pub me: Me,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_token: Option<String>,
-}
-
 /// `POST /api/v1/events/tickets`: a single-use pass that opens one event stream within
 /// [`STREAM_TICKET_SECS`], for a session carried as a token (an `EventSource` cannot send
 /// headers). Passed as `?ticket=`.
@@ -55,7 +44,7 @@ pub const STREAM_TICKET_SECS: i64 = 30;
 /// sent to `POST /api/v1/auth/stop-impersonating` to get it back.
 pub const RETURN_TOKEN_HEADER: &str = "X-Return-Token";
 
-/// The answer of `GET /api/v1/me`, and of a successful login.
+/// The answer of `GET /api/v1/me`, and of a successful sign-in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
@@ -71,6 +60,11 @@ pub struct Me {
     pub agents: Vec<Agent>,
     /// Set while agency staff use "Log in as": who is really at the keyboard.
     pub impersonated_by: Option<UserSummary>,
+    /// Only in the answer of a sign-in, a "Log in as" or its end, for a session carried as
+    /// a token: the token itself (never for a cookie session, never from `/me`). A field of
+    /// `Me` rather than a wrapper around it: the answer stays one flat object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,7 +22,7 @@ pub use agency::{AgencyBranding, AgencyProfile};
 pub use agent::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 pub use auth::{
     AgencyRef, LoginRequest, Me, PasswordChange, PasswordReset, PasswordResetRequest, Permission, Role,
-    SessionTransport, SignedIn, StreamTicket, UserKind, UserSummary, RETURN_TOKEN_HEADER, STREAM_TICKET_SECS,
+    SessionTransport, StreamTicket, UserKind, UserSummary, RETURN_TOKEN_HEADER, STREAM_TICKET_SECS,
 };
 pub use billing::{
     BillingOverview, ChoosePlan, Invoice, InvoiceLine, InvoiceStatus, NewPlan, Plan, PlanInterval, PlanPatch,

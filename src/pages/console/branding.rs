@@ -158,33 +158,41 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
         (DomainStatus::Failed, Some(DomainProblem::Taken)) => t_string!(i18n, branding.domain_taken).to_string(),
         (DomainStatus::Failed, _) => t_string!(i18n, branding.domain_failed).to_string(),
     };
-    view! {
-        <Show when=move || domains.with(|d| !d.is_empty())>
-            <table class="data-table">
-                <caption>{move || t_string!(i18n, branding.domains_title)}</caption>
-                <thead><tr>
-                    <th scope="col">{move || t_string!(i18n, branding.domain)}</th>
-                    <th scope="col">{move || t_string!(i18n, branding.domain_status)}</th>
-                    <th scope="col">{move || t_string!(i18n, branding.domain_record)}</th>
-                </tr></thead>
-                <tbody>
-                    <For each=move || domains.get() key=|d| (d.hostname.clone(), d.status, d.checked_at.clone()) let:d>
+    // Plain closures rather than <Show>/<For>: the list is short and re-rendered whole.
+    move || {
+        let list = domains.get();
+        (!list.is_empty()).then(|| {
+            let rows = list
+                .into_iter()
+                .map(|d| {
+                    let record = (d.status != DomainStatus::Verified)
+                        .then(|| format!("{} TXT \"{}\"", d.record_name, d.record_value));
+                    view! {
                         <tr>
                             <th scope="row">{d.hostname.clone()}</th>
                             <td><span class="badge">{status(&d)}</span></td>
-                            <td>{(d.status != DomainStatus::Verified).then(|| view! {
-                                <code>{format!("{} TXT \"{}\"", d.record_name, d.record_value)}</code>
-                            })}</td>
+                            <td>{record.map(|r| view! { <code>{r}</code> })}</td>
                         </tr>
-                    </For>
-                </tbody>
-            </table>
-            <p class="muted">{move || t_string!(i18n, branding.domains_help)}</p>
-            {move || check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-            <button type="button" disabled=move || check.pending().get() on:click=move |_| { check.dispatch(()); }>
-                {move || t_string!(i18n, branding.check_domains)}
-            </button>
-        </Show>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="data-table">
+                    <caption>{t_string!(i18n, branding.domains_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t_string!(i18n, branding.domain)}</th>
+                        <th scope="col">{t_string!(i18n, branding.domain_status)}</th>
+                        <th scope="col">{t_string!(i18n, branding.domain_record)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <p class="muted">{t_string!(i18n, branding.domains_help)}</p>
+                {check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+                <button type="button" disabled=move || check.pending().get() on:click=move |_| { check.dispatch(()); }>
+                    {t_string!(i18n, branding.check_domains)}
+                </button>
+            }
+        })
     }
 }
 

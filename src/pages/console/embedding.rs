@@ -26,14 +26,11 @@ pub fn EmbeddingSection() -> impl IntoView {
     view! {
         <h2>{move || t_string!(i18n, embedding.title)}</h2>
         <p class="muted">{move || t_string!(i18n, embedding.intro)}</p>
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                match settings.await {
-                    Ok(s) => view! { <FrameOriginsForm initial=s.frame_origins/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || match settings.get() {
+            None => view! { <p role="status">{t_string!(i18n, common.loading)}</p> }.into_any(),
+            Some(Ok(s)) => view! { <FrameOriginsForm initial=s.frame_origins/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
+        }}
         <h3>{move || t_string!(i18n, embedding.secrets_title)}</h3>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <SecretOnce id="new-embed-secret" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
@@ -46,11 +43,7 @@ pub fn EmbeddingSection() -> impl IntoView {
                 {move || t_string!(i18n, embedding.create_secret)}
             </button>
         </p>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                settings.await.ok().map(|s| view! { <SecretTable secrets=s.secrets revoke=revoke/> })
-            })}
-        </Transition>
+        {move || settings.get().and_then(Result::ok).map(|s| view! { <SecretTable secrets=s.secrets revoke=revoke/> })}
     }
 }
 

@@ -10,8 +10,7 @@ use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::{
-    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, SignedIn, UserKind, UserSummary, API_PREFIX,
-    DEVICE_COOKIE,
+    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE,
 };
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
@@ -32,7 +31,7 @@ pub fn router() -> Router<AppState> {
 /// `rate_limit.rs` explains (429 with `Retry-After`); when too many sign-ins are already
 /// hashing passwords, 503 `server_busy` with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = SignedIn, description = "Sets the session, CSRF and device cookies; with \
+    responses((status = 200, body = Me, description = "Sets the session, CSRF and device cookies; with \
                `session: token`, no session cookie but `session_token` in the body"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
@@ -72,7 +71,7 @@ pub async fn login(
         cookies.append(SET_COOKIE, remember_this_device(&state, user.id).await?);
     }
     let me = build_me(&state, &user, None).await?;
-    Ok((cookies, Json(SignedIn { me, session_token: started.token })))
+    Ok((cookies, Json(Me { session_token: started.token, ..me })))
 }
 
 /// A new device cookie for `user_id`'s browser: a year long, sent only to sign-in.
@@ -142,6 +141,7 @@ pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Opt
         },
         agents,
         impersonated_by: impersonator.map(summary),
+        session_token: None,
     })
 }
 

@@ -12,7 +12,7 @@ use crate::session::{may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::embedding::EMBED_MAX_SECS;
-use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, ErrorBody, FrameOrigins, SessionTransport, SignedIn};
+use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, ErrorBody, FrameOrigins, Me, SessionTransport};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
@@ -94,12 +94,9 @@ pub async fn revoke_secret(
 /// minutes ahead), when signed with a secret of the agency it names, for a client user of
 /// that agency who may sign in; anything else is 401 `invalid_embed_link` and no session.
 #[utoipa::path(post, path = "/api/v1/auth/embed", tag = "auth", request_body = EmbedSignIn,
-    responses((status = 200, body = SignedIn, description = "`session_token` holds the new session"),
+    responses((status = 200, body = Me, description = "`session_token` holds the new session"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
-pub async fn embed_sign_in(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<EmbedSignIn>,
-) -> AppResult<Json<SignedIn>> {
+pub async fn embed_sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<EmbedSignIn>) -> AppResult<Json<Me>> {
     let (payload, claims, signature) = embed::parse(&body.token).ok_or(AppError::InvalidEmbedLink("malformed"))?;
     let secrets = store::active_embed_secrets(&state.db, claims.agency).await?;
     if !secrets.iter().any(|secret| embed::signed_by(payload, signature, secret)) {
@@ -126,5 +123,5 @@ pub async fn embed_sign_in(
     }
     let started = start_session(&state, user.id, None, SessionTransport::Token).await?;
     let me = build_me(&state, &user, None).await?;
-    Ok(Json(SignedIn { me, session_token: started.token }))
+    Ok(Json(Me { session_token: started.token, ..me }))
 }

@@ -16,7 +16,7 @@ use crate::session::{
 };
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, SessionTransport, SignedIn, RETURN_TOKEN_HEADER};
+use atrium_api::{ErrorBody, Me, SessionTransport, RETURN_TOKEN_HEADER};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderMap;
@@ -40,7 +40,7 @@ pub fn router() -> Router<AppState> {
 /// owners and admins only.
 #[utoipa::path(post, path = "/api/v1/orgs/{org}/users/{id}/impersonate", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = SignedIn, description = "Sets new session and CSRF cookies (token mode: \
+    responses((status = 200, body = Me, description = "Sets new session and CSRF cookies (token mode: \
                `session_token`)"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
@@ -71,7 +71,7 @@ pub async fn impersonate(
     }
     let client = store::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
     let me = build_me(&state, &client, Some(staff.user)).await?;
-    Ok((cookies, Json(SignedIn { me, session_token: token })))
+    Ok((cookies, Json(Me { session_token: token, ..me })))
 }
 
 /// Ends the impersonation session and gives the staff member back the session it parked,
@@ -82,7 +82,7 @@ pub async fn impersonate(
 /// ends, and the answer is 401: sign in again. Outside an impersonation it is 409.
 #[utoipa::path(post, path = "/api/v1/auth/stop-impersonating", tag = "auth",
     params(("X-Return-Token" = Option<String>, Header, description = "Token mode: the staff member's parked token")),
-    responses((status = 200, body = SignedIn, description = "Sets the staff member's session and CSRF cookies again \
+    responses((status = 200, body = Me, description = "Sets the staff member's session and CSRF cookies again \
                (token mode: `session_token`)"),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn stop_impersonating(
@@ -113,9 +113,9 @@ pub async fn stop_impersonating(
     let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
     let me = build_me(&state, &staff, None).await?;
     if transport == SessionTransport::Token {
-        return Ok((HeaderMap::new(), Json(SignedIn { me, session_token: Some(token) })));
+        return Ok((HeaderMap::new(), Json(Me { session_token: Some(token), ..me })));
     }
     let mut cookies = session_cookies(&state, token, csrf)?;
     cookies.append(SET_COOKIE, forget_return_cookie()?);
-    Ok((cookies, Json(SignedIn { me, session_token: None })))
+    Ok((cookies, Json(me)))
 }

@@ -106,7 +106,6 @@ use utoipa::OpenApi;
         api::PasswordResetRequest,
         api::PasswordReset,
         api::Me,
-        api::SignedIn,
         api::SessionTransport,
         api::StreamTicket,
         api::EmbedSettings,
