@@ -3,7 +3,8 @@
 //! The browser's EventSource reconnects by itself; when the server refuses and the
 //! stream closes, we retry with backoff. A token session's stream opens with a
 //! single-use ticket, so there every reconnection is ours, with a new ticket. Every (re)connection and every return to the
-//! tab counts as a change, so whatever happened while away is fetched.
+//! tab counts as a change, so whatever happened while away is fetched, the org's settings
+//! included.
 
 use atrium_api::OrgEvent;
 use leptos::prelude::*;
@@ -34,6 +35,8 @@ struct Connection {
     handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     backoff_ms: i32,
     stopped: bool,
+    /// A stream was open before: the next one to open is a reconnection.
+    was_open: bool,
 }
 
 /// Connects to the events of `org` and provides [`LiveEvents`]; `on_settings` runs when
@@ -41,8 +44,13 @@ struct Connection {
 pub fn provide_live_events(org: i64, on_settings: Callback<()>) -> LiveEvents {
     let live = LiveEvents { version: RwSignal::new(0), handoff: RwSignal::new(None), connected: RwSignal::new(false) };
     provide_context(live);
-    let conn =
-        Rc::new(RefCell::new(Connection { source: None, handlers: Vec::new(), backoff_ms: 1000, stopped: false }));
+    let conn = Rc::new(RefCell::new(Connection {
+        source: None,
+        handlers: Vec::new(),
+        backoff_ms: 1000,
+        stopped: false,
+        was_open: false,
+    }));
     connect(org, live, on_settings, conn.clone());
 
     let on_visible = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
@@ -131,10 +139,18 @@ fn open(org: i64, url: String, live: LiveEvents, on_settings: Callback<()>, conn
     }
     let opened_conn = conn.clone();
     let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        opened_conn.borrow_mut().backoff_ms = 1000;
+        let reconnected = {
+            let mut c = opened_conn.borrow_mut();
+            c.backoff_ms = 1000;
+            std::mem::replace(&mut c.was_open, true)
+        };
         live.connected.set(true);
-        // Catch up on whatever happened while disconnected.
+        // Catch up on whatever happened while disconnected: the lists, and the settings,
+        // whose `settings.updated` may have been sent while nobody listened.
         live.version.update(|v| *v += 1);
+        if reconnected {
+            on_settings.run(());
+        }
     });
     let _ = source.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref());
     handlers.push(on_open);

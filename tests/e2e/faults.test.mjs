@@ -89,3 +89,33 @@ test('a server killed mid-edit loses no draft, and the event stream reconnects',
   await agency.context().close();
   await client.context().close();
 });
+
+test('a setting changed while the dashboard was disconnected applies when its stream returns', async () => {
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'en', dashboard_layout: 'vertical' });
+  const base = ctx.server.url;
+  const client = await (await ctx.browser.newContext()).newPage();
+  const firstStream = client.waitForResponse(isEvents);
+  await signIn(client, base, 'admin@acme.test');
+  await client.waitForURL(`${base}/app`);
+  await client.getByRole('heading', { name: t('dashboard.agents_title') }).waitFor();
+  await firstStream;
+
+  // The stream goes down (the server dies) and stays down (its reconnections fail) while
+  // the agency changes the dashboard's language: the `settings.updated` event is sent to
+  // nobody.
+  const streams = /\/api\/v1\/orgs\/\d+\/events/;
+  await client.route(streams, (route) => route.abort());
+  await ctx.server.kill();
+  await ctx.server.restart();
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'es' });
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await client.getAttribute('html', 'lang'), 'en', 'nothing could have told the page yet');
+
+  // The stream comes back: the page catches up with the settings, without a reload.
+  const reconnected = client.waitForResponse(isEvents, { timeout: 60_000 });
+  await client.unroute(streams);
+  await reconnected;
+  await client.getByRole('heading', { name: es('dashboard.agents_title') }).waitFor({ timeout: 15_000 });
+  assert.equal(await client.getAttribute('html', 'lang'), 'es');
+  await client.context().close();
+});
