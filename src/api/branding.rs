@@ -1,4 +1,4 @@
-//! The agency brand for this hostname.
+//! The agency brand for this hostname, and the signed-in user's own agency's.
 
 use super::request::get;
 use super::ApiError;
@@ -6,4 +6,9 @@ use atrium_api::Branding;
 
 pub async fn get_branding() -> Result<Branding, ApiError> {
     get("/branding").await
+}
+
+/// The brand of the signed-in user's agency, whatever hostname the page is on.
+pub async fn my_branding() -> Result<Branding, ApiError> {
+    get("/me/branding").await
 }

@@ -1,4 +1,6 @@
-//! The agency's brand for this hostname: the login page and both sides wear it.
+//! The agency's brand: the hostname's before anyone signs in (the login page), then the
+//! signed-in user's own agency's, whatever hostname they signed in on: nobody's data is
+//! shown inside another agency's name and colours.
 
 use crate::api;
 use atrium_api::Branding;
@@ -26,14 +28,38 @@ impl BrandingState {
     }
 }
 
+/// Provides the brand; needs the session (`provide_session`) first.
 pub fn provide_branding() -> BrandingState {
     let state = BrandingState { branding: RwSignal::new(None) };
     provide_context(state);
+    let host = RwSignal::new(None::<Branding>);
     spawn_local(async move {
         match api::branding::get_branding().await {
-            Ok(b) => state.branding.set(Some(b)),
+            Ok(b) => {
+                host.set(Some(b.clone()));
+                state.branding.set(Some(b));
+            }
             // The page still works unbranded; the error is for whoever reads the console.
             Err(e) => leptos::logging::warn!("branding not loaded: {e:?}"),
+        }
+    });
+    let session = crate::state::session::use_session();
+    Effect::new(move |_| {
+        let signed_in_agency = session.me().map(|me| me.agency.id);
+        let shown = state.branding.with(|b| b.as_ref().map(|b| b.agency_id));
+        match signed_in_agency {
+            Some(agency) if shown.is_some_and(|shown| shown != agency) => spawn_local(async move {
+                if let Ok(mine) = api::branding::my_branding().await {
+                    state.branding.set(Some(mine));
+                }
+            }),
+            // Signed out: the hostname's brand again.
+            None => {
+                if let Some(h) = host.get_untracked().filter(|h| Some(h.agency_id) != shown) {
+                    state.branding.set(Some(h));
+                }
+            }
+            Some(_) => {}
         }
     });
     Effect::new(move |_| {

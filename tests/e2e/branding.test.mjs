@@ -82,3 +82,25 @@ test('a new custom domain waits for its DNS record; IP addresses are refused', a
   await pending.getByText(new RegExp(`${t('branding.domain_failed')}|${t('branding.domain_pending')}`)).waitFor();
   await page.context().close();
 });
+
+test("signed in on another agency's hostname, the page wears the user's own agency's brand", async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  // The bare address falls back to the first agency, Northwind (renamed by an earlier
+  // test, maybe); Contoso's owner signs in there.
+  const hostBrand = (await (await fetch(`${ctx.server.url}/api/v1/branding`)).json()).display_name;
+  assert.notEqual(hostBrand, 'Contoso Partners');
+  await page.goto(`${ctx.server.url}/login`);
+  await page.getByRole('heading', { name: t('login.welcome', { brand: hostBrand }) }).waitFor();
+  await signIn(page, ctx.server.url, 'owner@contoso.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await page.getByRole('rowheader', { name: 'Initech' }).waitFor();
+  await page.waitForFunction(() => document.title === 'Contoso Partners');
+  const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim());
+  assert.equal(brand, '#0f766e');
+  assert.equal(await page.getByText(hostBrand).count(), 0, "no trace of the hostname's agency");
+  // Signed out, the login page is the hostname's again.
+  await page.getByRole('button', { name: t('common.sign_out') }).click();
+  await page.waitForURL(/\/login/);
+  await page.getByRole('heading', { name: t('login.welcome', { brand: hostBrand }) }).waitFor();
+  await page.context().close();
+});

@@ -56,6 +56,7 @@ const TABLE: &[(&str, &str, [u16; 10])] = &[
     ("POST",   "/api/v1/auth/logout",                         [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]),
     // About oneself.
     ("GET",    "/api/v1/me",                                  [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+    ("GET",    "/api/v1/me/branding",                         [401, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
     // Anyone signed in may ask for a pass to their own event streams.
     ("POST",   "/api/v1/events/tickets",                      [401, 201, 201, 201, 201, 201, 201, 201, 201, 201]),
     ("POST",   "/api/v1/auth/stop-impersonating",             [401, 409, 409, 409, 409, 409, 409, 409, 409, 200]),

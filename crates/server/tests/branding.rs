@@ -28,3 +28,21 @@ async fn an_unknown_hostname_falls_back_to_the_first_agency() {
     assert_eq!(reply.body["display_name"], "Northwind Agency");
     assert!(reply.body["primary_color"].as_str().is_some_and(|c| c.starts_with('#') && c.len() == 7));
 }
+
+#[tokio::test]
+async fn a_signed_in_user_gets_their_own_agencys_brand_on_any_hostname() {
+    let app = TestApp::new().await;
+    // Contoso's owner signed in on Northwind's hostname.
+    let contoso = app.login("owner@contoso.test").await;
+    assert_eq!(
+        app.get_on_host("/api/v1/branding", "northwind.localhost").await.body["display_name"],
+        "Northwind Agency"
+    );
+    let mine = contoso.get("/api/v1/me/branding").await;
+    assert_eq!(mine.status, 200, "{}", mine.body);
+    assert_eq!(mine.body["display_name"], "Contoso Partners");
+    assert_eq!(mine.body["primary_color"], "#0f766e");
+    let client = app.login("agent@acme.test").await;
+    assert_eq!(client.get("/api/v1/me/branding").await.body["display_name"], "Northwind Agency");
+    app.get("/api/v1/me/branding").await.assert_error(401, "unauthenticated");
+}

@@ -12,6 +12,7 @@ const SERVED: &[&str] = &[
     "/api/v1/orgs/{org}/handoff-rules",
     "/api/v1/orgs/{org}/handoff-rules/{id}",
     "/api/v1/branding",
+    "/api/v1/me/branding",
     "/api/v1/auth/login",
     "/api/v1/auth/logout",
     "/api/v1/me",

@@ -1,5 +1,8 @@
-//! `GET /api/v1/branding`: the brand of the agency that owns the requested hostname.
+//! `GET /api/v1/branding`: the brand of the agency that owns the requested hostname; and
+//! `GET /api/v1/me/branding`: the signed-in user's own agency's, which the page wears once
+//! someone is signed in (whatever hostname they signed in on).
 
+use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
@@ -11,7 +14,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/branding", get(get_branding))
+    Router::new().route("/branding", get(get_branding)).route("/me/branding", get(my_branding))
 }
 
 /// Public: the login page shows it before anyone signs in.
@@ -21,6 +24,15 @@ pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> 
     let host = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     let branding = store::branding_for_host(&state.db, hostname(host)).await?.ok_or(AppError::NotFound)?;
     Ok(Json(branding))
+}
+
+/// The brand of the signed-in user's agency: a page signed in on another agency's
+/// hostname must not show that agency's name and colours around this user's data.
+#[utoipa::path(get, path = "/api/v1/me/branding", tag = "branding",
+    responses((status = 200, body = Branding), (status = 401, body = ErrorBody)))]
+pub async fn my_branding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Branding>> {
+    let agency_id = user.signed_in().user.agency_id;
+    Ok(Json(store::branding_of_agency(&state.db, agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]`.

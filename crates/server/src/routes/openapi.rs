@@ -17,6 +17,7 @@ use utoipa::OpenApi;
     paths(
         openapi_json,
         branding::get_branding,
+        branding::my_branding,
         auth::login,
         auth::logout,
         auth::me,

@@ -53,6 +53,12 @@ pub async fn branding_for_host(db: &Db, hostname: &str) -> Result<Option<Brandin
     Ok(sqlx::query_as::<_, BrandingRow>(&first).fetch_optional(db).await?.map(Into::into))
 }
 
+/// The brand of agency `agency_id`, whatever the hostname.
+pub async fn branding_of_agency(db: &Db, agency_id: i64) -> Result<Option<Branding>, sqlx::Error> {
+    let sql = format!("SELECT {BRANDING_COLUMNS} FROM agencies a WHERE a.id = $1");
+    Ok(sqlx::query_as::<_, BrandingRow>(&sql).bind(agency_id).fetch_optional(db).await?.map(Into::into))
+}
+
 #[derive(FromRow)]
 struct ProfileRow {
     name: String,
