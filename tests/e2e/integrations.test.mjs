@@ -50,7 +50,16 @@ test('the owner creates a key, sees it once, uses it, and revokes it', async () 
   const ok = await ingest(secret, message);
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
 
+  // Revoking asks first, in place; Escape (focus is on Cancel) leaves the key alone.
   await revoke.click();
+  const question = page.getByRole('group', { name: t('keys.confirm_title', { prefix }) });
+  await question.getByText(t('keys.confirm_help')).waitFor();
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), t('integrations.revoke', { prefix }));
+  assert.equal((await ingest(secret, { ...message, external_id: 'e2e-key-2' })).status, 200, 'not revoked');
+  await revoke.click();
+  await question.getByRole('button', { name: t('keys.confirm') }).click();
   await revoke.waitFor({ state: 'detached' });
   const refused = await ingest(secret, { ...message, text: 'Still there?' });
   assert.equal(refused.status, 401);
