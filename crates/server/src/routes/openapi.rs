@@ -287,7 +287,7 @@ impl utoipa::Modify for RequestExamples {
             (
                 "post",
                 "/api/v1/auth/login",
-                json!({"email": "owner@northwind.test", "password": "atrium-demo", "session": "token"}),
+                json!({"email": "owner@agency.example", "password": "your-password", "session": "token"}),
             ),
             ("post", "/api/v1/orgs", json!({"name": "Acme Dental", "contact_email": "office@acme.test"})),
             (
