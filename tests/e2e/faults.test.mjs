@@ -14,17 +14,22 @@ const ctx = useServerAndBrowser({ restartable: true });
 const saveBar = (page) => page.getByRole('region', { name: t('save_bar.label') });
 const isEvents = (res) => /\/api\/v1\/orgs\/\d+\/events/.test(res.url()) && res.status() === 200;
 
-test('a server killed mid-edit loses no draft, and the event stream reconnects', async () => {
+/** Acme Dental's admin on the dashboard, in English, its event stream open. */
+async function openAcmeDashboard() {
   await setOrgSettings(ctx, 'acme', { dashboard_language: 'en', dashboard_layout: 'vertical' });
-  const base = ctx.server.url;
-
-  // The client side: Acme Dental's admin on the dashboard, its event stream open.
   const client = await (await ctx.browser.newContext()).newPage();
   const firstStream = client.waitForResponse(isEvents);
-  await signIn(client, base, 'admin@acme.test');
-  await client.waitForURL(`${base}/app`);
+  await signIn(client, ctx.server.url, 'admin@acme.test');
+  await client.waitForURL(`${ctx.server.url}/app`);
   await client.getByRole('heading', { name: t('dashboard.agents_title') }).waitFor();
   await firstStream;
+  return client;
+}
+
+test('a server killed mid-edit loses no draft, and the event stream reconnects', async () => {
+  const base = ctx.server.url;
+  // The client side: Acme Dental's admin on the dashboard, its event stream open.
+  const client = await openAcmeDashboard();
 
   // The agency side: Acme Dental's Org Info, changed but not saved.
   const agency = await (await ctx.browser.newContext()).newPage();
@@ -91,14 +96,7 @@ test('a server killed mid-edit loses no draft, and the event stream reconnects',
 });
 
 test('a setting changed while the dashboard was disconnected applies when its stream returns', async () => {
-  await setOrgSettings(ctx, 'acme', { dashboard_language: 'en', dashboard_layout: 'vertical' });
-  const base = ctx.server.url;
-  const client = await (await ctx.browser.newContext()).newPage();
-  const firstStream = client.waitForResponse(isEvents);
-  await signIn(client, base, 'admin@acme.test');
-  await client.waitForURL(`${base}/app`);
-  await client.getByRole('heading', { name: t('dashboard.agents_title') }).waitFor();
-  await firstStream;
+  const client = await openAcmeDashboard();
 
   // The stream goes down (the server dies) and stays down (its reconnections fail) while
   // the agency changes the dashboard's language: the `settings.updated` event is sent to

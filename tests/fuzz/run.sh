@@ -19,34 +19,8 @@ WORKERS=${FUZZ_WORKERS:-2}
 [[ -x $SERVER ]] || { echo "build the server first (make test-rust)" >&2; exit 1; }
 [[ -x $ST ]] || { echo "Schemathesis is missing: run scripts/setup.sh" >&2; exit 1; }
 
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-start_server() {
-  local db=$1
-  "$SERVER" --port 0 --database-url "sqlite://$db" --seed-demo >"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 100); do
-    BASE=$(grep -o 'http://[0-9.:]*' "$WORK/server.log" | head -1 || true)
-    [[ -n $BASE ]] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$WORK/server.log" >&2
-  echo "the server did not start" >&2
-  exit 1
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
-}
+# shellcheck source=../lib/demo-server.sh
+source tests/lib/demo-server.sh
 
 # One Schemathesis run against the server of `fuzz_as`: st_pass EMAIL LABEL FILTERS...
 st_pass() {

@@ -11,23 +11,9 @@ OUT=$ROOT/target/openapi-client
 [[ -x $SERVER ]] || { echo "build the server first (make test-rust)" >&2; exit 1; }
 [[ -x $BIN/redocly && -x $BIN/openapi-typescript && -x $BIN/tsc ]] || { echo "run scripts/setup.sh (npm packages)" >&2; exit 1; }
 
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-"$SERVER" --port 0 --database-url "sqlite://$WORK/atrium.db" --seed-demo >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-BASE=
-for _ in $(seq 100); do
-  BASE=$(grep -o 'http://[0-9.:]*' "$WORK/server.log" | head -1 || true)
-  [[ -n $BASE ]] && break
-  sleep 0.1
-done
-[[ -n $BASE ]] || { cat "$WORK/server.log" >&2; echo "the server did not start" >&2; exit 1; }
+# shellcheck source=../lib/demo-server.sh
+source tests/lib/demo-server.sh
+start_server "$WORK/atrium.db"
 
 mkdir -p "$OUT"
 curl -sf "$BASE/api/v1/openapi.json" -o "$OUT/openapi.json"
