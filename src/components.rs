@@ -1,6 +1,7 @@
 //! Reusable views: they take props and never fetch.
 
 pub mod agent_list;
+pub mod ask_first;
 pub mod bar_chart;
 pub mod billing_view;
 pub mod conflict_panel;

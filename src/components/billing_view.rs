@@ -1,6 +1,7 @@
 //! What billing looks like to people: the subscription summary, the plans to choose
 //! from, and the invoices with their lines. Views only; pages do the calls.
 
+use crate::components::ask_first::AskFirst;
 use crate::format::{date, money, number};
 use crate::i18n::*;
 use atrium_api::{BillingOverview, Invoice, InvoiceStatus, Plan, PlanInterval, SubscriptionStatus};
@@ -79,8 +80,16 @@ pub fn PlanChoices(
                         <h3>{p.name.clone()}</h3>
                         <p>{move || price_label(i18n, price, &currency, interval)}</p>
                         <p class="muted">{move || t_string!(i18n, billing.included_n, count = number(included, i18n.get_locale().as_str())).to_string()}</p>
-                        {(!current).then(|| view! {
-                            <button type="button" class="primary" disabled=busy on:click=move |_| on_choose.run(p.id)>{label}</button>
+                        {(!current).then(|| {
+                            let plan = p.name.clone();
+                            let (price_text, currency) = (price, p.currency.clone());
+                            view! {
+                                <AskFirst class="primary" busy=busy label=Signal::derive(label)
+                                    question=Signal::derive(move || t_string!(i18n, billing.confirm_choose, name = plan.clone()).to_string())
+                                    help=Signal::derive(move || t_string!(i18n, billing.confirm_choose_help, price = price_label(i18n, price_text, &currency, interval)).to_string())
+                                    confirm=Signal::derive(move || t_string!(i18n, billing.confirm_choose_yes).to_string())
+                                    on_confirm=Callback::new(move |_| on_choose.run(p.id))/>
+                            }
                         })}
                     </li>
                 }

@@ -31,7 +31,10 @@ test('the agency enables billing; the client subscribes, sees the invoice, cance
   const page = await clientPage('admin@globex.test');
   await nav(page).getByRole('link', { name: t('dashboard.nav_billing') }).click();
   await page.getByText(t('billing.no_subscription')).waitFor();
+  // Choosing a plan charges: it asks first.
   await page.getByRole('button', { name: t('billing.choose', { name: 'Starter' }) }).click();
+  await page.getByRole('group', { name: t('billing.confirm_choose', { name: 'Starter' }) })
+    .getByRole('button', { name: t('billing.confirm_choose_yes') }).click();
   await page.getByText(t('billing.status_active')).waitFor();
   const invoices = page.getByRole('table', { name: t('billing.invoices') });
   const row = invoices.getByRole('row').nth(1);

@@ -132,3 +132,25 @@ test('on a phone the content starts right under the bar above it', async () => {
   assert.ok(Math.abs(content.y - (nav.y + nav.height)) <= 1, `content at ${content.y}, navigation ends at ${nav.y + nav.height}`);
   await context.close();
 });
+
+test('deleting a saved reply asks first; Cancel keeps it, Yes deletes it', async () => {
+  await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical', canned_responses_enabled: true });
+  const en = locale('en');
+  const page = await clientPage();
+  await page.getByRole('navigation', { name: en('common.main_navigation') })
+    .getByRole('link', { name: en('dashboard.nav_canned') }).click();
+  const remove = page.getByRole('button', { name: en('canned.delete', { name: 'Opening hours' }) });
+  await remove.click();
+  const question = page.getByRole('group', { name: en('canned.confirm_delete', { name: 'Opening hours' }) });
+  await question.getByText(en('canned.confirm_delete_help')).waitFor();
+  await question.getByRole('button', { name: en('common.cancel') }).click();
+  await question.waitFor({ state: 'detached' });
+  await page.reload();
+  await remove.click();
+  await question.getByRole('button', { name: en('canned.confirm_delete_yes') }).click();
+  await remove.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('button', { name: en('canned.delete', { name: 'Greeting' }) }).waitFor();
+  assert.equal(await remove.count(), 0, 'deleted on the server');
+  await page.context().close();
+});

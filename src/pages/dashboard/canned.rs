@@ -1,6 +1,7 @@
 //! `/app/canned`: the org's saved replies (only where canned responses are enabled).
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -76,9 +77,12 @@ pub fn CannedPage() -> impl IntoView {
                                     <li class="card">
                                         <p><code>{format!("/{}", c.shortcode)}</code> " " <strong>{c.title}</strong></p>
                                         <p>{c.body}</p>
-                                        <button type="button" class="small danger-button" on:click=move |_| { remove.dispatch(id); }>
-                                            {move || t_string!(i18n, canned.delete, name = name.clone()).to_string()}
-                                        </button>
+                                        <AskFirst class="small danger-button" busy=remove.pending()
+                                            label=Signal::derive({ let name = name.clone(); move || t_string!(i18n, canned.delete, name = name.clone()).to_string() })
+                                            question=Signal::derive(move || t_string!(i18n, canned.confirm_delete, name = name.clone()).to_string())
+                                            help=Signal::derive(move || t_string!(i18n, canned.confirm_delete_help).to_string())
+                                            confirm=Signal::derive(move || t_string!(i18n, canned.confirm_delete_yes).to_string())
+                                            on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
                                     </li>
                                 }
                             }).collect_view()}
