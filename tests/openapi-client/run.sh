@@ -18,7 +18,7 @@ start_server "$WORK/atrium.db"
 mkdir -p "$OUT"
 curl -sf "$BASE/api/v1/openapi.json" -o "$OUT/openapi.json"
 echo "--- Redocly lint (recommended)"
-"$BIN/redocly" lint --config redocly.yaml "$OUT/openapi.json"
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$BIN/redocly" lint --config redocly.yaml "$OUT/openapi.json"
 echo "--- openapi-typescript + tsc"
 "$BIN/openapi-typescript" "$OUT/openapi.json" -o "$OUT/schema.d.ts"
 "$BIN/tsc" --noEmit --allowJs --checkJs --strict --target es2022 --module esnext --moduleResolution bundler \
