@@ -47,13 +47,16 @@ test('bad branding input is refused next to the field and changes nothing', asyn
   // Wait for the sign-in to land before navigating, or the goto races the login request.
   await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.goto(`${ctx.server.url}/agency/branding`);
+  const before = await page.evaluate(async () => (await fetch('/api/v1/agency')).json());
+  await page.getByLabel(t('branding.display_name')).fill('Renamed By A Refused Save');
   await page.getByLabel(t('branding.primary_color')).fill('blue');
   await page.getByLabel(t('branding.hostnames')).fill('Not A Host:80');
   await page.getByRole('button', { name: t('branding.save') }).click();
   await page.locator('#brand-colour-error').filter({ hasText: t('errors.field_invalid_colour') }).waitFor();
   await page.locator('#brand-hostnames-error').filter({ hasText: t('errors.field_invalid_hostname') }).waitFor();
-  const saved = await page.evaluate(async () => (await fetch('/api/v1/agency')).json());
-  assert.match(saved.branding.primary_color, /^#[0-9a-f]{6}$/);
+  // Nothing of it was stored: not the valid name beside the invalid fields either.
+  const after = await page.evaluate(async () => (await fetch('/api/v1/agency')).json());
+  assert.deepEqual(after, before);
   await page.context().close();
 });
 

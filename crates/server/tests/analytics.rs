@@ -80,8 +80,38 @@ async fn the_median_first_response_follows_requests_and_replies() {
         agent.post(&format!("/api/v1/orgs/{org}/conversations/{id}/messages"), Some(json!({"text": "Hi!"}))).await;
     assert_eq!(reply.status, 200);
 
+    // Known waits: each answered request an hour ago, its first human reply 30 s, 90 s and
+    // 10 min later. The median is the middle one, whatever the clock did while the test ran.
+    let answered: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT e.conversation_id FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id \
+         WHERE c.org_id = $1 AND e.kind = 'handoff.requested' AND EXISTS (SELECT 1 FROM messages m \
+         WHERE m.conversation_id = e.conversation_id AND m.author = 'human') ORDER BY e.conversation_id",
+    )
+    .bind(org)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(answered.len(), 3, "two answered in the seed, and this one");
+    for (conversation, wait) in answered.iter().zip([30, 90, 600]) {
+        sqlx::query(
+            "UPDATE conversation_events SET created_at = $1 WHERE conversation_id = $2 AND kind = 'handoff.requested'",
+        )
+        .bind(atrium_server::store::seconds_from_now(-3600))
+        .bind(conversation)
+        .execute(&app.db)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE messages SET created_at = $1 WHERE conversation_id = $2 AND author = 'human'")
+            .bind(atrium_server::store::seconds_from_now(-3600 + wait))
+            .bind(conversation)
+            .execute(&app.db)
+            .await
+            .unwrap();
+    }
     let body = analytics(&app, "admin@acme.test", "").await;
-    assert!(body["median_first_response_seconds"].as_i64().is_some_and(|s| s >= 0), "{body}");
+    let median = body["median_first_response_seconds"].as_i64().unwrap();
+    // Both timestamps are taken a moment apart above: allow the second between them.
+    assert!((90..=91).contains(&median), "{body}");
     assert_eq!(total(&body, "handoffs_requested"), 4);
     assert_eq!(total(&body, "handoffs_accepted"), 3);
     assert_eq!(total(&body, "conversations"), 5);
