@@ -8,6 +8,27 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A keydown handler for something `open` that Escape closes (a menu, an in-place
+/// question), giving focus back to the button that opened it.
+pub fn escape_closes(
+    open: RwSignal<bool>,
+    opener: NodeRef<leptos::html::Button>,
+) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+    move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            close_and_refocus(open, opener);
+        }
+    }
+}
+
+/// Closes `open` and gives focus back to `opener`.
+pub fn close_and_refocus(open: RwSignal<bool>, opener: NodeRef<leptos::html::Button>) {
+    open.set(false);
+    if let Some(button) = opener.get_untracked() {
+        let _ = button.focus();
+    }
+}
+
 /// True when no element holds focus any more: the browser then reports `<body>`.
 pub fn focus_is_lost() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -191,7 +191,7 @@ pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &
 
 /// A mutating call without a body whose answer is JSON.
 pub(crate) async fn post_for<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send(Method::POST, &api_url(path), None).await?).await
+    post_for_with(path, &[]).await
 }
 
 /// [`post_for`] with extra request headers.

@@ -28,17 +28,7 @@ pub fn AskFirst(
     let i18n = use_i18n();
     let asking = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
-    let cancel = move || {
-        asking.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && asking.get_untracked() {
-            cancel();
-        }
-    };
+    let on_keydown = crate::focus::escape_closes(asking, button);
     view! {
         <span class="ask-first" on:keydown=on_keydown>
             <button type="button" class=class node_ref=button aria-expanded=move || asking.get().to_string()
@@ -59,7 +49,7 @@ pub fn AskFirst(
                             on:click=move |_| { asking.set(false); on_confirm.run(()); }>
                             {confirm}
                         </button>
-                        <button type="button" class="small" node_ref=safe on:click=move |_| cancel()>
+                        <button type="button" class="small" node_ref=safe on:click=move |_| crate::focus::close_and_refocus(asking, button)>
                             {move || t_string!(i18n, common.cancel)}
                         </button>
                     </span>

@@ -18,14 +18,7 @@ pub fn DangerZone(
     let matches = move || name.with_value(|n| typed.get().trim() == n.as_str());
     let toggle = NodeRef::<leptos::html::Button>::new();
     // Escape closes the confirmation and gives focus back to the button that opened it.
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && confirming.get_untracked() {
-            confirming.set(false);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
+    let on_keydown = crate::focus::escape_closes(confirming, toggle);
     view! {
         <section class="danger card" aria-labelledby="danger-title" on:keydown=on_keydown>
             <h2 id="danger-title">{t!(i18n, danger.title)}</h2>

@@ -41,14 +41,7 @@ pub fn DashboardLayout() -> impl IntoView {
             let menu_open = RwSignal::new(false);
             let menu_button = NodeRef::<leptos::html::Button>::new();
             // Escape closes the phone menu and gives focus back to its button.
-            let close_menu_on_escape = move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Escape" && menu_open.get_untracked() {
-                    menu_open.set(false);
-                    if let Some(button) = menu_button.get_untracked() {
-                        let _ = button.focus();
-                    }
-                }
-            };
+            let close_menu_on_escape = crate::focus::escape_closes(menu_open, menu_button);
             let session = use_session();
             let layout_class = match settings.dashboard_layout {
                 Layout::Vertical => "shell layout-vertical",

@@ -69,13 +69,7 @@ async fn verified_domain_origin(state: &AppState, origin: &str) -> bool {
         return false;
     };
     let scheme_ok = scheme == "https" || (scheme == "http" && !state.settings.secure_cookies);
-    let host = authority.rsplit_once(':').map_or(authority, |(host, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) {
-            host
-        } else {
-            authority
-        }
-    });
+    let host = crate::routes::branding::hostname(authority);
     if !scheme_ok || host.starts_with('[') {
         return false;
     }

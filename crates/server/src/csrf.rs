@@ -27,7 +27,7 @@ const EXEMPT: &[&str] = &[
 
 pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mutating = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let bearer = request.headers().contains_key(axum::http::header::AUTHORIZATION);
+    let bearer = crate::session::transport_of(request.headers()) == atrium_api::SessionTransport::Token;
     if !mutating || bearer || EXEMPT.contains(&request.uri().path()) {
         return next.run(request).await;
     }

@@ -9,7 +9,7 @@
 use crate::state::AppState;
 use crate::store;
 use axum::extract::{Request, State};
-use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
@@ -58,19 +58,14 @@ pub fn sign(payload: &str, secret: &str) -> String {
 /// is dropped when some are allowed. Every other page keeps `frame-ancestors 'none'`.
 pub async fn frame_ancestors(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let agency = (request.uri().path().trim_end_matches('/').ends_with("/embed"))
-        .then(|| request.uri().query().unwrap_or_default().split('&').find_map(|p| p.strip_prefix("token=")))
+        .then(|| crate::extract::query_value(request.uri(), "token"))
         .flatten()
         .and_then(|token| parse(token).map(|(_, claims, _)| claims.agency));
     let mut response = next.run(request).await;
     let Some(agency) = agency else {
         return response;
     };
-    let html = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html"));
-    if !html {
+    if !crate::static_files::is_html(&response) {
         return response;
     }
     let origins = store::frame_origins(&state.db, agency).await.unwrap_or_default();
@@ -79,8 +74,7 @@ pub async fn frame_ancestors(State(state): State<AppState>, request: Request, ne
     }
     let headers = response.headers_mut();
     let csp = headers.get(CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let csp = csp.replace("frame-ancestors 'none'", &format!("frame-ancestors {}", origins.join(" ")));
-    if let Ok(value) = HeaderValue::from_str(&csp) {
+    if let Ok(value) = HeaderValue::from_str(&crate::page_headers::framable_by(csp, &origins)) {
         headers.insert(CONTENT_SECURITY_POLICY, value);
         headers.remove("x-frame-options");
     }

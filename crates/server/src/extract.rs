@@ -12,6 +12,12 @@ use serde::de::DeserializeOwned;
 
 pub struct ApiJson<T>(pub T);
 
+/// The raw value of query parameter `name`, where a token travels in the URL (a stream
+/// ticket, an embed link's token): URL-safe characters only, so nothing to decode.
+pub fn query_value<'a>(uri: &'a axum::http::Uri, name: &str) -> Option<&'a str> {
+    uri.query()?.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
 /// Every request body of the API is a JSON object. serde would also read a struct from
 /// an array of its fields in order (`[null, null]`), which the documented schema does not
 /// allow: such a body is refused here, before it can mean anything.

@@ -8,6 +8,14 @@ use axum::http::header::{HeaderName, HeaderValue};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+/// No page may be framed, unless `framable_by` says otherwise for it.
+const NO_FRAMING: &str = "frame-ancestors 'none'";
+
+/// `csp` (as [`page_headers`] made it) letting pages of `origins` frame the page.
+pub fn framable_by(csp: &str, origins: &[String]) -> String {
+    csp.replace(NO_FRAMING, &format!("frame-ancestors {}", origins.join(" ")))
+}
+
 /// The headers for `index.html` whose text is `html`, whose API is at `api_origin`
 /// (`None`: the page's own origin), with HSTS when served over HTTPS.
 pub fn page_headers(html: &str, api_origin: Option<&str>, https: bool) -> Vec<(HeaderName, HeaderValue)> {
@@ -19,7 +27,7 @@ pub fn page_headers(html: &str, api_origin: Option<&str>, https: bool) -> Vec<(H
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: https:; connect-src {connect}; font-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+         base-uri 'self'; form-action 'self'; {NO_FRAMING}",
         scripts.join(" ")
     );
     let mut headers = vec![

@@ -204,21 +204,18 @@ pub fn header_value_str(value: &str) -> AppResult<HeaderValue> {
 /// The session token the request carries. A request with an `Authorization` header is
 /// judged by it alone (a page in token mode may still hold an old cookie of the API's).
 pub fn request_session_token(headers: &HeaderMap) -> Option<String> {
-    match bearer_token(headers) {
-        Some(token) => token,
-        None => cookie_value(headers, SESSION_COOKIE),
+    match transport_of(headers) {
+        SessionTransport::Token => bearer_token(headers),
+        SessionTransport::Cookie => cookie_value(headers, SESSION_COOKIE),
     }
 }
 
-/// `Some(token)` when the request has an `Authorization` header (`Some(None)` when it is
-/// not a usable bearer token), `None` when it has none.
-fn bearer_token(headers: &HeaderMap) -> Option<Option<String>> {
-    let value = headers.get(AUTHORIZATION)?;
-    let token = value.to_str().ok().and_then(|v| v.split_once(' ')).and_then(|(scheme, token)| {
-        let token = token.trim();
-        (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
-    });
-    Some(token)
+/// The token of an `Authorization: Bearer <token>` header (a session token, or an agency
+/// API key on ingest), if the request has a usable one.
+pub fn bearer_token(headers: &HeaderMap) -> Option<String> {
+    let (scheme, token) = headers.get(AUTHORIZATION)?.to_str().ok()?.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
 }
 
 /// How the request carries its session: a bearer header means token mode.

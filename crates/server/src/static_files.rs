@@ -36,17 +36,17 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, https: bool) -> Rou
 
 /// The security headers on the page itself (the HTML), whichever path answered it.
 fn with_page_headers(mut response: Response, page: &[(HeaderName, HeaderValue)]) -> Response {
-    let html = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html"));
-    if html {
+    if is_html(&response) {
         for (name, value) in page {
             response.headers_mut().insert(name.clone(), value.clone());
         }
     }
     response
+}
+
+/// Whether `response` is a page (the app's `index.html`), not an asset.
+pub(crate) fn is_html(response: &Response) -> bool {
+    response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("text/html"))
 }
 
 async fn spa_fallback(index: PathBuf, req: Request) -> Result<Response, Infallible> {

@@ -285,6 +285,11 @@ fn stored(t: OffsetDateTime) -> String {
 }
 
 /// Seconds since `rfc3339`, or `None` when it does not parse.
+/// Whether the stored time `rfc3339` has come (an unreadable one counts as passed).
+pub fn has_passed(rfc3339: &str) -> bool {
+    seconds_since(rfc3339).is_none_or(|past| past >= 0)
+}
+
 pub fn seconds_since(rfc3339: &str) -> Option<i64> {
     let then = OffsetDateTime::parse(rfc3339, &Rfc3339).ok()?;
     Some((OffsetDateTime::now_utc() - then).whole_seconds())

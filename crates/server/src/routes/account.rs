@@ -144,7 +144,7 @@ pub async fn reset_password(
     let expired = || AppError::field("token", FieldError::ExpiredLink);
     let (user_id, expires_at) =
         store::take_password_reset(&state.db, &token_hash(body.token.trim())).await?.ok_or_else(expired)?;
-    if store::seconds_since(&expires_at).is_none_or(|past| past >= 0) {
+    if store::has_passed(&expires_at) {
         return Err(expired());
     }
     let user = store::user_by_id(&state.db, user_id).await?.ok_or_else(expired)?;

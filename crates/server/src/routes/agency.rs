@@ -44,7 +44,7 @@ pub async fn update_agency(
 ) -> AppResult<Json<AgencyProfile>> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let held = store::get_agency(&state.db, admin.agency_id).await?.ok_or(AppError::NotFound)?.branding.hostnames;
+    let held = store::agency_hostnames(&state.db, admin.agency_id).await?;
     let platform = state.settings.platform_domain.as_deref();
     for new in body.hostnames.iter().filter(|h| !held.contains(h)) {
         atrium_api::agency::may_add_hostname(new, platform).map_err(|e| AppError::field("hostnames", e))?;

@@ -35,8 +35,9 @@ pub async fn my_branding(State(state): State<AppState>, user: AuthUser) -> AppRe
     Ok(Json(store::branding_of_agency(&state.db, agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
-/// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]`.
-fn hostname(host: &str) -> &str {
+/// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]` (a `Host` header, or an
+/// `Origin`'s authority).
+pub(crate) fn hostname(host: &str) -> &str {
     if host.starts_with('[') {
         return host.split_inclusive(']').next().unwrap_or(host);
     }

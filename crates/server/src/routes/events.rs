@@ -64,13 +64,13 @@ impl FromRequestParts<AppState> for StreamCaller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let ticket = parts.uri.query().unwrap_or_default().split('&').find_map(|pair| pair.strip_prefix("ticket="));
+        let ticket = crate::extract::query_value(&parts.uri, "ticket");
         let Some(ticket) = ticket else {
             return Ok(StreamCaller(AuthUser::from_request_parts(parts, state).await?));
         };
         let (session_hash, expires_at) =
             store::take_stream_ticket(&state.db, &token_hash(ticket)).await?.ok_or(AppError::Unauthenticated)?;
-        if store::seconds_since(&expires_at).is_none_or(|past| past >= 0) {
+        if store::has_passed(&expires_at) {
             return Err(AppError::Unauthenticated);
         }
         let user = load_session(state, &session_hash).await?.ok_or(AppError::Unauthenticated)?;

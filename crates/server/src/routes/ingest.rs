@@ -13,7 +13,6 @@ use crate::store::{self, Escalation, IngestContext, IngestRow};
 use atrium_api::validate::FieldError;
 use atrium_api::{ConversationStatus, ErrorBody, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
-use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -30,13 +29,8 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        let (scheme, key) = header.split_once(' ').unwrap_or_default();
-        let key = key.trim();
-        if !scheme.eq_ignore_ascii_case("bearer") || key.is_empty() {
-            return Err(AppError::Unauthenticated);
-        }
-        let hash = token_hash(key);
+        let key = crate::session::bearer_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
+        let hash = token_hash(&key);
         let agency = store::agency_for_api_key(&state.db, &hash).await?.ok_or(AppError::Unauthenticated)?;
         state.ingest_limiter.take(&hash).map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
         Ok(ApiKeyAgency(agency))

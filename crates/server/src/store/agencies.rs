@@ -159,7 +159,7 @@ pub async fn insert_agency(db: &Db, a: &NewAgency<'_>) -> Result<i64, sqlx::Erro
     .bind(a.support_email)
     .bind(a.website_url)
     .bind(now())
-    .bind(super::domains::new_domain_token())
+    .bind(crate::password::random_token())
     .fetch_one(&mut *tx)
     .await?;
     for host in a.verified_hostnames {

@@ -2,7 +2,6 @@
 //! root for the checks; this file only stores their outcome).
 
 use super::{begin_write, now, Db};
-use crate::password::random_token;
 use atrium_api::agency::{verification_record, CustomDomain, DomainProblem, DomainStatus};
 use sqlx::{AnyConnection, FromRow};
 
@@ -37,14 +36,9 @@ fn problem_key(p: DomainProblem) -> &'static str {
     }
 }
 
-/// A new agency's token, the value of every TXT record it creates (the migration gave
-/// agencies that existed before one each).
-pub fn new_domain_token() -> String {
-    random_token()
-}
-
-/// The agency's token.
-pub async fn domain_token(conn: &mut AnyConnection, agency_id: i64) -> Result<String, sqlx::Error> {
+/// The agency's token, the value of every TXT record it creates: made with the agency
+/// (`insert_agency`; the migration gave agencies that existed before one each).
+async fn domain_token(conn: &mut AnyConnection, agency_id: i64) -> Result<String, sqlx::Error> {
     sqlx::query_scalar("SELECT domain_token FROM agencies WHERE id = $1").bind(agency_id).fetch_one(&mut *conn).await
 }
 
@@ -122,6 +116,11 @@ async fn verified_by_another(conn: &mut AnyConnection, hostname: &str, agency_id
     Ok(holder.is_some())
 }
 
+/// The hostnames the agency has added, whatever their status.
+pub async fn agency_hostnames(db: &Db, agency_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT hostname FROM agency_domains WHERE agency_id = $1").bind(agency_id).fetch_all(db).await
+}
+
 /// A domain the seed knows to be the agency's: verified without a check.
 pub async fn insert_verified_domain(
     conn: &mut AnyConnection,
@@ -146,26 +145,15 @@ pub struct DomainToCheck {
 
 /// Every domain of `agency_id` (or of every agency), with its agency's token.
 pub async fn domains_to_check(db: &Db, agency_id: Option<i64>) -> Result<Vec<DomainToCheck>, sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    let rows: Vec<(i64, String)> = match agency_id {
+    let sql = "SELECT d.agency_id, d.hostname, a.domain_token FROM agency_domains d \
+               JOIN agencies a ON a.id = d.agency_id";
+    let rows: Vec<(i64, String, String)> = match agency_id {
         Some(id) => {
-            sqlx::query_as("SELECT agency_id, hostname FROM agency_domains WHERE agency_id = $1 ORDER BY hostname")
-                .bind(id)
-                .fetch_all(&mut *conn)
-                .await?
+            sqlx::query_as(&format!("{sql} WHERE d.agency_id = $1 ORDER BY d.hostname")).bind(id).fetch_all(db).await?
         }
-        None => {
-            sqlx::query_as("SELECT agency_id, hostname FROM agency_domains ORDER BY agency_id, hostname")
-                .fetch_all(&mut *conn)
-                .await?
-        }
+        None => sqlx::query_as(&format!("{sql} ORDER BY d.agency_id, d.hostname")).fetch_all(db).await?,
     };
-    let mut out = Vec::with_capacity(rows.len());
-    for (agency_id, hostname) in rows {
-        let token = domain_token(&mut conn, agency_id).await?;
-        out.push(DomainToCheck { agency_id, hostname, token });
-    }
-    Ok(out)
+    Ok(rows.into_iter().map(|(agency_id, hostname, token)| DomainToCheck { agency_id, hostname, token }).collect())
 }
 
 /// What one DNS check found.
