@@ -19,9 +19,21 @@ case "$mode" in
 esac
 trunk "${args[@]}"
 
+# Every language but English: the string tables build.rs wrote beside this build (the
+# `lazy-locales` feature index.html asks for), fetched by the client when first shown.
+profile=$([[ $mode == release ]] && echo release || echo debug)
+tables="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/atrium-locales"
+if ! compgen -G "$tables/*.json" >/dev/null; then
+  echo "no string tables in $tables: was the client built with the lazy-locales feature?" >&2
+  exit 1
+fi
+rm -rf "$DIST_DIR/i18n"
+mkdir -p "$DIST_DIR/i18n"
+cp "$tables"/*.json "$DIST_DIR/i18n/"
+
 # Brotli and gzip copies beside each file; the server sends them to browsers that
 # accept them. config.json is left alone: deployments edit it.
-find "$DIST_DIR" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -print0 |
+find "$DIST_DIR" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -path '*/i18n/*.json' \) -print0 |
   while IFS= read -r -d '' f; do
     brotli -f -q 11 -o "$f.br" "$f"
     gzip -f -k -9 "$f"

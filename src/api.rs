@@ -9,6 +9,7 @@ pub mod config;
 pub mod conversations;
 pub mod embedding;
 pub mod integrations;
+pub mod locales;
 pub mod orgs;
 pub mod people;
 mod request;

@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
 fn Providers() -> impl IntoView {
     provide_session();
     provide_branding();
+    crate::locale_strings::keep_loaded();
     crate::focus::keep_focus_when_redrawn();
     view! {
         <Router base=router_base()>

@@ -9,6 +9,7 @@ pub mod focus;
 pub mod format;
 pub mod layouts;
 pub mod leave_guard;
+pub mod locale_strings;
 pub mod pages;
 pub mod secrets;
 pub mod sections;

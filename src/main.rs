@@ -1,13 +1,21 @@
-//! Entry point: read `config.json`, then mount the app.
+//! Entry point: read `config.json` (and the strings of the browser's language, at the same
+//! time), then mount the app.
 
 use atrium::app::{App, StartupError};
+use atrium::locale_strings;
 use leptos::prelude::*;
 
 fn main() {
     atrium::crash::install();
     // Leptos's executor starts with the first mount; before it, use the browser's.
     wasm_bindgen_futures::spawn_local(async {
-        match atrium::api::config::load().await {
+        let (config, strings) =
+            futures::join!(atrium::api::config::load(), locale_strings::load(locale_strings::browser_locale()));
+        if let Err(e) = strings {
+            // The app falls back to English (locale_strings::keep_loaded).
+            leptos::logging::error!("strings: {e:?}");
+        }
+        match config {
             Ok(_) => leptos::mount::mount_to_body(App),
             Err(e) => {
                 leptos::logging::error!("config.json: {e:?}");

@@ -151,8 +151,20 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 }
 
 /// `GET` of a file relative to the page (not the API), such as `config.json`.
+///
+/// No session header: the page's host is not the API and has no use for the session.
+/// Credentials stay `include` so the answer can reuse index.html's preload of config.json.
 pub(crate) async fn fetch_json_at<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(send(Method::GET, url, None).await?).await
+    let request = RequestBuilder::new(url)
+        .method(Method::GET)
+        .credentials(RequestCredentials::Include)
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(ApiError::from_body(response.status(), None));
+    }
+    decode(response).await
 }
 
 pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

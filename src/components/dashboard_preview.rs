@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use atrium_api::{Layout, OrgSettings};
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 #[component]
 pub fn DashboardPreview(
@@ -11,7 +12,8 @@ pub fn DashboardPreview(
     #[prop(into)] settings: Signal<OrgSettings>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let locale = Signal::derive(move || settings.with(|s| s.dashboard_language.parse::<Locale>().unwrap_or_default()));
+    let wanted = Signal::derive(move || settings.with(|s| s.dashboard_language.parse::<Locale>().unwrap_or_default()));
+    let locale = crate::locale_strings::shown_once_loaded(wanted);
     view! {
         <section class="preview card" aria-labelledby="preview-title">
             <h2 id="preview-title">{t!(i18n, preview.title)}</h2>
@@ -49,7 +51,7 @@ fn PreviewBody(org_name: Signal<String>, settings: Signal<OrgSettings>) -> impl 
         items
     };
     view! {
-        <div class=layout_class lang=move || s().dashboard_language data-testid="dashboard-preview">
+        <div class=layout_class lang=move || i18n.get_locale().as_str() dir=move || i18n.get_locale().direction().as_str() data-testid="dashboard-preview">
             <div class="preview-top">{org_name}</div>
             <ul class="preview-nav">
                 {move || nav().into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}

@@ -28,12 +28,10 @@ pub fn DashboardLayout() -> impl IntoView {
             let user_id = me.user.id;
             let org_language = settings.dashboard_language.clone();
             let language = RwSignal::new(language::preferred(user_id).unwrap_or_else(|| org_language.clone()));
+            let wanted = Signal::derive(move || language.get().parse::<Locale>().unwrap_or_else(|_| i18n.get_locale_untracked()));
+            let shown = crate::locale_strings::shown_once_loaded(wanted);
             // In an effect: it must run after the i18n provider's start-up effect.
-            Effect::new(move |_| {
-                if let Ok(locale) = language.get().parse::<Locale>() {
-                    i18n.set_locale(locale);
-                }
-            });
+            Effect::new(move |_| i18n.set_locale(shown.get()));
             let choose_language = Callback::new(move |code: String| {
                 language::set_preferred(user_id, (code != org_language).then_some(code.as_str()));
                 language.set(code);

@@ -76,3 +76,17 @@ test('under /dashboard/: deep links, sign in, navigation, Log in as, sign out', 
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await context.close();
 });
+
+test('under /dashboard/, a German browser gets its strings from the sub-path', async () => {
+  const de = locale('de');
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const tables = [];
+  page.on('response', (r) => { if (r.url().includes('/i18n/')) tables.push([new URL(r.url()).pathname, r.status()]); });
+  await page.goto(`${site.url}/dashboard/login`);
+  await page.getByRole('button', { name: de('login.submit') }).waitFor();
+  assert.equal(tables.length, 1, JSON.stringify(tables));
+  assert.match(tables[0][0], /^\/dashboard\/i18n\/de-[0-9a-f]{16}\.json$/);
+  assert.equal(tables[0][1], 200);
+  await context.close();
+});

@@ -27,7 +27,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, https: bool) -> Rou
         // The server serving the client is its backend too: same origin, no base URL.
         .route("/config.json", get(|| async { axum::Json(serde_json::json!({ "api_base": "" })) }))
         .fallback_service(files)
-        .layer(axum::middleware::map_response(cache_headers))
+        .layer(axum::middleware::from_fn(cache_headers))
         .layer(axum::middleware::map_response(move |response: Response| {
             let page = page.clone();
             async move { with_page_headers(response, &page) }
@@ -62,15 +62,21 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Result<Response, Infallib
     })
 }
 
-/// Trunk puts a content hash in asset names, so those may be cached for ever;
-/// everything else (index.html, config.json) is revalidated.
-async fn cache_headers(mut response: Response) -> Response {
-    let immutable =
-        response.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| {
-            ct.starts_with("application/wasm") || ct.starts_with("text/javascript") || ct.starts_with("text/css")
-        });
+/// Files whose names carry a content hash (Trunk's wasm, JS and CSS; build.rs's string
+/// tables) may be cached for ever; everything else (index.html, config.json) is revalidated.
+async fn cache_headers(req: Request, next: axum::middleware::Next) -> Response {
+    let hashed = has_content_hash(req.uri().path());
+    let mut response = next.run(req).await;
     let value =
-        if immutable && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+        if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
     response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
     response
+}
+
+/// `name-<16 hex digits>.ext`, or wasm-bindgen's `name-<16 hex digits>_bg.wasm`.
+fn has_content_hash(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, _ext)) = file.split_once('.') else { return false };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }

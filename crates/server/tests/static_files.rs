@@ -11,7 +11,14 @@ const WASM: &[u8] = b"\0asm-plain-bytes";
 const WASM_BR: &[u8] = b"brotli-bytes";
 
 async fn app() -> TestApp {
-    TestApp::with_dist(&[("index.html", INDEX), ("app-abc.wasm", WASM), ("app-abc.wasm.br", WASM_BR)]).await
+    TestApp::with_dist(&[
+        ("index.html", INDEX),
+        ("app-0123456789abcdef_bg.wasm", WASM),
+        ("app-0123456789abcdef_bg.wasm.br", WASM_BR),
+        ("i18n/es-fedcba9876543210.json", b"[\"Hola\"]"),
+        ("unhashed.js", b"export {}"),
+    ])
+    .await
 }
 
 #[tokio::test]
@@ -36,7 +43,7 @@ async fn a_missing_file_is_404_not_the_app() {
 #[tokio::test]
 async fn hashed_assets_are_served_precompressed_when_accepted() {
     let app = app().await;
-    let mut req = request(Method::GET, "/app-abc.wasm", None);
+    let mut req = request(Method::GET, "/app-0123456789abcdef_bg.wasm", None);
     req.headers_mut().insert("accept-encoding", "br".parse().unwrap());
     let reply = app.send(req).await;
     assert_eq!(reply.status, 200);
@@ -46,10 +53,24 @@ async fn hashed_assets_are_served_precompressed_when_accepted() {
     // The name carries a content hash, so the browser may keep it for good.
     assert!(reply.header("cache-control").is_some_and(|cc| cc.contains("immutable")));
 
-    let plain = app.get("/app-abc.wasm").await;
+    let plain = app.get("/app-0123456789abcdef_bg.wasm").await;
     assert_eq!(plain.status, 200);
     assert_eq!(plain.header("content-encoding"), None);
     assert_eq!(&plain.bytes[..], WASM);
+}
+
+/// Only a name that changes with the content may be kept for good: a language's string
+/// table is; a file without a hash in its name, like config.json, is revalidated.
+#[tokio::test]
+async fn only_content_hashed_files_are_immutable() {
+    let app = app().await;
+    let table = app.get("/i18n/es-fedcba9876543210.json").await;
+    assert_eq!(table.status, 200);
+    assert_eq!(table.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    let unhashed = app.get("/unhashed.js").await;
+    assert_eq!(unhashed.status, 200);
+    assert_eq!(unhashed.header("cache-control"), Some("no-cache"));
+    assert_eq!(app.get("/config.json").await.header("cache-control"), Some("no-cache"));
 }
 
 #[tokio::test]

@@ -179,7 +179,9 @@ impl TestApp {
             let dist = dir.join("dist");
             std::fs::create_dir_all(&dist).unwrap();
             for (name, contents) in files {
-                std::fs::write(dist.join(name), contents).unwrap();
+                let path = dist.join(name);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, contents).unwrap();
             }
             Settings { dist_dir: Some(dist), ..Settings::default() }
         })

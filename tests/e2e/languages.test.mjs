@@ -1,0 +1,66 @@
+// Languages arrive when shown: the wasm carries English only, and a browser that prefers
+// another language fetches that language's strings (and no other) before the first screen.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useServerAndBrowser, locale } from './harness.mjs';
+
+const dist = process.env.ATRIUM_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const ctx = useServerAndBrowser();
+
+/** A fresh page whose browser prefers `browserLocale`, and the string tables it fetches. */
+async function pageIn(browserLocale) {
+  const context = await ctx.browser.newContext({ locale: browserLocale });
+  const page = await context.newPage();
+  const tables = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/i18n/')) tables.push(path.split('/').pop());
+  });
+  return { page, tables };
+}
+
+test('a browser that prefers German opens the login page in German, fetching German only', async () => {
+  const de = locale('de');
+  const { page, tables } = await pageIn('de-DE');
+  await page.goto(`${ctx.server.url}/login`);
+  await page.getByRole('button', { name: de('login.submit') }).waitFor();
+  await page.getByLabel(de('login.email')).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.deepEqual(tables.map((f) => f.split('-')[0]), ['de'], `tables fetched: ${tables}`);
+  await page.context().close();
+});
+
+test('an English browser fetches no string table', async () => {
+  const en = locale('en');
+  const { page, tables } = await pageIn('en-US');
+  await page.goto(`${ctx.server.url}/login`);
+  await page.getByRole('button', { name: en('login.submit') }).waitFor();
+  assert.deepEqual(tables, []);
+  await page.context().close();
+});
+
+test('when a language\'s strings cannot be fetched, the page is in English, never blank', async () => {
+  const en = locale('en');
+  const { page } = await pageIn('fr-FR');
+  await page.route('**/i18n/**', (route) => route.abort());
+  await page.goto(`${ctx.server.url}/login`);
+  await page.getByRole('button', { name: en('login.submit') }).waitFor();
+  await page.getByLabel(en('login.password')).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.context().close();
+});
+
+test('the shipped wasm carries English strings and no other language\'s', () => {
+  const wasm = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'));
+  const bytes = readFileSync(join(dist, wasm)).toString('utf8');
+  // Sentences long enough to be found nowhere else.
+  assert.ok(bytes.includes(locale('en')('errors.startup')), 'English is compiled in');
+  for (const lang of ['de', 'fr', 'ar']) {
+    assert.ok(!bytes.includes(locale(lang)('errors.startup')), `${lang} is compiled in`);
+  }
+  const tables = readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json'));
+  assert.deepEqual(tables.map((f) => f.split('-')[0]).sort(), ['ar', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'tr']);
+});
