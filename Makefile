@@ -58,7 +58,7 @@ fmt-check:
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p atrium -p atrium-api --target wasm32-unknown-unknown --all-targets --features lazy-locales -- -D warnings
+	cargo clippy -p atrium -p atrium-api --target wasm32-unknown-unknown --all-targets --features lazy-locales,split -- -D warnings
 
 lint: fmt-check clippy
 

@@ -87,6 +87,12 @@ export async function transfer(browser, { url, cookies, probe }) {
   await page.waitForFunction(() => window.__bench.t !== null, null, { timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
+  // Only what was requested before the page was usable: code the app fetches ahead for the
+  // next pages once idle is not part of this page's first load.
+  const before = new Set(await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.startTime <= window.__bench.t).map((e) => e.name)));
+  const navigation = page.url();
+  for (const [id, r] of requests) if (!before.has(r.url) && r.url !== navigation && r.kind !== 'html') requests.delete(id);
   const byKind = {};
   for (const r of requests.values()) byKind[r.kind] = (byKind[r.kind] ?? 0) + r.bytes;
   const client = (byKind.wasm ?? 0) + (byKind.js ?? 0) + (byKind.css ?? 0);

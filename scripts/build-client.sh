@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the client into dist/ with Trunk.
-#   scripts/build-client.sh release   size-tuned (opt-level z, LTO, wasm-opt -Oz), precompressed
+#   scripts/build-client.sh release   size-tuned (opt-level z, LTO, wasm-opt -Oz), split by
+#                                     route (scripts/split-client.sh; SPLIT=0: one wasm),
+#                                     precompressed
 #   scripts/build-client.sh debug     fast, for local iteration
 # PUBLIC_URL=/some/path/ builds for serving under that base path (default /);
 # DIST_DIR=dir builds into dir instead of dist/.
@@ -30,6 +32,11 @@ fi
 rm -rf "$DIST_DIR/i18n"
 mkdir -p "$DIST_DIR/i18n"
 cp "$tables"/*.json "$DIST_DIR/i18n/"
+
+# The release client split by route (SPLIT=0: one wasm, as Trunk built it).
+if [[ $mode == release && ${SPLIT:-1} != 0 ]]; then
+  scripts/split-client.sh "$DIST_DIR"
+fi
 
 # Brotli and gzip copies beside each file; the server sends them to browsers that
 # accept them. config.json is left alone: deployments edit it.

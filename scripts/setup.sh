@@ -63,6 +63,13 @@ if ! "$BIN/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BI
   "$BIN/wasm-bindgen" --version | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"
 fi
 
+step "atrium-wasm-split (tools/wasm-split: splits the release client by route)"
+split_sum=$(cat tools/wasm-split/Cargo.toml tools/wasm-split/Cargo.lock $(find tools/wasm-split/src -type f | sort) | sha256sum | cut -d' ' -f1)
+if ! [[ -x "$BIN/atrium-wasm-split" && "$(cat "$BIN/.atrium-wasm-split.sum" 2>/dev/null)" == "$split_sum" ]]; then
+  cargo install --path tools/wasm-split --features build-binary --locked --force --root "$CARGO_ROOT" --target-dir target/tools
+  echo "$split_sum" > "$BIN/.atrium-wasm-split.sum"
+fi
+
 step "npm packages (wasm-opt from binaryen, playwright-core, axe-core, Redocly CLI, openapi-typescript + openapi-fetch)"
 # Compared by content, not file times: a fresh checkout of the same lock must not wipe
 # and reinstall node_modules (it may be shared with another checkout).

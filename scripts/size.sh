@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints raw, gzip and brotli bytes of every wasm/js/css file in dist/ and the total.
+# Prints raw, gzip and brotli bytes of every wasm/js/css file in dist/, the total, and the
+# shell every visitor downloads first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shopt -s nullglob
@@ -18,3 +19,10 @@ for f in "${files[@]}"; do
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
 done
 printf '%-44s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+# What every visitor downloads before the first page: the main module, its JS, the split
+# loader and the CSS (a page's own code comes after; `make bench` measures whole pages).
+shell_br=0
+for f in dist/atrium-*_bg.wasm dist/atrium-*.js dist/split-*.js dist/*.css; do
+  [[ -f $f ]] && shell_br=$((shell_br + $(brotli -q 11 -c "$f" | wc -c)))
+done
+printf '%-44s %10s %10s %10d\n' "shell (main wasm + js + css)" "" "" "$shell_br"

@@ -35,6 +35,100 @@ use crate::state::session::provide_session;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute};
+
+/// Each page as a route whose code arrives when the route is first matched: with the
+/// `split` feature the page is its own wasm chunk (scripts/build-client.sh splits it).
+macro_rules! lazy_routes {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        pub struct $route;
+        #[cfg(feature = "split")]
+        #[leptos_router::lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self { Self }
+            fn view(_this: Self) -> AnyView { view! { <$page/> }.into_any() }
+        }
+        #[cfg(not(feature = "split"))]
+        impl LazyRoute for $route {
+            fn data() -> Self { Self }
+            async fn view(_this: Self) -> AnyView { view! { <$page/> }.into_any() }
+        }
+    )*};
+}
+
+lazy_routes! {
+    SharedConsoleAccountRoute => AccountPage,
+    SharedDashboardAccountRoute => AccountPage,
+    ConsoleAgentsPoolRoute => AgentsPoolPage,
+    DashboardAnalyticsRoute => AnalyticsPage,
+    SharedBillingRoute => BillingPage,
+    ConsoleBrandingRoute => BrandingPage,
+    DashboardCannedRoute => CannedPage,
+    DashboardConversationRoute => ConversationPage,
+    DashboardHomeRoute => DashboardHome,
+    SharedTeamRoute => DashboardTeamPage,
+    AuthEmbedRoute => EmbedPage,
+    AuthForgotPasswordRoute => ForgotPasswordPage,
+    DashboardInboxRoute => InboxPage,
+    ConsoleIntegrationsRoute => IntegrationsPage,
+    ConsoleNewOrgRoute => NewOrgPage,
+    ConsoleOrgActivityRoute => OrgActivityPage,
+    ConsoleOrgAgentsRoute => OrgAgentsPage,
+    SharedOrgBillingRoute => OrgBillingTab,
+    ConsoleOrgRulesRoute => OrgRulesTab,
+    ConsoleOrgSettingsRoute => OrgSettingsPage,
+    SharedOrgTeamsRoute => OrgTeamsTab,
+    SharedOrgUsersRoute => OrgUsersTab,
+    ConsoleOrgsRoute => OrgsPage,
+    ConsolePlansRoute => PlansPage,
+    AuthResetPasswordRoute => ResetPasswordPage,
+    ConsoleStaffRoute => StaffPage,
+    ConsoleLayoutRoute => ConsoleLayout,
+    DashboardLayoutRoute => DashboardLayout,
+    ConsoleOrgRoute => OrgPage,
+}
+
+/// The code of the pages a signed-in user most likely opens next (the org list's org page;
+/// the dashboard's inbox and a conversation), fetched once the browser is idle after the
+/// first page, so that moving there waits only for its data.
+pub fn prefetch_console_pages() {
+    when_idle(async {
+        futures::join!(
+            <ConsoleOrgsRoute as LazyRoute>::preload(),
+            <ConsoleOrgRoute as LazyRoute>::preload(),
+            <ConsoleOrgSettingsRoute as LazyRoute>::preload(),
+        );
+    });
+}
+
+/// See [`prefetch_console_pages`].
+pub fn prefetch_dashboard_pages() {
+    when_idle(async {
+        futures::join!(
+            <DashboardHomeRoute as LazyRoute>::preload(),
+            <DashboardInboxRoute as LazyRoute>::preload(),
+            <DashboardConversationRoute as LazyRoute>::preload(),
+        );
+    });
+}
+
+/// Runs `work` when the browser is next idle, two seconds from now: the main thread is
+/// idle while the first page waits for its data too, and that download comes first.
+fn when_idle(work: impl std::future::Future<Output = ()> + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let run = Closure::once_into_js(move || leptos::task::spawn_local(work));
+    let wait = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        // Browsers without requestIdleCallback: now.
+        if window.request_idle_callback(run.unchecked_ref()).is_err() {
+            let _ = run.unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(wait.unchecked_ref(), 2_000);
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -56,38 +150,38 @@ fn Providers() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=StartRedirect/>
                 <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                <Route path=path!("/reset-password") view=ResetPasswordPage/>
-                <Route path=path!("/embed") view=EmbedPage/>
-                <ParentRoute path=path!("/agency") view=ConsoleLayout>
-                    <Route path=path!("/orgs") view=OrgsPage/>
-                    <Route path=path!("/orgs/new") view=NewOrgPage/>
-                    <ParentRoute path=path!("/orgs/:id") view=OrgPage>
-                        <Route path=path!("") view=OrgSettingsPage/>
-                        <Route path=path!("/agents") view=OrgAgentsPage/>
-                        <Route path=path!("/users") view=OrgUsersTab/>
-                        <Route path=path!("/teams") view=OrgTeamsTab/>
-                        <Route path=path!("/rules") view=OrgRulesTab/>
-                        <Route path=path!("/billing") view=OrgBillingTab/>
-                        <Route path=path!("/activity") view=OrgActivityPage/>
+                <Route path=path!("/forgot-password") view={Lazy::<AuthForgotPasswordRoute>::new()}/>
+                <Route path=path!("/reset-password") view={Lazy::<AuthResetPasswordRoute>::new()}/>
+                <Route path=path!("/embed") view={Lazy::<AuthEmbedRoute>::new()}/>
+                <ParentRoute path=path!("/agency") view={Lazy::<ConsoleLayoutRoute>::new()}>
+                    <Route path=path!("/orgs") view={Lazy::<ConsoleOrgsRoute>::new()}/>
+                    <Route path=path!("/orgs/new") view={Lazy::<ConsoleNewOrgRoute>::new()}/>
+                    <ParentRoute path=path!("/orgs/:id") view={Lazy::<ConsoleOrgRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<ConsoleOrgSettingsRoute>::new()}/>
+                        <Route path=path!("/agents") view={Lazy::<ConsoleOrgAgentsRoute>::new()}/>
+                        <Route path=path!("/users") view={Lazy::<SharedOrgUsersRoute>::new()}/>
+                        <Route path=path!("/teams") view={Lazy::<SharedOrgTeamsRoute>::new()}/>
+                        <Route path=path!("/rules") view={Lazy::<ConsoleOrgRulesRoute>::new()}/>
+                        <Route path=path!("/billing") view={Lazy::<SharedOrgBillingRoute>::new()}/>
+                        <Route path=path!("/activity") view={Lazy::<ConsoleOrgActivityRoute>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/agents") view=AgentsPoolPage/>
-                    <Route path=path!("/branding") view=BrandingPage/>
-                    <Route path=path!("/plans") view=PlansPage/>
-                    <Route path=path!("/staff") view=StaffPage/>
-                    <Route path=path!("/integrations") view=IntegrationsPage/>
-                    <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/agents") view={Lazy::<ConsoleAgentsPoolRoute>::new()}/>
+                    <Route path=path!("/branding") view={Lazy::<ConsoleBrandingRoute>::new()}/>
+                    <Route path=path!("/plans") view={Lazy::<ConsolePlansRoute>::new()}/>
+                    <Route path=path!("/staff") view={Lazy::<ConsoleStaffRoute>::new()}/>
+                    <Route path=path!("/integrations") view={Lazy::<ConsoleIntegrationsRoute>::new()}/>
+                    <Route path=path!("/account") view={Lazy::<SharedConsoleAccountRoute>::new()}/>
                     <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
                 </ParentRoute>
-                <ParentRoute path=path!("/app") view=DashboardLayout>
-                    <Route path=path!("") view=DashboardHome/>
-                    <Route path=path!("/team") view=DashboardTeamPage/>
-                    <Route path=path!("/account") view=AccountPage/>
-                    <Route path=path!("/conversations") view=InboxPage/>
-                    <Route path=path!("/conversations/:id") view=ConversationPage/>
-                    <Route path=path!("/canned") view=CannedPage/>
-                    <Route path=path!("/analytics") view=AnalyticsPage/>
-                    <Route path=path!("/billing") view=BillingPage/>
+                <ParentRoute path=path!("/app") view={Lazy::<DashboardLayoutRoute>::new()}>
+                    <Route path=path!("") view={Lazy::<DashboardHomeRoute>::new()}/>
+                    <Route path=path!("/team") view={Lazy::<SharedTeamRoute>::new()}/>
+                    <Route path=path!("/account") view={Lazy::<SharedDashboardAccountRoute>::new()}/>
+                    <Route path=path!("/conversations") view={Lazy::<DashboardInboxRoute>::new()}/>
+                    <Route path=path!("/conversations/:id") view={Lazy::<DashboardConversationRoute>::new()}/>
+                    <Route path=path!("/canned") view={Lazy::<DashboardCannedRoute>::new()}/>
+                    <Route path=path!("/analytics") view={Lazy::<DashboardAnalyticsRoute>::new()}/>
+                    <Route path=path!("/billing") view={Lazy::<SharedBillingRoute>::new()}/>
                     <Route path=path!("/*any") view=NotAvailable/>
                 </ParentRoute>
             </Routes>

@@ -15,7 +15,9 @@ pub fn ConsoleLayout() -> impl IntoView {
     let i18n = use_i18n();
     let branding = use_branding();
     view! {
-        <RequireKind kind=UserKind::Staff children=move |me| view! {
+        <RequireKind kind=UserKind::Staff children=move |me| {
+            crate::app::prefetch_console_pages();
+            view! {
             <SkipLink/>
             <div class="shell layout-vertical">
                 <header class="topbar">
@@ -38,6 +40,6 @@ pub fn ConsoleLayout() -> impl IntoView {
                 </nav>
                 <main id="main" class="content" tabindex="-1"><Outlet/></main>
             </div>
-        }/>
+        }}/>
     }
 }
