@@ -54,6 +54,30 @@ html = html.replace(new RegExp(`(href="[^"]*)${trunkJs}"([^>]*?)integrity="[^"]*
 html = html.replace(new RegExp(`(href="[^"]*)${trunkWasm}"([^>]*?)integrity="[^"]*"`), `$1${mainWasm}"$2integrity="${integrity(mainWasm)}"`);
 html = replaceAll(html, trunkJs, mainJs);
 html = replaceAll(html, trunkWasm, mainWasm);
+// A signed-in page needs its side's code (the common chunk, its family's chunk, its
+// layout) as soon as the router runs: fetch those beside the main module instead of after
+// it, chosen by the address (`/agency…`: console, `/app…`: dashboard). Chunks name their
+// users in the loader (`/* __console_orgs_route_view_…, … */`); a family is a name's first word.
+const familyOf = (split) => split.replace(/^_+/, '').split('_')[0];
+const chunkFamilies = new Map();
+for (const [, users, file] of loader.matchAll(/\/\* ([^*]*) \*\/\nconst __chunk_\d+ = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+  const families = new Set(users.split(', ').map(familyOf));
+  chunkFamilies.set(file, families.size > 1 ? 'common' : [...families][0]);
+}
+const fileOf = (family) => [...chunkFamilies].find(([, f]) => f === family)?.[0];
+const layout = (family) => [...renamed.values()].find((f) => f.startsWith(`${family}_layout-`));
+const ahead = {};
+for (const [prefix, family] of [['/agency', 'console'], ['/app', 'dashboard']]) {
+  const files = [fileOf('common'), fileOf(family), layout(family)];
+  if (files.some((f) => !f)) throw new Error(`no chunks for ${family}: ${JSON.stringify([...chunkFamilies])}`);
+  ahead[prefix] = files;
+}
+const preloadScript = `<script>{const base=new URL(document.baseURI).pathname.replace(/\\/$/,'');const path=location.pathname.slice(base.length);const ahead=${JSON.stringify(ahead)};for(const prefix in ahead)if(path===prefix||path.startsWith(prefix+'/'))for(const file of ahead[prefix]){const link=document.createElement('link');link.rel='preload';link.as='fetch';link.crossOrigin='anonymous';link.href=base+'/'+file;document.head.appendChild(link)}}</script>`;
+// Right after <base>: a script after the stylesheet would wait for it to download.
+const baseTag = html.match(/<base [^>]*>/)?.[0];
+if (!baseTag) throw new Error('index.html has no <base> tag');
+html = html.replace(baseTag, `${baseTag}\n    ${preloadScript}`);
+
 // The loader is imported by the main JS: fetch it beside it, not after it.
 const base = html.match(/href="([^"]*)atrium-[0-9a-f]{16}\.js"/)[1];
 html = html.replace('</head>', `<link rel="modulepreload" href="${base}${loaderJs}" crossorigin="anonymous" integrity="${integrity(loaderJs)}"></head>`);

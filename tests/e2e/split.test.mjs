@@ -54,6 +54,11 @@ test('the org list downloads console code, no dashboard code, in at most 8 files
   assert.ok(!code.some((f) => f.startsWith('dashboard_')), `dashboard code on the console: ${code}`);
   // The CSS is the 8th file of client code.
   assert.ok(code.length <= 7, `${code.length} code files: ${code}`);
+  // The console's shared code and layout are fetched beside the main module (preloaded
+  // from the address), not once the main module has run the router.
+  const layout = await page.evaluate(() => performance.getEntriesByType('resource')
+    .find((e) => new URL(e.name).pathname.split('/').pop().startsWith('console_layout-'))?.initiatorType);
+  assert.equal(layout, 'link');
   await page.context().close();
 });
 
