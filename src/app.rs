@@ -32,6 +32,7 @@ use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::start::StartRedirect;
 use crate::state::branding::provide_branding;
 use crate::state::session::provide_session;
+use atrium_api::UserKind;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -88,27 +89,27 @@ lazy_routes! {
     ConsoleOrgRoute => OrgPage,
 }
 
-/// The code of the pages a signed-in user most likely opens next (the org list's org page;
-/// the dashboard's inbox and a conversation), fetched once the browser is idle after the
-/// first page, so that moving there waits only for its data.
-pub fn prefetch_console_pages() {
-    when_idle(async {
-        futures::join!(
-            <ConsoleOrgsRoute as LazyRoute>::preload(),
-            <ConsoleOrgRoute as LazyRoute>::preload(),
-            <ConsoleOrgSettingsRoute as LazyRoute>::preload(),
-        );
-    });
-}
-
-/// See [`prefetch_console_pages`].
-pub fn prefetch_dashboard_pages() {
-    when_idle(async {
-        futures::join!(
-            <DashboardHomeRoute as LazyRoute>::preload(),
-            <DashboardInboxRoute as LazyRoute>::preload(),
-            <DashboardConversationRoute as LazyRoute>::preload(),
-        );
+/// The code of the pages a signed-in user most likely opens next (staff: the org list and
+/// an org's page; client users: the home page, the inbox and a conversation), fetched once
+/// the browser is idle after the first page, so that moving there waits only for its data.
+pub fn prefetch_likely_next(kind: UserKind) {
+    when_idle(async move {
+        match kind {
+            UserKind::Staff => {
+                futures::join!(
+                    <ConsoleOrgsRoute as LazyRoute>::preload(),
+                    <ConsoleOrgRoute as LazyRoute>::preload(),
+                    <ConsoleOrgSettingsRoute as LazyRoute>::preload(),
+                );
+            }
+            UserKind::Client => {
+                futures::join!(
+                    <DashboardHomeRoute as LazyRoute>::preload(),
+                    <DashboardInboxRoute as LazyRoute>::preload(),
+                    <DashboardConversationRoute as LazyRoute>::preload(),
+                );
+            }
+        }
     });
 }
 

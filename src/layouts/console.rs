@@ -16,7 +16,7 @@ pub fn ConsoleLayout() -> impl IntoView {
     let branding = use_branding();
     view! {
         <RequireKind kind=UserKind::Staff children=move |me| {
-            crate::app::prefetch_console_pages();
+            crate::app::prefetch_likely_next(UserKind::Staff);
             view! {
             <SkipLink/>
             <div class="shell layout-vertical">

@@ -23,7 +23,7 @@ pub fn DashboardLayout() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <RequireKind kind=UserKind::Client children=move |me| {
-            crate::app::prefetch_dashboard_pages();
+            crate::app::prefetch_likely_next(UserKind::Client);
             let org = me.org.clone();
             let settings = org.as_ref().map(|o| o.settings.clone()).unwrap_or_default();
             let user_id = me.user.id;
