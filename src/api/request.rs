@@ -124,6 +124,13 @@ async fn send_with(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
+    dispatch(builder, body, bearer.is_some()).await
+}
+
+/// Sends what `builder` holds (and `body` as JSON) and maps every failure to an
+/// [`ApiError`]; `bearer`: a session token went with it, to forget if the answer says the
+/// session has ended.
+async fn dispatch(builder: RequestBuilder, body: Option<String>, bearer: bool) -> Result<Response, ApiError> {
     let request = match body {
         Some(json) => builder.header("Content-Type", "application/json").body(json),
         None => builder.build(),
@@ -138,7 +145,7 @@ async fn send_with(
     } else {
         let status = response.status();
         let error = ApiError::from_body(status, response.json::<ErrorBody>().await.ok());
-        if bearer.is_some() && error == ApiError::Unauthenticated {
+        if bearer && error == ApiError::Unauthenticated {
             // The session has ended (signed out elsewhere, disabled…): its token is dead.
             super::session_token::forget();
         }
@@ -155,16 +162,8 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 /// No session header: the page's host is not the API and has no use for the session.
 /// Credentials stay `include` so the answer can reuse index.html's preload of config.json.
 pub(crate) async fn fetch_json_at<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let request = RequestBuilder::new(url)
-        .method(Method::GET)
-        .credentials(RequestCredentials::Include)
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::from_body(response.status(), None));
-    }
-    decode(response).await
+    let builder = RequestBuilder::new(url).method(Method::GET).credentials(RequestCredentials::Include);
+    decode(dispatch(builder, None, false).await?).await
 }
 
 pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
