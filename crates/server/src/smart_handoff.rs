@@ -11,160 +11,230 @@ use std::sync::LazyLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// How one language asks for a person. A request is a whole phrase, or a verb of
-/// speaking together with a word for a person anywhere in the same text ("can I *talk
-/// to* a real *person*?"). Words match at word starts; they match whole words unless they
-/// end in `*`, which marks a stem (for languages that inflect by suffix: "temsilci*" takes
-/// "temsilciyle"). Arabic attaches prepositions and articles to words, so its entries
-/// match anywhere.
-struct Language {
-    code: &'static str,
-    phrases: &'static [&'static str],
-    verbs: &'static [&'static str],
-    people: &'static [&'static str],
-}
+mod languages;
 
-const LANGUAGES: &[Language] = &[
-    Language {
-        code: "en",
-        phrases: &[
-            "human",
-            "agent please",
-            "live agent",
-            "live person",
-            "live chat with",
-            "real person",
-            "real agent",
-            "operator",
-            "representative",
-            "customer service",
-            "transfer me",
-        ],
-        verbs: &[
-            "talk to",
-            "talk with",
-            "speak to",
-            "speak with",
-            "chat with",
-            "connect me",
-            "get me",
-            "need a",
-            "want a",
-        ],
-        people: &["person", "someone", "somebody", "agent", "staff", "team member", "employee"],
-    },
-    Language {
-        code: "es",
-        phrases: &["persona real", "agente humano", "un humano", "atencion al cliente", "operador*", "asesor*"],
-        verbs: &[
-            "hablar con",
-            "hable con",
-            "comunicarme con",
-            "pasame con",
-            "contactar con",
-            "quiero un",
-            "necesito un",
-        ],
-        people: &["persona", "humano", "agente", "representante", "alguien"],
-    },
-    Language {
-        code: "fr",
-        phrases: &["un humain", "vraie personne", "personne reelle", "conseiller*", "service client", "operateur*"],
-        verbs: &["parler a", "parler avec", "discuter avec", "joindre", "contacter", "passez moi", "je veux un"],
-        people: &["humain", "personne", "agent", "quelqu un", "quelqu une"],
-    },
-    Language {
-        code: "de",
-        phrases: &["echten menschen", "echte person", "mitarbeiter bitte", "kundenservice", "kundendienst"],
-        verbs: &["sprechen", "reden", "verbinden", "chatten", "sprechen mit", "mochte mit"],
-        people: &["mensch*", "mitarbeiter*", "berater*", "person", "jemandem", "jemand"],
-    },
-    Language {
-        code: "it",
-        phrases: &["operatore*", "persona reale", "essere umano", "servizio clienti"],
-        verbs: &["parlare con", "parlare", "passami", "mettermi in contatto", "voglio un", "vorrei"],
-        people: &["persona", "umano", "qualcuno", "consulente", "agente"],
-    },
-    Language {
-        code: "pt",
-        phrases: &["atendente*", "atendimento humano", "pessoa real", "ser humano", "operador*"],
-        verbs: &["falar com", "conversar com", "fale com", "transferir", "quero um", "preciso de um"],
-        people: &["pessoa", "humano", "alguem", "agente", "consultor*"],
-    },
-    Language {
-        code: "nl",
-        phrases: &["met een medewerker", "echt persoon", "echte medewerker", "een mens", "klantenservice"],
-        verbs: &["spreken", "praten", "doorverbinden", "contact met", "verbinden met"],
-        people: &["medewerker*", "mens", "persoon", "iemand", "agent"],
-    },
-    Language {
-        code: "pl",
-        phrases: &["z konsultantem", "z czlowiekiem", "prawdziwa osoba", "obsluga klienta", "konsultant*"],
-        verbs: &["rozmawiac", "porozmawiac", "polacz*", "chce mowic", "mowic z"],
-        people: &["konsultant*", "czlowiek*", "osob*", "pracownik*", "agent*", "operator*"],
-    },
-    Language {
-        code: "tr",
-        phrases: &["canli destek", "musteri temsilci*", "musteri hizmetleri", "gercek bir kisi*", "yetkili*"],
-        verbs: &["konusmak", "konusabilir*", "gorusmek", "baglan*", "istiyorum"],
-        people: &["temsilci*", "insan*", "kisi*", "operator*"],
-    },
-    Language {
-        code: "ar",
-        phrases: &["موظف", "شخص حقيقي", "انسان", "بشري", "خدمه العملاء", "ممثل خدمه", "الدعم المباشر", "وكيل حقيقي"],
-        verbs: &["التحدث مع", "اتحدث مع", "اكلم", "تحويلي", "اريد التحدث"],
-        people: &["شخص", "احد", "مندوب", "ممثل"],
-    },
-];
+use languages::LANGUAGES;
 
-/// The same lists, folded once.
+/// How many other words may stand between a way of asking and a person.
+const NEAR: usize = 3;
+
+/// A language's lists, folded and split into words once.
 struct Folded {
     code: &'static str,
-    phrases: Vec<Pattern>,
-    verbs: Vec<Pattern>,
     people: Vec<Pattern>,
+    asks: Vec<Pattern>,
+    contacts: Vec<Pattern>,
+    others: Vec<Pattern>,
+    requests: Vec<Pattern>,
+    vetoes: Vec<Pattern>,
 }
 
+/// A folded phrase, word by word; `~` in the source stands for up to `NEAR` other words.
 struct Pattern {
+    words: Vec<Token>,
+    slips: Slips,
+}
+
+/// Which typing slips a pattern forgives. A word for a person may have any one slip; a
+/// verb only swapped or doubled letters, since one letter more, less or different is often
+/// another form of it ("parlez", "parlé" are not "parler": a statement, not a request);
+/// vetoes and words for the bot none ("keinem" is no "einem").
+#[derive(Clone, Copy, PartialEq)]
+enum Slips {
+    None,
+    SwapsOnly,
+    Any,
+}
+
+enum Token {
+    Word(PatternWord),
+    Gap,
+}
+
+struct PatternWord {
     text: String,
-    /// Matches a word's beginning only (`*` in the source list).
+    chars: Vec<char>,
+    /// Matches a word's beginning (`*` in the source list).
     stem: bool,
-    /// Matches anywhere (Arabic).
-    anywhere: bool,
+}
+
+/// A word of the visitor's folded text.
+struct Word {
+    text: String,
+    chars: Vec<char>,
+    /// Which sentence or clause of the text it is in (punctuation splits them).
+    clause: usize,
 }
 
 impl Pattern {
-    fn new(source: &str, anywhere: bool) -> Self {
-        let stem = source.ends_with('*');
-        Pattern { text: fold(source.trim_end_matches('*')), stem, anywhere }
+    fn new(source: &str, slips: Slips) -> Self {
+        let mut words = Vec::new();
+        for token in source.split_whitespace() {
+            if token == "~" {
+                words.push(Token::Gap);
+                continue;
+            }
+            let stem = token.ends_with('*');
+            let folded = fold(token.trim_end_matches('*'));
+            let mut parts = folded.split(' ').filter(|w| !w.is_empty()).peekable();
+            while let Some(w) = parts.next() {
+                let stem = stem && parts.peek().is_none();
+                words.push(Token::Word(PatternWord { text: w.to_string(), chars: w.chars().collect(), stem }));
+            }
+        }
+        Pattern { words, slips }
     }
 
-    /// Whether it occurs in `hay`, a folded text padded with one space on each side.
-    fn found_in(&self, hay: &str) -> bool {
-        if self.anywhere {
-            return hay.contains(&self.text);
+    /// Where it occurs in `text`: the word ranges `(start, end)` it covers (the shortest from
+    /// each start).
+    fn spans<'a>(&'a self, text: &'a [Word], arabic: bool) -> impl Iterator<Item = (usize, usize)> + 'a {
+        (0..text.len()).filter_map(move |start| self.end_of(&self.words, text, start, arabic).map(|end| (start, end)))
+    }
+
+    /// Where `tokens` matched from `at` end, if they do.
+    fn end_of(&self, tokens: &[Token], text: &[Word], at: usize, arabic: bool) -> Option<usize> {
+        let Some((first, rest)) = tokens.split_first() else { return Some(at) };
+        match first {
+            Token::Gap => (at..=(at + NEAR).min(text.len())).find_map(|next| self.end_of(rest, text, next, arabic)),
+            Token::Word(word) => text
+                .get(at)
+                .filter(|w| word.matches(w, arabic, self.slips))
+                .and_then(|_| self.end_of(rest, text, at + 1, arabic)),
         }
-        let needle = if self.stem { format!(" {}", self.text) } else { format!(" {} ", self.text) };
-        hay.contains(&needle)
+    }
+
+    fn found_in(&self, text: &[Word], arabic: bool) -> bool {
+        self.spans(text, arabic).next().is_some()
     }
 }
 
+/// Arabic prefixes (conjunctions, prepositions, the article) written as part of a word.
+const ARABIC_PREFIXES: &[&str] = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+
+impl PatternWord {
+    fn matches(&self, word: &Word, arabic: bool, slips: Slips) -> bool {
+        if self.matches_exactly(&word.text) {
+            return true;
+        }
+        if arabic {
+            return ARABIC_PREFIXES
+                .iter()
+                .any(|p| word.text.strip_prefix(p).is_some_and(|rest| self.matches_exactly(rest)));
+        }
+        slips != Slips::None && !self.stem && is_typo_of(&word.chars, &self.chars, slips)
+    }
+
+    fn matches_exactly(&self, word: &str) -> bool {
+        if self.stem {
+            word.starts_with(&self.text)
+        } else {
+            word == self.text
+        }
+    }
+}
+
+/// Whether `word` is `intended` typed with one slip after a right first letter: for words
+/// of six letters or more one letter wrong, missing, extra, doubled or two neighbours
+/// swapped; for four or five letters only a swap or a doubled letter (a wrong letter there
+/// too often makes another word: "staff", "stuff").
+fn is_typo_of(word: &[char], intended: &[char], slips: Slips) -> bool {
+    let (a, b) = (word, intended);
+    if b.len() < 4 || a.len().abs_diff(b.len()) > 1 || a == b || a[0] != b[0] {
+        return false;
+    }
+    let first = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let same_after = |i: usize, j: usize| a.get(i..).unwrap_or_default() == b.get(j..).unwrap_or_default();
+    let swapped = a.len() == b.len()
+        && first + 1 < a.len()
+        && a[first] == b[first + 1]
+        && a[first + 1] == b[first]
+        && same_after(first + 2, first + 2);
+    // A letter typed twice ("cheff", "meddewerker").
+    let doubled = a.len() == b.len() + 1 && a[first] == a[first - 1] && same_after(first + 1, first);
+    if swapped || doubled || b.len() < 6 || slips != Slips::Any {
+        return swapped || doubled;
+    }
+    // A last vowel changed is another form of the word, not a slip ("persone", "humana").
+    let vowel = |c: char| "aeiou".contains(c);
+    if a.len() == b.len() && first == a.len() - 1 && vowel(a[first]) && vowel(b[first]) {
+        return false;
+    }
+    // One letter replaced, dropped or added at the first difference.
+    same_after(first + 1, first + 1) || same_after(first, first + 1) || same_after(first + 1, first)
+}
+
 static FOLDED: LazyLock<Vec<Folded>> = LazyLock::new(|| {
+    let patterns = |list: &[&str], slips| list.iter().map(|s| Pattern::new(s, slips)).collect();
     LANGUAGES
         .iter()
-        .map(|l| {
-            let anywhere = l.code == "ar";
-            let patterns = |list: &[&str]| list.iter().map(|s| Pattern::new(s, anywhere)).collect();
-            Folded { code: l.code, phrases: patterns(l.phrases), verbs: patterns(l.verbs), people: patterns(l.people) }
+        .map(|l| Folded {
+            code: l.code,
+            people: patterns(l.people, Slips::Any),
+            asks: patterns(l.asks, Slips::SwapsOnly),
+            contacts: patterns(l.contacts, Slips::SwapsOnly),
+            others: patterns(l.others, Slips::None),
+            requests: patterns(l.requests, Slips::SwapsOnly),
+            vetoes: patterns(l.vetoes, Slips::None),
         })
         .collect()
 });
 
+impl Folded {
+    fn asks_for_person(&self, text: &[Word]) -> bool {
+        let arabic = self.code == "ar";
+        let any = |list: &[Pattern]| list.iter().any(|p| p.found_in(text, arabic));
+        if any(&self.vetoes) {
+            return false;
+        }
+        if any(&self.requests) {
+            return true;
+        }
+        // "Talk to", "call me back": a person is implied, unless the words that follow in the
+        // same clause name someone else ("talk to you", "talk to my boss").
+        let about_others = |(start, end): (usize, usize)| {
+            let clause = text[end - 1].clause;
+            let rest = text[end..].iter().take(2).take_while(|w| w.clause == clause).count();
+            self.others.iter().any(|o| o.found_in(&text[start..end + rest], arabic))
+        };
+        if self.contacts.iter().flat_map(|p| p.spans(text, arabic)).any(|span| !about_others(span)) {
+            return true;
+        }
+        // A person of the visitor's own ("my boss", "mon chef") is not staff to be put through to.
+        let theirs = |&(start, _): &(usize, usize)| {
+            start > 0
+                && text[start - 1].clause == text[start].clause
+                && self.others.iter().any(|o| o.found_in(&text[start - 1..start], arabic))
+        };
+        let people: Vec<(usize, usize)> =
+            self.people.iter().flat_map(|p| p.spans(text, arabic)).filter(|span| !theirs(span)).collect();
+        // Nothing but a person: "Operator!", "Customer service."
+        if people.iter().any(|&(start, end)| end - start == text.len()) {
+            return true;
+        }
+        !people.is_empty()
+            && self.asks.iter().flat_map(|p| p.spans(text, arabic)).any(|(a_start, a_end)| {
+                people.iter().any(|&(p_start, p_end)| {
+                    // Words between the two (none when they touch or overlap).
+                    a_start.max(p_start).saturating_sub(a_end.min(p_end)) <= NEAR
+                })
+            })
+    }
+}
+
 /// The language code in which `text` asks for a person, if it does.
 pub fn asks_for_person(text: &str) -> Option<&'static str> {
-    let hay = format!(" {} ", fold(text));
-    let any = |patterns: &[Pattern]| patterns.iter().any(|p| p.found_in(&hay));
-    FOLDED.iter().find(|l| any(&l.phrases) || (any(&l.verbs) && any(&l.people))).map(|l| l.code)
+    let words: Vec<Word> = text
+        .split(['.', '?', '!', ';', ',', '\n', '؟', '،', '؛'])
+        .enumerate()
+        .flat_map(|(clause, part)| {
+            fold(part)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| Word { text: w.to_string(), chars: w.chars().collect(), clause })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    FOLDED.iter().find(|l| l.asks_for_person(&words)).map(|l| l.code)
 }
 
 /// The team (`(id, key, label)`) whose key (underscores read as spaces) or label the
@@ -307,6 +377,43 @@ mod tests {
     fn arabic() {
         asks("ar", &["أريد التحدث مع موظف", "التحدث مع موظف", "هل يمكنني التحدث مع شخص حقيقي؟"]);
         does_not_ask(&["ما هي ساعات العمل؟"]);
+    }
+
+    #[test]
+    fn typing_slips_match_but_other_words_do_not() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        for (typed, intended) in [
+            ("persn", "person"),
+            ("persom", "person"),
+            ("tlak", "talk"),
+            ("humna", "human"),
+            ("cheff", "chef"),
+            ("meddewerker", "medewerker"),
+        ] {
+            assert!(is_typo_of(&chars(typed), &chars(intended), Slips::Any), "{typed} for {intended}");
+        }
+        // A wrong letter in a short word, another form of the word, two slips, the word itself,
+        // a wrong first letter.
+        for (typed, intended) in [
+            ("stuff", "staff"),
+            ("persone", "persona"),
+            ("prson", "persons"),
+            ("person", "person"),
+            ("jerson", "person"),
+        ] {
+            assert!(!is_typo_of(&chars(typed), &chars(intended), Slips::Any), "{typed} is not {intended}");
+        }
+    }
+
+    #[test]
+    fn a_person_mentioned_far_from_the_ask_is_no_request() {
+        does_not_ask(&[
+            "I need a cleaning for one person",
+            "Vorrei prenotare una visita per una persona",
+            "I need a gift for a person who likes wine.",
+            "No need for a human, you answered it.",
+        ]);
+        asks("en", &["Could the lawyer handling my case give me a call?", "Operator!"]);
     }
 
     #[test]
