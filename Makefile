@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-wasm test-e2e size bench
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-faults test-wasm test-e2e size bench
 
 
 help:
@@ -45,6 +45,7 @@ test: setup
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-fuzz
 	$(MAKE) --no-print-directory test-openapi
+	$(MAKE) --no-print-directory test-faults
 	$(MAKE) --no-print-directory test-wasm
 	scripts/build-client.sh release
 	PUBLIC_URL=/dashboard/ DIST_DIR=target/dist-subpath scripts/build-client.sh release
@@ -83,6 +84,13 @@ test-fuzz:
 test-openapi:
 	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
 	SERVER=$(SERVER) tests/openapi-client/run.sh
+
+# A really full disk: the debug server's database on a small tmpfs filled until it answers
+# 507, then room made (tests/faults/full-disk.test.mjs). Mounting needs root, as on CI;
+# otherwise it prints that it did not run.
+test-faults:
+	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
+	SERVER=$(SERVER) node --test tests/faults/
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm:
