@@ -167,23 +167,50 @@ async function scanDashboard(s, email, t, label) {
     await noLoading(page, t);
     await s.scan(page, `dashboard ${path} (${label})`);
   }
-  // A conversation a person handles: the reply box, with the saved replies list open.
-  const handled = conversations.find((c) => c.status === 'human');
-  if (handled) {
-    await page.goto(`${ctx.server.url}/app/conversations/${handled.id}`);
-    const reply = page.getByLabel(t('conversation.reply'), { exact: true });
-    await reply.waitFor();
-    if (await reply.isEnabled()) {
-      await reply.fill('/');
-      await page.getByRole('listbox').waitFor();
-      await s.scan(page, `dashboard reply box with saved replies open (${label})`);
-    }
-  }
+  // A conversation this user handles, whatever the seed holds: a visitor asks for a person
+  // and the user takes the chat over. Then the reply box, with the saved replies list open.
+  if ((await apiGet(page, `/orgs/${org}/canned-responses`)).total === 0) await addSavedReply(page, org);
+  const waiting = await askForAPerson(org, me.agents[0].id, `a11y-${email}-${t('conversation.reply')}`);
+  await page.goto(`${ctx.server.url}/app/conversations/${waiting}`);
+  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+  const reply = page.getByLabel(t('conversation.reply'), { exact: true });
+  await reply.pressSequentially('/');
+  await page.getByRole('listbox').waitFor();
+  await s.scan(page, `dashboard reply box with saved replies open (${label})`);
   await page.context().close();
+}
+
+/** A saved reply in `org`, added by the signed-in org admin through the API. */
+async function addSavedReply(page, org) {
+  const status = await page.evaluate(async (org) => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('atrium_csrf=')).split('=')[1];
+    const res = await fetch(`/api/v1/orgs/${org}/canned-responses`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ shortcode: 'hello', title: 'Hello', body: 'Hello {{contact.name}}, how can we help?' }),
+    });
+    return res.status;
+  }, org);
+  assert.equal(status, 201);
+}
+
+/** A new conversation in `org` whose visitor asked for a person (status waiting); its id. */
+async function askForAPerson(org, agent, externalId) {
+  const reply = await fetch(`${ctx.server.url}/api/v1/ingest/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer northwind-demo-key' },
+    body: JSON.stringify({ org_id: org, agent_id: agent, external_id: externalId, author: 'visitor', text: 'Hello?', contact_name: 'Axe Visitor', handoff_requested: true }),
+  });
+  assert.equal(reply.status, 200, await reply.clone().text());
+  const body = await reply.json();
+  assert.equal(body.status, 'waiting');
+  return body.conversation_id;
 }
 
 test('every dashboard page: Acme (vertical) and Globex (horizontal), in English', async () => {
   const s = scanner();
+  // Saved replies on: the reply box's picker is scanned in both layouts.
+  await setOrgSettings(ctx, 'acme', { canned_responses_enabled: true });
+  await setOrgSettings(ctx, 'globex', { canned_responses_enabled: true });
   await scanDashboard(s, 'admin@acme.test', en, 'Acme, vertical, en');
   await scanDashboard(s, 'agent@acme.test', en, 'Acme agent, vertical, en');
   await scanDashboard(s, 'admin@globex.test', en, 'Globex, horizontal, en');
@@ -192,8 +219,8 @@ test('every dashboard page: Acme (vertical) and Globex (horizontal), in English'
 
 test('every dashboard page in Arabic, in both layouts', async () => {
   const s = scanner();
-  await setOrgSettings(ctx, 'acme', { dashboard_language: 'ar', dashboard_layout: 'vertical' });
-  await setOrgSettings(ctx, 'globex', { dashboard_language: 'ar', dashboard_layout: 'horizontal' });
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'ar', dashboard_layout: 'vertical', canned_responses_enabled: true });
+  await setOrgSettings(ctx, 'globex', { dashboard_language: 'ar', dashboard_layout: 'horizontal', canned_responses_enabled: true });
   try {
     await scanDashboard(s, 'admin@acme.test', ar, 'Acme, vertical, ar');
     await scanDashboard(s, 'agent@acme.test', ar, 'Acme agent, vertical, ar');

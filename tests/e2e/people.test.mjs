@@ -182,7 +182,10 @@ test("an agency admin changes a client user's sections in place", async () => {
   await row.getByText(t('users.edit', { name: 'Andy Agent' })).click();
   await row.getByRole('checkbox', { name: t('permissions.team') }).check();
   await row.getByRole('button', { name: t('users.save') }).click();
-  await row.getByText(new RegExp(t('permissions.team'))).first().waitFor();
+  // Saved: the row's sections column lists it (not merely the edit form, whose checkbox
+  // label also says "Team").
+  const sectionsCell = row.getByRole('cell').nth(2);
+  await sectionsCell.filter({ hasText: new RegExp(t('permissions.team')) }).waitFor();
 
   const andy = await newPage();
   await signIn(andy, ctx.server.url, 'agent@acme.test');
