@@ -103,43 +103,64 @@ export async function transfer(browser, { url, cookies, probe }) {
 }
 
 /**
- * Cold loads of `url` until `probe` holds, `runs` times at each CPU slowdown: the median time
- * from navigation start, and (at 1x) the JS heap and wasm memory after load and a GC.
+ * Cold loads until each page's `probe` holds, `runs` times at each CPU slowdown, the pages
+ * interleaved (run 1: A, B, C; run 2: C, B, A; …) so that no app gets the machine's quieter
+ * or busier minutes: per page, the median time from navigation start, and (at 1x) the JS
+ * heap and wasm memory after load and a GC.
  */
-export async function coldLoads(browser, { url, cookies, probe, runs, rates = [1, 4] }) {
-  const out = {};
+export async function coldLoads(browser, pages, { runs, rates = [1, 4] }) {
+  const names = Object.keys(pages);
+  const samples = Object.fromEntries(names.map((n) => [n, {}]));
   for (const rate of rates) {
-    const times = [];
-    const heaps = [];
-    const wasm = [];
     for (let i = 0; i < runs; i += 1) {
-      const context = await coldContext(browser, url, cookies);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      await page.addInitScript(pageProbe, probe);
-      await page.goto(url);
-      await page.waitForFunction(() => window.__bench.t !== null, null, { timeout: 120_000, polling: 100 });
-      times.push(await page.evaluate(() => window.__bench.t));
-      if (rate === 1) {
-        await page.waitForLoadState('networkidle');
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        await cdp.send('HeapProfiler.enable');
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.send('Performance.enable');
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        heaps.push(metrics.find((m) => m.name === 'JSHeapUsedSize').value);
-        wasm.push(await page.evaluate(() => window.__bench.memories.reduce((a, m) => a + m.buffer.byteLength, 0)));
+      for (const name of i % 2 === 0 ? names : [...names].reverse()) {
+        const one = await coldLoad(browser, pages[name], rate);
+        const s = samples[name];
+        (s[rate] ??= { times: [], heaps: [], wasm: [] }).times.push(one.ms);
+        if (rate === 1) {
+          s[rate].heaps.push(one.heap);
+          s[rate].wasm.push(one.wasm);
+        }
       }
-      await context.close();
-    }
-    out[`x${rate}`] = { median_ms: median(times), runs_ms: times.map(Math.round) };
-    if (rate === 1) {
-      out.js_heap_bytes = median(heaps);
-      out.wasm_memory_bytes = median(wasm);
     }
   }
-  return out;
+  return Object.fromEntries(names.map((name) => {
+    const out = {};
+    for (const rate of rates) {
+      const s = samples[name][rate];
+      out[`x${rate}`] = { median_ms: median(s.times), runs_ms: s.times.map(Math.round) };
+      if (rate === 1) {
+        out.js_heap_bytes = median(s.heaps);
+        out.wasm_memory_bytes = median(s.wasm);
+      }
+    }
+    return [name, out];
+  }));
+}
+
+async function coldLoad(browser, { url, cookies, probe }, rate) {
+  const context = await coldContext(browser, url, cookies);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(pageProbe, probe);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.t !== null, null, { timeout: 120_000, polling: 100 });
+    const ms = await page.evaluate(() => window.__bench.t);
+    if (rate !== 1) return { ms };
+    await page.waitForLoadState('networkidle');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    const wasm = await page.evaluate(() => window.__bench.memories.reduce((a, m) => a + m.buffer.byteLength, 0));
+    return { ms, heap, wasm };
+  } finally {
+    await context.close();
+  }
 }
 
 /**
