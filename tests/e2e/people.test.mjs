@@ -48,6 +48,49 @@ test('an org admin adds a user who then sees only the sections given', async () 
   await hana.context().close();
 });
 
+test('deleting a user or a team asks first, in place, never in a browser dialog', async () => {
+  const admin = await (await ctx.browser.newContext()).newPage();
+  let dialogs = 0;
+  admin.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
+  await admin.waitForURL(`${ctx.server.url}/app`);
+  await admin.goto(`${ctx.server.url}/app/team`);
+  await admin.getByLabel(t('users.name')).fill('Dora Delete');
+  await admin.getByLabel(t('users.email')).fill('dora@acme.test');
+  await admin.getByRole('button', { name: t('users.add') }).click();
+  await admin.getByRole('rowheader', { name: 'Dora Delete' }).waitFor();
+  await admin.getByLabel(t('teams.label')).fill('Temporary Desk');
+  await admin.getByRole('button', { name: t('teams.add') }).click();
+  await admin.getByRole('rowheader', { name: 'Temporary Desk' }).waitFor();
+  const names = (list) => admin.evaluate(async (list) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const body = await (await fetch(`/api/v1/orgs/${me.org.id}/${list}?per_page=100`)).json();
+    return body.items.map((x) => x.name ?? x.label);
+  }, list);
+
+  for (const [list, name, label, question, yes] of [
+    ['users', 'Dora Delete', t('users.delete', { name: 'Dora Delete' }), t('users.delete_question', { name: 'Dora Delete' }), t('users.delete_yes')],
+    ['teams', 'Temporary Desk', t('teams.delete', { label: 'Temporary Desk' }), t('teams.delete_question', { label: 'Temporary Desk' }), t('teams.delete_yes')],
+  ]) {
+    const ask = admin.getByRole('button', { name: label });
+    await ask.click();
+    const group = admin.getByRole('group', { name: question });
+    await group.waitFor();
+    // Focus waits on Cancel; Escape closes the question, focus back on the button, nothing deleted.
+    assert.equal(await admin.evaluate(() => document.activeElement?.textContent?.trim()), t('common.cancel'));
+    await admin.keyboard.press('Escape');
+    await group.waitFor({ state: 'detached' });
+    assert.equal(await admin.evaluate(() => document.activeElement?.textContent?.trim()), label);
+    assert.ok((await names(list)).includes(name), `${name} is still there`);
+    await ask.click();
+    await group.getByRole('button', { name: yes }).click();
+    await admin.getByRole('rowheader', { name }).waitFor({ state: 'detached' });
+    assert.ok(!(await names(list)).includes(name), `${name} is deleted`);
+  }
+  assert.equal(dialogs, 0, 'no browser dialog');
+  await admin.context().close();
+});
+
 test('a generated password is shown once and works', async () => {
   const admin = await newPage();
   await signIn(admin, ctx.server.url, 'admin@acme.test');

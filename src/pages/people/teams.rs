@@ -2,6 +2,7 @@
 //! members; teams receive handoffs.
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::text_field::TextField;
@@ -87,16 +88,7 @@ fn TeamTable(
                     let key_label = key.clone();
                     let members: Vec<String> = team.member_ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
                     let id = team.id;
-                    let on_delete = {
-                        let label = label.clone();
-                        move |_| {
-                            let question = t_string!(i18n, teams.delete_confirm, label = label.clone()).to_string();
-                            if web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false) {
-                                remove.dispatch(id);
-                            }
-                        }
-                    };
-                    let delete_label = label.clone();
+                    let (delete_label, question_label) = (label.clone(), label.clone());
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
@@ -114,9 +106,12 @@ fn TeamTable(
                             </td>
                             <td><time datetime=team.updated_at.clone()>{team.updated_at.split('T').next().unwrap_or_default().to_string()}</time></td>
                             {(!read_only).then(|| view! {
-                                <td><button type="button" class="small danger-button" on:click=on_delete>
-                                    {move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string()}
-                                </button></td>
+                                <td><AskFirst class="small danger-button" busy=remove.pending()
+                                    label=Signal::derive(move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string())
+                                    question=Signal::derive(move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string())
+                                    help=Signal::derive(move || t_string!(i18n, teams.delete_help).to_string())
+                                    confirm=Signal::derive(move || t_string!(i18n, teams.delete_yes).to_string())
+                                    on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></td>
                             })}
                         </tr>
                     }

@@ -2,6 +2,7 @@
 //! disable, delete and, for agency admins, "Log in as".
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
@@ -107,12 +108,6 @@ fn user_row(
     let shown = u.permissions.clone();
     let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
     let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
-    let on_delete = move |_| {
-        let question = t_string!(i18n, users.delete_confirm, name = n4.clone()).to_string();
-        if web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false) {
-            remove.dispatch(id);
-        }
-    };
     view! {
         <tr>
             <th scope="row">{name.clone()}</th>
@@ -127,9 +122,12 @@ fn user_row(
                         on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
                         {move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }}
                     </button>
-                    <button type="button" class="small danger-button" on:click=on_delete>
-                        {move || t_string!(i18n, users.delete, name = n2.clone()).to_string()}
-                    </button>
+                    <AskFirst class="small danger-button" busy=remove.pending()
+                        label=Signal::derive(move || t_string!(i18n, users.delete, name = n2.clone()).to_string())
+                        question=Signal::derive(move || t_string!(i18n, users.delete_question, name = n4.clone()).to_string())
+                        help=Signal::derive(move || t_string!(i18n, users.delete_help).to_string())
+                        confirm=Signal::derive(move || t_string!(i18n, users.delete_yes).to_string())
+                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
                 })}
                 <EditUserForm user=u.clone() change=change/>
                 {(can_impersonate && !disabled).then(|| view! {
