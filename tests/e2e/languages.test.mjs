@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useServerAndBrowser, locale } from './harness.mjs';
+import { useServerAndBrowser, locale, setOrgSettings, signIn } from './harness.mjs';
 
 const dist = process.env.ATRIUM_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const ctx = useServerAndBrowser();
@@ -63,4 +63,35 @@ test('the shipped wasm carries English strings and no other language\'s', () => 
   }
   const tables = readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.json'));
   assert.deepEqual(tables.map((f) => f.split('-')[0]).sort(), ['ar', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'tr']);
+});
+
+test('an Arabic dashboard shows the system\'s notes in Arabic and a visitor\'s English in its own direction', async () => {
+  const ar = locale('ar');
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'ar', handoff_enabled: true, show_handoff_messages: true });
+  try {
+    const { page } = await pageIn('en-US');
+    await signIn(page, ctx.server.url, 'admin@acme.test');
+    await page.waitForURL(`${ctx.server.url}/app`);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    const ingest = await fetch(`${ctx.server.url}/api/v1/ingest/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer northwind-demo-key' },
+      body: JSON.stringify({ org_id: me.org.id, agent_id: me.agents[0].id, external_id: 'bidi-1', author: 'visitor',
+        text: 'Do you have parking nearby?', contact_name: 'Sam Smith', handoff_requested: true }),
+    });
+    assert.equal(ingest.status, 200);
+    const { conversation_id: id } = await ingest.json();
+    await page.goto(`${ctx.server.url}/app/conversations/${id}`);
+    const transcript = page.getByRole('list').filter({ has: page.getByText('Do you have parking nearby?') });
+    await transcript.getByText(ar('conversation.note_handoff_requested')).waitFor();
+    assert.equal(await transcript.getByText('Handoff requested.').count(), 0, 'no English note');
+    assert.equal(await page.getByText('Do you have parking nearby?').getAttribute('dir'), 'auto');
+    // The inbox row's last message is the note, in Arabic too.
+    await page.goto(`${ctx.server.url}/app/conversations`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sam Smith' }) });
+    await row.getByText(ar('conversation.note_handoff_requested')).waitFor();
+    await page.context().close();
+  } finally {
+    await setOrgSettings(ctx, 'acme', { dashboard_language: 'en' });
+  }
 });

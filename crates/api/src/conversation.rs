@@ -95,6 +95,35 @@ pub struct Message {
     pub created_at: String,
 }
 
+/// What a transcript's system messages say. The stored text is English, as API clients
+/// read it; the dashboard shows each in its user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SystemNote {
+    HandoffRequested,
+    Joined,
+    PassedBack,
+    Closed,
+}
+
+impl SystemNote {
+    pub const ALL: [SystemNote; 4] =
+        [SystemNote::HandoffRequested, SystemNote::Joined, SystemNote::PassedBack, SystemNote::Closed];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            SystemNote::HandoffRequested => "Handoff requested.",
+            SystemNote::Joined => "A team member joined.",
+            SystemNote::PassedBack => "Passed back to the assistant.",
+            SystemNote::Closed => "Conversation closed.",
+        }
+    }
+
+    /// The note a system message's text is, if it is one.
+    pub fn of_text(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.text() == text)
+    }
+}
+
 /// One conversation with its transcript. System messages ("A team member joined") are
 /// left out where the org's `show_handoff_messages` (or `handoff_enabled`) is off.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -352,6 +381,16 @@ pub fn fill_variables(body: &str, contact_name: &str, agent_name: &str, user_nam
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn system_notes_are_known_by_their_stored_text() {
+        for note in SystemNote::ALL {
+            assert_eq!(SystemNote::of_text(note.text()), Some(note));
+        }
+        assert_eq!(SystemNote::of_text("Handoff requested"), None);
+        assert_eq!(SystemNote::of_text("Can I talk to a person?"), None);
+    }
+
     use super::*;
     use ConversationStatus::*;
 

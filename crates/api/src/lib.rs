@@ -32,7 +32,7 @@ pub use branding::Branding;
 pub use conversation::{
     Analytics, AnalyticsQuery, Assignment, CannedResponse, CannedResponsePatch, Conversation, ConversationListQuery,
     ConversationStatus, ConversationSummary, DayStats, IngestAuthor, IngestMessage, IngestResult, Message,
-    MessageAuthor, NewCannedResponse, OrgEvent, Reply, Transition,
+    MessageAuthor, NewCannedResponse, OrgEvent, Reply, SystemNote, Transition,
 };
 pub use embedding::{CreatedEmbedSecret, EmbedSecret, EmbedSettings, EmbedSignIn, FrameOrigins};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};

@@ -3,7 +3,7 @@
 
 use crate::password::{hash_password, token_hash};
 use crate::store::{self, Db, NewAgency, NewConversation, NewOrg, NewUser};
-use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role};
+use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role, SystemNote};
 
 pub const DEMO_PASSWORD: &str = "atrium-demo";
 pub const DEMO_API_KEY: &str = "northwind-demo-key";
@@ -138,7 +138,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
                 ("visitor", "I need to move my appointment."),
                 ("bot", "Sorry, I could not find that booking."),
                 ("visitor", "Can I talk to a person please?"),
-                ("system", "Handoff requested."),
+                ("system", SystemNote::HandoffRequested.text()),
             ][..],
         ),
         (
@@ -151,7 +151,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             "Lena Park",
             &[
                 ("visitor", "Is Dr. Smith available on Friday?"),
-                ("system", "A team member joined."),
+                ("system", SystemNote::Joined.text()),
                 ("human", "Hi Lena, yes, Friday at 10am is free."),
             ][..],
         ),
@@ -166,7 +166,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             &[
                 ("visitor", "Thanks for your help!"),
                 ("human", "You are welcome, Sam."),
-                ("system", "Conversation closed."),
+                ("system", SystemNote::Closed.text()),
             ][..],
         ),
         (
@@ -187,7 +187,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             None,
             None,
             "Peter Gibbons",
-            &[("visitor", "My printer is jammed again."), ("system", "Handoff requested.")][..],
+            &[("visitor", "My printer is jammed again."), ("system", SystemNote::HandoffRequested.text())][..],
         ),
     ];
     for (org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, messages) in conversations {

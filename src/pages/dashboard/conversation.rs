@@ -5,7 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
-use crate::components::status_label::{author_label, status_label};
+use crate::components::status_label::{author_label, shown_text, status_label};
 use crate::focus::rescue_focus;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
@@ -140,7 +140,8 @@ pub fn ConversationPage() -> impl IntoView {
                                     view! {
                                         <li class=format!("message author-{}", m.author.as_str())>
                                             <span class="author">{move || author_label(i18n, m.author)}</span>
-                                            <p>{m.text}</p>
+                                            // What visitors write keeps its own direction inside a right-to-left page.
+                                            <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
                                             <time datetime=stamp>{move || crate::format::date_time(&when, i18n.get_locale().as_str())}</time>
                                         </li>
                                     }

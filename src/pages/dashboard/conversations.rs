@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
-use crate::components::status_label::status_label;
+use crate::components::status_label::{shown_text, status_label};
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::sections::Section;
@@ -158,10 +158,10 @@ pub fn InboxPage() -> impl IntoView {
                                                         <span class="unread-dot" aria-hidden="true"></span>
                                                         <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
                                                     })}
-                                                    {c.contact_name.clone()}
+                                                    <bdi>{c.contact_name.clone()}</bdi>
                                                 </a></th>
                                                 <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
-                                                <td class="last-message">{c.last_message.map(|m| m.text).unwrap_or_default()}</td>
+                                                <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
                                                 <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>
                                             </tr>
                                         }

@@ -5,12 +5,8 @@
 
 use super::conversations::{append_message, conversation_row, record_event, ConversationScope, NewMessage};
 use super::{begin_write, now, Db};
-use atrium_api::{ConversationStatus, MessageAuthor, Transition};
+use atrium_api::{ConversationStatus, MessageAuthor, SystemNote, Transition};
 use sqlx::AnyConnection;
-
-pub const JOINED: &str = "A team member joined.";
-pub const PASSED_BACK: &str = "Passed back to the assistant.";
-pub const CLOSED: &str = "Conversation closed.";
 
 pub enum Action<'a> {
     Transition(Transition),
@@ -57,10 +53,10 @@ pub async fn act_on_conversation(
                 return Ok(ActionOutcome::Illegal(from));
             };
             let (kind, text, assignee) = match t {
-                Transition::TakeOver => ("handoff.accepted", JOINED, Some(actor_id)),
-                Transition::PassToAi => ("passed_to_ai", PASSED_BACK, None),
+                Transition::TakeOver => ("handoff.accepted", SystemNote::Joined.text(), Some(actor_id)),
+                Transition::PassToAi => ("passed_to_ai", SystemNote::PassedBack.text(), None),
                 // Closing keeps who handled it, for the record.
-                Transition::Close => ("closed", CLOSED, row.assignee_id),
+                Transition::Close => ("closed", SystemNote::Closed.text(), row.assignee_id),
             };
             sqlx::query("UPDATE conversations SET status = $1, assignee_id = $2, updated_at = $3 WHERE id = $4")
                 .bind(to.as_str())

@@ -4,10 +4,8 @@
 
 use super::conversations::{append_message, record_event, ConversationRow, NewMessage};
 use super::{begin_write, now, Db, Flag};
-use atrium_api::{ConversationStatus, IngestAuthor, MessageAuthor};
+use atrium_api::{ConversationStatus, IngestAuthor, MessageAuthor, SystemNote};
 use sqlx::AnyConnection;
-
-pub const HANDOFF_REQUESTED: &str = "Handoff requested.";
 
 /// The agency whose live (not revoked) API key hashes to `key_hash`.
 pub async fn agency_for_api_key(db: &Db, key_hash: &str) -> Result<Option<i64>, sqlx::Error> {
@@ -135,8 +133,12 @@ pub async fn ingest_message(
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let notice =
-            NewMessage { author: MessageAuthor::System, text: HANDOFF_REQUESTED, fallback: false, user_id: None };
+        let notice = NewMessage {
+            author: MessageAuthor::System,
+            text: SystemNote::HandoffRequested.text(),
+            fallback: false,
+            user_id: None,
+        };
         append_message(&mut tx, id, &notice, &at).await?;
         record_event(&mut tx, id, "handoff.requested", None, &at).await?;
     }
