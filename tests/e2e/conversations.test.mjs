@@ -176,3 +176,27 @@ test('a reply being typed survives a new visitor message and is emptied once sen
   assert.equal(await reply.inputValue(), '');
   await page.context().close();
 });
+
+test('a chat one person handles names them, and only they get the reply box', async () => {
+  await setAcmeSettings({ handoff_enabled: true });
+  const andy = await (await ctx.browser.newContext()).newPage();
+  await signIn(andy, ctx.server.url, 'agent@acme.test');
+  await andy.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(andy);
+  const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: 'e2e-owned-1', author: 'visitor',
+    text: 'Hello?', contact_name: 'Olga Owned', handoff_requested: true });
+  await andy.goto(`${ctx.server.url}/app/conversations/${id}`);
+  await andy.getByRole('button', { name: t('conversation.take_over') }).click();
+  await andy.getByText(t('conversation.handled_by_you')).waitFor();
+  await andy.getByLabel(t('conversation.reply'), { exact: true }).waitFor();
+
+  const admin = await (await ctx.browser.newContext()).newPage();
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
+  await admin.waitForURL(`${ctx.server.url}/app`);
+  await admin.goto(`${ctx.server.url}/app/conversations/${id}`);
+  await admin.getByText(t('conversation.handled_by', { name: 'Andy Agent' })).waitFor();
+  await admin.getByText(t('conversation.handled_by_other', { name: 'Andy Agent' })).waitFor();
+  assert.equal(await admin.getByLabel(t('conversation.reply'), { exact: true }).count(), 0, 'no reply box in a chat someone else handles');
+  await andy.context().close();
+  await admin.context().close();
+});

@@ -133,6 +133,9 @@ pub struct Conversation {
     pub status: ConversationStatus,
     pub agent_id: i64,
     pub assignee_id: Option<i64>,
+    /// Who handles it, by name, for the conversation's header ("Handled by Andy Agent").
+    #[serde(default)]
+    pub assignee_name: Option<String>,
     pub team_id: Option<i64>,
     pub contact_name: String,
     pub messages: Vec<Message>,

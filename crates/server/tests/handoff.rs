@@ -181,6 +181,7 @@ async fn take_over_pass_back_and_close_walk_the_states() {
     assert_eq!(taken.status, 200, "{}", taken.body);
     assert_eq!(taken.body["status"], "human");
     assert_eq!(taken.body["assignee_id"], app.user_id("agent@acme.test").await);
+    assert_eq!(taken.body["assignee_name"], "Andy Agent");
     assert_eq!(texts(&taken.body).last().unwrap(), "A team member joined.");
     assert!(taken.body["updated_at"].as_str() > before["updated_at"].as_str());
 
@@ -193,6 +194,7 @@ async fn take_over_pass_back_and_close_walk_the_states() {
     assert_eq!(passed.status, 200, "{}", passed.body);
     assert_eq!(passed.body["status"], "bot");
     assert_eq!(passed.body["assignee_id"], Value::Null);
+    assert_eq!(passed.body["assignee_name"], Value::Null);
     assert_eq!(texts(&passed.body).last().unwrap(), "Passed back to the assistant.");
 
     let closed = agent.post(&path(org, id, "/close"), None).await;

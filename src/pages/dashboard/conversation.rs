@@ -88,6 +88,7 @@ pub fn ConversationPage() -> impl IntoView {
     });
     let agents = me.agents.clone();
     let user_name = me.user.name.clone();
+    let me_id = me.user.id;
     let handoff = settings.handoff_enabled;
 
     view! {
@@ -112,10 +113,22 @@ pub fn ConversationPage() -> impl IntoView {
                     let status = c.status;
                     let can = |t: Transition| handoff && t.apply(status).is_some();
                     let contact = c.contact_name.clone();
+                    // Only the person handling a chat replies in it; others see who does.
+                    let mine = c.assignee_id == Some(me_id);
+                    let handler = c.assignee_name.clone().unwrap_or_default();
                     let team_id = c.team_id;
                     view! {
                         <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
-                        <p><span class="badge">{move || status_label(i18n, status)}</span></p>
+                        <p><span class="badge">{move || status_label(i18n, status)}</span>
+                            {(status == ConversationStatus::Human).then(|| {
+                                let name = c.assignee_name.clone().unwrap_or_default();
+                                view! { " " <span class="handler">{move || if mine {
+                                    t_string!(i18n, conversation.handled_by_you).to_string()
+                                } else {
+                                    t_string!(i18n, conversation.handled_by, name = name.clone()).to_string()
+                                }}</span> }
+                            })}
+                        </p>
                         {handoff.then(|| view! {
                             <div class="actions conversation-actions">
                                 {can(Transition::TakeOver).then(|| view! {
@@ -148,7 +161,9 @@ pub fn ConversationPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
-                        {if handoff && status == ConversationStatus::Human {
+                        {if handoff && status == ConversationStatus::Human && !mine {
+                            view! { <p class="muted">{move || t_string!(i18n, conversation.handled_by_other, name = handler.clone()).to_string()}</p> }.into_any()
+                        } else if handoff && status == ConversationStatus::Human {
                             view! {
                                 <Transition fallback=|| ()>
                                     {move || {

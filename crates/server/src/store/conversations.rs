@@ -149,11 +149,18 @@ pub async fn get_conversation(
     .bind(with_system)
     .fetch_all(&mut *conn)
     .await?;
+    let assignee_name = match row.assignee_id {
+        Some(user) => {
+            sqlx::query_scalar("SELECT name FROM users WHERE id = $1").bind(user).fetch_optional(&mut *conn).await?
+        }
+        None => None,
+    };
     Ok(Some(Conversation {
         id: row.id,
         status: row.status(),
         agent_id: row.agent_id,
         assignee_id: row.assignee_id,
+        assignee_name,
         team_id: row.team_id,
         contact_name: row.contact_name,
         messages: messages.into_iter().map(Into::into).collect(),
