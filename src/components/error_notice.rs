@@ -1,11 +1,16 @@
-//! An API failure, said in the user's language.
+//! An API failure, said in the user's language; for a failed load, with a Retry button.
 
 use crate::api::ApiError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn ErrorNotice(error: ApiError) -> impl IntoView {
+pub fn ErrorNotice(
+    error: ApiError,
+    /// Loads again (a failed list or page): offered as a Retry button beside the message.
+    #[prop(optional, into)]
+    retry: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let is_unauthenticated = matches!(error, ApiError::Unauthenticated);
     let text = move || match &error {
@@ -34,5 +39,8 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
         let href = crate::app::with_base(&format!("/login?next={}", crate::api::encode(&here)));
         view! { " " <a href=href>{t!(i18n, session.sign_in_again)}</a> }
     });
-    view! { <p role="alert" class="notice notice-error">{text}{sign_in}</p> }
+    let retry = retry.filter(|_| !is_unauthenticated).map(|retry| {
+        view! { " " <button type="button" class="small" on:click=move |_| retry.run(())>{t!(i18n, errors.retry)}</button> }
+    });
+    view! { <p role="alert" class="notice notice-error">{text}{sign_in}{retry}</p> }
 }

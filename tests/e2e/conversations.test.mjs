@@ -200,3 +200,28 @@ test('a chat one person handles names them, and only they get the reply box', as
   await andy.context().close();
   await admin.context().close();
 });
+
+test('a reply that fails says so beside the reply box, and keeps what was typed', async () => {
+  await setAcmeSettings({ handoff_enabled: true });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: 'e2e-fails-1', author: 'visitor',
+    text: 'Anyone there?', contact_name: 'Fay Failing', handoff_requested: true });
+  await page.goto(`${ctx.server.url}/app/conversations/${id}`);
+  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+  await page.route(/\/conversations\/\d+\/messages$/, (route) => route.fulfill({
+    status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'boom' } }),
+  }));
+  const reply = page.getByLabel(t('conversation.reply'), { exact: true });
+  await reply.fill('We are on it');
+  await page.getByRole('button', { name: t('conversation.send') }).click();
+  const alert = page.getByRole('alert').filter({ hasText: t('errors.server') });
+  await alert.waitFor();
+  const transcript = await page.locator('ol.transcript').boundingBox();
+  const shown = await alert.boundingBox();
+  assert.ok(shown.y >= transcript.y + transcript.height, 'the error is below the transcript, by the reply box');
+  assert.equal(await reply.inputValue(), 'We are on it');
+  await page.context().close();
+});

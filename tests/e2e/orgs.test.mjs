@@ -181,3 +181,19 @@ test('the agents pool: add an agent, rename it, pause it', async () => {
   await row().getByRole('button', { name: t('agents.resume', { name: 'Night Owl Bot' }) }).waitFor();
   await page.context().close();
 });
+
+test('a list that failed to load offers Retry, which loads it', async () => {
+  const page = await signedInPage();
+  await page.getByRole('row').nth(1).waitFor();
+  // The next org list request fails as a dropped network would.
+  let failing = true;
+  await page.route(/\/api\/v1\/orgs\?/, (route) => (failing ? route.abort('connectionreset') : route.continue()));
+  await page.getByLabel(t('orgs.search')).fill('Acme');
+  const alert = page.getByRole('alert').filter({ hasText: t('errors.network') });
+  await alert.waitFor();
+  failing = false;
+  await alert.getByRole('button', { name: t('errors.retry') }).click();
+  await page.getByRole('link', { name: 'Acme Dental' }).waitFor();
+  assert.equal(await alert.count(), 0);
+  await page.context().close();
+});

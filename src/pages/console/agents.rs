@@ -113,7 +113,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| agents.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

@@ -24,7 +24,7 @@ pub fn BrandingPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match agency.await {
                     Ok(profile) => view! { <BrandingForm initial=profile.branding domains=profile.domains/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| agency.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

@@ -51,7 +51,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                                 caption=Signal::derive(move || t_string!(i18n, integrations.keys_title).to_string())/>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| keys.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

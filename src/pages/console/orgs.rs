@@ -186,7 +186,7 @@ pub fn OrgsPage() -> impl IntoView {
                             <Pagination page=s.page page_count=page_count on_page=on_page/>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| orgs.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

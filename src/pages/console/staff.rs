@@ -130,7 +130,7 @@ pub fn StaffPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| staff.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

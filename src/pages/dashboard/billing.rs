@@ -61,7 +61,7 @@ pub fn BillingPage() -> impl IntoView {
                             <InvoiceTable invoices=invoices/>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

@@ -88,7 +88,7 @@ pub fn CannedPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

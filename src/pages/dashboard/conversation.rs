@@ -79,13 +79,11 @@ pub fn ConversationPage() -> impl IntoView {
         LocalResource::new(
             move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
         );
+    // A failed action shows above the actions; a failed reply beside the reply box.
     let failure = Signal::derive(move || {
-        act.value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| reply.value().get().and_then(Result::err))
-            .or_else(|| assign.value().get().and_then(Result::err))
+        act.value().get().and_then(Result::err).or_else(|| assign.value().get().and_then(Result::err))
     });
+    let reply_failure = Signal::derive(move || reply.value().get().and_then(Result::err));
     let agents = me.agents.clone();
     let user_name = me.user.name.clone();
     let me_id = me.user.id;
@@ -102,7 +100,7 @@ pub fn ConversationPage() -> impl IntoView {
                     let c: Conversation = match conversation.await {
                         Ok(c) => c,
                         Err(ApiError::NotFound) => return view! { <NotAvailable/> }.into_any(),
-                        Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => return view! { <ErrorNotice error=e retry=Callback::new(move |_| conversation.refetch())/> }.into_any(),
                     };
                     if let Some(target) = refocus.get_value() {
                         refocus.set_value(None);
@@ -170,8 +168,11 @@ pub fn ConversationPage() -> impl IntoView {
                                         let context = context.clone();
                                         Suspend::new(async move {
                                             let replies = canned.await;
-                                            view! { <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
-                                                on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/> }
+                                            view! {
+                                                {move || reply_failure.get().map(|e| view! { <ErrorNotice error=e/> })}
+                                                <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
+                                                    on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/>
+                                            }
                                         })
                                     }}
                                 </Transition>

@@ -171,7 +171,7 @@ pub fn InboxPage() -> impl IntoView {
                             <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

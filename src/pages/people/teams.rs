@@ -47,7 +47,7 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
                                 {(!read_only).then(|| view! { <NewTeamForm create=create users=users/> })}
                             }.into_any()
                         }
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
                     }
                 })}
             </Transition>

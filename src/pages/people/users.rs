@@ -79,7 +79,7 @@ pub fn UsersPanel(org_id: i64, #[prop(optional)] can_impersonate: bool) -> impl 
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| users.refetch())/> }.into_any(),
                     }
                 })}
             </Transition>

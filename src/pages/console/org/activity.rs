@@ -57,7 +57,7 @@ pub fn OrgActivityPage() -> impl IntoView {
                             <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| entries.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

@@ -68,7 +68,7 @@ pub fn OrgAgentsPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| pool.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

@@ -34,7 +34,7 @@ pub fn OrgBillingTab() -> impl IntoView {
                         <h3>{move || t_string!(i18n, billing.invoices)}</h3>
                         <InvoiceTable invoices=invoices on_pay=Callback::new(move |id| { pay.dispatch(id); })/>
                     }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
                 }
             })}
         </Transition>
