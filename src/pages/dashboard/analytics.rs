@@ -99,7 +99,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                             </table>
                         }.into_any()
                     }
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| stats.refetch())/> }.into_any(),
                 }
             })}
         </Transition>

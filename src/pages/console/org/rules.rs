@@ -131,7 +131,7 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                                 </form>
                             }.into_any()
                         }
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
                     }
                 })}
             </Transition>
