@@ -45,8 +45,9 @@ writeFileSync(join(dist, mainJs), main);
 // index.html: Trunk's names for the unsplit build become the split ones.
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const trunkJs = html.match(/atrium-[0-9a-f]{16}\.js/)?.[0];
-const trunkWasm = html.match(/atrium-[0-9a-f]{16}_bg\.wasm/)?.[0];
+// Trunk writes its hash as a u64 without leading zeros: 15 digits or fewer now and then.
+const trunkJs = html.match(/atrium-[0-9a-f]{1,16}\.js/)?.[0];
+const trunkWasm = html.match(/atrium-[0-9a-f]{1,16}_bg\.wasm/)?.[0];
 if (!trunkJs || !trunkWasm) throw new Error('index.html does not name a Trunk-built atrium JS and wasm');
 const integrity = (file) => `sha384-${sha(readFileSync(join(dist, file)), 'sha384').toString('base64')}`;
 const mainWasm = renamed.get('atrium_bg.wasm');

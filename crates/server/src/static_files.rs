@@ -73,10 +73,12 @@ async fn cache_headers(req: Request, next: axum::middleware::Next) -> Response {
     response
 }
 
-/// `name-<16 hex digits>.ext`, or wasm-bindgen's `name-<16 hex digits>_bg.wasm`.
+/// `name-<hash>.ext`, or wasm-bindgen's `name-<hash>_bg.wasm`, the hash 8 to 16 hex digits
+/// (Trunk writes a u64 without leading zeros, so 15 or fewer digits happen).
 fn has_content_hash(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let Some((stem, _ext)) = file.split_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }

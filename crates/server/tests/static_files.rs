@@ -17,6 +17,8 @@ async fn app() -> TestApp {
         ("app-0123456789abcdef_bg.wasm.br", WASM_BR),
         ("i18n/es-fedcba9876543210.json", b"[\"Hola\"]"),
         ("unhashed.js", b"export {}"),
+        // Trunk writes a u64 in hex without leading zeros: 15 digits one build in sixteen.
+        ("main-217767fe66e071c.css", b"body{}"),
     ])
     .await
 }
@@ -67,6 +69,8 @@ async fn only_content_hashed_files_are_immutable() {
     let table = app.get("/i18n/es-fedcba9876543210.json").await;
     assert_eq!(table.status, 200);
     assert_eq!(table.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    let short = app.get("/main-217767fe66e071c.css").await;
+    assert_eq!(short.header("cache-control"), Some("public, max-age=31536000, immutable"));
     let unhashed = app.get("/unhashed.js").await;
     assert_eq!(unhashed.status, 200);
     assert_eq!(unhashed.header("cache-control"), Some("no-cache"));
