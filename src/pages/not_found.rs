@@ -8,10 +8,13 @@ use leptos::prelude::*;
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <main id="main" class="page narrow">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.body)}</p>
-            <Link href="/">{t!(i18n, not_found.home)}</Link>
+        // The sign-in page's frame: a centred card in the agency's colour, not bare text in a corner.
+        <main id="main" class="login-page">
+            <div class="card login-card not-found">
+                <h1>{t!(i18n, not_found.title)}</h1>
+                <p>{t!(i18n, not_found.body)}</p>
+                <Link href="/" attr:class="button primary">{t!(i18n, not_found.home)}</Link>
+            </div>
         </main>
     }
 }

@@ -79,7 +79,12 @@ test('the login page, empty and with a wrong password, in English and Arabic', a
     await page.getByRole('alert').waitFor();
     await s.scan(page, `login with an error (${lang})`);
     await page.goto(`${ctx.server.url}/no-such-page`);
-    await page.getByRole('heading', { level: 1, name: t('not_found.title') }).waitFor();
+    const notFound = page.getByRole('heading', { level: 1, name: t('not_found.title') });
+    await notFound.waitFor();
+    // A page of its own, centred in the sign-in page's card, not bare text in a corner.
+    const box = await notFound.boundingBox();
+    assert.ok(box.x > page.viewportSize().width * 0.2, `the heading starts at x=${box.x}`);
+    await page.getByRole('link', { name: t('not_found.home') }).waitFor();
     await s.scan(page, `not found (${lang})`);
     await context.close();
   }
