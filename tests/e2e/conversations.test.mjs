@@ -177,16 +177,22 @@ test('a reply being typed survives a new visitor message and is emptied once sen
   await page.context().close();
 });
 
-test('a chat one person handles names them, and only they get the reply box', async () => {
+/** Acme's agent, signed in, takes over a new chat whose visitor asked for a person. */
+async function agentTakesANewChat(externalId, contactName) {
   await setAcmeSettings({ handoff_enabled: true });
-  const andy = await (await ctx.browser.newContext()).newPage();
-  await signIn(andy, ctx.server.url, 'agent@acme.test');
-  await andy.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(andy);
-  const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: 'e2e-owned-1', author: 'visitor',
-    text: 'Hello?', contact_name: 'Olga Owned', handoff_requested: true });
-  await andy.goto(`${ctx.server.url}/app/conversations/${id}`);
-  await andy.getByRole('button', { name: t('conversation.take_over') }).click();
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: externalId, author: 'visitor',
+    text: 'Hello?', contact_name: contactName, handoff_requested: true });
+  await page.goto(`${ctx.server.url}/app/conversations/${id}`);
+  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+  return { page, id };
+}
+
+test('a chat one person handles names them, and only they get the reply box', async () => {
+  const { page: andy, id } = await agentTakesANewChat('e2e-owned-1', 'Olga Owned');
   await andy.getByText(t('conversation.handled_by_you')).waitFor();
   await andy.getByLabel(t('conversation.reply'), { exact: true }).waitFor();
 
@@ -202,15 +208,7 @@ test('a chat one person handles names them, and only they get the reply box', as
 });
 
 test('a reply that fails says so beside the reply box, and keeps what was typed', async () => {
-  await setAcmeSettings({ handoff_enabled: true });
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
-  const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: 'e2e-fails-1', author: 'visitor',
-    text: 'Anyone there?', contact_name: 'Fay Failing', handoff_requested: true });
-  await page.goto(`${ctx.server.url}/app/conversations/${id}`);
-  await page.getByRole('button', { name: t('conversation.take_over') }).click();
+  const { page } = await agentTakesANewChat('e2e-fails-1', 'Fay Failing');
   await page.route(/\/conversations\/\d+\/messages$/, (route) => route.fulfill({
     status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'boom' } }),
   }));
