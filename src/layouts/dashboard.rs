@@ -16,7 +16,7 @@ use crate::state::session::use_session;
 use atrium_api::{ConversationListQuery, ConversationStatus, Layout, UserKind};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn DashboardLayout() -> impl IntoView {
@@ -137,15 +137,19 @@ fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoVie
     }
 }
 
-/// "A visitor is waiting for a person", when a handoff request arrives live.
+/// "A visitor is waiting for a person", when a handoff request arrives live; not for the
+/// conversation already on screen, which shows the request itself.
 #[component]
 fn HandoffNotice() -> impl IntoView {
     let i18n = use_i18n();
     let Some(live) = use_live_events() else {
         return ().into_any();
     };
+    let location = use_location();
+    let on_screen =
+        move |id: i64| crate::app::without_base(&location.pathname.get()) == format!("/app/conversations/{id}");
     view! {
-        {move || live.handoff.get().map(|id| view! {
+        {move || live.handoff.get().filter(|id| !on_screen(*id)).map(|id| view! {
             <div class="notice notice-info live-notice" role="alert">
                 <span>{move || t_string!(i18n, inbox.new_handoff)}</span>
                 <a href=crate::app::with_base(&format!("/app/conversations/{id}"))>{move || t_string!(i18n, inbox.open_it)}</a>

@@ -223,3 +223,31 @@ test('a reply that fails says so beside the reply box, and keeps what was typed'
   assert.equal(await reply.inputValue(), 'We are on it');
   await page.context().close();
 });
+
+test('the live handoff notice never points at the chat already open', async () => {
+  await setAcmeSettings({ handoff_enabled: true });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await acmeAgent(page);
+  const visitor = (externalId, contactName, handoff) => ingest({ org_id, agent_id, external_id: externalId, author: 'visitor',
+    text: handoff ? 'A person please' : 'Hi', contact_name: contactName, handoff_requested: handoff });
+  const { conversation_id: open } = await visitor('e2e-open-1', 'Otto Open', false);
+  await page.goto(`${ctx.server.url}/app/conversations/${open}`);
+  await page.getByRole('heading', { name: t('conversation.title', { name: 'Otto Open' }) }).waitFor();
+  // The visitor on screen asks for a person: the page shows it, no notice sends the agent here.
+  const badge = page.getByRole('main').locator('.badge');
+  assert.equal(await badge.textContent(), t('inbox.status_bot'));
+  await visitor('e2e-open-1', 'Otto Open', true);
+  // The event that carries the request shows any notice at once; the page's new status
+  // comes after a refetch, so by then a notice would be there.
+  await badge.filter({ hasText: t('inbox.status_waiting') }).waitFor();
+  const notices = page.getByRole('alert').filter({ hasText: t('inbox.new_handoff') });
+  assert.equal(await notices.count(), 0, 'no notice for the chat on screen');
+  // Another visitor asks: that one is announced.
+  const { conversation_id: other } = await visitor('e2e-other-1', 'Olive Other', true);
+  await notices.waitFor();
+  assert.equal(await notices.count(), 1);
+  assert.match(await notices.getByRole('link').getAttribute('href'), new RegExp(`/app/conversations/${other}$`));
+  await page.context().close();
+});
