@@ -113,9 +113,10 @@ fn escalation(
             return Some(Escalation { team_id: rule.team_id });
         }
     }
+    // Judged only when it can matter: the matcher reads the whole text in ten languages.
     let asked_in_words =
-        message.author == IngestAuthor::Visitor && smart_handoff::asks_for_person(&message.text).is_some();
-    if !(message.handoff_requested || (smart && (asked_in_words || ctx.fallback_streak))) {
+        || message.author == IngestAuthor::Visitor && smart_handoff::asks_for_person(&message.text).is_some();
+    if !(message.handoff_requested || (smart && (ctx.fallback_streak || asked_in_words()))) {
         return None;
     }
     let team_id = ctx.last_visitor_text.as_deref().and_then(|text| smart_handoff::route_team(text, teams));
