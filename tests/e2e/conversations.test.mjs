@@ -20,19 +20,21 @@ async function ingest(body) {
 
 const setAcmeSettings = (change) => setOrgSettings(ctx, 'acme', change);
 
-async function acmeAgent(page) {
-  return page.evaluate(async () => {
+/** Acme's agent signed in on the dashboard: the page, the org and its Support Bot agent. */
+async function signedInAgent() {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'agent@acme.test');
+  await page.waitForURL(`${ctx.server.url}/app`);
+  const { org_id, agent_id } = await page.evaluate(async () => {
     const me = await (await fetch('/api/v1/me')).json();
     return { org_id: me.org.id, agent_id: me.agents.find((a) => a.name === 'Support Bot').id };
   });
+  return { page, org_id, agent_id };
 }
 
 test('a handoff request arrives live; the client takes it, replies with /, passes it back', async () => {
   await setAcmeSettings({ smart_handoff_enabled: true, handoff_enabled: true, canned_responses_enabled: true });
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
+  const { page, org_id, agent_id } = await signedInAgent();
   await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
   await page.getByLabel(t('inbox.status')).selectOption('waiting');
   await page.waitForURL(/status=waiting/);
@@ -132,10 +134,7 @@ test('the inbox filters by team and agent, and keeps the filter in the URL', asy
 });
 
 test('a new visitor message marks the conversation unread until it is opened', async () => {
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
+  const { page, org_id, agent_id } = await signedInAgent();
   await ingest({ org_id, agent_id, external_id: 'e2e-unread-1', author: 'visitor', text: 'Is anyone there?', contact_name: 'Quinn Harper' });
   await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('dashboard.nav_conversations') }).click();
   const row = page.getByRole('row').filter({ hasText: 'Quinn Harper' });
@@ -154,10 +153,7 @@ test('a new visitor message marks the conversation unread until it is opened', a
 
 test('a reply being typed survives a new visitor message and is emptied once sent', async () => {
   await setAcmeSettings({ smart_handoff_enabled: true, handoff_enabled: true });
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
+  const { page, org_id, agent_id } = await signedInAgent();
   const visitor = { org_id, agent_id, external_id: 'e2e-draft-1', author: 'visitor', contact_name: 'Dana Scully' };
   await ingest({ ...visitor, text: 'I want to talk to a person' });
   await page.goto(`${ctx.server.url}/app/conversations`);
@@ -180,10 +176,7 @@ test('a reply being typed survives a new visitor message and is emptied once sen
 /** Acme's agent, signed in, takes over a new chat whose visitor asked for a person. */
 async function agentTakesANewChat(externalId, contactName) {
   await setAcmeSettings({ handoff_enabled: true });
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
+  const { page, org_id, agent_id } = await signedInAgent();
   const { conversation_id: id } = await ingest({ org_id, agent_id, external_id: externalId, author: 'visitor',
     text: 'Hello?', contact_name: contactName, handoff_requested: true });
   await page.goto(`${ctx.server.url}/app/conversations/${id}`);
@@ -226,10 +219,7 @@ test('a reply that fails says so beside the reply box, and keeps what was typed'
 
 test('the live handoff notice never points at the chat already open', async () => {
   await setAcmeSettings({ handoff_enabled: true });
-  const page = await (await ctx.browser.newContext()).newPage();
-  await signIn(page, ctx.server.url, 'agent@acme.test');
-  await page.waitForURL(`${ctx.server.url}/app`);
-  const { org_id, agent_id } = await acmeAgent(page);
+  const { page, org_id, agent_id } = await signedInAgent();
   const visitor = (externalId, contactName, handoff) => ingest({ org_id, agent_id, external_id: externalId, author: 'visitor',
     text: handoff ? 'A person please' : 'Hi', contact_name: contactName, handoff_requested: handoff });
   const { conversation_id: open } = await visitor('e2e-open-1', 'Otto Open', false);

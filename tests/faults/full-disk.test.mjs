@@ -25,7 +25,7 @@ if (whyNot) console.error(`\n*** full-disk test NOT RUN: ${whyNot} (CI runs it a
 
 test('a really full disk refuses writes with 507, and after room returns every write lands and is searchable', { skip: whyNot ?? false }, async () => {
   mkdirSync(DIR, { recursive: true });
-  const mounted = spawnSyncOk('mountpoint', ['-q', DIR]);
+  const mounted = succeeds('mountpoint', ['-q', DIR]);
   if (!mounted) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', DIR]);
   try {
     for (const [round, margin] of MARGINS.entries()) {
@@ -40,7 +40,7 @@ test('a really full disk refuses writes with 507, and after room returns every w
   }
 });
 
-function spawnSyncOk(cmd, args) {
+function succeeds(cmd, args) {
   try {
     execFileSync(cmd, args);
     return true;

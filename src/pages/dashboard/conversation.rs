@@ -119,7 +119,7 @@ pub fn ConversationPage() -> impl IntoView {
                         <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
                         <p><span class="badge">{move || status_label(i18n, status)}</span>
                             {(status == ConversationStatus::Human).then(|| {
-                                let name = c.assignee_name.clone().unwrap_or_default();
+                                let name = handler.clone();
                                 view! { " " <span class="handler">{move || if mine {
                                     t_string!(i18n, conversation.handled_by_you).to_string()
                                 } else {
