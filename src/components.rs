@@ -12,6 +12,7 @@ pub mod error_notice;
 pub mod field_error;
 pub mod key_table;
 pub mod language_picker;
+pub mod leave_guard;
 pub mod link;
 pub mod org_info_form;
 pub mod org_table;

@@ -40,14 +40,18 @@ pub fn focus_is_lost() -> bool {
     }
 }
 
-/// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least).
-pub fn focus_id(id: &str) {
+/// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least),
+/// scrolling only if `scroll`: focus rescued after a redraw must not move the page (it
+/// would hide the top of a page just opened, "Log in as"'s banner included).
+pub fn focus_id(id: &str, scroll: bool) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(!scroll);
+        let _ = el.focus_with_options(&options);
     }
 }
 
@@ -57,10 +61,10 @@ pub fn rescue_focus(id: &'static str) {
     set_timeout(
         move || {
             if focus_is_lost() {
-                focus_id(id);
+                focus_id(id, false);
             }
             if focus_is_lost() {
-                focus_id("main");
+                focus_id("main", false);
             }
         },
         Duration::ZERO,
@@ -95,10 +99,10 @@ pub fn keep_focus_when_redrawn() {
         set_timeout(
             move || {
                 if focus_is_lost() && !id.is_empty() {
-                    focus_id(&id);
+                    focus_id(&id, false);
                 }
                 if focus_is_lost() {
-                    focus_id("main");
+                    focus_id("main", false);
                 }
             },
             Duration::ZERO,

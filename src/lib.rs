@@ -1,5 +1,6 @@
 //! Atrium's client: the agency console and the client dashboard in one Leptos app.
 
+pub mod activity_text;
 pub mod api;
 pub mod app;
 pub mod components;
@@ -8,7 +9,6 @@ pub mod drafts;
 pub mod focus;
 pub mod format;
 pub mod layouts;
-pub mod leave_guard;
 pub mod locale_strings;
 pub mod pages;
 pub mod secrets;

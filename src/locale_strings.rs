@@ -73,6 +73,20 @@ pub fn shown_once_loaded(wanted: Signal<Locale>) -> Signal<Locale> {
     shown.into()
 }
 
+/// Shows the app in `wanted` from now on, each locale once its strings are here.
+pub fn show(wanted: Signal<Locale>) {
+    let i18n = use_i18n();
+    let shown = shown_once_loaded(wanted);
+    // In an effect: it must run after the i18n provider's start-up effect. Only a change is
+    // set: every set redraws whatever reads the locale, this caller's parents included.
+    Effect::new(move |_| {
+        let locale = shown.get();
+        if i18n.get_locale_untracked() != locale {
+            i18n.set_locale(locale);
+        }
+    });
+}
+
 /// Whatever switches the app's locale without asking first (the browser's languages
 /// changing): fetch its strings, then draw again; English if they cannot be fetched.
 pub fn keep_loaded() {

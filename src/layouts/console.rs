@@ -14,6 +14,8 @@ use leptos_router::components::Outlet;
 pub fn ConsoleLayout() -> impl IntoView {
     let i18n = use_i18n();
     let branding = use_branding();
+    // The staff member's own language, also after "Log in as" showed a client's.
+    crate::locale_strings::show(Signal::stored(crate::locale_strings::browser_locale()));
     view! {
         <RequireKind kind=UserKind::Staff children=move |me| {
             crate::app::prefetch_likely_next(UserKind::Staff);

@@ -30,9 +30,7 @@ pub fn DashboardLayout() -> impl IntoView {
             let org_language = settings.dashboard_language.clone();
             let language = RwSignal::new(language::preferred(user_id).unwrap_or_else(|| org_language.clone()));
             let wanted = Signal::derive(move || language.get().parse::<Locale>().unwrap_or_else(|_| i18n.get_locale_untracked()));
-            let shown = crate::locale_strings::shown_once_loaded(wanted);
-            // In an effect: it must run after the i18n provider's start-up effect.
-            Effect::new(move |_| i18n.set_locale(shown.get()));
+            crate::locale_strings::show(wanted);
             let choose_language = Callback::new(move |code: String| {
                 language::set_preferred(user_id, (code != org_language).then_some(code.as_str()));
                 language.set(code);
@@ -115,10 +113,10 @@ pub fn DashboardLayout() -> impl IntoView {
     }
 }
 
-/// Visible on every dashboard page while agency staff use "Log in as", with the way back.
+/// Visible on every dashboard page while agency staff use "Log in as", with the way back;
+/// in the staff member's own language (the console's), not the client's.
 #[component]
 fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let back = Action::new_local(|_: &()| api::auth::stop_impersonating());
@@ -128,10 +126,11 @@ fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoVie
             navigate("/agency/orgs", Default::default());
         }
     });
+    let locale = crate::locale_strings::shown_once_loaded(Signal::stored(crate::locale_strings::browser_locale()));
     view! {
-        <div class="impersonation-banner" role="status">
-            <span>{move || t_string!(i18n, impersonation.banner, org = org.clone(), user = user.clone(), staff = staff.clone()).to_string()}</span>
-            <button type="button" on:click=move |_| { back.dispatch(()); }>{t!(i18n, impersonation.back)}</button>
+        <div class="impersonation-banner" role="status" lang=move || locale.get().as_str() dir=move || locale.get().direction().as_str()>
+            <span>{move || td_string!(locale.get(), impersonation.banner, org = org.clone(), user = user.clone(), staff = staff.clone()).to_string()}</span>
+            <button type="button" on:click=move |_| { back.dispatch(()); }>{move || td_string!(locale.get(), impersonation.back)}</button>
             {move || back.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         </div>
     }

@@ -12,7 +12,7 @@ pub fn SkipLink() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             ev.prevent_default();
-            focus_id("main");
+            focus_id("main", true);
         }>{t!(i18n, common.skip_to_content)}</a>
     }
 }

@@ -7,6 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useServerAndBrowser, setOrgSettings, signIn, locale, expectNoAxeViolations, expectAllControlsReachableByTab,
+  consolePages, dashboardPages,
 } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
@@ -100,26 +101,7 @@ for (const lang of ['en', 'ar']) {
     if (lang === 'ar') assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     const acme = await orgId(page, 'acme');
     const globex = await orgId(page, 'globex');
-    const pages = [
-      ['/agency/orgs', (p) => p.getByRole('link', { name: 'Acme Dental' })],
-      ['/agency/orgs/new', (p) => p.getByLabel(t('org_new.name'))],
-      ['/agency/agents', (p) => p.getByText('Support Bot')],
-      ['/agency/branding', null],
-      ['/agency/plans', null],
-      ['/agency/staff', (p) => p.getByText('Nadia Owner')],
-      ['/agency/integrations', null],
-    ];
-    for (const id of [acme, globex]) {
-      pages.push(
-        [`/agency/orgs/${id}`, (p) => p.getByLabel(t('settings.language'))],
-        [`/agency/orgs/${id}/agents`, (p) => p.getByRole('checkbox', { name: 'Support Bot' })],
-        [`/agency/orgs/${id}/users`, (p) => p.getByRole('heading', { name: t('users.title') })],
-        [`/agency/orgs/${id}/teams`, (p) => p.getByRole('heading', { name: t('teams.title') })],
-        [`/agency/orgs/${id}/rules`, (p) => p.getByRole('heading', { name: t('integrations.rules_title') })],
-        [`/agency/orgs/${id}/billing`, (p) => p.getByRole('heading', { name: t('billing.title') })],
-        [`/agency/orgs/${id}/activity`, (p) => p.getByRole('heading', { name: t('activity.title') })],
-      );
-    }
+    const pages = consolePages(t, [acme, globex]);
     for (const [path, ready] of pages) {
       await visit(page, path, t, ready);
       await s.scan(page, `console ${path} (${lang})`);
@@ -154,17 +136,7 @@ async function scanDashboard(s, email, t, label) {
   const me = await apiGet(page, '/me');
   const org = me.org.id;
   const conversations = (await apiGet(page, `/orgs/${org}/conversations?per_page=100`)).items ?? [];
-  const paths = [
-    ['/app', (p) => p.getByRole('heading', { name: t('dashboard.agents_title') })],
-    ['/app/conversations', (p) => p.locator('main table, main .empty')],
-    ['/app/canned', null],
-    ['/app/analytics', null],
-    ['/app/team', null],
-    ['/app/billing', null],
-  ];
-  for (const c of conversations.slice(0, 2)) {
-    paths.push([`/app/conversations/${c.id}`, (p) => p.getByRole('heading', { name: t('conversation.transcript') })]);
-  }
+  const paths = dashboardPages(t, conversations.slice(0, 2).map((c) => c.id));
   for (const [path, ready] of paths) {
     await page.goto(`${ctx.server.url}${path}`);
     await page.locator('main h1').first().waitFor();

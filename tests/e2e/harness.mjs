@@ -154,6 +154,52 @@ export async function setOrgSettings(ctx, orgQuery, change) {
   if (status !== 200) throw new Error(`saving ${orgQuery}'s settings answered ${status}`);
 }
 
+/**
+ * Every page of the agency console, as [path, ready] pairs: `ready(page)` is a locator that
+ * shows the page's real content is drawn (null: its heading is enough). `orgIds`: the orgs
+ * whose tabs to include.
+ */
+export function consolePages(t, orgIds) {
+  const pages = [
+    ['/agency/orgs', (p) => p.getByRole('link', { name: 'Acme Dental' })],
+    ['/agency/orgs/new', (p) => p.getByLabel(t('org_new.name'))],
+    ['/agency/agents', (p) => p.getByText('Support Bot')],
+    ['/agency/branding', null],
+    ['/agency/plans', null],
+    ['/agency/staff', (p) => p.getByText('Nadia Owner')],
+    ['/agency/integrations', null],
+  ];
+  for (const id of orgIds) {
+    pages.push(
+      [`/agency/orgs/${id}`, (p) => p.getByLabel(t('settings.language'))],
+      [`/agency/orgs/${id}/agents`, (p) => p.getByRole('checkbox', { name: 'Support Bot' })],
+      [`/agency/orgs/${id}/users`, (p) => p.getByRole('heading', { name: t('users.title') })],
+      [`/agency/orgs/${id}/teams`, (p) => p.getByRole('heading', { name: t('teams.title') })],
+      [`/agency/orgs/${id}/rules`, (p) => p.getByRole('heading', { name: t('integrations.rules_title') })],
+      [`/agency/orgs/${id}/billing`, (p) => p.getByRole('heading', { name: t('billing.title') })],
+      [`/agency/orgs/${id}/activity`, (p) => p.getByRole('heading', { name: t('activity.title') })],
+    );
+  }
+  return pages;
+}
+
+/** Every page of the client dashboard, as [path, ready] pairs (see consolePages), with
+ * the conversations `conversationIds`. */
+export function dashboardPages(t, conversationIds) {
+  const pages = [
+    ['/app', (p) => p.getByRole('heading', { name: t('dashboard.agents_title') })],
+    ['/app/conversations', (p) => p.locator('main table, main .empty')],
+    ['/app/canned', null],
+    ['/app/analytics', null],
+    ['/app/team', null],
+    ['/app/billing', null],
+  ];
+  for (const id of conversationIds) {
+    pages.push([`/app/conversations/${id}`, (p) => p.getByRole('heading', { name: t('conversation.transcript') })]);
+  }
+  return pages;
+}
+
 const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 /** The WCAG 2.0, 2.1 and 2.2 level A and AA rules: what Atrium promises. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -95,3 +95,42 @@ test('an Arabic dashboard shows the system\'s notes in Arabic and a visitor\'s E
     await setOrgSettings(ctx, 'acme', { dashboard_language: 'en' });
   }
 });
+
+test('"Log in as" an Arabic dashboard: the banner stays on screen in the staff member\'s German, and the way back restores the German console', async () => {
+  const de = locale('de');
+  const ar = locale('ar');
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'ar' });
+  try {
+    const { page } = await pageIn('de-DE');
+    await signIn(page, ctx.server.url, 'owner@northwind.test', undefined, de);
+    await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+    await page.getByRole('link', { name: 'Acme Dental' }).click();
+    await page.getByRole('navigation', { name: de('org.tabs_label') }).getByRole('link', { name: de('org.tab_users') }).click();
+    await page.getByRole('button', { name: de('users.log_in_as', { name: 'Alice Acme' }) }).click();
+    await page.waitForURL(`${ctx.server.url}/app`);
+    // The dashboard is the client's (Arabic, right to left)...
+    await page.getByRole('link', { name: ar('dashboard.nav_team') }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    // ...the banner is the staff member's, and on screen from the first moment.
+    const banner = page.getByRole('status').filter({ hasText: de('impersonation.banner', { org: 'Acme Dental', user: 'Alice Acme', staff: 'Nadia Owner' }) });
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('lang'), 'de');
+    assert.equal(await banner.getAttribute('dir'), 'ltr');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'opened scrolled down');
+    // Still on screen at the bottom of a long page.
+    await page.setViewportSize({ width: 1000, height: 250 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok(await page.evaluate(() => window.scrollY) > 50, 'the page did not scroll');
+    const box = await banner.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 5, `banner at y=${box?.y}`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: de('impersonation.back') }).click();
+    await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+    await page.getByRole('table', { name: de('orgs.title') }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+    await page.context().close();
+  } finally {
+    await setOrgSettings(ctx, 'acme', { dashboard_language: 'en' });
+  }
+});

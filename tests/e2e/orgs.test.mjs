@@ -6,6 +6,7 @@ import { useServerAndBrowser, signIn, locale } from './harness.mjs';
 
 const t = locale('en');
 const es = locale('es');
+const ar = locale('ar');
 const ctx = useServerAndBrowser();
 
 async function signedInPage(email = 'admin@northwind.test') {
@@ -74,6 +75,25 @@ test('the live preview follows the draft before it is saved', async () => {
   await preview.getByText(es('dashboard.nav_home'), { exact: true }).waitFor();
   await page.getByLabel(t('settings.handoff_enabled')).uncheck();
   await preview.getByText(es('preview.handle_chat')).waitFor({ state: 'detached' });
+  // Horizontal: the sections in a row (the console's own vertical layout does not leak in).
+  const first = preview.getByRole('listitem').nth(0);
+  const second = preview.getByRole('listitem').nth(1);
+  await page.getByLabel(t('settings.layout_horizontal')).check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=dashboard-preview]').classList.contains('layout-horizontal'));
+  let [a, b] = [await first.boundingBox(), await second.boundingBox()];
+  assert.equal(Math.round(a.y), Math.round(b.y), 'horizontal sections are in one row');
+  assert.ok(b.x > a.x, 'left to right in Spanish');
+  // Arabic: right to left.
+  await page.getByLabel(t('settings.language')).selectOption('ar');
+  await preview.getByText(ar('dashboard.nav_home'), { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('dashboard-preview').getAttribute('dir'), 'rtl');
+  [a, b] = [await first.boundingBox(), await second.boundingBox()];
+  assert.ok(b.x < a.x, 'right to left in Arabic');
+  // Vertical: one under the other.
+  await page.getByLabel(t('settings.layout_vertical')).check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=dashboard-preview]').classList.contains('layout-vertical'));
+  [a, b] = [await first.boundingBox(), await second.boundingBox()];
+  assert.ok(b.y > a.y, 'vertical sections are stacked');
   await page.context().close();
 });
 
@@ -103,6 +123,71 @@ test('an unsaved draft survives a reload and leaves only with Discard', async ()
   await page.getByLabel(t('settings.language')).waitFor();
   assert.equal(await page.getByText(t('save_bar.restored')).count(), 0);
   assert.equal(await page.getByLabel(t('settings.layout_vertical')).isChecked(), true);
+  await page.context().close();
+});
+
+test('leaving unsaved work asks in the page, not in a browser dialog: Org Info and the Agents tab', async () => {
+  const page = await signedInPage();
+  let browserDialogs = 0;
+  page.on('dialog', () => { browserDialogs += 1; });
+  const orgPath = await createOrg(page, 'Leaving Dental');
+  const question = page.getByRole('dialog', { name: t('leave.title') });
+  await page.getByLabel(t('settings.layout_horizontal')).check();
+
+  // Escape keeps the work, and the page.
+  await tab(page, t('org.tab_agents')).click();
+  await question.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), t('leave.stay'));
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'hidden' });
+  assert.equal(new URL(page.url()).pathname, orgPath);
+  assert.equal(await page.getByLabel(t('settings.layout_horizontal')).isChecked(), true);
+  // "Stay" too.
+  await tab(page, t('org.tab_agents')).click();
+  await question.getByRole('button', { name: t('leave.stay') }).click();
+  await question.waitFor({ state: 'hidden' });
+  assert.equal(new URL(page.url()).pathname, orgPath);
+  // "Leave" follows the link.
+  await tab(page, t('org.tab_agents')).click();
+  await question.getByRole('button', { name: t('leave.leave') }).click();
+  await page.waitForURL(`${ctx.server.url}${orgPath}/agents`);
+
+  // The Agents tab: a ticked agent is unsaved work too.
+  await page.getByRole('checkbox', { name: 'Sales Bot' }).check();
+  await tab(page, t('org.tab_users')).click();
+  await question.getByText(t('assign.leave_confirm')).waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('checkbox', { name: 'Sales Bot' }).isChecked(), true);
+  // Saved, it leaves without asking.
+  await page.getByRole('button', { name: t('assign.save') }).click();
+  await page.getByText(t('assign.saved')).waitFor();
+  await tab(page, t('org.tab_users')).click();
+  await page.waitForURL(`${ctx.server.url}${orgPath}/users`);
+  assert.equal(await question.isVisible(), false);
+  assert.equal(browserDialogs, 0, 'no browser dialog');
+  await page.context().close();
+});
+
+test('the activity tab says what happened in words, agents by name', async () => {
+  const page = await signedInPage();
+  const orgPath = await createOrg(page, 'Readable Dental');
+  await page.getByLabel(t('settings.billing')).check();
+  await page.getByLabel(t('settings.layout_horizontal')).check();
+  await saveBar(page).getByRole('button', { name: t('save_bar.save') }).click();
+  await page.getByText(t('save_bar.saved')).waitFor();
+  await tab(page, t('org.tab_agents')).click();
+  await page.getByRole('checkbox', { name: 'Sales Bot' }).check();
+  await page.getByRole('button', { name: t('assign.save') }).click();
+  await page.getByText(t('assign.saved')).waitFor();
+  await tab(page, t('org.tab_activity')).click();
+  await page.waitForURL(`${ctx.server.url}${orgPath}/activity`);
+  const log = page.getByRole('table', { name: t('activity.title') });
+  await log.getByRole('cell', { name: t('activity.created', { name: 'Readable Dental' }) }).waitFor();
+  await log.getByRole('cell', { name: t('activity.turned_on', { setting: t('settings.billing') }) }).waitFor();
+  await log.getByRole('cell', { name: t('activity.layout_horizontal') }).waitFor();
+  await log.getByRole('cell', { name: t('activity.agents_assigned', { names: 'Sales Bot' }) }).waitFor();
+  const text = await log.innerText();
+  for (const raw of ['settings.', 'billing_enabled', '[', 'false', 'true']) assert.ok(!text.includes(raw), `raw "${raw}" in:\n${text}`);
   await page.context().close();
 });
 

@@ -1,4 +1,4 @@
-//! The Activity tab: who changed what, from what to what, newest first.
+//! The Activity tab: who changed what, in words, newest first.
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
@@ -18,10 +18,17 @@ pub fn OrgActivityPage() -> impl IntoView {
     };
     let page = RwSignal::new(1u32);
     let entries = LocalResource::new(move || api::orgs::activity(org.id, page.get()));
+    // To name the agents that entries list by id.
+    let pool = LocalResource::new(api::agents::list_all);
     view! {
         <h2>{t!(i18n, activity.title)}</h2>
         <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
+                let agents = match pool.await {
+                    Ok(agents) => agents.items,
+                    Err(e) => return view! { <ErrorNotice error=e retry=Callback::new(move |_| pool.refetch())/> }.into_any(),
+                };
+                let agent = move |id: i64| agents.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| format!("#{id}"));
                 match entries.await {
                     Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any(),
                     Ok(list) => {
@@ -32,12 +39,12 @@ pub fn OrgActivityPage() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{t!(i18n, activity.col_when)}</th>
                                     <th scope="col">{t!(i18n, activity.col_who)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_field)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_from)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_to)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_what)}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {list.items.into_iter().map(|e| view! {
+                                    {list.items.into_iter().map(|e| {
+                                        let what = crate::activity_text::describe(i18n, &e, &agent);
+                                        view! {
                                         <tr>
                                             <td><time datetime=e.created_at.clone()>{crate::format::date_time(&e.created_at, i18n.get_locale().as_str())}</time></td>
                                             <td>{match e.actor {
@@ -47,11 +54,9 @@ pub fn OrgActivityPage() -> impl IntoView {
                                             {e.on_behalf_of.map(|client| view! {
                                                 " " <span class="muted">{t_string!(i18n, activity.on_behalf_of, name = client.name).to_string()}</span>
                                             })}</td>
-                                            <td><code>{e.field}</code></td>
-                                            <td>{e.old_value.unwrap_or_default()}</td>
-                                            <td>{e.new_value.unwrap_or_default()}</td>
+                                            <td><bdi>{what}</bdi></td>
                                         </tr>
-                                    }).collect_view()}
+                                    }}).collect_view()}
                                 </tbody>
                             </table>
                             <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>

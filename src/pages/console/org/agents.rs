@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::agent_list::{kind_label, status_label};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::leave_guard::LeaveGuard;
 use crate::components::link::Link;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
@@ -27,6 +28,8 @@ pub fn OrgAgentsPage() -> impl IntoView {
             current.set(org);
         }
     });
+    let saved = move || current.get().map(|o| o.agent_ids.iter().copied().collect::<BTreeSet<i64>>()).unwrap_or_default();
+    let dirty = Signal::derive(move || selected.with(|s| *s != saved()));
     let on_save = move |_| {
         save.dispatch(selected.get_untracked().into_iter().collect());
     };
@@ -78,6 +81,7 @@ pub fn OrgAgentsPage() -> impl IntoView {
             None => None,
         }}
         <button type="button" class="primary" on:click=on_save disabled=move || save.pending().get()>{t!(i18n, assign.save)}</button>
+        <LeaveGuard dirty=dirty message=Signal::derive(move || t_string!(i18n, assign.leave_confirm).to_string())/>
     }
     .into_any()
 }

@@ -6,13 +6,13 @@ use crate::components::conflict_panel::ConflictPanel;
 use crate::components::danger_zone::DangerZone;
 use crate::components::dashboard_preview::DashboardPreview;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::leave_guard::LeaveGuard;
 use crate::components::org_info_form::OrgInfoForm;
 use crate::components::save_bar::SaveBar;
 use crate::drafts::org_info::{changed_fields, draft_of, Conflict};
 use crate::drafts::storage::{self, StoredDraft};
 use crate::focus::rescue_focus;
 use crate::i18n::*;
-use crate::leave_guard::guard_leaving;
 use crate::state::current_org::use_current_org;
 use atrium_api::validate::FieldErrors;
 use atrium_api::{Organization, OrganizationUpdate};
@@ -140,7 +140,6 @@ pub fn OrgSettingsPage() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    guard_leaving(dirty, move || t_string!(i18n, save_bar.leave_confirm).to_string());
 
     let archive = Action::new_local(move |archived: &bool| {
         let mut update = current.get_untracked().map(|o| draft_of(&o)).unwrap_or_else(|| base.get_untracked());
@@ -198,6 +197,7 @@ pub fn OrgSettingsPage() -> impl IntoView {
                 on_archive=Callback::new(move |a| { archive.dispatch(a); })
                 on_delete=Callback::new(move |_| { remove.dispatch(()); })/>
         })}
+        <LeaveGuard dirty=Signal::derive(dirty) message=Signal::derive(move || t_string!(i18n, save_bar.leave_confirm).to_string())/>
         <SaveBar count=Signal::derive(move || changed.get().len()) saving=save.pending()
             on_save=Callback::new(move |_| do_save()) on_discard=Callback::new(move |_| discard())/>
     }
