@@ -63,7 +63,8 @@ pub fn describe(i18n: I18n, entry: &ActivityEntry, agent: &dyn Fn(i64) -> String
         "billing.cancel_at_period_end" if on => t_string!(i18n, activity.cancel_at_end).to_string(),
         "billing.cancel_at_period_end" => t_string!(i18n, activity.renews_again).to_string(),
         "billing.status" => {
-            t_string!(i18n, activity.subscription_status, old = status(i18n, &old), new = status(i18n, &new)).to_string()
+            t_string!(i18n, activity.subscription_status, old = status(i18n, &old), new = status(i18n, &new))
+                .to_string()
         }
         "billing.invoice_paid" => t_string!(i18n, activity.invoice_paid, number = new).to_string(),
         field => match (about(&old), about(&new)) {
@@ -74,14 +75,7 @@ pub fn describe(i18n: I18n, entry: &ActivityEntry, agent: &dyn Fn(i64) -> String
     }
 }
 
-fn per_subject(
-    i18n: I18n,
-    field: &str,
-    who: &str,
-    old: &str,
-    new: &str,
-    agent: &dyn Fn(i64) -> String,
-) -> String {
+fn per_subject(i18n: I18n, field: &str, who: &str, old: &str, new: &str, agent: &dyn Fn(i64) -> String) -> String {
     let who = who.to_string();
     let (old_text, new_text) = (old.to_string(), new.to_string());
     match field {

@@ -41,8 +41,9 @@ pub fn focus_is_lost() -> bool {
 }
 
 /// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least),
-/// scrolling only if `scroll`: focus rescued after a redraw must not move the page (it
-/// would hide the top of a page just opened, "Log in as"'s banner included).
+/// scrolling only if `scroll`: an element named for focus is brought into view, but `<main>`
+/// taking focus as a fallback must not move the page (it would hide the top of a page just
+/// opened, "Log in as"'s banner included).
 pub fn focus_id(id: &str, scroll: bool) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -61,7 +62,7 @@ pub fn rescue_focus(id: &'static str) {
     set_timeout(
         move || {
             if focus_is_lost() {
-                focus_id(id, false);
+                focus_id(id, true);
             }
             if focus_is_lost() {
                 focus_id("main", false);
@@ -99,7 +100,7 @@ pub fn keep_focus_when_redrawn() {
         set_timeout(
             move || {
                 if focus_is_lost() && !id.is_empty() {
-                    focus_id(&id, false);
+                    focus_id(&id, true);
                 }
                 if focus_is_lost() {
                     focus_id("main", false);

@@ -16,6 +16,22 @@ pub fn date(rfc3339: &str, locale: &str) -> String {
         .into()
 }
 
+/// Day and month only (`28 Nov`, `28. Nov.`), for a chart's axis.
+pub fn short_date(rfc3339: &str, locale: &str) -> String {
+    let fallback = || rfc3339.split('T').next().unwrap_or(rfc3339).to_string();
+    if !cfg!(target_arch = "wasm32") {
+        return fallback();
+    }
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        return fallback();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
+    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_locale_date_string(locale, &options).into()
+}
+
 /// Date and time, for logs.
 pub fn date_time(rfc3339: &str, locale: &str) -> String {
     let fallback = || rfc3339.replace('T', " ").chars().take(16).collect();

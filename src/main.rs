@@ -15,6 +15,10 @@ fn main() {
             // The app falls back to English (locale_strings::keep_loaded).
             leptos::logging::error!("strings: {e:?}");
         }
+        // The placeholder index.html draws until the client is here.
+        if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+            boot.remove();
+        }
         match config {
             Ok(_) => leptos::mount::mount_to_body(App),
             Err(e) => {

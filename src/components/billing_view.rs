@@ -2,6 +2,7 @@
 //! from, and the invoices with their lines. Views only; pages do the calls.
 
 use crate::components::ask_first::AskFirst;
+use crate::components::table_box::TableBox;
 use crate::format::{date, money, number};
 use crate::i18n::*;
 use atrium_api::{BillingOverview, Invoice, InvoiceStatus, Plan, PlanInterval, SubscriptionStatus};
@@ -106,51 +107,53 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
     }
     let lang = move || i18n.get_locale().as_str();
     view! {
-        <table class="data-table">
-            <caption class="visually-hidden">{move || t_string!(i18n, billing.invoices)}</caption>
-            <thead><tr>
-                <th scope="col">{move || t_string!(i18n, billing.invoice_number)}</th>
-                <th scope="col">{move || t_string!(i18n, billing.issued)}</th>
-                <th scope="col">{move || t_string!(i18n, billing.due)}</th>
-                <th scope="col" class="num">{move || t_string!(i18n, billing.total)}</th>
-                <th scope="col">{move || t_string!(i18n, billing.invoice_status)}</th>
-            </tr></thead>
-            <tbody>
-                {invoices.into_iter().map(|inv| {
-                    let (id, number_text, open) = (inv.id, inv.number.clone(), inv.status == InvoiceStatus::Open);
-                    let currency = inv.currency.clone();
-                    let lines_label = inv.number.clone();
-                    view! {
-                        <tr>
-                            <th scope="row">
-                                <details>
-                                    <summary>{inv.number.clone()}</summary>
-                                    <ul class="invoice-lines" aria-label=move || t_string!(i18n, billing.lines, number = lines_label.clone()).to_string()>
-                                        {inv.lines.into_iter().map(|l| {
-                                            let c = currency.clone();
-                                            view! { <li><span>{l.description}</span> " " <span class="num">{move || money(l.amount_cents, &c, lang())}</span></li> }
-                                        }).collect_view()}
-                                    </ul>
-                                </details>
-                            </th>
-                            <td>{date(&inv.issued_at, lang())}</td>
-                            <td>{date(&inv.due_at, lang())}</td>
-                            <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
-                            <td>
-                                {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}
-                                {(open && on_pay.is_some()).then(|| {
-                                    let pay = on_pay;
-                                    let n = number_text.clone();
-                                    view! { " " <button type="button" class="small" on:click=move |_| { if let Some(p) = pay { p.run(id) } }>
-                                        {move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()}
-                                    </button> }
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{move || t_string!(i18n, billing.invoices)}</caption>
+                <thead><tr>
+                    <th scope="col">{move || t_string!(i18n, billing.invoice_number)}</th>
+                    <th scope="col">{move || t_string!(i18n, billing.issued)}</th>
+                    <th scope="col">{move || t_string!(i18n, billing.due)}</th>
+                    <th scope="col" class="num">{move || t_string!(i18n, billing.total)}</th>
+                    <th scope="col">{move || t_string!(i18n, billing.invoice_status)}</th>
+                </tr></thead>
+                <tbody>
+                    {invoices.into_iter().map(|inv| {
+                        let (id, number_text, open) = (inv.id, inv.number.clone(), inv.status == InvoiceStatus::Open);
+                        let currency = inv.currency.clone();
+                        let lines_label = inv.number.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    <details>
+                                        <summary>{inv.number.clone()}</summary>
+                                        <ul class="invoice-lines" aria-label=move || t_string!(i18n, billing.lines, number = lines_label.clone()).to_string()>
+                                            {inv.lines.into_iter().map(|l| {
+                                                let c = currency.clone();
+                                                view! { <li><span>{l.description}</span> " " <span class="num">{move || money(l.amount_cents, &c, lang())}</span></li> }
+                                            }).collect_view()}
+                                        </ul>
+                                    </details>
+                                </th>
+                                <td>{date(&inv.issued_at, lang())}</td>
+                                <td>{date(&inv.due_at, lang())}</td>
+                                <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
+                                <td>
+                                    {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}
+                                    {(open && on_pay.is_some()).then(|| {
+                                        let pay = on_pay;
+                                        let n = number_text.clone();
+                                        view! { " " <button type="button" class="small" on:click=move |_| { if let Some(p) = pay { p.run(id) } }>
+                                            {move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()}
+                                        </button> }
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
     }
     .into_any()
 }

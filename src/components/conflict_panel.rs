@@ -1,6 +1,7 @@
 //! After a conflicting save: their value beside mine for each field we both changed,
 //! and a choice per field. Nothing is lost whichever way the admin goes.
 
+use crate::components::table_box::TableBox;
 use crate::drafts::org_info::{Conflict, DraftField, Side};
 use crate::i18n::*;
 use atrium_api::OrganizationUpdate;
@@ -52,36 +53,38 @@ pub fn ConflictPanel(conflict: Conflict, on_resolve: Callback<OrganizationUpdate
         <section class="conflict card" role="alert" aria-labelledby="conflict-title">
             <h2 id="conflict-title">{t!(i18n, conflict.title)}</h2>
             <p>{t!(i18n, conflict.body)}</p>
-            <table class="data-table">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, conflict.field)}</th>
-                    <th scope="col">{t!(i18n, conflict.yours)}</th>
-                    <th scope="col">{t!(i18n, conflict.theirs)}</th>
-                </tr></thead>
-                <tbody>
-                    {contested.into_iter().map(|field| {
-                        let name = format!("conflict-{field:?}");
-                        let (mine, theirs) = conflict.with_value(|c| (shown(i18n, field, &c.mine), shown(i18n, field, &c.theirs)));
-                        let pick = move |side| move |_| choices.update(|c| { c.insert(field, side); });
-                        let label = field_label(i18n, field);
-                        view! {
-                            <tr>
-                                <th scope="row">{label.clone()}</th>
-                                <td><label class="choice">
-                                    <input type="radio" name=name.clone() checked=true on:change=pick(Side::Mine)
-                                        aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_yours))/>
-                                    {mine}
-                                </label></td>
-                                <td><label class="choice">
-                                    <input type="radio" name=name on:change=pick(Side::Theirs)
-                                        aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_theirs))/>
-                                    {theirs}
-                                </label></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <TableBox>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, conflict.field)}</th>
+                        <th scope="col">{t!(i18n, conflict.yours)}</th>
+                        <th scope="col">{t!(i18n, conflict.theirs)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {contested.into_iter().map(|field| {
+                            let name = format!("conflict-{field:?}");
+                            let (mine, theirs) = conflict.with_value(|c| (shown(i18n, field, &c.mine), shown(i18n, field, &c.theirs)));
+                            let pick = move |side| move |_| choices.update(|c| { c.insert(field, side); });
+                            let label = field_label(i18n, field);
+                            view! {
+                                <tr>
+                                    <th scope="row">{label.clone()}</th>
+                                    <td><label class="choice">
+                                        <input type="radio" name=name.clone() checked=true on:change=pick(Side::Mine)
+                                            aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_yours))/>
+                                        {mine}
+                                    </label></td>
+                                    <td><label class="choice">
+                                        <input type="radio" name=name on:change=pick(Side::Theirs)
+                                            aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_theirs))/>
+                                        {theirs}
+                                    </label></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableBox>
             <button type="button" class="primary" on:click=apply>{t!(i18n, conflict.apply)}</button>
         </section>
     }

@@ -4,6 +4,7 @@
 
 use crate::api::ApiError;
 use crate::components::ask_first::AskFirst;
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -27,42 +28,44 @@ pub fn KeyTable(
     let i18n = use_i18n();
     let date = move |at: &str| crate::format::date(at, i18n.get_locale().as_str());
     view! {
-        <table class="data-table">
-            <caption class="visually-hidden">{caption}</caption>
-            <thead><tr>
-                <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
-                <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
-                <th scope="col">{move || t_string!(i18n, integrations.revoked)}</th>
-                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-            </tr></thead>
-            <tbody>
-                {rows.into_iter().map(|k| {
-                    let (id, prefix) = (k.id, k.prefix.clone());
-                    let created = k.created_at.clone();
-                    let active = k.revoked_at.is_none();
-                    view! {
-                        <tr>
-                            <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
-                            <td>{move || date(&created)}</td>
-                            <td>{match k.revoked_at {
-                                Some(at) => view! { <span class="badge">{move || date(&at)}</span> }.into_any(),
-                                None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
-                            }}</td>
-                            <td>{active.then(|| {
-                                let question = prefix.clone();
-                                view! {
-                                    <AskFirst class="small danger" busy=revoke.pending()
-                                        label=Signal::derive(move || revoke_label(&prefix))
-                                        question=Signal::derive(move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string())
-                                        help=Signal::derive(move || t_string!(i18n, keys.confirm_help).to_string())
-                                        confirm=Signal::derive(move || t_string!(i18n, keys.confirm).to_string())
-                                        on_confirm=Callback::new(move |_| { revoke.dispatch(id); })/>
-                                }
-                            })}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
+                    <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
+                    <th scope="col">{move || t_string!(i18n, integrations.revoked)}</th>
+                    <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|k| {
+                        let (id, prefix) = (k.id, k.prefix.clone());
+                        let created = k.created_at.clone();
+                        let active = k.revoked_at.is_none();
+                        view! {
+                            <tr>
+                                <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
+                                <td>{move || date(&created)}</td>
+                                <td>{match k.revoked_at {
+                                    Some(at) => view! { <span class="badge">{move || date(&at)}</span> }.into_any(),
+                                    None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
+                                }}</td>
+                                <td>{active.then(|| {
+                                    let question = prefix.clone();
+                                    view! {
+                                        <AskFirst class="small danger" busy=revoke.pending()
+                                            label=Signal::derive(move || revoke_label(&prefix))
+                                            question=Signal::derive(move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string())
+                                            help=Signal::derive(move || t_string!(i18n, keys.confirm_help).to_string())
+                                            confirm=Signal::derive(move || t_string!(i18n, keys.confirm).to_string())
+                                            on_confirm=Callback::new(move |_| { revoke.dispatch(id); })/>
+                                    }
+                                })}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
     }
 }

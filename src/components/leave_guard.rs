@@ -75,7 +75,13 @@ fn listen(
     });
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         // A link opened in another tab or window leaves nothing behind.
-        if leaving.get() || !dirty.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        if leaving.get()
+            || !dirty.get_untracked()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.button() != 0
+        {
             return;
         }
         let link = ev

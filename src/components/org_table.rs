@@ -1,5 +1,6 @@
 //! A page of organizations as a table.
 
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use atrium_api::Organization;
 use leptos::prelude::*;
@@ -16,32 +17,34 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
         };
     }
     view! {
-        <table class="data-table">
-            <caption class="visually-hidden">{t!(i18n, orgs.title)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t!(i18n, orgs.col_name)}</th>
-                    <th scope="col" class="num">{t!(i18n, orgs.col_users)}</th>
-                    <th scope="col" class="num">{t!(i18n, orgs.col_agents)}</th>
-                    <th scope="col">{t!(i18n, orgs.col_updated)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {orgs.into_iter().map(|org| {
-                    let updated = org.updated_at.clone();
-                    view! {
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{t!(i18n, orgs.title)}</caption>
+                <thead>
                     <tr>
-                        <th scope="row">
-                            <a href=crate::app::with_base(&format!("/agency/orgs/{}", org.id))>{org.name}</a>
-                            {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
-                        </th>
-                        <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>
-                        <td class="num">{move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}</td>
-                        <td><time datetime=org.updated_at.clone()>{move || crate::format::date(&updated, i18n.get_locale().as_str())}</time></td>
+                        <th scope="col">{t!(i18n, orgs.col_name)}</th>
+                        <th scope="col" class="num">{t!(i18n, orgs.col_users)}</th>
+                        <th scope="col" class="num">{t!(i18n, orgs.col_agents)}</th>
+                        <th scope="col">{t!(i18n, orgs.col_updated)}</th>
                     </tr>
-                }}).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    {orgs.into_iter().map(|org| {
+                        let updated = org.updated_at.clone();
+                        view! {
+                        <tr>
+                            <th scope="row">
+                                <a href=crate::app::with_base(&format!("/agency/orgs/{}", org.id))>{org.name}</a>
+                                {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
+                            </th>
+                            <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>
+                            <td class="num">{move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}</td>
+                            <td><time datetime=org.updated_at.clone()>{move || crate::format::date(&updated, i18n.get_locale().as_str())}</time></td>
+                        </tr>
+                    }}).collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
     }
     .into_any()
 }

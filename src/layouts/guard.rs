@@ -1,6 +1,6 @@
 //! Lets only the right kind of signed-in user through; everyone else is sent on.
 
-use crate::i18n::*;
+use crate::components::loading::Loading;
 use crate::state::session::{home_path, use_session};
 use atrium_api::{Me, UserKind};
 use leptos::prelude::*;
@@ -15,12 +15,11 @@ where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
     move || {
         if !session.ready() {
-            return view! { <p class="loading" role="status">{t!(i18n, common.loading)}</p> }.into_any();
+            return view! { <Loading/> }.into_any();
         }
         match session.me() {
             None if session.has_left() => view! { <Redirect path="/login"/> }.into_any(),

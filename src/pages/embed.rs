@@ -5,6 +5,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
 use crate::i18n::*;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn EmbedPage() -> impl IntoView {
         <main id="main" class="login-page">
             <div class="card login-card">
                 {move || match sign_in.value().get() {
-                    None | Some(Ok(_)) => view! { <p role="status">{t!(i18n, common.loading)}</p> }.into_any(),
+                    None | Some(Ok(_)) => view! { <Loading/> }.into_any(),
                     Some(Err(ApiError::InvalidEmbedLink)) => view! {
                         <h1>{t!(i18n, embed.invalid_title)}</h1>
                         <p role="alert" class="notice notice-error">{t!(i18n, embed.invalid)}</p>

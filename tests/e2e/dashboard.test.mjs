@@ -154,3 +154,39 @@ test('deleting a saved reply asks first; Cancel keeps it, Yes deletes it', async
   assert.equal(await remove.count(), 0, 'deleted on the server');
   await page.context().close();
 });
+
+test('analytics charts have axes, dates, a legend and each bar\'s value, beside the same numbers as a table', async () => {
+  await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
+  const t = locale('en');
+  const page = await clientPage();
+  await page.goto(`${ctx.server.url}/app/analytics`);
+  const table = page.getByRole('table', { name: t('analytics.table') });
+  await table.waitFor();
+  // The table's busiest day is the chart's top bar, and the axis reaches it.
+  const counts = await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts();
+  const busiest = Math.max(...counts.map((c) => Number(c.replace(/\D/g, ''))));
+  const chart = page.getByRole('img', { name: t('analytics.conversations') });
+  const ticks = (await chart.locator('text.tick').allTextContents());
+  const yTicks = ticks.filter((x) => /^[\d,.\s]+$/.test(x));
+  assert.ok(yTicks.includes('0'), `y axis: ${ticks}`);
+  const top = Math.max(...yTicks.map((x) => Number(x.replace(/\D/g, ''))));
+  assert.ok(top >= busiest, `the axis tops at ${top}, below the busiest day's ${busiest}`);
+  // Dates under the bars: as many bars as days, the first and last days named.
+  const days = await table.locator('tbody tr').count();
+  assert.equal(await chart.locator('rect').count(), days);
+  const firstDay = await table.locator('tbody tr').last().locator('th').innerText();
+  assert.ok(ticks.some((x) => /\d/.test(x) && /[A-Za-z]/.test(x)), `no date under the bars: ${ticks}`);
+  assert.ok(firstDay.length > 0);
+  // Each bar says its day and value.
+  const titles = await chart.locator('rect title').allTextContents();
+  assert.ok(titles.some((x) => x.endsWith(`: ${busiest}`)), `bar titles: ${titles.slice(-3)}`);
+  // Two series: a legend names them.
+  const handoffs = page.locator('figure').filter({ has: page.getByRole('img', { name: t('analytics.handoffs') }) });
+  const legend = await handoffs.locator('.legend li').allInnerTexts();
+  assert.deepEqual(legend, [t('analytics.col_requested'), t('analytics.col_accepted')]);
+  // The filters sit side by side on a wide screen.
+  const period = await page.getByLabel(t('analytics.period')).boundingBox();
+  const agent = await page.getByLabel(t('inbox.agent')).boundingBox();
+  assert.ok(Math.abs(period.y - agent.y) < 5, 'filters in one row');
+  await page.context().close();
+});

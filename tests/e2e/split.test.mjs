@@ -96,3 +96,39 @@ test('after the org list shows, the org page\'s code is fetched ahead, so openin
   assert.deepEqual(code.slice(before), [], 'code fetched on opening an org');
   await page.context().close();
 });
+
+test('while the client downloads, the page shows its shape, never a blank page; then the client replaces it', async () => {
+  const context = await ctx.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // The main wasm is held back until the placeholder has been seen.
+  await page.route(/atrium-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${ctx.server.url}/login`, { waitUntil: 'domcontentloaded' });
+  const boot = page.locator('#boot');
+  await boot.waitFor();
+  const bar = await page.locator('#boot .boot-bar').boundingBox();
+  assert.ok(bar && bar.height > 20 && bar.width > 300, `placeholder bar: ${JSON.stringify(bar)}`);
+  release();
+  await page.getByRole('button', { name: t('login.submit') }).waitFor();
+  assert.equal(await boot.count(), 0, 'the placeholder is gone once the client is up');
+  await context.close();
+});
+
+test('an org page that waits for its data shows skeleton lines and says Loading to screen readers', async () => {
+  const context = await ctx.browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/api\/v1\/orgs\/\d+$/, async (route) => { await held; await route.continue(); });
+  await page.getByRole('link', { name: 'Acme Dental' }).click();
+  const waiting = page.getByRole('status').filter({ hasText: t('common.loading') });
+  await waiting.waitFor();
+  assert.ok((await waiting.locator('.skeleton-line').count()) >= 2, 'skeleton lines');
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Acme Dental' }).waitFor();
+  await waiting.waitFor({ state: 'detached' });
+  await context.close();
+});

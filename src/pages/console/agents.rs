@@ -3,6 +3,8 @@
 use crate::api::{self, ApiError};
 use crate::components::agent_list::{kind_label, status_label};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use atrium_api::validate::FieldErrors;
@@ -76,42 +78,44 @@ pub fn AgentsPoolPage() -> impl IntoView {
         <h1>{t!(i18n, agents.title)}</h1>
         {move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err))
             .map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match agents.await {
                     Ok(list) => view! {
-                        <table class="data-table">
-                            <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{t!(i18n, agents.name)}</th>
-                                <th scope="col">{t!(i18n, agents.kind)}</th>
-                                <th scope="col">{t!(i18n, agents.status)}</th>
-                                <th scope="col">{t!(i18n, agents.description)}</th>
-                                <th scope="col">{t!(i18n, agents.actions)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.items.into_iter().map(|agent| {
-                                    let stored = StoredValue::new(agent.clone());
-                                    let name = agent.name.clone();
-                                    let action = move || match agent.status {
-                                        AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
-                                        AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{agent.name.clone()}</th>
-                                            <td>{move || kind_label(i18n, agent.kind)}</td>
-                                            <td>{move || status_label(i18n, agent.status)}</td>
-                                            <td>{agent.description.clone()}</td>
-                                            <td class="row-actions">
-                                                <button type="button" class="small" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button>
-                                                <EditAgentForm agent=stored.get_value() edit=edit/>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <TableBox>
+                            <table class="data-table">
+                                <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, agents.name)}</th>
+                                    <th scope="col">{t!(i18n, agents.kind)}</th>
+                                    <th scope="col">{t!(i18n, agents.status)}</th>
+                                    <th scope="col">{t!(i18n, agents.description)}</th>
+                                    <th scope="col">{t!(i18n, agents.actions)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|agent| {
+                                        let stored = StoredValue::new(agent.clone());
+                                        let name = agent.name.clone();
+                                        let action = move || match agent.status {
+                                            AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
+                                            AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{agent.name.clone()}</th>
+                                                <td>{move || kind_label(i18n, agent.kind)}</td>
+                                                <td>{move || status_label(i18n, agent.status)}</td>
+                                                <td>{agent.description.clone()}</td>
+                                                <td class="row-actions">
+                                                    <button type="button" class="small" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button>
+                                                    <EditAgentForm agent=stored.get_value() edit=edit/>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| agents.refetch())/> }.into_any(),
                 }

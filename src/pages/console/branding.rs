@@ -4,6 +4,8 @@
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::agency::contrast_ratio;
@@ -20,7 +22,7 @@ pub fn BrandingPage() -> impl IntoView {
     let agency = LocalResource::new(api::agency::get_agency);
     view! {
         <h1>{t!(i18n, branding.title)}</h1>
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match agency.await {
                     Ok(profile) => view! { <BrandingForm initial=profile.branding domains=profile.domains/> }.into_any(),
@@ -177,15 +179,17 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <table class="data-table">
-                    <caption>{t_string!(i18n, branding.domains_title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t_string!(i18n, branding.domain)}</th>
-                        <th scope="col">{t_string!(i18n, branding.domain_status)}</th>
-                        <th scope="col">{t_string!(i18n, branding.domain_record)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <TableBox>
+                    <table class="data-table">
+                        <caption>{t_string!(i18n, branding.domains_title)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t_string!(i18n, branding.domain)}</th>
+                            <th scope="col">{t_string!(i18n, branding.domain_status)}</th>
+                            <th scope="col">{t_string!(i18n, branding.domain_record)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </TableBox>
                 <p class="muted">{t_string!(i18n, branding.domains_help)}</p>
                 {check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
                 <button type="button" disabled=move || check.pending().get() on:click=move |_| { check.dispatch(()); }>

@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
 use crate::components::key_table::{KeyRow, KeyTable};
+use crate::components::loading::Loading;
 use crate::components::secret_once::SecretOnce;
 use crate::i18n::*;
 use atrium_api::validate::FieldErrors;
@@ -27,7 +28,7 @@ pub fn EmbeddingSection() -> impl IntoView {
         <h2>{move || t_string!(i18n, embedding.title)}</h2>
         <p class="muted">{move || t_string!(i18n, embedding.intro)}</p>
         {move || match settings.get() {
-            None => view! { <p role="status">{t_string!(i18n, common.loading)}</p> }.into_any(),
+            None => view! { <Loading/> }.into_any(),
             Some(Ok(s)) => view! { <FrameOriginsForm initial=s.frame_origins/> }.into_any(),
             Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
         }}

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::key_table::{KeyRow, KeyTable};
+use crate::components::loading::Loading;
 use crate::components::secret_once::SecretOnce;
 use crate::i18n::*;
 use crate::pages::console::embedding::EmbeddingSection;
@@ -35,7 +36,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                 {move || t_string!(i18n, integrations.create_key)}
             </button>
         </p>
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match keys.await {
                     Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, integrations.no_keys)}</p> }.into_any(),

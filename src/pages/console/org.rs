@@ -10,6 +10,7 @@ pub mod settings;
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
+use crate::components::loading::Loading;
 use crate::components::setup_checklist::SetupChecklist;
 use crate::i18n::*;
 use crate::state::current_org::provide_current_org;
@@ -41,6 +42,7 @@ pub fn OrgPage() -> impl IntoView {
     view! {
         <p><Link href="/agency/orgs">{t!(i18n, org.back)}</Link></p>
         {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
+        {move || (current.get().is_none() && load_error.get().is_none()).then(|| view! { <Loading/> })}
         {move || current.get().map(|org| view! {
             <h1>{org.name.clone()}</h1>
             {org.archived.then(|| view! { <p class="notice notice-warning" role="status">{t!(i18n, org.archived_notice)}</p> })}

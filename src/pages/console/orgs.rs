@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
+use crate::components::loading::Loading;
 use crate::components::org_table::OrgTable;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
@@ -169,7 +170,7 @@ pub fn OrgsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match orgs.await {
                     Ok(list) => {

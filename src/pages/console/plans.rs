@@ -4,6 +4,8 @@ use crate::api::{self, ApiError};
 use crate::components::billing_view::price_label;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use atrium_api::billing::CURRENCIES;
@@ -79,39 +81,41 @@ pub fn PlansPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, billing.plans_title)}</h1>
         {move || retire.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match plans.await {
                     Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, billing.no_plans)}</p> }.into_any(),
                     Ok(l) => view! {
-                        <table class="data-table">
-                            <caption class="visually-hidden">{move || t_string!(i18n, billing.plans_title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{move || t_string!(i18n, billing.plan_name)}</th>
-                                <th scope="col">{move || t_string!(i18n, billing.price)}</th>
-                                <th scope="col" class="num">{move || t_string!(i18n, billing.included)}</th>
-                                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {l.items.into_iter().map(|p| {
-                                    let (id, name) = (p.id, p.name.clone());
-                                    let (cents, cur, iv) = (p.price_cents, p.currency.clone(), p.interval);
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{p.name.clone()}</th>
-                                            <td>{move || price_label(i18n, cents, &cur, iv)}</td>
-                                            <td class="num">{move || crate::format::number(p.included_conversations, i18n.get_locale().as_str())}</td>
-                                            <td>{if p.retired {
-                                                view! { <span class="badge">{move || t_string!(i18n, billing.retired)}</span> }.into_any()
-                                            } else {
-                                                view! { <button type="button" class="small" on:click=move |_| { retire.dispatch(id); }>
-                                                    {move || t_string!(i18n, billing.retire, name = name.clone()).to_string()}</button> }.into_any()
-                                            }}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <TableBox>
+                            <table class="data-table">
+                                <caption class="visually-hidden">{move || t_string!(i18n, billing.plans_title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{move || t_string!(i18n, billing.plan_name)}</th>
+                                    <th scope="col">{move || t_string!(i18n, billing.price)}</th>
+                                    <th scope="col" class="num">{move || t_string!(i18n, billing.included)}</th>
+                                    <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {l.items.into_iter().map(|p| {
+                                        let (id, name) = (p.id, p.name.clone());
+                                        let (cents, cur, iv) = (p.price_cents, p.currency.clone(), p.interval);
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{p.name.clone()}</th>
+                                                <td>{move || price_label(i18n, cents, &cur, iv)}</td>
+                                                <td class="num">{move || crate::format::number(p.included_conversations, i18n.get_locale().as_str())}</td>
+                                                <td>{if p.retired {
+                                                    view! { <span class="badge">{move || t_string!(i18n, billing.retired)}</span> }.into_any()
+                                                } else {
+                                                    view! { <button type="button" class="small" on:click=move |_| { retire.dispatch(id); }>
+                                                        {move || t_string!(i18n, billing.retire, name = name.clone()).to_string()}</button> }.into_any()
+                                                }}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| plans.refetch())/> }.into_any(),
                 }

@@ -5,6 +5,8 @@
 use crate::api::{self, ApiError};
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use crate::secrets::generate_password;
@@ -85,50 +87,52 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, staff.title)}</h1>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match staff.await {
                     Ok(list) => view! {
-                        <table class="data-table">
-                            <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
-                                <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
-                                <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
-                                {is_owner.then(|| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
-                            </tr></thead>
-                            <tbody>
-                                {list.items.into_iter().map(|s| {
-                                    let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
-                                    let select_id = format!("staff-role-{id}");
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{s.name.clone()}</th>
-                                            <td>{s.email.clone()}</td>
-                                            <td>{if is_owner {
-                                                view! {
-                                                    <label for=select_id.clone() class="visually-hidden">{move || t_string!(i18n, staff.role_of, name = n1.clone()).to_string()}</label>
-                                                    <select id=select_id on:change=move |ev| {
-                                                        if let Some(r) = Role::parse(&event_target_value(&ev)) { change.dispatch((id, r)); }
-                                                    }>
-                                                        {STAFF_ROLES.into_iter().map(|r| view! {
-                                                            <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option>
-                                                        }).collect_view()}
-                                                    </select>
-                                                }.into_any()
-                                            } else {
-                                                (move || role_label(i18n, current)).into_any()
-                                            }}</td>
-                                            {(is_owner && my_id != Some(id)).then(|| view! {
-                                                <td><button type="button" class="small danger-button" on:click=move |_| { remove.dispatch(id); }>
-                                                    {move || t_string!(i18n, staff.remove, name = n2.clone()).to_string()}
-                                                </button></td>
-                                            })}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <TableBox>
+                            <table class="data-table">
+                                <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
+                                    <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
+                                    <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
+                                    {is_owner.then(|| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|s| {
+                                        let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
+                                        let select_id = format!("staff-role-{id}");
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{s.name.clone()}</th>
+                                                <td>{s.email.clone()}</td>
+                                                <td>{if is_owner {
+                                                    view! {
+                                                        <label for=select_id.clone() class="visually-hidden">{move || t_string!(i18n, staff.role_of, name = n1.clone()).to_string()}</label>
+                                                        <select id=select_id on:change=move |ev| {
+                                                            if let Some(r) = Role::parse(&event_target_value(&ev)) { change.dispatch((id, r)); }
+                                                        }>
+                                                            {STAFF_ROLES.into_iter().map(|r| view! {
+                                                                <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option>
+                                                            }).collect_view()}
+                                                        </select>
+                                                    }.into_any()
+                                                } else {
+                                                    (move || role_label(i18n, current)).into_any()
+                                                }}</td>
+                                                {(is_owner && my_id != Some(id)).then(|| view! {
+                                                    <td><button type="button" class="small danger-button" on:click=move |_| { remove.dispatch(id); }>
+                                                        {move || t_string!(i18n, staff.remove, name = n2.clone()).to_string()}
+                                                    </button></td>
+                                                })}
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| staff.refetch())/> }.into_any(),
                 }

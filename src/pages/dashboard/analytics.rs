@@ -2,8 +2,10 @@
 //! to the first human reply, for a chosen period; charts with the numbers as a table.
 
 use crate::api;
-use crate::components::bar_chart::BarChart;
+use crate::components::bar_chart::{BarChart, Series};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::sections::Section;
@@ -29,6 +31,7 @@ pub fn AnalyticsPage() -> impl IntoView {
     let agents = me.agents.clone();
     view! {
         <h1>{move || t_string!(i18n, analytics.title)}</h1>
+        <div class="filters">
         <div class="field inline">
             <label for="analytics-period">{move || t_string!(i18n, analytics.period)}</label>
             <select id="analytics-period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(30))>
@@ -52,7 +55,8 @@ pub fn AnalyticsPage() -> impl IntoView {
                 {move || teams.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
             </select>
         </div>
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        </div>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match stats.await {
                     Ok(a) => {
@@ -60,6 +64,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                         let conversations: Vec<i64> = a.days.iter().map(|d| d.conversations).collect();
                         let requested: Vec<i64> = a.days.iter().map(|d| d.handoffs_requested).collect();
                         let accepted: Vec<i64> = a.days.iter().map(|d| d.handoffs_accepted).collect();
+                        let slots: Vec<String> = a.days.iter().map(|d| crate::format::short_date(&d.date, lang)).collect();
                         let median = a.median_first_response_seconds;
                         view! {
                             <section class="card" aria-labelledby="median-title">
@@ -71,32 +76,38 @@ pub fn AnalyticsPage() -> impl IntoView {
                             </section>
                             <section class="card" aria-labelledby="conv-chart-title">
                                 <h2 id="conv-chart-title">{move || t_string!(i18n, analytics.conversations)}</h2>
-                                <BarChart series=vec![("series-a".to_string(), conversations)] label=t_string!(i18n, analytics.conversations).to_string()/>
+                                <BarChart series=vec![Series { name: t_string!(i18n, analytics.col_conversations).to_string(), class: "series-a", values: conversations }]
+                                    slots=slots.clone() lang=lang label=t_string!(i18n, analytics.conversations).to_string()/>
                             </section>
                             <section class="card" aria-labelledby="handoff-chart-title">
                                 <h2 id="handoff-chart-title">{move || t_string!(i18n, analytics.handoffs)}</h2>
-                                <BarChart series=vec![("series-b".to_string(), requested), ("series-c".to_string(), accepted)]
-                                    label=t_string!(i18n, analytics.handoffs).to_string()/>
+                                <BarChart series=vec![
+                                        Series { name: t_string!(i18n, analytics.col_requested).to_string(), class: "series-b", values: requested },
+                                        Series { name: t_string!(i18n, analytics.col_accepted).to_string(), class: "series-c", values: accepted },
+                                    ]
+                                    slots=slots lang=lang label=t_string!(i18n, analytics.handoffs).to_string()/>
                             </section>
-                            <table class="data-table">
-                                <caption>{move || t_string!(i18n, analytics.table)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{move || t_string!(i18n, analytics.col_date)}</th>
-                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_conversations)}</th>
-                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_requested)}</th>
-                                    <th scope="col" class="num">{move || t_string!(i18n, analytics.col_accepted)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {a.days.into_iter().rev().map(|d| view! {
-                                        <tr>
-                                            <th scope="row"><time datetime=d.date.clone()>{crate::format::date(&d.date, lang)}</time></th>
-                                            <td class="num">{crate::format::number(d.conversations, lang)}</td>
-                                            <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
-                                            <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <TableBox>
+                                <table class="data-table">
+                                    <caption>{move || t_string!(i18n, analytics.table)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{move || t_string!(i18n, analytics.col_date)}</th>
+                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_conversations)}</th>
+                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_requested)}</th>
+                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_accepted)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {a.days.into_iter().rev().map(|d| view! {
+                                            <tr>
+                                                <th scope="row"><time datetime=d.date.clone()>{crate::format::date(&d.date, lang)}</time></th>
+                                                <td class="num">{crate::format::number(d.conversations, lang)}</td>
+                                                <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
+                                                <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableBox>
                         }.into_any()
                     }
                     Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| stats.refetch())/> }.into_any(),

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::billing_view::{BillingSummary, InvoiceTable, PlanChoices};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::sections::Section;
@@ -40,7 +41,7 @@ pub fn BillingPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, billing.title)}</h1>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok((overview, invoices)) => {

@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
@@ -65,7 +66,7 @@ pub fn CannedPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, canned.title)}</h1>
         {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any(),

@@ -4,6 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
+use crate::components::loading::Loading;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
 use crate::components::status_label::{author_label, shown_text, status_label};
 use crate::focus::rescue_focus;
@@ -92,7 +93,7 @@ pub fn ConversationPage() -> impl IntoView {
     view! {
         <p><Link href="/app/conversations">{move || t_string!(i18n, conversation.back)}</Link></p>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || {
                 let agents = agents.clone();
                 let user_name = user_name.clone();

@@ -3,9 +3,11 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::status_label::{shown_text, status_label};
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
 use crate::sections::Section;
@@ -133,41 +135,43 @@ pub fn InboxPage() -> impl IntoView {
             <SearchBox id="inbox-search" label=Signal::derive(move || t_string!(i18n, inbox.search).to_string())
                 initial=search.get_untracked() on_search=on_search/>
         </div>
-        <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, inbox.empty)}</p> }.into_any(),
                     Ok(l) => {
                         let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
                         view! {
-                            <table class="data-table inbox">
-                                <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
-                                    <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
-                                    <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
-                                    <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {l.items.into_iter().map(|c| {
-                                        let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
-                                        view! {
-                                            <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
-                                                <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
-                                                    {c.unread.then(|| view! {
-                                                        <span class="unread-dot" aria-hidden="true"></span>
-                                                        <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
-                                                    })}
-                                                    <bdi>{c.contact_name.clone()}</bdi>
-                                                </a></th>
-                                                <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
-                                                <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
-                                                <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <TableBox>
+                                <table class="data-table inbox">
+                                    <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {l.items.into_iter().map(|c| {
+                                            let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
+                                            view! {
+                                                <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
+                                                    <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
+                                                        {c.unread.then(|| view! {
+                                                            <span class="unread-dot" aria-hidden="true"></span>
+                                                            <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
+                                                        })}
+                                                        <bdi>{c.contact_name.clone()}</bdi>
+                                                    </a></th>
+                                                    <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
+                                                    <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
+                                                    <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableBox>
                             <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
                         }.into_any()
                     }

@@ -5,6 +5,8 @@ use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use atrium_api::people::suggest_team_key;
@@ -37,7 +39,7 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
         <section aria-labelledby="teams-title">
             <h2 id="teams-title">{t!(i18n, teams.title)}</h2>
             {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-            <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((teams, users)) => {
@@ -72,52 +74,54 @@ fn TeamTable(
         return view! { <p class="empty">{t!(i18n, teams.empty)}</p> }.into_any();
     }
     view! {
-        <table class="data-table">
-            <caption class="visually-hidden">{t!(i18n, teams.title)}</caption>
-            <thead><tr>
-                <th scope="col">{t!(i18n, teams.col_label)}</th>
-                <th scope="col">{t!(i18n, teams.col_key)}</th>
-                <th scope="col">{t!(i18n, teams.col_description)}</th>
-                <th scope="col">{t!(i18n, teams.col_members)}</th>
-                <th scope="col">{t!(i18n, teams.col_updated)}</th>
-                {(!read_only).then(|| view! { <th scope="col">{t!(i18n, users.col_actions)}</th> })}
-            </tr></thead>
-            <tbody>
-                {teams.into_iter().map(|team| {
-                    let (key, label) = (team.key.clone(), team.label.clone());
-                    let key_label = key.clone();
-                    let members: Vec<String> = team.member_ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
-                    let id = team.id;
-                    let (delete_label, question_label) = (label.clone(), label.clone());
-                    view! {
-                        <tr>
-                            <th scope="row">{label}</th>
-                            <td><code>{key.clone()}</code> " "
-                                <CopyButton text=key label=Signal::derive(move || t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string())/>
-                            </td>
-                            <td>{team.description}</td>
-                            <td>
-                                <ul class="avatars">
-                                    {members.into_iter().map(|m| {
-                                        let (short, title) = (initials(&m), m.clone());
-                                        view! { <li title=title><span aria-hidden="true">{short}</span><span class="visually-hidden">{m}</span></li> }
-                                    }).collect_view()}
-                                </ul>
-                            </td>
-                            <td><time datetime=team.updated_at.clone()>{team.updated_at.split('T').next().unwrap_or_default().to_string()}</time></td>
-                            {(!read_only).then(|| view! {
-                                <td><AskFirst class="small danger-button" busy=remove.pending()
-                                    label=Signal::derive(move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string())
-                                    question=Signal::derive(move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string())
-                                    help=Signal::derive(move || t_string!(i18n, teams.delete_help).to_string())
-                                    confirm=Signal::derive(move || t_string!(i18n, teams.delete_yes).to_string())
-                                    on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></td>
-                            })}
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{t!(i18n, teams.title)}</caption>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, teams.col_label)}</th>
+                    <th scope="col">{t!(i18n, teams.col_key)}</th>
+                    <th scope="col">{t!(i18n, teams.col_description)}</th>
+                    <th scope="col">{t!(i18n, teams.col_members)}</th>
+                    <th scope="col">{t!(i18n, teams.col_updated)}</th>
+                    {(!read_only).then(|| view! { <th scope="col">{t!(i18n, users.col_actions)}</th> })}
+                </tr></thead>
+                <tbody>
+                    {teams.into_iter().map(|team| {
+                        let (key, label) = (team.key.clone(), team.label.clone());
+                        let key_label = key.clone();
+                        let members: Vec<String> = team.member_ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
+                        let id = team.id;
+                        let (delete_label, question_label) = (label.clone(), label.clone());
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td><code>{key.clone()}</code> " "
+                                    <CopyButton text=key label=Signal::derive(move || t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string())/>
+                                </td>
+                                <td>{team.description}</td>
+                                <td>
+                                    <ul class="avatars">
+                                        {members.into_iter().map(|m| {
+                                            let (short, title) = (initials(&m), m.clone());
+                                            view! { <li title=title><span aria-hidden="true">{short}</span><span class="visually-hidden">{m}</span></li> }
+                                        }).collect_view()}
+                                    </ul>
+                                </td>
+                                <td><time datetime=team.updated_at.clone()>{team.updated_at.split('T').next().unwrap_or_default().to_string()}</time></td>
+                                {(!read_only).then(|| view! {
+                                    <td><AskFirst class="small danger-button" busy=remove.pending()
+                                        label=Signal::derive(move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string())
+                                        question=Signal::derive(move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string())
+                                        help=Signal::derive(move || t_string!(i18n, teams.delete_help).to_string())
+                                        confirm=Signal::derive(move || t_string!(i18n, teams.delete_yes).to_string())
+                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></td>
+                                })}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
     }
     .into_any()
 }

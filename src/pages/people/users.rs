@@ -6,7 +6,9 @@ use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
+use crate::components::loading::Loading;
 use crate::components::permission_label::permission_label;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use crate::secrets::generate_password;
@@ -59,25 +61,27 @@ pub fn UsersPanel(org_id: i64, #[prop(optional)] can_impersonate: bool) -> impl 
         <section aria-labelledby="users-title">
             <h2 id="users-title">{t!(i18n, users.title)}</h2>
             {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-            <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match users.await {
                         Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
                         Ok(list) => view! {
-                            <table class="data-table">
-                                <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, users.col_name)}</th>
-                                    <th scope="col">{t!(i18n, users.col_email)}</th>
-                                    <th scope="col">{t!(i18n, users.col_role)}</th>
-                                    <th scope="col">{t!(i18n, users.col_permissions)}</th>
-                                    <th scope="col">{t!(i18n, users.col_status)}</th>
-                                    <th scope="col">{t!(i18n, users.col_actions)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
-                                </tbody>
-                            </table>
+                            <TableBox>
+                                <table class="data-table">
+                                    <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t!(i18n, users.col_name)}</th>
+                                        <th scope="col">{t!(i18n, users.col_email)}</th>
+                                        <th scope="col">{t!(i18n, users.col_role)}</th>
+                                        <th scope="col">{t!(i18n, users.col_permissions)}</th>
+                                        <th scope="col">{t!(i18n, users.col_status)}</th>
+                                        <th scope="col">{t!(i18n, users.col_actions)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableBox>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| users.refetch())/> }.into_any(),
                     }

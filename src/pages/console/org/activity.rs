@@ -2,7 +2,9 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
+use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use atrium_api::ListQuery;
@@ -22,7 +24,7 @@ pub fn OrgActivityPage() -> impl IntoView {
     let pool = LocalResource::new(api::agents::list_all);
     view! {
         <h2>{t!(i18n, activity.title)}</h2>
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 let agents = match pool.await {
                     Ok(agents) => agents.items,
@@ -34,31 +36,33 @@ pub fn OrgActivityPage() -> impl IntoView {
                     Ok(list) => {
                         let page_count = ListQuery { page: Some(page.get_untracked()), ..Default::default() }.page_count(list.total);
                         view! {
-                            <table class="data-table">
-                                <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, activity.col_when)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_who)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_what)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|e| {
-                                        let what = crate::activity_text::describe(i18n, &e, &agent);
-                                        view! {
-                                        <tr>
-                                            <td><time datetime=e.created_at.clone()>{crate::format::date_time(&e.created_at, i18n.get_locale().as_str())}</time></td>
-                                            <td>{match e.actor {
-                                                Some(a) => a.name.into_any(),
-                                                None => t!(i18n, activity.deleted_user).into_any(),
-                                            }}
-                                            {e.on_behalf_of.map(|client| view! {
-                                                " " <span class="muted">{t_string!(i18n, activity.on_behalf_of, name = client.name).to_string()}</span>
-                                            })}</td>
-                                            <td><bdi>{what}</bdi></td>
-                                        </tr>
-                                    }}).collect_view()}
-                                </tbody>
-                            </table>
+                            <TableBox>
+                                <table class="data-table">
+                                    <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t!(i18n, activity.col_when)}</th>
+                                        <th scope="col">{t!(i18n, activity.col_who)}</th>
+                                        <th scope="col">{t!(i18n, activity.col_what)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {list.items.into_iter().map(|e| {
+                                            let what = crate::activity_text::describe(i18n, &e, &agent);
+                                            view! {
+                                            <tr>
+                                                <td><time datetime=e.created_at.clone()>{crate::format::date_time(&e.created_at, i18n.get_locale().as_str())}</time></td>
+                                                <td>{match e.actor {
+                                                    Some(a) => a.name.into_any(),
+                                                    None => t!(i18n, activity.deleted_user).into_any(),
+                                                }}
+                                                {e.on_behalf_of.map(|client| view! {
+                                                    " " <span class="muted">{t_string!(i18n, activity.on_behalf_of, name = client.name).to_string()}</span>
+                                                })}</td>
+                                                <td><bdi>{what}</bdi></td>
+                                            </tr>
+                                        }}).collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableBox>
                             <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
                         }.into_any()
                     }

@@ -5,6 +5,7 @@ use crate::components::agent_list::{kind_label, status_label};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::leave_guard::LeaveGuard;
 use crate::components::link::Link;
+use crate::components::loading::Loading;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use leptos::prelude::*;
@@ -28,7 +29,8 @@ pub fn OrgAgentsPage() -> impl IntoView {
             current.set(org);
         }
     });
-    let saved = move || current.get().map(|o| o.agent_ids.iter().copied().collect::<BTreeSet<i64>>()).unwrap_or_default();
+    let saved =
+        move || current.get().map(|o| o.agent_ids.iter().copied().collect::<BTreeSet<i64>>()).unwrap_or_default();
     let dirty = Signal::derive(move || selected.with(|s| *s != saved()));
     let on_save = move |_| {
         save.dispatch(selected.get_untracked().into_iter().collect());
@@ -41,7 +43,7 @@ pub fn OrgAgentsPage() -> impl IntoView {
             <label for="agent-filter">{t!(i18n, assign.search)}</label>
             <input id="agent-filter" type="search" prop:value=filter on:input=move |ev| filter.set(event_target_value(&ev))/>
         </div>
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match pool.await {
                     Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, assign.none)}</p> }.into_any(),

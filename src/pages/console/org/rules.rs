@@ -3,6 +3,8 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::loading::Loading;
+use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
@@ -66,7 +68,7 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
             <h2 id="rules-title">{move || t_string!(i18n, integrations.rules_title)}</h2>
             <p class="muted">{move || t_string!(i18n, integrations.rules_intro)}</p>
             {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-            <Transition fallback=move || view! { <p role="status">{move || t_string!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((rules, teams)) => {
@@ -78,33 +80,35 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                                 view! { <p class="empty">{move || t_string!(i18n, integrations.no_rules)}</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="data-table">
-                                        <caption class="visually-hidden">{move || t_string!(i18n, integrations.rules_title)}</caption>
-                                        <thead><tr>
-                                            <th scope="col">{move || t_string!(i18n, integrations.keyword)}</th>
-                                            <th scope="col">{move || t_string!(i18n, integrations.team)}</th>
-                                            <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-                                        </tr></thead>
-                                        <tbody>
-                                            {rules.into_iter().map(|r| {
-                                                let (id, kw) = (r.id, r.keyword.clone());
-                                                let name = team_name(r.team_id);
-                                                view! {
-                                                    <tr>
-                                                        <th scope="row">{r.keyword.clone()}</th>
-                                                        <td>{match name {
-                                                            Some(n) => view! { <span>{n}</span> }.into_any(),
-                                                            None => view! { <span class="muted">{move || t_string!(i18n, integrations.whole_org)}</span> }.into_any(),
-                                                        }}</td>
-                                                        <td><button type="button" class="small danger" disabled=move || remove.pending().get()
-                                                            on:click=move |_| { remove.dispatch(id); }>
-                                                            {move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string()}
-                                                        </button></td>
-                                                    </tr>
-                                                }
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
+                                    <TableBox>
+                                        <table class="data-table">
+                                            <caption class="visually-hidden">{move || t_string!(i18n, integrations.rules_title)}</caption>
+                                            <thead><tr>
+                                                <th scope="col">{move || t_string!(i18n, integrations.keyword)}</th>
+                                                <th scope="col">{move || t_string!(i18n, integrations.team)}</th>
+                                                <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                {rules.into_iter().map(|r| {
+                                                    let (id, kw) = (r.id, r.keyword.clone());
+                                                    let name = team_name(r.team_id);
+                                                    view! {
+                                                        <tr>
+                                                            <th scope="row">{r.keyword.clone()}</th>
+                                                            <td>{match name {
+                                                                Some(n) => view! { <span>{n}</span> }.into_any(),
+                                                                None => view! { <span class="muted">{move || t_string!(i18n, integrations.whole_org)}</span> }.into_any(),
+                                                            }}</td>
+                                                            <td><button type="button" class="small danger" disabled=move || remove.pending().get()
+                                                                on:click=move |_| { remove.dispatch(id); }>
+                                                                {move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string()}
+                                                            </button></td>
+                                                        </tr>
+                                                    }
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </TableBox>
                                 }.into_any()
                             };
                             view! {
