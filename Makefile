@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-faults test-wasm test-e2e size bench
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-faults test-wasm test-e2e size bench screenshots
 
 
 help:
@@ -15,6 +15,7 @@ help:
 	@echo "make test    every check and test (format, lint, host, browser components, end-to-end)"
 	@echo "make size    raw/gzip/brotli bytes of the release client"
 	@echo "make bench   size, load time, heap, Lighthouse and server load figures beside react-admin"
+	@echo "make screenshots  the README's screenshots, afresh from the demo"
 	@echo "make fmt     format the code"
 
 setup:
@@ -101,6 +102,13 @@ test-e2e:
 	@test -x $(SERVER) || { echo "build the server first (make test-rust)"; exit 1; }
 	@test -f dist/index.html || { echo "build the client first (make dist)"; exit 1; }
 	node --test --test-concurrency=1 tests/e2e/
+
+# The README's screenshots (docs/screenshots/), taken afresh from the demo by the e2e test
+# that otherwise writes them to target/screenshots/.
+screenshots:
+	@test -x $(SERVER) || { echo "build the server first (make server)"; exit 1; }
+	@test -f dist/index.html || { echo "build the client first (make dist)"; exit 1; }
+	SCREENSHOTS_DIR=docs/screenshots node --test tests/e2e/screenshots.test.mjs
 
 size:
 	@scripts/size.sh
