@@ -146,6 +146,7 @@ fn Providers() -> impl IntoView {
     provide_branding();
     crate::locale_strings::keep_loaded();
     crate::focus::keep_focus_when_redrawn();
+    crate::page_title::follow_heading();
     view! {
         <Router base=router_base()>
             <Routes fallback=NotFound>

@@ -10,6 +10,7 @@ pub mod focus;
 pub mod format;
 pub mod layouts;
 pub mod locale_strings;
+pub mod page_title;
 pub mod pages;
 pub mod secrets;
 pub mod sections;

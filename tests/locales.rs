@@ -74,3 +74,57 @@ fn the_app_offers_exactly_the_locale_files() {
     let compiled: BTreeSet<String> = atrium::i18n::Locale::get_all().iter().map(|l| l.as_str().to_string()).collect();
     assert_eq!(compiled, files);
 }
+
+/// The words of a string, its `{{ variables }}` left out: runs of two letters or more.
+fn words(text: &str) -> Vec<String> {
+    let mut plain = String::new();
+    for (i, part) in text.split("{{").enumerate() {
+        plain.push(' ');
+        plain.push_str(if i == 0 { part } else { part.split_once("}}").map_or("", |(_, rest)| rest) });
+    }
+    plain.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).map(str::to_string).collect()
+}
+
+/// A string left in English is a string nobody translated: only labels of one or two
+/// words may read the same in another language ("Chat", "Status", "Website (URL)"),
+/// never a phrase or a sentence.
+#[test]
+fn no_phrase_is_left_in_english() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let text = |path: &Path| -> BTreeMap<String, String> {
+        fn strings(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+            match value {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        strings(&if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") }, v, out);
+                    }
+                }
+                Value::String(s) => {
+                    out.insert(prefix.to_string(), s.clone());
+                }
+                _ => {}
+            }
+        }
+        let json: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+        let mut out = BTreeMap::new();
+        strings("", &json, &mut out);
+        out
+    };
+    let english = text(&dir.join("en.json"));
+    let mut untranslated = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") || path.ends_with("en.json") {
+            continue;
+        }
+        for (key, value) in text(&path) {
+            if english.get(&key) == Some(&value) && words(&value).len() > 2 {
+                untranslated.push(format!("{}: {key} = {value:?}", path.file_name().unwrap().to_string_lossy()));
+            }
+        }
+    }
+    assert!(untranslated.is_empty(), "left in English:\n{}", untranslated.join("\n"));
+    assert_eq!(words("{{ minutes }} min"), ["min"]);
+    assert_eq!(words("Name (A–Z)"), ["Name"]);
+    assert_eq!(words("You are viewing {{ org }}."), ["You", "are", "viewing"]);
+}

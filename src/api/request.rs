@@ -56,7 +56,7 @@ impl ApiError {
             ErrorCode::Forbidden => ApiError::Forbidden,
             ErrorCode::NotFound => ApiError::NotFound,
             ErrorCode::Conflict | ErrorCode::PreconditionFailed => ApiError::Conflict(error.message),
-            ErrorCode::ValidationFailed => ApiError::Validation(field_errors(&error.field_codes)),
+            ErrorCode::ValidationFailed => ApiError::Validation(field_errors(&error.field_codes, &error.field_limits)),
             ErrorCode::RateLimited => ApiError::RateLimited,
             ErrorCode::StorageUnavailable => ApiError::StorageUnavailable,
             ErrorCode::StorageFull => ApiError::StorageFull,
@@ -68,10 +68,14 @@ impl ApiError {
     }
 }
 
-/// Rules the client does not know yet still mark the field, as "not accepted".
-fn field_errors(codes: &BTreeMap<String, String>) -> FieldErrors {
+/// Rules the client does not know yet still mark the field, as "not accepted"; lengths
+/// come with their limit.
+fn field_errors(codes: &BTreeMap<String, String>, limits: &BTreeMap<String, usize>) -> FieldErrors {
     FieldErrors(
-        codes.iter().map(|(k, c)| (k.clone(), FieldError::from_key(c).unwrap_or(FieldError::Unknown))).collect(),
+        codes
+            .iter()
+            .map(|(k, c)| (k.clone(), FieldError::from_key(c, limits.get(k).copied()).unwrap_or(FieldError::Unknown)))
+            .collect(),
     )
 }
 
@@ -220,8 +224,22 @@ mod tests {
             message: "in English".into(),
             fields: BTreeMap::new(),
             field_codes: BTreeMap::new(),
+            field_limits: BTreeMap::new(),
         };
         Some(ErrorBody { error: detail })
+    }
+
+    /// "Too long" arrives with its limit, so the field can say "at most 100 characters".
+    #[test]
+    fn length_errors_keep_their_limit() {
+        let mut detail = body(ErrorCode::ValidationFailed).unwrap();
+        detail.error.field_codes = BTreeMap::from([("name".into(), "too_long".into()), ("key".into(), "taken".into())]);
+        detail.error.field_limits = BTreeMap::from([("name".into(), 100)]);
+        let ApiError::Validation(errors) = ApiError::from_body(422, Some(detail)) else {
+            panic!("not a validation error")
+        };
+        assert_eq!(errors.get("name"), Some(FieldError::TooLong(100)));
+        assert_eq!(errors.get("key"), Some(FieldError::Taken));
     }
 
     /// A storage fault is told apart from other server errors, so the reader learns whether

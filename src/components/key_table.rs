@@ -34,7 +34,7 @@ pub fn KeyTable(
                 <thead><tr>
                     <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
                     <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
-                    <th scope="col">{move || t_string!(i18n, integrations.revoked)}</th>
+                    <th scope="col">{move || t_string!(i18n, integrations.col_status)}</th>
                     <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
                 </tr></thead>
                 <tbody>
@@ -47,7 +47,7 @@ pub fn KeyTable(
                                 <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
                                 <td>{move || date(&created)}</td>
                                 <td>{match k.revoked_at {
-                                    Some(at) => view! { <span class="badge">{move || date(&at)}</span> }.into_any(),
+                                    Some(at) => view! { <span class="badge">{move || t_string!(i18n, integrations.revoked_on, date = date(&at)).to_string()}</span> }.into_any(),
                                     None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
                                 }}</td>
                                 <td>{active.then(|| {

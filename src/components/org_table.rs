@@ -7,11 +7,17 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 #[component]
-pub fn OrgTable(orgs: Vec<Organization>, searching: bool) -> impl IntoView {
+pub fn OrgTable(orgs: Vec<Organization>, searching: bool, on_clear: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     if orgs.is_empty() {
         return if searching {
-            view! { <p class="empty">{t!(i18n, orgs.no_match)}</p> }.into_any()
+            view! {
+                <div class="empty">
+                    <p>{t!(i18n, orgs.no_match)}</p>
+                    <button type="button" on:click=move |_| on_clear.run(())>{t!(i18n, common.clear_search)}</button>
+                </div>
+            }
+            .into_any()
         } else {
             view! { <p class="empty">{t!(i18n, orgs.empty)}</p> }.into_any()
         };

@@ -67,6 +67,16 @@ pub fn ReplyBox(
         }
     };
     let on_keydown = move |ev: KeyboardEvent| {
+        // Ctrl+Enter (Cmd+Enter on a Mac) sends, as in mail and chat apps; Enter alone
+        // starts a new line.
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            let t = text.get_untracked();
+            if !t.trim().is_empty() {
+                on_send.run(t);
+            }
+            return;
+        }
         if !open() {
             return;
         }

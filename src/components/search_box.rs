@@ -11,10 +11,19 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 pub fn SearchBox(
     #[prop(into)] id: String,
     #[prop(into)] label: Signal<String>,
-    initial: String,
+    /// The search in force (the page's URL): the field follows it when it changes
+    /// elsewhere, e.g. "Clear search".
+    #[prop(into)]
+    current: Signal<String>,
     on_search: Callback<String>,
 ) -> impl IntoView {
-    let value = RwSignal::new(initial);
+    let value = RwSignal::new(current.get_untracked());
+    Effect::new(move |_| {
+        let current = current.get();
+        if value.with_untracked(|v| v.trim() != current) {
+            value.set(current);
+        }
+    });
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let on_input = move |ev| {
         let text = event_target_value(&ev);

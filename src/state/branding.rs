@@ -74,12 +74,12 @@ pub fn use_branding() -> BrandingState {
     expect_context::<BrandingState>()
 }
 
-/// The brand colour becomes CSS custom properties; the tab shows the agency's name.
+/// The brand colour becomes CSS custom properties; the tab's title ends with the agency's name.
 fn apply_to_document(b: &Branding) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    document.set_title(&b.display_name);
+    crate::page_title::set_brand(&b.display_name);
     if let Some(root) = document.document_element() {
         if let Some(p) = BrandPalette::from_hex(&b.primary_color) {
             let style = format!(

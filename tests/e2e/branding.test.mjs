@@ -12,7 +12,7 @@ test("each agency's hostname shows its own brand on the login page", async () =>
   const port = new URL(ctx.server.url).port;
   await page.goto(`http://contoso.localhost:${port}/login`);
   await page.getByRole('heading', { name: t('login.welcome', { brand: 'Contoso Partners' }) }).waitFor();
-  assert.equal(await page.title(), 'Contoso Partners');
+  assert.equal(await page.title(), t('login.welcome', { brand: 'Contoso Partners' }));
   const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim());
   assert.equal(brand, '#0f766e');
   await page.context().close();
@@ -32,7 +32,8 @@ test('the Branding page renames the agency and warns about a low-contrast colour
   await page.getByLabel(t('branding.display_name')).fill('Northwind & Co');
   await page.getByRole('button', { name: t('branding.save') }).click();
   await page.getByText(t('branding.saved')).waitFor();
-  assert.equal(await page.title(), 'Northwind & Co');
+  // The tab names the page, then the new name.
+  await page.waitForFunction((want) => document.title === want, `${t('branding.title')} · Northwind & Co`);
 
   const fresh = await (await ctx.browser.newContext()).newPage();
   await fresh.goto(`${ctx.server.url}/login`);
@@ -97,7 +98,7 @@ test("signed in on another agency's hostname, the page wears the user's own agen
   await signIn(page, ctx.server.url, 'owner@contoso.test');
   await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.getByRole('rowheader', { name: 'Initech' }).waitFor();
-  await page.waitForFunction(() => document.title === 'Contoso Partners');
+  await page.waitForFunction((want) => document.title === want, `${t('orgs.title')} · Contoso Partners`);
   const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim());
   assert.equal(brand, '#0f766e');
   assert.equal(await page.getByText(hostBrand).count(), 0, "no trace of the hostname's agency");

@@ -170,6 +170,14 @@ test('a reply being typed survives a new visitor message and is emptied once sen
   await page.getByRole('button', { name: t('conversation.send') }).click();
   await page.locator('.transcript .author-human').filter({ hasText: 'Half-written answer' }).waitFor();
   assert.equal(await reply.inputValue(), '');
+  // Enter starts a new line; Ctrl+Enter sends.
+  await reply.pressSequentially('First line');
+  await reply.press('Enter');
+  await reply.pressSequentially('second line');
+  assert.equal(await reply.inputValue(), 'First line\nsecond line');
+  await reply.press('Control+Enter');
+  await page.locator('.transcript .author-human').filter({ hasText: 'second line' }).waitFor();
+  assert.equal(await reply.inputValue(), '');
   await page.context().close();
 });
 

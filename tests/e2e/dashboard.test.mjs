@@ -162,6 +162,8 @@ test('analytics charts have axes, dates, a legend and each bar\'s value, beside 
   await page.goto(`${ctx.server.url}/app/analytics`);
   const table = page.getByRole('table', { name: t('analytics.table') });
   await table.waitFor();
+  // The tab names the page, then the agency.
+  await page.waitForFunction((want) => document.title === want, `${t('analytics.title')} · Northwind Agency`);
   // The table's busiest day is the chart's top bar, and the axis reaches it.
   const counts = await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts();
   const busiest = Math.max(...counts.map((c) => Number(c.replace(/\D/g, ''))));

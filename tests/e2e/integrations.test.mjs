@@ -61,6 +61,10 @@ test('the owner creates a key, sees it once, uses it, and revokes it', async () 
   await revoke.click();
   await question.getByRole('button', { name: t('keys.confirm') }).click();
   await revoke.waitFor({ state: 'detached' });
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${prefix}…` }) });
+  // Its status says when it was revoked (English: "Revoked on <date>").
+  await row.getByText(/^Revoked on \S+/).waitFor();
+  assert.equal(t('integrations.revoked_on', { date: 'X' }), 'Revoked on X');
   const refused = await ingest(secret, { ...message, text: 'Still there?' });
   assert.equal(refused.status, 401);
   // Shown once: after a reload only the prefix is left.

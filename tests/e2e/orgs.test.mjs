@@ -191,6 +191,23 @@ test('the activity tab says what happened in words, agents by name', async () =>
   await page.context().close();
 });
 
+test('a search that finds nothing offers Clear search, and the back link is not marked as the current page', async () => {
+  const page = await signedInPage();
+  await page.goto(`${ctx.server.url}/agency/orgs?q=zzzz-no-match`);
+  await page.getByText(t('orgs.no_match')).waitFor();
+  // One page of nothing needs no paging.
+  assert.equal(await page.getByRole('navigation', { name: t('pagination.label') }).count(), 0);
+  await page.getByRole('button', { name: t('common.clear_search') }).click();
+  await page.getByRole('link', { name: 'Acme Dental' }).waitFor();
+  assert.equal(await page.getByLabel(t('orgs.search')).inputValue(), '');
+  assert.equal(new URL(page.url()).searchParams.get('q'), null);
+  await page.getByRole('link', { name: 'Acme Dental' }).click();
+  const back = page.getByRole('link', { name: t('org.back') });
+  await back.waitFor();
+  assert.equal(await back.getAttribute('aria-current'), null);
+  await page.context().close();
+});
+
 test('a conflicting save shows both versions and loses nothing', async () => {
   const alice = await signedInPage('owner@northwind.test');
   const orgPath = await createOrg(alice, 'Conflict Corp');

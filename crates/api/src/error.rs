@@ -22,6 +22,10 @@ pub struct ErrorDetail {
     /// client can say it in the user's language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub field_codes: BTreeMap<String, String>,
+    /// For `too_long` and `too_short`: the length the field must keep to (in characters), so
+    /// a client can say "at most 100 characters" rather than "too long".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_limits: BTreeMap<String, usize>,
 }
 
 /// Machine-readable error kinds; each maps to one HTTP status.

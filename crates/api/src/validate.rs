@@ -66,16 +66,26 @@ impl FieldError {
         }
     }
 
-    /// The rule behind a [`FieldError::key`]; lengths are not carried.
-    pub fn from_key(key: &str) -> Option<FieldError> {
+    /// The length a `TooLong` or `TooShort` field must keep to; `None` for other rules.
+    pub fn limit(self) -> Option<usize> {
+        match self {
+            FieldError::TooLong(n) | FieldError::TooShort(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The rule behind a [`FieldError::key`], with `limit` for the rules that have one
+    /// (0 when the limit is not known).
+    pub fn from_key(key: &str, limit: Option<usize>) -> Option<FieldError> {
+        let limit = limit.unwrap_or(0);
         Some(match key {
             "required" => FieldError::Required,
-            "too_long" => FieldError::TooLong(0),
+            "too_long" => FieldError::TooLong(limit),
             "invalid_email" => FieldError::InvalidEmail,
             "invalid_url" => FieldError::InvalidUrl,
             "unknown" => FieldError::Unknown,
             "taken" => FieldError::Taken,
-            "too_short" => FieldError::TooShort(0),
+            "too_short" => FieldError::TooShort(limit),
             "invalid_key" => FieldError::InvalidKey,
             "invalid_colour" => FieldError::InvalidColour,
             "invalid_hostname" => FieldError::InvalidHostname,

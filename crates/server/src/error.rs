@@ -92,7 +92,15 @@ impl AppError {
             AppError::Validation(errors) => errors.0.iter().map(|(k, e)| (k.clone(), e.key().to_string())).collect(),
             _ => BTreeMap::new(),
         };
-        ErrorBody { error: ErrorDetail { code: self.code(), message: self.message(), fields, field_codes } }
+        let field_limits: BTreeMap<String, usize> = match self {
+            AppError::Validation(errors) => {
+                errors.0.iter().filter_map(|(k, e)| e.limit().map(|n| (k.clone(), n))).collect()
+            }
+            _ => BTreeMap::new(),
+        };
+        ErrorBody {
+            error: ErrorDetail { code: self.code(), message: self.message(), fields, field_codes, field_limits },
+        }
     }
 
     /// A 422 naming one field.

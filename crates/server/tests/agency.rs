@@ -35,6 +35,11 @@ fn brand_with(key: &str, value: Value) -> Value {
 fn assert_field(reply: &common::Reply, field: &str, error: FieldError) {
     reply.assert_error(422, "validation_failed");
     assert_eq!(reply.body["error"]["field_codes"][field], error.key(), "{}", reply.body);
+    // A length rule says its limit, so a client can say it; no other rule has one.
+    match error.limit() {
+        Some(limit) => assert_eq!(reply.body["error"]["field_limits"][field], limit, "{}", reply.body),
+        None => assert!(reply.body["error"]["field_limits"].get(field).is_none(), "{}", reply.body),
+    }
 }
 
 #[tokio::test]

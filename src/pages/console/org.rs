@@ -40,7 +40,7 @@ pub fn OrgPage() -> impl IntoView {
     let base = move || format!("/agency/orgs/{}", id.get().unwrap_or_default());
 
     view! {
-        <p><Link href="/agency/orgs">{t!(i18n, org.back)}</Link></p>
+        <p><Link href="/agency/orgs" exact=true>{t!(i18n, org.back)}</Link></p>
         {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
         {move || (current.get().is_none() && load_error.get().is_none()).then(|| view! { <Loading/> })}
         {move || current.get().map(|org| view! {

@@ -59,7 +59,7 @@ pub fn NewOrgPage() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || create.pending().get()>
                     {move || if create.pending().get() { t_string!(i18n, org_new.creating) } else { t_string!(i18n, org_new.submit) }}
                 </button>
-                <Link href="/agency/orgs">{t!(i18n, org_new.cancel)}</Link>
+                <Link href="/agency/orgs" exact=true>{t!(i18n, org_new.cancel)}</Link>
             </div>
         </form>
     }

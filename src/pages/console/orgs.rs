@@ -145,7 +145,7 @@ pub fn OrgsPage() -> impl IntoView {
         </div>
         <div class="toolbar">
             <SearchBox id="org-search" label=Signal::derive(move || t_string!(i18n, orgs.search).to_string())
-                initial=state.get_untracked().q on_search=on_search/>
+                current=Signal::derive(move || state.get().q) on_search=on_search/>
             <div class="field">
                 <label for="org-show">{t!(i18n, orgs.show)}</label>
                 <select id="org-show" on:change=on_show>
@@ -180,7 +180,7 @@ pub fn OrgsPage() -> impl IntoView {
                         let first_run = s.q.is_empty() && !s.archived && list.total == 0;
                         view! {
                             <p class="muted" role="status">{t_string!(i18n, orgs.count, count = list.total).to_string()}</p>
-                            <OrgTable orgs=list.items searching=!s.q.is_empty()/>
+                            <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
                             {first_run.then(|| view! {
                                 <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
                             })}

@@ -133,12 +133,19 @@ pub fn InboxPage() -> impl IntoView {
                 </select>
             </div>
             <SearchBox id="inbox-search" label=Signal::derive(move || t_string!(i18n, inbox.search).to_string())
-                initial=search.get_untracked() on_search=on_search/>
+                current=search on_search=on_search/>
         </div>
         <Transition fallback=move || view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, inbox.empty)}</p> }.into_any(),
+                    Ok(l) if l.items.is_empty() => view! {
+                        <div class="empty">
+                            <p>{move || t_string!(i18n, inbox.empty)}</p>
+                            {move || (!search.get().is_empty()).then(|| view! {
+                                <button type="button" on:click=move |_| on_search.run(String::new())>{move || t_string!(i18n, common.clear_search)}</button>
+                            })}
+                        </div>
+                    }.into_any(),
                     Ok(l) => {
                         let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
                         view! {
