@@ -1,5 +1,7 @@
-//! The recommended setup order for a new organization, ticking itself off.
+//! The recommended setup order for a new organization, ticking itself off; each step
+//! links to the tab where it is done.
 
+use crate::components::link::Link;
 use crate::i18n::*;
 use atrium_api::Organization;
 use leptos::prelude::*;
@@ -14,6 +16,9 @@ pub fn steps_done(org: &Organization) -> [bool; 5] {
 pub fn SetupChecklist(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
     let done = steps_done(&org);
+    let base = format!("/agency/orgs/{}", org.id);
+    // Creating is done by the time the list shows; the other steps' tabs.
+    let tabs = [None, Some("/agents"), Some("/users"), Some(""), Some("/billing")];
     if done.iter().all(|d| *d) {
         return ().into_any();
     }
@@ -30,10 +35,13 @@ pub fn SetupChecklist(org: Organization) -> impl IntoView {
         <section class="checklist card" aria-labelledby="checklist-title">
             <h2 id="checklist-title">{t!(i18n, checklist.title)}</h2>
             <ol>
-                {move || labels().into_iter().zip(done).map(|(label, done)| view! {
+                {move || labels().into_iter().zip(done).zip(tabs).map(|((label, done), tab)| view! {
                     <li class:done=done>
                         <span aria-hidden="true" class="tick">{if done { "✓" } else { "○" }}</span>
-                        {label}
+                        {match tab {
+                            Some(tab) => view! { <Link href=format!("{base}{tab}") exact=true>{label}</Link> }.into_any(),
+                            None => label.into_any(),
+                        }}
                         <span class="visually-hidden">
                             {if done { t_string!(i18n, checklist.done) } else { t_string!(i18n, checklist.todo) }}
                         </span>

@@ -77,3 +77,23 @@ test('a client user without the billing permission sees no billing', async () =>
   assert.ok(status === 403 || status === 404, `billing answered ${status}`);
   await page.context().close();
 });
+
+test('a plan\'s price is typed as money ("29.50"), not in cents', async () => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  await signIn(page, ctx.server.url, 'owner@northwind.test');
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await page.goto(`${ctx.server.url}/agency/plans`);
+  await page.getByLabel(t('billing.plan_name')).fill('Decimal Plan');
+  await page.getByLabel(t('billing.price'), { exact: true }).fill('29.505');
+  await page.getByLabel(t('billing.included')).fill('100');
+  await page.getByRole('button', { name: t('billing.add_plan') }).click();
+  // Three decimals are not an amount of dollars: refused in place, nothing saved.
+  await page.locator('#plan-price-error').getByText(t('errors.field_unknown')).waitFor();
+  await page.getByLabel(t('billing.price'), { exact: true }).fill('29.50');
+  await page.getByRole('button', { name: t('billing.add_plan') }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Decimal Plan' }) });
+  await row.getByText(t('billing.per_month', { price: '$29.50' })).waitFor();
+  const plans = await page.evaluate(async () => (await fetch('/api/v1/plans')).json());
+  assert.equal(plans.items.find((p) => p.name === 'Decimal Plan').price_cents, 2950);
+  await page.context().close();
+});

@@ -37,12 +37,26 @@ test('create an org, assign two agents, change language and layout, save, reload
   await checklist.getByText(t('checklist.agents')).waitFor();
   assert.match(await checklist.innerText(), new RegExp(`${t('checklist.agents')}\\s*${t('checklist.todo')}`));
 
-  await tab(page, t('org.tab_agents')).click();
+  // Each step links to the tab where it is done.
+  await checklist.getByRole('link', { name: t('checklist.agents') }).click();
+  await page.waitForURL(`${ctx.server.url}${orgPath}/agents`);
   await page.getByRole('checkbox', { name: 'Support Bot' }).check();
   await page.getByRole('checkbox', { name: 'Reception Line' }).check();
   await page.getByRole('button', { name: t('assign.save') }).click();
   await page.getByText(t('assign.saved')).waitFor();
   assert.match(await checklist.innerText(), new RegExp(`${t('checklist.agents')}\\s*${t('checklist.done')}`));
+  // Live: adding the first user ticks "add users" without a reload.
+  await checklist.getByRole('link', { name: t('checklist.users') }).click();
+  await page.waitForURL(`${ctx.server.url}${orgPath}/users`);
+  assert.match(await checklist.innerText(), new RegExp(`${t('checklist.users')}\\s*${t('checklist.todo')}`));
+  await page.getByLabel(t('users.name')).fill('Una Umbrella');
+  await page.getByLabel(t('users.email')).fill('una@umbrella.test');
+  await page.getByRole('button', { name: t('users.add') }).click();
+  await page.getByRole('rowheader', { name: 'Una Umbrella' }).waitFor();
+  await page.waitForFunction(([region, users, done]) => {
+    const list = [...document.querySelectorAll('section.checklist li')].find((li) => li.innerText.includes(users));
+    return list && list.innerText.includes(done);
+  }, [t('checklist.title'), t('checklist.users'), t('checklist.done')]);
 
   await tab(page, t('org.tab_info')).click();
   await page.getByLabel(t('settings.language')).selectOption('es');

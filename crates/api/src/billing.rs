@@ -30,6 +30,29 @@ pub fn minor_digits(currency: &str) -> Option<u32> {
     CURRENCIES.iter().find(|(c, _)| *c == currency).map(|(_, d)| *d)
 }
 
+/// An amount as a person types it ("29", "29.5", "29,50", "1 000") in minor units of a
+/// currency with `digits` decimals (2 → cents, 0 → yen); `None` for anything else,
+/// including more decimals than the currency has or a negative amount.
+pub fn parse_amount(text: &str, digits: u32) -> Option<i64> {
+    let text: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let (whole, fraction) = match text.rfind(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text.as_str(), ""),
+    };
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    if fraction.len() > digits as usize {
+        return None;
+    }
+    let scale = 10i64.checked_pow(digits)?;
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let fraction: i64 =
+        if fraction.is_empty() { 0 } else { format!("{fraction:0<width$}", width = digits as usize).parse().ok()? };
+    whole.checked_mul(scale)?.checked_add(fraction)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -266,5 +289,21 @@ mod tests {
         assert_eq!(minor_digits("JPY"), Some(0));
         let json = r#"{"name":"x","price_cents":1.5,"currency":"EUR","interval":"month","included_conversations":1}"#;
         assert!(serde_json::from_str::<NewPlan>(json).is_err(), "fractional cents are refused");
+    }
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        use super::parse_amount;
+        assert_eq!(parse_amount("29", 2), Some(2900));
+        assert_eq!(parse_amount("29.5", 2), Some(2950));
+        assert_eq!(parse_amount("29,50", 2), Some(2950));
+        assert_eq!(parse_amount(" 1 000 ", 2), Some(100_000));
+        assert_eq!(parse_amount("0.99", 2), Some(99));
+        assert_eq!(parse_amount("2900", 0), Some(2900));
+        assert_eq!(parse_amount("29.999", 2), None, "more decimals than cents");
+        assert_eq!(parse_amount("12.5", 0), None, "yen have no decimals");
+        for bad in ["", "-5", "abc", "1e3", ".", "1.2.3x"] {
+            assert_eq!(parse_amount(bad, 2), None, "{bad:?}");
+        }
     }
 }

@@ -49,11 +49,18 @@ pub fn PlansPage() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let mut errs = FieldErrors::default();
-        // Whole minor units only: "29.5" is not a number of cents.
-        let price_cents = price.get_untracked().trim().parse::<i64>();
+        // In the currency's units as people write them ("29.50"), stored in minor units.
+        let digits = atrium_api::billing::minor_digits(&currency.get_untracked()).unwrap_or(2);
+        let price_cents = atrium_api::billing::parse_amount(&price.get_untracked(), digits).ok_or(());
         let included_n = included.get_untracked().trim().parse::<i64>();
         if price_cents.is_err() {
-            errs.check("price_cents", Err(atrium_api::validate::FieldError::Required));
+            let empty = price.with_untracked(|p| p.trim().is_empty());
+            let error = if empty {
+                atrium_api::validate::FieldError::Required
+            } else {
+                atrium_api::validate::FieldError::Unknown
+            };
+            errs.check("price_cents", Err(error));
         }
         if included_n.is_err() {
             errs.check("included_conversations", Err(atrium_api::validate::FieldError::Required));
@@ -126,7 +133,7 @@ pub fn PlansPage() -> impl IntoView {
             {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
             <TextField id="plan-name" label=Signal::derive(move || t_string!(i18n, billing.plan_name).to_string()) value=name error=error("name") required=true/>
-            <TextField id="plan-price" label=Signal::derive(move || t_string!(i18n, billing.price).to_string()) value=price error=error("price_cents") input_type="number" required=true/>
+            <TextField id="plan-price" label=Signal::derive(move || t_string!(i18n, billing.price).to_string()) value=price error=error("price_cents") required=true/>
             <div class="field">
                 <label for="plan-currency">{move || t_string!(i18n, billing.currency)}</label>
                 <select id="plan-currency" on:change=move |ev| currency.set(event_target_value(&ev))>

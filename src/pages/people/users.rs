@@ -20,7 +20,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn UsersPanel(org_id: i64, #[prop(optional)] can_impersonate: bool) -> impl IntoView {
+pub fn UsersPanel(
+    org_id: i64,
+    #[prop(optional)] can_impersonate: bool,
+    /// Told when a user was added or deleted (the org's user count changed).
+    #[prop(optional)]
+    on_count_change: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
@@ -41,6 +47,15 @@ pub fn UsersPanel(org_id: i64, #[prop(optional)] can_impersonate: bool) -> impl 
             session.signed_in(me);
             navigate("/app", Default::default());
         }
+    });
+    Effect::new(move |seen: Option<(usize, usize)>| {
+        let now = (create.version().get(), remove.version().get());
+        if let (Some(seen), Some(told)) = (seen, on_count_change) {
+            if seen != now {
+                told.run(());
+            }
+        }
+        now
     });
     let users = LocalResource::new(move || {
         create.version().get();

@@ -8,9 +8,20 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OrgUsersTab() -> impl IntoView {
-    let org = use_current_org().get_untracked();
+    let current = use_current_org();
     let can_impersonate = use_session().me().is_some_and(|m| m.role.manages_agency());
-    org.map(|org| view! { <UsersPanel org_id=org.id can_impersonate=can_impersonate/> })
+    current.get_untracked().map(|org| {
+        let id = org.id;
+        // The setup checklist counts users: it ticks "add users" as they are added.
+        let reload = Callback::new(move |_| {
+            leptos::task::spawn_local(async move {
+                if let Ok(org) = crate::api::orgs::get_org(id).await {
+                    current.set(org);
+                }
+            });
+        });
+        view! { <UsersPanel org_id=id can_impersonate=can_impersonate on_count_change=reload/> }
+    })
 }
 
 #[component]
