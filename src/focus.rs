@@ -109,14 +109,22 @@ pub fn keep_focus_when_redrawn() {
             Duration::ZERO,
         );
     });
+    observe_page(on_mutation, &["childList", "subtree"]);
+}
+
+/// Calls `on_mutation` for the life of the page whenever the page's `<body>` changes as
+/// `flags` say (`childList`, `subtree`, `characterData`).
+pub fn observe_page(on_mutation: Closure<dyn FnMut()>, flags: &[&str]) {
     // MutationObserver through js_sys: web-sys would need two more features for it.
     let observe = || -> Result<(), JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let document = window.document().ok_or(JsValue::NULL)?;
         let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"MutationObserver".into())?.dyn_into()?;
         let observer = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(on_mutation.as_ref()))?;
         let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"childList".into(), &true.into())?;
-        js_sys::Reflect::set(&options, &"subtree".into(), &true.into())?;
+        for flag in flags {
+            js_sys::Reflect::set(&options, &(*flag).into(), &true.into())?;
+        }
         let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())?.dyn_into()?;
         let body: JsValue = document.body().ok_or(JsValue::NULL)?.into();
         observe.call2(&observer, &body, &options)?;

@@ -3,21 +3,23 @@
 /// `2026-11-28T04:15:31Z` as a date in `locale` (e.g. `28/11/2026` in `es`); the plain
 /// date part when the browser cannot parse it.
 pub fn date(rfc3339: &str, locale: &str) -> String {
-    let fallback = || rfc3339.split('T').next().unwrap_or(rfc3339).to_string();
-    if !cfg!(target_arch = "wasm32") {
-        return fallback();
-    }
-    let ms = js_sys::Date::parse(rfc3339);
-    if ms.is_nan() {
-        return fallback();
-    }
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
-        .to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    local_date(rfc3339, locale, &wasm_bindgen::JsValue::UNDEFINED)
 }
 
 /// Day and month only (`28 Nov`, `28. Nov.`), for a chart's axis.
 pub fn short_date(rfc3339: &str, locale: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return local_date(rfc3339, locale, &wasm_bindgen::JsValue::UNDEFINED);
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
+    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+    local_date(rfc3339, locale, &options)
+}
+
+/// `toLocaleDateString(locale, options)`; the plain date part off the browser or when it
+/// cannot parse `rfc3339`.
+fn local_date(rfc3339: &str, locale: &str, options: &wasm_bindgen::JsValue) -> String {
     let fallback = || rfc3339.split('T').next().unwrap_or(rfc3339).to_string();
     if !cfg!(target_arch = "wasm32") {
         return fallback();
@@ -26,10 +28,7 @@ pub fn short_date(rfc3339: &str, locale: &str) -> String {
     if ms.is_nan() {
         return fallback();
     }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
-    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_locale_date_string(locale, &options).into()
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_locale_date_string(locale, options).into()
 }
 
 /// Date and time, for logs.

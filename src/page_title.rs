@@ -3,8 +3,7 @@
 //! page, an org's name arriving, another language) rather than each page setting it.
 
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 thread_local! {
     static BRAND: RefCell<String> = const { RefCell::new(String::new()) };
@@ -41,27 +40,7 @@ fn refresh() {
 
 /// Once for the app: the title follows the page's heading from now on.
 pub fn follow_heading() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let on_mutation = Closure::<dyn FnMut()>::new(refresh);
-    // MutationObserver through js_sys, as in focus.rs.
-    let observe = || -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"MutationObserver".into())?.dyn_into()?;
-        let observer = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(on_mutation.as_ref()))?;
-        let options = js_sys::Object::new();
-        for flag in ["childList", "subtree", "characterData"] {
-            js_sys::Reflect::set(&options, &flag.into(), &true.into())?;
-        }
-        let observe: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())?.dyn_into()?;
-        let body: JsValue = document.body().ok_or(JsValue::NULL)?.into();
-        observe.call2(&observer, &body, &options)?;
-        Ok(())
-    };
-    if observe().is_ok() {
-        on_mutation.forget();
-    }
+    crate::focus::observe_page(Closure::<dyn FnMut()>::new(refresh), &["childList", "subtree", "characterData"]);
 }
 
 #[cfg(test)]
