@@ -124,9 +124,14 @@ async fn pagination_reports_the_page_asked_for() {
 
 #[wasm_bindgen_test]
 async fn org_table_shows_rows_or_the_right_empty_state() {
-    let rows = mount(Locale::en, || view! { <OrgTable orgs=vec![org("Acme Dental")] searching=false/> });
-    let empty = mount(Locale::en, || view! { <OrgTable orgs=vec![] searching=false/> });
-    let no_match = mount(Locale::en, || view! { <OrgTable orgs=vec![] searching=true/> });
+    let cleared = RwSignal::new(0u32);
+    let on_clear = Callback::new(move |_| cleared.update(|n| *n += 1));
+    let rows = mount(
+        Locale::en,
+        move || view! { <OrgTable orgs=vec![org("Acme Dental")] searching=false on_clear=on_clear/> },
+    );
+    let empty = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=false on_clear=on_clear/> });
+    let no_match = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=true on_clear=on_clear/> });
     settle().await;
     let header = rows.query_selector("tbody th[scope=row]").unwrap().unwrap();
     assert_eq!(header.text_content().unwrap(), "Acme Dental");
@@ -134,7 +139,23 @@ async fn org_table_shows_rows_or_the_right_empty_state() {
     assert_eq!(time.get_attribute("datetime").unwrap(), "2026-11-02T10:00:00Z");
     assert!(time.text_content().unwrap().contains("2026"), "a readable date");
     assert_eq!(empty.text_content().unwrap(), locale_text("en", "orgs.empty"));
-    assert_eq!(no_match.text_content().unwrap(), locale_text("en", "orgs.no_match"));
+    assert!(empty.query_selector("button").unwrap().is_none(), "nothing to clear without a search");
+    let no_match_text = no_match.query_selector("p").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(no_match_text, locale_text("en", "orgs.no_match"));
+    // A search that found nothing offers to clear it.
+    let clear: HtmlElement = no_match.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(clear.text_content().unwrap(), locale_text("en", "common.clear_search"));
+    clear.click();
+    assert_eq!(cleared.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn one_page_needs_no_paging() {
+    let only = mount(Locale::en, || view! { <Pagination page=1 page_count=1 on_page=Callback::new(|_| ())/> });
+    let none = mount(Locale::en, || view! { <Pagination page=1 page_count=0 on_page=Callback::new(|_| ())/> });
+    settle().await;
+    assert!(only.query_selector("nav").unwrap().is_none());
+    assert!(none.query_selector("nav").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
