@@ -22,13 +22,13 @@ pub fn SecretOnce(
             Ok(secret) => view! {
                 <div class="card" role="status">
                     <p class="notice notice-warning">{warning}</p>
-                    <p>
+                    <div class="field">
                         <label for=id>{label}</label>
-                        " "
-                        <input id=id type="text" readonly=true value=secret.clone() size="72"/>
-                        " "
-                        <CopyButton text=secret label=copy_label/>
-                    </p>
+                        <div class="secret-row">
+                            <input id=id class="secret" type="text" readonly=true value=secret.clone()/>
+                            <CopyButton text=secret label=copy_label/>
+                        </div>
+                    </div>
                 </div>
             }
             .into_any(),
