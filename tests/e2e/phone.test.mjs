@@ -87,6 +87,11 @@ for (const lang of ['en', 'ar']) {
       await visit(page, path, t, ready);
       await c.check(page, `${path} (${lang})`);
     }
+    // A new API key, shown once: 68 characters in one field.
+    await visit(page, '/agency/integrations', t, null);
+    await page.getByRole('button', { name: t('integrations.create_key') }).click();
+    await page.getByLabel(t('integrations.secret_label')).waitFor();
+    await c.check(page, `/agency/integrations with a new key (${lang})`);
     await page.context().close();
     c.done();
   });
