@@ -2,8 +2,10 @@
 //! see the server's `changes.rs`) as one sentence in the reader's language, with agents
 //! named rather than numbered.
 
+use crate::components::billing_view::status_label;
+use crate::components::permission_label::{client_role_label, permission_label};
 use crate::i18n::*;
-use atrium_api::{ActivityEntry, Permission};
+use atrium_api::{ActivityEntry, Permission, Role, SubscriptionStatus};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -116,12 +118,10 @@ fn names(i18n: I18n, ids: &[i64], agent: &dyn Fn(i64) -> String) -> String {
     ids.iter().map(|id| agent(*id)).collect::<Vec<_>>().join(", ")
 }
 
+/// A stored name (`org_admin`, `home`, `past_due`) in the reader's language, through the
+/// label the rest of the app shows for it; a name the client does not know, as stored.
 fn role(i18n: I18n, role: &str) -> String {
-    match role {
-        "org_admin" => t_string!(i18n, users.role_org_admin).to_string(),
-        "client_user" => t_string!(i18n, users.role_client_user).to_string(),
-        other => other.to_string(),
-    }
+    Role::parse(role).map_or_else(|| role.to_string(), |r| client_role_label(i18n, r).to_string())
 }
 
 /// `home,team` → the sections' names in the reader's language.
@@ -129,15 +129,7 @@ fn sections(i18n: I18n, list: &str) -> String {
     let names: Vec<String> = list
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(|p| match Permission::parse(p) {
-            Some(Permission::Home) => t_string!(i18n, dashboard.nav_home).to_string(),
-            Some(Permission::Conversations) => t_string!(i18n, dashboard.nav_conversations).to_string(),
-            Some(Permission::Analytics) => t_string!(i18n, dashboard.nav_analytics).to_string(),
-            Some(Permission::CannedResponses) => t_string!(i18n, dashboard.nav_canned).to_string(),
-            Some(Permission::Team) => t_string!(i18n, dashboard.nav_team).to_string(),
-            Some(Permission::Billing) => t_string!(i18n, dashboard.nav_billing).to_string(),
-            None => p.to_string(),
-        })
+        .map(|p| Permission::parse(p).map_or_else(|| p.to_string(), |p| permission_label(i18n, p).to_string()))
         .collect();
     if names.is_empty() {
         t_string!(i18n, activity.none).to_string()
@@ -147,13 +139,7 @@ fn sections(i18n: I18n, list: &str) -> String {
 }
 
 fn status(i18n: I18n, status: &str) -> String {
-    match status {
-        "trialing" => t_string!(i18n, billing.status_trialing).to_string(),
-        "active" => t_string!(i18n, billing.status_active).to_string(),
-        "past_due" => t_string!(i18n, billing.status_past_due).to_string(),
-        "canceled" => t_string!(i18n, billing.status_canceled).to_string(),
-        other => other.to_string(),
-    }
+    SubscriptionStatus::parse(status).map_or_else(|| status.to_string(), |s| status_label(i18n, s).to_string())
 }
 
 /// `[1,3]` → `[1, 3]`; anything else → nothing.

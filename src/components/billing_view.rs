@@ -9,7 +9,7 @@ use atrium_api::{BillingOverview, Invoice, InvoiceStatus, Plan, PlanInterval, Su
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-fn status_label(i18n: leptos_i18n::I18nContext<Locale>, s: SubscriptionStatus) -> &'static str {
+pub fn status_label(i18n: leptos_i18n::I18nContext<Locale>, s: SubscriptionStatus) -> &'static str {
     match s {
         SubscriptionStatus::Trialing => t_string!(i18n, billing.status_trialing),
         SubscriptionStatus::Active => t_string!(i18n, billing.status_active),

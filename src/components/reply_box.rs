@@ -66,15 +66,19 @@ pub fn ReplyBox(
             let _ = el.focus();
         }
     };
+    // What Send and Ctrl+Enter do: the draft goes out unless it is blank.
+    let send = move || {
+        let t = text.get_untracked();
+        if !t.trim().is_empty() {
+            on_send.run(t);
+        }
+    };
     let on_keydown = move |ev: KeyboardEvent| {
         // Ctrl+Enter (Cmd+Enter on a Mac) sends, as in mail and chat apps; Enter alone
         // starts a new line.
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
-            let t = text.get_untracked();
-            if !t.trim().is_empty() {
-                on_send.run(t);
-            }
+            send();
             return;
         }
         if !open() {
@@ -108,10 +112,7 @@ pub fn ReplyBox(
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let t = text.get_untracked();
-        if !t.trim().is_empty() {
-            on_send.run(t);
-        }
+        send();
     };
     // The field shows the draft: as it was before a redraw, and empty once sent. Typing
     // leaves the two equal, so the cursor is never moved.

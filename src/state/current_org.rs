@@ -1,5 +1,6 @@
 //! The organization an org page shows, shared by its tabs so a save in one updates all.
 
+use crate::api::ApiError;
 use atrium_api::Organization;
 use leptos::prelude::*;
 
@@ -19,6 +20,12 @@ impl CurrentOrg {
 
     pub fn set(&self, org: Organization) {
         self.org.set(Some(org));
+    }
+
+    /// Fetches org `id` afresh and shows it to every tab.
+    pub async fn load(self, id: i64) -> Result<(), ApiError> {
+        self.set(crate::api::orgs::get_org(id).await?);
+        Ok(())
     }
 }
 

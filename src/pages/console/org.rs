@@ -7,7 +7,7 @@ pub mod people;
 pub mod rules;
 pub mod settings;
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
 use crate::components::loading::Loading;
@@ -31,9 +31,8 @@ pub fn OrgPage() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match api::orgs::get_org(id).await {
-                Ok(org) => current.set(org),
-                Err(e) => load_error.set(Some(e)),
+            if let Err(e) = current.load(id).await {
+                load_error.set(Some(e));
             }
         });
     });

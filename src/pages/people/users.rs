@@ -7,7 +7,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
 use crate::components::loading::Loading;
-use crate::components::permission_label::permission_label;
+use crate::components::permission_label::{client_role_label, permission_label};
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -120,10 +120,8 @@ fn user_row(
     let i18n = use_i18n();
     let (id, disabled, name) = (u.id, u.disabled, u.name.clone());
     let is_me = me_id == Some(id);
-    let role = move || match u.role {
-        Role::OrgAdmin => t_string!(i18n, users.role_org_admin),
-        _ => t_string!(i18n, users.role_client_user),
-    };
+    let user_role = u.role;
+    let role = move || client_role_label(i18n, user_role);
     let shown = u.permissions.clone();
     let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
     let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
@@ -278,7 +276,7 @@ fn RoleAndSections(
             {[Role::ClientUser, Role::OrgAdmin].into_iter().map(|r| view! {
                 <label class="choice">
                     <input type="radio" name=name.clone() prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
-                    {move || match r { Role::OrgAdmin => t_string!(i18n, users.role_org_admin), _ => t_string!(i18n, users.role_client_user) }}
+                    {move || client_role_label(i18n, r)}
                 </label>
             }).collect_view()}
         </fieldset>

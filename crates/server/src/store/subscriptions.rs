@@ -38,12 +38,7 @@ struct SubRow {
 
 impl From<SubRow> for Subscription {
     fn from(r: SubRow) -> Self {
-        let status = match r.status.as_str() {
-            "trialing" => SubscriptionStatus::Trialing,
-            "past_due" => SubscriptionStatus::PastDue,
-            "canceled" => SubscriptionStatus::Canceled,
-            _ => SubscriptionStatus::Active,
-        };
+        let status = SubscriptionStatus::parse(&r.status).unwrap_or(SubscriptionStatus::Active);
         Subscription {
             id: r.id,
             plan_id: r.plan_id,
@@ -57,15 +52,6 @@ impl From<SubRow> for Subscription {
             current_period_end: r.current_period_end,
             cancel_at_period_end: r.cancel_at_period_end,
         }
-    }
-}
-
-fn status_text(s: SubscriptionStatus) -> &'static str {
-    match s {
-        SubscriptionStatus::Trialing => "trialing",
-        SubscriptionStatus::Active => "active",
-        SubscriptionStatus::PastDue => "past_due",
-        SubscriptionStatus::Canceled => "canceled",
     }
 }
 
@@ -297,11 +283,11 @@ async fn set_status(
     status: SubscriptionStatus,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE subscriptions SET status = $1 WHERE id = $2")
-        .bind(status_text(status))
+        .bind(status.as_str())
         .bind(sub.id)
         .execute(&mut *conn)
         .await?;
     let change =
-        Change::new("billing.status", Some(status_text(sub.status).to_string()), Some(status_text(status).to_string()));
+        Change::new("billing.status", Some(sub.status.as_str().to_string()), Some(status.as_str().to_string()));
     record_activity(conn, org_id, None, &[change]).await
 }

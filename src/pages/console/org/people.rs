@@ -15,8 +15,9 @@ pub fn OrgUsersTab() -> impl IntoView {
         // The setup checklist counts users: it ticks "add users" as they are added.
         let reload = Callback::new(move |_| {
             leptos::task::spawn_local(async move {
-                if let Ok(org) = crate::api::orgs::get_org(id).await {
-                    current.set(org);
+                // Only the checklist waits on it; the users list shows its own errors.
+                if let Err(e) = current.load(id).await {
+                    leptos::logging::error!("reloading org {id}: {e:?}");
                 }
             });
         });
