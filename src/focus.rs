@@ -2,20 +2,22 @@
 //! change, a bar that closes), so the next Tab continues from there, not from the top.
 
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A keydown handler for something `open` that Escape closes (a menu, an in-place
-/// question), giving focus back to the button that opened it.
+/// question), giving focus back to the button that opened it. Only the innermost open
+/// thing closes: a question asked inside a menu closes, the menu stays.
 pub fn escape_closes(
     open: RwSignal<bool>,
     opener: NodeRef<leptos::html::Button>,
 ) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
     move |ev| {
-        if ev.key() == "Escape" && open.get_untracked() {
+        if ev.key() == "Escape" && open.try_get_untracked() == Some(true) {
+            ev.stop_propagation();
             close_and_refocus(open, opener);
         }
     }
@@ -24,7 +26,7 @@ pub fn escape_closes(
 /// Closes `open` and gives focus back to `opener`.
 pub fn close_and_refocus(open: RwSignal<bool>, opener: NodeRef<leptos::html::Button>) {
     open.set(false);
-    if let Some(button) = opener.get_untracked() {
+    if let Some(button) = opener.try_get_untracked().flatten() {
         let _ = button.focus();
     }
 }
@@ -40,32 +42,62 @@ pub fn focus_is_lost() -> bool {
     }
 }
 
-/// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least),
-/// scrolling only if `scroll`: an element named for focus is brought into view, but `<main>`
-/// taking focus as a fallback must not move the page (it would hide the top of a page just
-/// opened, "Log in as"'s banner included).
-pub fn focus_id(id: &str, scroll: bool) {
+/// Moves focus to the element with `id` (it must be focusable, `tabindex="-1"` at least)
+/// and brings it into view; `main` means the content's start (`focus_content`).
+pub fn focus_id(id: &str) {
+    if id == "main" {
+        return focus_content();
+    }
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        let _ = el.focus();
+    }
+}
+
+thread_local! {
+    /// Focus sits on `<main>` only because its page had no heading yet (still loading).
+    static AWAITING_HEADING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Focus to the start of the page's content: its `<h1>`, which a screen reader then reads
+/// and around which the focus ring is as small as the heading, not the whole content area;
+/// `<main>` itself while the page has no heading yet, until one arrives. Never scrolls:
+/// the page just opened must stay at its top ("Log in as"'s banner included).
+pub fn focus_content() {
+    let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) else {
+        return;
+    };
+    let heading = main.query_selector("h1").ok().flatten();
+    AWAITING_HEADING.set(heading.is_none());
+    let target = heading.unwrap_or(main);
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
         let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(!scroll);
+        options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
     }
 }
 
-/// Once the current update has rendered: focus `id` (or `<main>` if `id` is not on the
-/// page) if focus was lost meanwhile.
+/// Whether focus is still on `<main>`.
+fn focus_on_main() -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).is_some_and(|el| el.id() == "main")
+}
+
+/// Once the current update has rendered: focus `id` (or the content's start if `id` is not
+/// on the page) if focus was lost meanwhile.
 pub fn rescue_focus(id: &'static str) {
     set_timeout(
         move || {
             if focus_is_lost() {
-                focus_id(id, true);
+                focus_id(id);
             }
             if focus_is_lost() {
-                focus_id("main", false);
+                focus_content();
             }
         },
         Duration::ZERO,
@@ -74,7 +106,7 @@ pub fn rescue_focus(id: &'static str) {
 
 /// Once for the app: whenever the focused element is taken out of the page (another page,
 /// a list redrawn after an action on one of its rows, a bar that closes), focus goes to
-/// the element that took its place (same id), else to `<main id="main">`. A specific
+/// the element that took its place (same id), else to the content's start. A specific
 /// `rescue_focus` scheduled by the action itself runs first and wins.
 pub fn keep_focus_when_redrawn() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -90,6 +122,18 @@ pub fn keep_focus_when_redrawn() {
     let _ = document.add_event_listener_with_callback_and_bool("focusin", remember.as_ref().unchecked_ref(), true);
     remember.forget();
     let on_mutation = Closure::<dyn FnMut()>::new(move || {
+        if AWAITING_HEADING.get() {
+            if focus_on_main() {
+                let arrived = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("#main h1").ok().flatten());
+                if arrived.is_some() {
+                    focus_content();
+                }
+            } else {
+                AWAITING_HEADING.set(false);
+            }
+        }
         let gone = last.borrow().as_ref().filter(|el| !el.is_connected()).map(web_sys::Element::id);
         let Some(id) = gone else {
             return;
@@ -100,10 +144,10 @@ pub fn keep_focus_when_redrawn() {
         set_timeout(
             move || {
                 if focus_is_lost() && !id.is_empty() {
-                    focus_id(&id, true);
+                    focus_id(&id);
                 }
                 if focus_is_lost() {
-                    focus_id("main", false);
+                    focus_content();
                 }
             },
             Duration::ZERO,

@@ -1,39 +1,28 @@
 //! Dates and numbers in the reader's locale, through the browser's Intl.
 
-/// `2026-11-28T04:15:31Z` as a date in `locale` (e.g. `28/11/2026` in `es`); the plain
-/// date part when the browser cannot parse it.
+// One date format and one date-and-time format for the whole app, each the locale's own
+// "medium" style (`Nov 28, 2026`, `28 nov 2026`, `28.11.2026, 04:15`): spelled-out months
+// are never ambiguous between day-first and month-first readers.
+
+/// `2026-11-28T04:15:31Z` as a date in `locale` (`Nov 28, 2026`, `28 nov 2026`).
 pub fn date(rfc3339: &str, locale: &str) -> String {
-    local_date(rfc3339, locale, &wasm_bindgen::JsValue::UNDEFINED)
+    local(rfc3339, locale, &[("dateStyle", "medium")], 10)
 }
 
-/// Day and month only (`28 Nov`, `28. Nov.`), for a chart's axis.
-pub fn short_date(rfc3339: &str, locale: &str) -> String {
-    if !cfg!(target_arch = "wasm32") {
-        return local_date(rfc3339, locale, &wasm_bindgen::JsValue::UNDEFINED);
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
-    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
-    local_date(rfc3339, locale, &options)
-}
-
-/// `toLocaleDateString(locale, options)`; the plain date part off the browser or when it
-/// cannot parse `rfc3339`.
-fn local_date(rfc3339: &str, locale: &str, options: &wasm_bindgen::JsValue) -> String {
-    let fallback = || rfc3339.split('T').next().unwrap_or(rfc3339).to_string();
-    if !cfg!(target_arch = "wasm32") {
-        return fallback();
-    }
-    let ms = js_sys::Date::parse(rfc3339);
-    if ms.is_nan() {
-        return fallback();
-    }
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_locale_date_string(locale, options).into()
-}
-
-/// Date and time, for logs.
+/// Date and time to the minute (`Nov 28, 2026, 4:15 AM`), for messages and logs.
 pub fn date_time(rfc3339: &str, locale: &str) -> String {
-    let fallback = || rfc3339.replace('T', " ").chars().take(16).collect();
+    local(rfc3339, locale, &[("dateStyle", "medium"), ("timeStyle", "short")], 16)
+}
+
+/// Day and month only (`Nov 28`, `28. Nov.`), for a chart's axis.
+pub fn short_date(rfc3339: &str, locale: &str) -> String {
+    local(rfc3339, locale, &[("month", "short"), ("day", "numeric")], 10)
+}
+
+/// `toLocaleString(locale, options)`; off the browser, or when it cannot parse `rfc3339`,
+/// the first `plain` characters of the timestamp with `T` as a space.
+fn local(rfc3339: &str, locale: &str, options: &[(&str, &str)], plain: usize) -> String {
+    let fallback = || rfc3339.replace('T', " ").chars().take(plain).collect();
     if !cfg!(target_arch = "wasm32") {
         return fallback();
     }
@@ -41,9 +30,11 @@ pub fn date_time(rfc3339: &str, locale: &str) -> String {
     if ms.is_nan() {
         return fallback();
     }
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
-        .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    let intl_options = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&intl_options, &(*key).into(), &(*value).into());
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_locale_string(locale, &intl_options).into()
 }
 
 /// An integer with the locale's digit grouping (`12,345`, `12.345`, `١٢٬٣٤٥`).
@@ -120,6 +111,7 @@ mod tests {
     #[test]
     fn off_the_browser_dates_fall_back_to_their_date_part() {
         assert_eq!(super::date("2026-11-28T04:15:31Z", "en"), "2026-11-28");
+        assert_eq!(super::date_time("2026-11-28T04:15:31Z", "en"), "2026-11-28 04:15");
         assert_eq!(super::number(12345, "en"), "12345");
         assert_eq!(super::money(2900, "USD", "en"), "29.00 USD");
         assert_eq!(super::money(2900, "JPY", "en"), "2900 JPY");

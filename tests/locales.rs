@@ -85,39 +85,85 @@ fn words(text: &str) -> Vec<String> {
     plain.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).map(str::to_string).collect()
 }
 
+/// key path → the string, for every string of a locale file.
+fn strings_of(path: &Path) -> BTreeMap<String, String> {
+    fn strings(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    strings(&if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") }, v, out);
+                }
+            }
+            Value::String(s) => {
+                out.insert(prefix.to_string(), s.clone());
+            }
+            _ => {}
+        }
+    }
+    let json: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    strings("", &json, &mut out);
+    out
+}
+
+/// A row's buttons show a short verb ("Disable") and are named in full for assistive
+/// technology ("Disable Ines Moreau"): the visible words must be inside the full name, in
+/// every language, or a person who says what they see to voice control cannot press it
+/// (WCAG 2.5.3, label in name).
+#[test]
+fn every_short_row_button_is_inside_its_full_name() {
+    const PAIRS: &[(&str, &[&str])] = &[
+        ("row.edit", &["users.edit"]),
+        ("row.disable", &["users.disable"]),
+        ("row.enable", &["users.enable"]),
+        ("row.delete", &["users.delete", "teams.delete", "canned.delete", "integrations.delete_rule"]),
+        ("row.remove", &["staff.remove"]),
+        ("row.log_in_as", &["users.log_in_as"]),
+        ("row.pause", &["agents.pause"]),
+        ("row.resume", &["agents.resume"]),
+        ("row.retire", &["billing.retire"]),
+        ("row.revoke", &["integrations.revoke", "embedding.revoke"]),
+        ("row.actions", &["row.actions_for"]),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut wrong = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let strings = strings_of(&path);
+        for (short, fulls) in PAIRS {
+            for full in *fulls {
+                let (s, f) = (&strings[*short], &strings[*full]);
+                // Without the dot that lowercasing Turkish "İ" leaves behind.
+                let lower = |t: &str| t.to_lowercase().replace('\u{307}', "");
+                if !lower(f).contains(&lower(s)) {
+                    wrong.push(format!(
+                        "{}: {short} {s:?} is not in {full} {f:?}",
+                        path.file_name().unwrap().to_string_lossy()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "short labels missing from their full names:\n{}", wrong.join("\n"));
+}
+
 /// A string left in English is a string nobody translated: only labels of one or two
 /// words may read the same in another language ("Chat", "Status", "Website (URL)"),
 /// never a phrase or a sentence.
 #[test]
 fn no_phrase_is_left_in_english() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let text = |path: &Path| -> BTreeMap<String, String> {
-        fn strings(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
-            match value {
-                Value::Object(map) => {
-                    for (k, v) in map {
-                        strings(&if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") }, v, out);
-                    }
-                }
-                Value::String(s) => {
-                    out.insert(prefix.to_string(), s.clone());
-                }
-                _ => {}
-            }
-        }
-        let json: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-        let mut out = BTreeMap::new();
-        strings("", &json, &mut out);
-        out
-    };
-    let english = text(&dir.join("en.json"));
+    let english = strings_of(&dir.join("en.json"));
     let mut untranslated = Vec::new();
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") || path.ends_with("en.json") {
             continue;
         }
-        for (key, value) in text(&path) {
+        for (key, value) in strings_of(&path) {
             if english.get(&key) == Some(&value) && words(&value).len() > 2 {
                 untranslated.push(format!("{}: {key} = {value:?}", path.file_name().unwrap().to_string_lossy()));
             }

@@ -8,9 +8,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AskFirst(
-    /// The button's text.
+    /// The button's full name ("Delete Greeting").
     #[prop(into)]
     label: Signal<String>,
+    /// Shorter visible text where the row already says which ("Delete"); `label` stays
+    /// the button's accessible name, and must contain it.
+    #[prop(optional, into)]
+    short: Option<Signal<String>>,
     /// The question: the group's accessible name, e.g. "Delete Greeting?".
     #[prop(into)]
     question: Signal<String>,
@@ -32,8 +36,8 @@ pub fn AskFirst(
     view! {
         <span class="ask-first" on:keydown=on_keydown>
             <button type="button" class=class node_ref=button aria-expanded=move || asking.get().to_string()
-                disabled=busy on:click=move |_| asking.set(true)>
-                {label}
+                aria-label=move || short.is_some().then(|| label.get()) disabled=busy on:click=move |_| asking.set(true)>
+                {move || short.unwrap_or(label).get()}
             </button>
             {move || asking.get().then(|| {
                 let safe = NodeRef::<leptos::html::Button>::new();

@@ -2,8 +2,9 @@
 //! from, and the invoices with their lines. Views only; pages do the calls.
 
 use crate::components::ask_first::AskFirst;
+use crate::components::local_time::LocalTime;
 use crate::components::table_box::TableBox;
-use crate::format::{date, money, number};
+use crate::format::{money, number};
 use crate::i18n::*;
 use atrium_api::{BillingOverview, Invoice, InvoiceStatus, Plan, PlanInterval, SubscriptionStatus};
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn BillingSummary(overview: BillingOverview) -> impl IntoView {
             <dt>{move || t_string!(i18n, billing.status)}</dt>
             <dd class=format!("sub-status {:?}", sub.status).to_lowercase()>{move || status_label(i18n, sub.status)}</dd>
             <dt>{move || t_string!(i18n, billing.period_end)}</dt>
-            <dd>{date(&sub.current_period_end, lang())}
+            <dd><LocalTime at=sub.current_period_end.clone()/>
                 {sub.cancel_at_period_end.then(|| view! { " " <em>{move || t_string!(i18n, billing.cancels_at_end)}</em> })}</dd>
             <dt>{move || t_string!(i18n, billing.usage)}</dt>
             <dd>{number(used, lang())}</dd>
@@ -135,8 +136,8 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
                                         </ul>
                                     </details>
                                 </th>
-                                <td>{date(&inv.issued_at, lang())}</td>
-                                <td>{date(&inv.due_at, lang())}</td>
+                                <td><LocalTime at=inv.issued_at.clone()/></td>
+                                <td><LocalTime at=inv.due_at.clone()/></td>
                                 <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
                                 <td>
                                     {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}

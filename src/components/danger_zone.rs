@@ -1,4 +1,6 @@
-//! Archive, restore and delete; delete asks for the organization's name to be typed.
+//! Archive, restore and delete. Delete asks for a short word of the reader's language to
+//! be typed (not the organization's name, which may be a hundred characters long), in a
+//! label that names the organization it deletes.
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,7 +17,8 @@ pub fn DangerZone(
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let name = StoredValue::new(name);
-    let matches = move || name.with_value(|n| typed.get().trim() == n.as_str());
+    let word = move || t_string!(i18n, danger.delete_word).to_string();
+    let matches = move || typed.with(|t| t.trim().to_lowercase()) == word().to_lowercase();
     let toggle = NodeRef::<leptos::html::Button>::new();
     // Escape closes the confirmation and gives focus back to the button that opened it.
     let on_keydown = crate::focus::escape_closes(confirming, toggle);
@@ -35,7 +38,7 @@ pub fn DangerZone(
                 <p>{t!(i18n, danger.delete_help)}</p>
                 <div class="field">
                     <label for="delete-confirm">
-                        {move || name.with_value(|n| t_string!(i18n, danger.delete_confirm_label, name = n.clone()).to_string())}
+                        {move || name.with_value(|n| t_string!(i18n, danger.delete_confirm_label, word = word(), name = n.clone()).to_string())}
                     </label>
                     <input id="delete-confirm" type="text" autocomplete="off" prop:value=typed
                         on:input=move |ev| typed.set(event_target_value(&ev))/>

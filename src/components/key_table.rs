@@ -4,6 +4,8 @@
 
 use crate::api::ApiError;
 use crate::components::ask_first::AskFirst;
+use crate::components::local_time::LocalTime;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -40,27 +42,27 @@ pub fn KeyTable(
                 <tbody>
                     {rows.into_iter().map(|k| {
                         let (id, prefix) = (k.id, k.prefix.clone());
-                        let created = k.created_at.clone();
                         let active = k.revoked_at.is_none();
                         view! {
                             <tr>
                                 <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
-                                <td>{move || date(&created)}</td>
+                                <td><LocalTime at=k.created_at.clone()/></td>
                                 <td>{match k.revoked_at {
                                     Some(at) => view! { <span class="badge">{move || t_string!(i18n, integrations.revoked_on, date = date(&at)).to_string()}</span> }.into_any(),
                                     None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
                                 }}</td>
-                                <td>{active.then(|| {
+                                <RowActions>{active.then(|| {
                                     let question = prefix.clone();
                                     view! {
                                         <AskFirst class="small danger" busy=revoke.pending()
                                             label=Signal::derive(move || revoke_label(&prefix))
+                                            short=Signal::derive(move || t_string!(i18n, row.revoke).to_string())
                                             question=Signal::derive(move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string())
                                             help=Signal::derive(move || t_string!(i18n, keys.confirm_help).to_string())
                                             confirm=Signal::derive(move || t_string!(i18n, keys.confirm).to_string())
                                             on_confirm=Callback::new(move |_| { revoke.dispatch(id); })/>
                                     }
-                                })}</td>
+                                })}</RowActions>
                             </tr>
                         }
                     }).collect_view()}

@@ -1,5 +1,6 @@
 //! A page of organizations as a table.
 
+use crate::components::local_time::LocalTime;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use atrium_api::Organization;
@@ -36,7 +37,6 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool, on_clear: Callback<()>
                 </thead>
                 <tbody>
                     {orgs.into_iter().map(|org| {
-                        let updated = org.updated_at.clone();
                         view! {
                         <tr>
                             <th scope="row">
@@ -45,7 +45,7 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool, on_clear: Callback<()>
                             </th>
                             <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>
                             <td class="num">{move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}</td>
-                            <td><time datetime=org.updated_at.clone()>{move || crate::format::date(&updated, i18n.get_locale().as_str())}</time></td>
+                            <td><LocalTime at=org.updated_at.clone()/></td>
                         </tr>
                     }}).collect_view()}
                 </tbody>

@@ -7,7 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useServerAndBrowser, setOrgSettings, signIn, locale, expectNoAxeViolations, expectAllControlsReachableByTab,
-  consolePages, dashboardPages,
+  consolePages, dashboardPages, openRowMenu,
 } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
@@ -113,7 +113,7 @@ for (const lang of ['en', 'ar']) {
     await page.getByLabel(t('settings.layout_horizontal')).check();
     await page.getByRole('region', { name: t('save_bar.label') }).waitFor();
     await page.getByRole('button', { name: t('danger.delete') }).click();
-    await page.getByLabel(t('danger.delete_confirm_label', { name: 'Acme Dental' })).waitFor();
+    await page.getByLabel(t('danger.delete_confirm_label', { word: t('danger.delete_word'), name: 'Acme Dental' })).waitFor();
     await s.scan(page, `console org info with unsaved changes and delete confirmation (${lang})`);
     await page.getByRole('button', { name: t('save_bar.discard') }).click();
 
@@ -124,6 +124,19 @@ for (const lang of ['en', 'ar']) {
 
     await visit(page, '/agency/orgs?q=zzzz-no-match', t, (p) => p.getByText(t('orgs.no_match')));
     await s.scan(page, `console org list without matches (${lang})`);
+
+    // A user's row menu open with its delete question, then the user's edit dialog.
+    await visit(page, `/agency/orgs/${acme}/users`, t, (p) => p.getByRole('rowheader', { name: 'Andy Agent' }));
+    await openRowMenu(page, 'Andy Agent', t);
+    await page.getByRole('button', { name: t('users.delete', { name: 'Andy Agent' }) }).click();
+    await page.getByRole('group', { name: t('users.delete_question', { name: 'Andy Agent' }) }).waitFor();
+    await s.scan(page, `console users with a row menu asking to delete (${lang})`);
+    await page.keyboard.press('Escape');
+    // The scan walked the page with Tab, which left (and so closed) the menu.
+    await openRowMenu(page, 'Andy Agent', t);
+    await page.getByRole('button', { name: t('users.edit', { name: 'Andy Agent' }) }).click();
+    await page.getByRole('dialog', { name: t('users.edit', { name: 'Andy Agent' }) }).waitFor();
+    await s.scan(page, `console users with the edit dialog open (${lang})`);
     await page.context().close();
     s.done();
   });
@@ -252,6 +265,7 @@ test('open states: the phone menu, a live handoff notice, "log in as"', async ()
   const page = await signedIn('owner@northwind.test');
   const acme = await orgId(page, 'acme');
   await visit(page, `/agency/orgs/${acme}/users`, en, (p) => p.getByRole('heading', { name: en('users.title') }));
+  await openRowMenu(page, 'Alice Acme', en);
   await page.getByRole('button', { name: en('users.log_in_as', { name: 'Alice Acme' }) }).click();
   await page.getByRole('button', { name: en('impersonation.back') }).waitFor();
   await page.getByRole('heading', { level: 1 }).waitFor();

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, deployToStaticHost, startStaticServer, signIn, locale } from './harness.mjs';
+import { launchBrowser, deployToStaticHost, startStaticServer, signIn, locale, openRowMenu } from './harness.mjs';
 
 const t = locale('en');
 /** Northwind's demo embed secret (crates/server/src/seed.rs). */
@@ -74,6 +74,7 @@ test('other site, token mode: sign in, list, save, Log in as, live events, sign 
 
   // "Log in as" and back, in token mode.
   await page.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
+  await openRowMenu(page, 'Andy Agent', t);
   await page.getByRole('button', { name: t('users.log_in_as', { name: 'Andy Agent' }) }).click();
   await page.waitForURL(`${site.url}/app`);
   await page.getByRole('button', { name: t('impersonation.back') }).waitFor();

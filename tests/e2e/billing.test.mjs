@@ -78,7 +78,7 @@ test('a client user without the billing permission sees no billing', async () =>
   await page.context().close();
 });
 
-test('a plan\'s price is typed as money ("29.50"), not in cents', async () => {
+test('a plan\'s price is typed as money ("29.50"), not in cents; retiring it asks first', async () => {
   const page = await (await ctx.browser.newContext()).newPage();
   await signIn(page, ctx.server.url, 'owner@northwind.test');
   await page.waitForURL(`${ctx.server.url}/agency/orgs`);
@@ -93,7 +93,19 @@ test('a plan\'s price is typed as money ("29.50"), not in cents', async () => {
   await page.getByRole('button', { name: t('billing.add_plan') }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Decimal Plan' }) });
   await row.getByText(t('billing.per_month', { price: '$29.50' })).waitFor();
-  const plans = await page.evaluate(async () => (await fetch('/api/v1/plans')).json());
-  assert.equal(plans.items.find((p) => p.name === 'Decimal Plan').price_cents, 2950);
+  const plans = async () => (await page.evaluate(async () => (await fetch('/api/v1/plans?per_page=100')).json())).items;
+  assert.equal((await plans()).find((p) => p.name === 'Decimal Plan').price_cents, 2950);
+
+  // Retiring cannot be undone: it asks first, and Escape keeps the plan.
+  await row.getByRole('button', { name: t('billing.retire', { name: 'Decimal Plan' }) }).click();
+  const question = page.getByRole('group', { name: t('billing.retire_question', { name: 'Decimal Plan' }) });
+  await question.waitFor();
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  assert.equal((await plans()).find((p) => p.name === 'Decimal Plan').retired, false);
+  await row.getByRole('button', { name: t('billing.retire', { name: 'Decimal Plan' }) }).click();
+  await question.getByRole('button', { name: t('billing.retire_yes') }).click();
+  await row.getByText(t('billing.retired')).waitFor();
+  assert.equal((await plans()).find((p) => p.name === 'Decimal Plan').retired, true);
   await page.context().close();
 });

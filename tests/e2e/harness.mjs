@@ -115,6 +115,12 @@ export async function signIn(page, baseUrl, email, password = DEMO_PASSWORD, t =
   await page.getByRole('button', { name: t('login.submit') }).click();
 }
 
+/** Opens the actions menu of `name`'s table row ("Actions for Andy Agent") unless it is open. */
+export async function openRowMenu(page, name, t = locale('en')) {
+  const button = page.getByRole('button', { name: t('row.actions_for', { name }) });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /**
  * One server and one browser for the calling test file, started before its tests and
  * stopped after them. Read `ctx.server` and `ctx.browser` inside tests. With
@@ -238,11 +244,12 @@ export async function expectNoAxeViolations(page, label, { extraTags = [] } = {}
  * on the page needs the mouse.
  */
 export async function expectAllControlsReachableByTab(page, label, { max = 250 } = {}) {
+  // A modal dialog open makes the rest of the page inert: then the dialog is the page.
   await page.evaluate(() => {
     const start = document.createElement('span');
     start.id = 'tab-walk-start';
     start.tabIndex = -1;
-    document.body.prepend(start);
+    (document.querySelector('dialog:modal') ?? document.body).prepend(start);
     start.focus();
     for (const el of document.querySelectorAll('[data-tab-walk]')) delete el.dataset.tabWalk;
   });
@@ -267,7 +274,7 @@ export async function expectAllControlsReachableByTab(page, label, { max = 250 }
     const reachedRadioGroups = new Set(
       [...document.querySelectorAll('input[type="radio"][data-tab-walk]')].map((r) => r.name),
     );
-    const missed = [...document.querySelectorAll(controls)]
+    const missed = [...(document.querySelector('dialog:modal') ?? document).querySelectorAll(controls)]
       .filter((el) => !el.disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }))
       .filter((el) => !el.dataset.tabWalk)
       .filter((el) => !(el.type === 'radio' && reachedRadioGroups.has(el.name)))

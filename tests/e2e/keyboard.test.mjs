@@ -47,6 +47,17 @@ async function expectFocus(page, target, where) {
   await assertFocusVisible(page, where);
 }
 
+/** Focus is on the page's heading, the start of its content: a screen reader reads the
+ * page's name, and the focus ring surrounds the heading, not the whole content area. */
+async function expectFocusOnHeading(page, where) {
+  await page
+    .waitForFunction(() => document.activeElement?.matches('#main h1'), null, { timeout: 5000 })
+    .catch(() => {});
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  assert.ok(await isFocused(page.locator('main h1')), `${where}: expected focus on the page's <h1>, found ${focused}`);
+  await assertFocusVisible(page, where);
+}
+
 /** Signs in from the login page by the keyboard alone. */
 async function keyboardSignIn(page, email) {
   const emailField = page.getByLabel(t('login.email'));
@@ -71,9 +82,9 @@ test('the agency owner changes an org setting and its client user answers a chat
   await keyboardSignIn(page, 'owner@northwind.test');
   await page.waitForURL(`${ctx.server.url}/agency/orgs`);
 
-  // The form that had focus is gone: focus waits at the start of the page's content.
+  // The form that had focus is gone: focus waits at the start of the page's content, its heading.
   await page.getByRole('link', { name: 'Acme Dental' }).waitFor();
-  await expectFocus(page, page.locator('main'), 'after signing in');
+  await expectFocusOnHeading(page, 'after signing in');
 
   // Open Acme Dental from the list; focus lands in the new page, not at the top.
   await tabTo(page, page.getByRole('link', { name: 'Acme Dental' }));
@@ -81,13 +92,13 @@ test('the agency owner changes an org setting and its client user answers a chat
   await page.waitForURL(/\/agency\/orgs\/\d+$/);
   await page.getByRole('heading', { level: 1, name: 'Acme Dental' }).waitFor();
   const orgUrl = page.url();
-  await expectFocus(page, page.locator('main'), 'after opening the org');
+  await expectFocusOnHeading(page, 'after opening the org');
 
   // The delete confirmation opens with Enter and closes with Escape, focus back on its button.
   const deleteButton = page.getByRole('button', { name: t('danger.delete') });
   await tabTo(page, deleteButton);
   await page.keyboard.press('Enter');
-  const confirmField = page.getByLabel(t('danger.delete_confirm_label', { name: 'Acme Dental' }));
+  const confirmField = page.getByLabel(t('danger.delete_confirm_label', { word: t('danger.delete_word'), name: 'Acme Dental' }));
   await tabTo(page, confirmField, { max: 3 });
   await page.keyboard.press('Escape');
   await confirmField.waitFor({ state: 'detached' });
@@ -114,7 +125,7 @@ test('the agency owner changes an org setting and its client user answers a chat
   assert.equal(await page.getByLabel(t('settings.layout_horizontal')).isChecked(), true, 'the new layout was saved');
   await tabTo(page, page.getByRole('link', { name: t('common.skip_to_content') }), { max: 1 });
   await page.keyboard.press('Enter');
-  await expectFocus(page, page.locator('main'), 'after skipping to the content');
+  await expectFocusOnHeading(page, 'after skipping to the content');
 
   // Sign out: back up from the content, in the top bar.
   await tabTo(page, page.getByRole('button', { name: t('common.sign_out') }), { back: true });
@@ -128,7 +139,7 @@ test('the agency owner changes an org setting and its client user answers a chat
   await nav.waitFor();
   assert.equal(await page.locator('.shell.layout-horizontal').count(), 1, 'the layout saved by keyboard applies');
 
-  await expectFocus(page, page.locator('main'), 'after the client signs in');
+  await expectFocusOnHeading(page, 'after the client signs in');
   await tabTo(page, nav.getByRole('link', { name: t('dashboard.nav_conversations') }), { back: true });
   await page.keyboard.press('Enter');
   await page.waitForURL(`${ctx.server.url}/app/conversations`);
@@ -191,23 +202,35 @@ test('on a phone, the menu opens with Enter and Escape closes it, focus back on 
   await context.close();
 });
 
-test('disabling a user from the keyboard keeps focus on the same button, now "Enable"', async () => {
+test('a row menu from the keyboard: Enter opens it, Escape closes it, and disabling a user keeps focus on the row', async () => {
   const context = await ctx.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${ctx.server.url}/login`);
   await keyboardSignIn(page, 'admin@acme.test');
   await page.waitForURL(`${ctx.server.url}/app`);
   await page.goto(`${ctx.server.url}/app/team`);
+  const actions = page.getByRole('button', { name: t('row.actions_for', { name: 'Andy Agent' }) });
   const disable = page.getByRole('button', { name: t('users.disable', { name: 'Andy Agent' }) });
-  await tabTo(page, disable);
-  await page.keyboard.press('Enter');
   const enable = page.getByRole('button', { name: t('users.enable', { name: 'Andy Agent' }) });
-  await enable.waitFor();
-  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-toggle'));
-  await expectFocus(page, enable, 'after disabling');
+  await tabTo(page, actions);
+  await page.keyboard.press('Enter');
+  assert.equal(await actions.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Escape');
+  await disable.waitFor({ state: 'detached' });
+  await expectFocus(page, actions, 'after Escape in the row menu');
+  // Open again; the next Tab stops are its actions.
+  await page.keyboard.press('Enter');
+  await tabTo(page, disable, { max: 3 });
+  await page.keyboard.press('Enter');
+  // The list is redrawn with Andy disabled: focus is on his row's Actions again.
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-actions'));
+  await expectFocus(page, actions, 'after disabling');
+  await page.keyboard.press('Enter');
+  await tabTo(page, enable, { max: 3 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-actions'));
+  await expectFocus(page, actions, 'after enabling again');
   await page.keyboard.press('Enter');
   await disable.waitFor();
-  await page.waitForFunction(() => document.activeElement?.textContent?.trim().startsWith('Disable'));
-  await expectFocus(page, disable, 'after enabling again');
   await context.close();
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useServerAndBrowser, locale, setOrgSettings, signIn } from './harness.mjs';
+import { useServerAndBrowser, locale, setOrgSettings, signIn, openRowMenu } from './harness.mjs';
 
 const dist = process.env.ATRIUM_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const ctx = useServerAndBrowser();
@@ -106,6 +106,7 @@ test('"Log in as" an Arabic dashboard: the banner stays on screen in the staff m
     await page.waitForURL(`${ctx.server.url}/agency/orgs`);
     await page.getByRole('link', { name: 'Acme Dental' }).click();
     await page.getByRole('navigation', { name: de('org.tabs_label') }).getByRole('link', { name: de('org.tab_users') }).click();
+    await openRowMenu(page, 'Alice Acme', de);
     await page.getByRole('button', { name: de('users.log_in_as', { name: 'Alice Acme' }) }).click();
     await page.waitForURL(`${ctx.server.url}/app`);
     // The dashboard is the client's (Arabic, right to left)...

@@ -258,23 +258,28 @@ test('a conflicting save shows both versions and loses nothing', async () => {
   await bob.context().close();
 });
 
-test('archive hides an org from the list; delete needs its name typed', async () => {
+test('archive hides an org from the list; delete needs one word typed, however long the name', async () => {
   const page = await signedInPage();
-  await createOrg(page, 'Short Lived');
+  // A name as long as names may be: deleting asks for one short word, not for all of it.
+  const name = 'Short Lived Dental Practice of the Greater Metropolitan Area, Northern District, Second Branch';
+  await createOrg(page, name);
   await page.getByRole('button', { name: t('danger.archive') }).click();
   await page.getByText(t('org.archived_notice')).waitFor();
 
   await page.goto(`${ctx.server.url}/agency/orgs?q=short`);
   await page.getByText(t('orgs.no_match')).waitFor();
   await page.getByLabel(t('orgs.show')).selectOption('archived');
-  await page.getByRole('link', { name: 'Short Lived' }).click();
+  await page.getByRole('link', { name }).click();
 
   await page.getByRole('button', { name: t('danger.delete') }).click();
   const confirm = page.getByRole('button', { name: t('danger.delete_confirm') });
   assert.equal(await confirm.isDisabled(), true);
-  await page.getByLabel(t('danger.delete_confirm_label', { name: 'Short Lived' })).fill('Short');
-  assert.equal(await confirm.isDisabled(), true);
-  await page.getByLabel(t('danger.delete_confirm_label', { name: 'Short Lived' })).fill('Short Lived');
+  const typed = page.getByLabel(t('danger.delete_confirm_label', { word: t('danger.delete_word'), name }));
+  await typed.fill('Short');
+  assert.equal(await confirm.isDisabled(), true, 'a wrong word deletes nothing');
+  await typed.fill(name);
+  assert.equal(await confirm.isDisabled(), true, 'the name is not the word asked for');
+  await typed.fill(` ${t('danger.delete_word').toUpperCase()} `);
   await confirm.click();
   await page.waitForURL(`${ctx.server.url}/agency/orgs`);
   await page.goto(`${ctx.server.url}/agency/orgs?q=short&archived=true`);
@@ -282,16 +287,21 @@ test('archive hides an org from the list; delete needs its name typed', async ()
   await page.context().close();
 });
 
-test('the agents pool: add an agent, rename it, pause it', async () => {
+test('the agents pool: add an agent, rename it in a dialog, pause it', async () => {
   const page = await signedInPage();
   await page.getByRole('navigation', { name: t('common.main_navigation') }).getByRole('link', { name: t('console.nav_agents') }).click();
   await page.getByLabel(t('agents.name')).last().fill('Night Shift Bot');
   await page.getByRole('button', { name: t('agents.add') }).click();
   const row = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Night/ }) });
   await row().waitFor();
-  await row().getByText(t('users.edit', { name: 'Night Shift Bot' })).click();
-  await row().getByLabel(t('agents.name')).fill('Night Owl Bot');
-  await row().getByRole('button', { name: t('users.save') }).click();
+  await row().getByRole('button', { name: t('users.edit', { name: 'Night Shift Bot' }) }).click();
+  const dialog = page.getByRole('dialog', { name: t('users.edit', { name: 'Night Shift Bot' }) });
+  // A name left empty is refused in the dialog, which stays open.
+  await dialog.getByLabel(t('agents.name')).fill('');
+  await dialog.getByRole('button', { name: t('users.save') }).click();
+  await dialog.getByText(t('errors.field_required')).waitFor();
+  await dialog.getByLabel(t('agents.name')).fill('Night Owl Bot');
+  await dialog.getByRole('button', { name: t('users.save') }).click();
   await page.getByRole('rowheader', { name: 'Night Owl Bot' }).waitFor();
   await row().getByRole('button', { name: t('agents.pause', { name: 'Night Owl Bot' }) }).click();
   await row().getByRole('button', { name: t('agents.resume', { name: 'Night Owl Bot' }) }).waitFor();

@@ -2,7 +2,7 @@
 // user out, "Log in as" is marked and reversible, teams get keys from their labels.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, signIn, locale } from './harness.mjs';
+import { useServerAndBrowser, signIn, locale, openRowMenu } from './harness.mjs';
 
 const t = locale('en');
 const ctx = useServerAndBrowser();
@@ -72,7 +72,11 @@ test('deleting a user or a team asks first, in place, never in a browser dialog'
     ['users', 'Dora Delete', t('users.delete', { name: 'Dora Delete' }), t('users.delete_question', { name: 'Dora Delete' }), t('users.delete_yes')],
     ['teams', 'Temporary Desk', t('teams.delete', { label: 'Temporary Desk' }), t('teams.delete_question', { label: 'Temporary Desk' }), t('teams.delete_yes')],
   ]) {
+    // Users have more actions than fit a row: theirs are behind the row's Actions menu.
+    if (list === 'users') await openRowMenu(admin, name, t);
     const ask = admin.getByRole('button', { name: label });
+    // The row already names whom: the button shows the verb alone, named in full.
+    assert.equal((await ask.textContent()).trim(), t('row.delete'));
     await ask.click();
     const group = admin.getByRole('group', { name: question });
     await group.waitFor();
@@ -80,7 +84,7 @@ test('deleting a user or a team asks first, in place, never in a browser dialog'
     assert.equal(await admin.evaluate(() => document.activeElement?.textContent?.trim()), t('common.cancel'));
     await admin.keyboard.press('Escape');
     await group.waitFor({ state: 'detached' });
-    assert.equal(await admin.evaluate(() => document.activeElement?.textContent?.trim()), label);
+    assert.equal(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label')), label);
     assert.ok((await names(list)).includes(name), `${name} is still there`);
     await ask.click();
     await group.getByRole('button', { name: yes }).click();
@@ -124,7 +128,9 @@ test('a disabled user is signed out', async () => {
   await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('link', { name: 'Acme Dental' }).click();
   await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
+  await openRowMenu(owner, 'Andy Agent', t);
   await owner.getByRole('button', { name: t('users.disable', { name: 'Andy Agent' }) }).click();
+  await openRowMenu(owner, 'Andy Agent', t);
   await owner.getByRole('button', { name: t('users.enable', { name: 'Andy Agent' }) }).waitFor();
 
   await user.reload();
@@ -134,6 +140,7 @@ test('a disabled user is signed out', async () => {
   await user.getByRole('alert').filter({ hasText: t('errors.invalid_credentials') }).waitFor();
 
   await owner.getByRole('button', { name: t('users.enable', { name: 'Andy Agent' }) }).click();
+  await openRowMenu(owner, 'Andy Agent', t);
   await owner.getByRole('button', { name: t('users.disable', { name: 'Andy Agent' }) }).waitFor();
   await owner.context().close();
   await user.context().close();
@@ -145,6 +152,7 @@ test('"Log in as" opens the client dashboard, marked, with a way back', async ()
   await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
   await owner.getByRole('link', { name: 'Acme Dental' }).click();
   await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
+  await openRowMenu(owner, 'Alice Acme', t);
   await owner.getByRole('button', { name: t('users.log_in_as', { name: 'Alice Acme' }) }).click();
   await owner.waitForURL(`${ctx.server.url}/app`);
   const banner = t('impersonation.banner', { org: 'Acme Dental', user: 'Alice Acme', staff: 'Nadia Owner' });
@@ -215,16 +223,52 @@ test('an owner adds staff with a generated password and changes roles; the last 
   await sven.context().close();
 });
 
-test("an agency admin changes a client user's sections in place", async () => {
+test('removing a staff member asks first, in place; Cancel keeps them', async () => {
+  const owner = await newPage();
+  await signIn(owner, ctx.server.url, 'owner@northwind.test');
+  await owner.waitForURL(`${ctx.server.url}/agency/orgs`);
+  await owner.getByRole('link', { name: t('staff.nav') }).click();
+  await owner.getByLabel(t('users.name')).fill('Rita Remove');
+  await owner.getByLabel(t('users.email')).fill('rita@northwind.test');
+  await owner.getByRole('button', { name: t('staff.add') }).click();
+  await owner.getByRole('rowheader', { name: 'Rita Remove' }).waitFor();
+  const remove = owner.getByRole('button', { name: t('staff.remove', { name: 'Rita Remove' }) });
+  assert.equal((await remove.textContent()).trim(), t('row.remove'));
+  await remove.click();
+  const question = owner.getByRole('group', { name: t('staff.remove_question', { name: 'Rita Remove' }) });
+  await question.getByRole('button', { name: t('common.cancel') }).click();
+  await question.waitFor({ state: 'detached' });
+  await owner.reload();
+  await owner.getByRole('rowheader', { name: 'Rita Remove' }).waitFor();
+  await remove.click();
+  await question.getByRole('button', { name: t('staff.remove_yes') }).click();
+  await owner.getByRole('rowheader', { name: 'Rita Remove' }).waitFor({ state: 'detached' });
+  await owner.context().close();
+});
+
+test("an agency admin changes a client user's sections in a dialog; the row keeps its height", async () => {
   const admin = await newPage();
   await signIn(admin, ctx.server.url, 'admin@northwind.test');
   await admin.waitForURL(`${ctx.server.url}/agency/orgs`);
   await admin.getByRole('link', { name: 'Acme Dental' }).click();
   await admin.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
   const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'Andy Agent' }) });
-  await row.getByText(t('users.edit', { name: 'Andy Agent' })).click();
-  await row.getByRole('checkbox', { name: t('permissions.team') }).check();
-  await row.getByRole('button', { name: t('users.save') }).click();
+  const rowHeight = async () => (await row.boundingBox()).height;
+  const before = await rowHeight();
+  await openRowMenu(admin, 'Andy Agent', t);
+  await admin.getByRole('button', { name: t('users.edit', { name: 'Andy Agent' }) }).click();
+  const dialog = admin.getByRole('dialog', { name: t('users.edit', { name: 'Andy Agent' }) });
+  await dialog.getByRole('checkbox', { name: t('permissions.team') }).check();
+  assert.equal(await rowHeight(), before, 'editing does not stretch the row');
+  // Cancel keeps nothing; opened again, the form shows what is saved.
+  await dialog.getByRole('button', { name: t('common.cancel') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await admin.evaluate(() => document.activeElement?.id), await row.getByRole('button', { name: t('row.actions_for', { name: 'Andy Agent' }) }).getAttribute('id'), 'focus back on the row\'s Actions');
+  await openRowMenu(admin, 'Andy Agent', t);
+  await admin.getByRole('button', { name: t('users.edit', { name: 'Andy Agent' }) }).click();
+  assert.equal(await dialog.getByRole('checkbox', { name: t('permissions.team') }).isChecked(), false, 'the cancelled tick is gone');
+  await dialog.getByRole('checkbox', { name: t('permissions.team') }).check();
+  await dialog.getByRole('button', { name: t('users.save') }).click();
   // Saved: the row's sections column lists it (not merely the edit form, whose checkbox
   // label also says "Team").
   const sectionsCell = row.getByRole('cell').nth(2);

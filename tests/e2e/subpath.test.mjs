@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, startServer, startStaticServer, signIn, locale } from './harness.mjs';
+import { launchBrowser, startServer, startStaticServer, signIn, locale, openRowMenu } from './harness.mjs';
 
 const t = locale('en');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,6 +64,7 @@ test('under /dashboard/: deep links, sign in, navigation, Log in as, sign out', 
   await page.goto(`${base}/agency/orgs`);
   await page.getByRole('link', { name: 'Acme Dental' }).click();
   await page.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_users') }).click();
+  await openRowMenu(page, 'Alice Acme', t);
   await page.getByRole('button', { name: t('users.log_in_as', { name: 'Alice Acme' }) }).click();
   await page.waitForURL(`${base}/app`);
   await page.getByText(t('impersonation.banner', { org: 'Acme Dental', user: 'Alice Acme', staff: 'Nadia Owner' })).waitFor();

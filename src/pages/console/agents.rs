@@ -2,8 +2,10 @@
 
 use crate::api::{self, ApiError};
 use crate::components::agent_list::{kind_label, status_label};
+use crate::components::edit_dialog::{DialogButtons, EditDialog};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -100,16 +102,20 @@ pub fn AgentsPoolPage() -> impl IntoView {
                                             AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
                                             AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
                                         };
+                                        let short = move || match agent.status {
+                                            AgentStatus::Active => t_string!(i18n, row.pause),
+                                            AgentStatus::Paused => t_string!(i18n, row.resume),
+                                        };
                                         view! {
                                             <tr>
                                                 <th scope="row">{agent.name.clone()}</th>
                                                 <td>{move || kind_label(i18n, agent.kind)}</td>
                                                 <td>{move || status_label(i18n, agent.status)}</td>
                                                 <td>{agent.description.clone()}</td>
-                                                <td class="row-actions">
-                                                    <button type="button" class="small" on:click=move |_| { toggle.dispatch(stored.get_value()); }>{action}</button>
-                                                    <EditAgentForm agent=stored.get_value() edit=edit/>
-                                                </td>
+                                                <RowActions>
+                                                    <button type="button" class="small" aria-label=action on:click=move |_| { toggle.dispatch(stored.get_value()); }>{short}</button>
+                                                    <EditAgent agent=stored.get_value() edit=edit/>
+                                                </RowActions>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -141,16 +147,28 @@ pub fn AgentsPoolPage() -> impl IntoView {
     }
 }
 
-/// Renames an agent or changes its description, in place.
+/// Renames an agent or changes its description, in a dialog opened by the row's Edit.
 #[component]
-fn EditAgentForm(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiError>>) -> impl IntoView {
+fn EditAgent(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let (id, label) = (agent.id, agent.name.clone());
+    let id = agent.id;
+    let open = RwSignal::new(false);
+    let button_id = format!("agent-{id}-edit");
+    let label = agent.name.clone();
+    let title = Signal::derive(move || t_string!(i18n, users.edit, name = label.clone()).to_string());
     let name = RwSignal::new(agent.name.clone());
     let description = RwSignal::new(agent.description.clone());
     let errors = RwSignal::new(FieldErrors::default());
+    let saved = agent.clone();
+    // Opened again after a Cancel: the agent as saved, not the abandoned edit.
+    Effect::new(move |_| {
+        if open.get() {
+            name.set(saved.name.clone());
+            description.set(saved.description.clone());
+            errors.set(FieldErrors::default());
+        }
+    });
     let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
         let input = AgentInput {
             name: name.get_untracked().trim().to_string(),
             kind: agent.kind,
@@ -162,18 +180,24 @@ fn EditAgentForm(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, Api
                 errors.set(FieldErrors::default());
                 edit.dispatch((id, input));
             }
-            Err(e) => errors.set(e),
+            // A field to correct: the dialog stays open.
+            Err(e) => {
+                ev.prevent_default();
+                errors.set(e);
+            }
         }
     };
     let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
     view! {
-        <details class="inline-edit">
-            <summary>{move || t_string!(i18n, users.edit, name = label.clone()).to_string()}</summary>
-            <form on:submit=on_submit novalidate=true>
+        <button type="button" class="small" id=button_id.clone() aria-label=move || title.get() on:click=move |_| open.set(true)>
+            {move || t_string!(i18n, row.edit)}
+        </button>
+        <EditDialog title=title open=open return_to=button_id>
+            <form method="dialog" on:submit=on_submit novalidate=true>
                 <TextField id=format!("agent-{id}-name") label=Signal::derive(move || t_string!(i18n, agents.name).to_string()) value=name error=error("name")/>
                 <TextField id=format!("agent-{id}-description") label=Signal::derive(move || t_string!(i18n, agents.description).to_string()) value=description error=error("description")/>
-                <button type="submit" class="small primary">{move || t_string!(i18n, users.save)}</button>
+                <DialogButtons open=open/>
             </form>
-        </details>
+        </EditDialog>
     }
 }

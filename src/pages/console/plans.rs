@@ -1,10 +1,12 @@
 //! `/agency/plans`: the agency's billing plans: list, add, retire.
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::billing_view::price_label;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
 use crate::components::loading::Loading;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -111,12 +113,18 @@ pub fn PlansPage() -> impl IntoView {
                                                 <th scope="row">{p.name.clone()}</th>
                                                 <td>{move || price_label(i18n, cents, &cur, iv)}</td>
                                                 <td class="num">{move || crate::format::number(p.included_conversations, i18n.get_locale().as_str())}</td>
-                                                <td>{if p.retired {
+                                                <RowActions>{if p.retired {
                                                     view! { <span class="badge">{move || t_string!(i18n, billing.retired)}</span> }.into_any()
                                                 } else {
-                                                    view! { <button type="button" class="small" on:click=move |_| { retire.dispatch(id); }>
-                                                        {move || t_string!(i18n, billing.retire, name = name.clone()).to_string()}</button> }.into_any()
-                                                }}</td>
+                                                    let asked = name.clone();
+                                                    view! { <AskFirst class="small" busy=retire.pending()
+                                                        label=Signal::derive(move || t_string!(i18n, billing.retire, name = name.clone()).to_string())
+                                                        short=Signal::derive(move || t_string!(i18n, row.retire).to_string())
+                                                        question=Signal::derive(move || t_string!(i18n, billing.retire_question, name = asked.clone()).to_string())
+                                                        help=Signal::derive(move || t_string!(i18n, billing.retire_help).to_string())
+                                                        confirm=Signal::derive(move || t_string!(i18n, billing.retire_yes).to_string())
+                                                        on_confirm=Callback::new(move |_| { retire.dispatch(id); })/> }.into_any()
+                                                }}</RowActions>
                                             </tr>
                                         }
                                     }).collect_view()}

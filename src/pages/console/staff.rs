@@ -3,9 +3,11 @@
 //! the last owner from being demoted or removed.
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -123,9 +125,13 @@ pub fn StaffPage() -> impl IntoView {
                                                     (move || role_label(i18n, current)).into_any()
                                                 }}</td>
                                                 {(is_owner && my_id != Some(id)).then(|| view! {
-                                                    <td><button type="button" class="small danger-button" on:click=move |_| { remove.dispatch(id); }>
-                                                        {move || t_string!(i18n, staff.remove, name = n2.clone()).to_string()}
-                                                    </button></td>
+                                                    <RowActions><AskFirst class="small danger-button" busy=remove.pending()
+                                                        label=Signal::derive({ let n2 = n2.clone(); move || t_string!(i18n, staff.remove, name = n2.clone()).to_string() })
+                                                        short=Signal::derive(move || t_string!(i18n, row.remove).to_string())
+                                                        question=Signal::derive(move || t_string!(i18n, staff.remove_question, name = n2.clone()).to_string())
+                                                        help=Signal::derive(move || t_string!(i18n, staff.remove_help).to_string())
+                                                        confirm=Signal::derive(move || t_string!(i18n, staff.remove_yes).to_string())
+                                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
                                                 })}
                                             </tr>
                                         }

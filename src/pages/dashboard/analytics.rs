@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::bar_chart::{BarChart, Series};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::local_time::LocalTime;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
@@ -99,7 +100,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                                     <tbody>
                                         {a.days.into_iter().rev().map(|d| view! {
                                             <tr>
-                                                <th scope="row"><time datetime=d.date.clone()>{crate::format::date(&d.date, lang)}</time></th>
+                                                <th scope="row"><LocalTime at=d.date.clone()/></th>
                                                 <td class="num">{crate::format::number(d.conversations, lang)}</td>
                                                 <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
                                                 <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>

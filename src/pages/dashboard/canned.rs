@@ -80,6 +80,7 @@ pub fn CannedPage() -> impl IntoView {
                                         <p>{c.body}</p>
                                         <AskFirst class="small danger-button" busy=remove.pending()
                                             label=Signal::derive({ let name = name.clone(); move || t_string!(i18n, canned.delete, name = name.clone()).to_string() })
+                                            short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
                                             question=Signal::derive(move || t_string!(i18n, canned.confirm_delete, name = name.clone()).to_string())
                                             help=Signal::derive(move || t_string!(i18n, canned.confirm_delete_help).to_string())
                                             confirm=Signal::derive(move || t_string!(i18n, canned.confirm_delete_yes).to_string())

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::link::Link;
 use crate::components::loading::Loading;
+use crate::components::local_time::LocalTime;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
 use crate::components::status_label::{author_label, shown_text, status_label};
 use crate::focus::rescue_focus;
@@ -15,7 +16,6 @@ use crate::state::live::use_live_events;
 use crate::state::session::use_session;
 use atrium_api::{Assignment, Conversation, ConversationStatus, Transition};
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -148,13 +148,13 @@ pub fn ConversationPage() -> impl IntoView {
                             <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
                             <ol class="transcript" aria-live="polite">
                                 {c.messages.into_iter().map(|m| {
-                                    let (when, stamp) = (m.created_at.clone(), m.created_at.clone());
+                                    let when = m.created_at.clone();
                                     view! {
                                         <li class=format!("message author-{}", m.author.as_str())>
                                             <span class="author">{move || author_label(i18n, m.author)}</span>
                                             // What visitors write keeps its own direction inside a right-to-left page.
                                             <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
-                                            <time datetime=stamp>{move || crate::format::date_time(&when, i18n.get_locale().as_str())}</time>
+                                            <LocalTime at=when with_time=true/>
                                         </li>
                                     }
                                 }).collect_view()}

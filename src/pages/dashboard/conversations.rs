@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::status_label::{shown_text, status_label};
@@ -15,7 +16,6 @@ use crate::state::live::use_live_events;
 use crate::state::session::use_session;
 use atrium_api::{ConversationListQuery, ConversationStatus, ListQuery};
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -160,7 +160,7 @@ pub fn InboxPage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {l.items.into_iter().map(|c| {
-                                            let (updated, stamp) = (c.updated_at.clone(), c.updated_at.clone());
+                                            let updated = c.updated_at.clone();
                                             view! {
                                                 <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
                                                     <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
@@ -172,7 +172,7 @@ pub fn InboxPage() -> impl IntoView {
                                                     </a></th>
                                                     <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
                                                     <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
-                                                    <td><time datetime=stamp>{move || crate::format::date_time(&updated, i18n.get_locale().as_str())}</time></td>
+                                                    <td><LocalTime at=updated with_time=true/></td>
                                                 </tr>
                                             }
                                         }).collect_view()}

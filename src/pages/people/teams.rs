@@ -6,6 +6,8 @@ use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::local_time::LocalTime;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -107,14 +109,15 @@ fn TeamTable(
                                         }).collect_view()}
                                     </ul>
                                 </td>
-                                <td><time datetime=team.updated_at.clone()>{team.updated_at.split('T').next().unwrap_or_default().to_string()}</time></td>
+                                <td><LocalTime at=team.updated_at.clone()/></td>
                                 {(!read_only).then(|| view! {
-                                    <td><AskFirst class="small danger-button" busy=remove.pending()
+                                    <RowActions><AskFirst class="small danger-button" busy=remove.pending()
                                         label=Signal::derive(move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string())
+                                        short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
                                         question=Signal::derive(move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string())
                                         help=Signal::derive(move || t_string!(i18n, teams.delete_help).to_string())
                                         confirm=Signal::derive(move || t_string!(i18n, teams.delete_yes).to_string())
-                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></td>
+                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
                                 })}
                             </tr>
                         }

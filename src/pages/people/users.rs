@@ -4,10 +4,13 @@
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
+use crate::components::edit_dialog::{DialogButtons, EditDialog};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
 use crate::components::loading::Loading;
 use crate::components::permission_label::{client_role_label, permission_label};
+use crate::components::row_actions::RowActions;
+use crate::components::row_menu::RowMenu;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -125,6 +128,10 @@ fn user_row(
     let shown = u.permissions.clone();
     let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
     let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+    let menu_id = format!("user-{id}-actions");
+    let editing = RwSignal::new(false);
+    let n5 = name.clone();
+    let title = Signal::derive(move || t_string!(i18n, users.edit, name = n5.clone()).to_string());
     view! {
         <tr>
             <th scope="row">{name.clone()}</th>
@@ -132,27 +139,42 @@ fn user_row(
             <td>{role}</td>
             <td>{sections}</td>
             <td>{move || if disabled { t_string!(i18n, users.disabled) } else { t_string!(i18n, users.active) }}</td>
-            <td class="row-actions">
-                {(!is_me).then(|| view! {
-                    // A stable id: focus comes back to this button when the list is redrawn.
-                    <button type="button" class="small" id=format!("user-{id}-toggle")
-                        on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
-                        {move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }}
+            <RowActions>
+                <RowMenu name=u.name.clone() id=menu_id.clone()>
+                    <button type="button" class="small" aria-label=move || title.get() on:click=move |_| editing.set(true)>
+                        {move || t_string!(i18n, row.edit)}
                     </button>
-                    <AskFirst class="small danger-button" busy=remove.pending()
-                        label=Signal::derive(move || t_string!(i18n, users.delete, name = n2.clone()).to_string())
-                        question=Signal::derive(move || t_string!(i18n, users.delete_question, name = n4.clone()).to_string())
-                        help=Signal::derive(move || t_string!(i18n, users.delete_help).to_string())
-                        confirm=Signal::derive(move || t_string!(i18n, users.delete_yes).to_string())
-                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
-                })}
-                <EditUserForm user=u.clone() change=change/>
-                {(can_impersonate && !disabled).then(|| view! {
-                    <button type="button" class="small" on:click=move |_| { impersonate.dispatch(id); }>
-                        {move || t_string!(i18n, users.log_in_as, name = n3.clone()).to_string()}
-                    </button>
-                })}
-            </td>
+                    {(!is_me).then(|| {
+                        let (n1, n2, n4) = (n1.clone(), n2.clone(), n4.clone());
+                        view! {
+                            <button type="button" class="small"
+                                aria-label=move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }
+                                on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
+                                {move || if disabled { t_string!(i18n, row.enable) } else { t_string!(i18n, row.disable) }}
+                            </button>
+                            <AskFirst class="small danger-button" busy=remove.pending()
+                                label=Signal::derive(move || t_string!(i18n, users.delete, name = n2.clone()).to_string())
+                                short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
+                                question=Signal::derive(move || t_string!(i18n, users.delete_question, name = n4.clone()).to_string())
+                                help=Signal::derive(move || t_string!(i18n, users.delete_help).to_string())
+                                confirm=Signal::derive(move || t_string!(i18n, users.delete_yes).to_string())
+                                on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
+                        }
+                    })}
+                    {(can_impersonate && !disabled).then(|| {
+                        let n3 = n3.clone();
+                        view! {
+                            <button type="button" class="small" aria-label=move || t_string!(i18n, users.log_in_as, name = n3.clone()).to_string()
+                                on:click=move |_| { impersonate.dispatch(id); }>
+                                {move || t_string!(i18n, row.log_in_as)}
+                            </button>
+                        }
+                    })}
+                </RowMenu>
+                <EditDialog title=title open=editing return_to=menu_id>
+                    <EditUserForm user=u.clone() change=change open=editing/>
+                </EditDialog>
+            </RowActions>
         </tr>
     }
 }
@@ -232,16 +254,20 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
     }
 }
 
-/// Changes a user's role and sections in place.
+/// Changes a user's role and sections, inside an `EditDialog`.
 #[component]
-fn EditUserForm(user: ClientUser, change: Change) -> impl IntoView {
-    let i18n = use_i18n();
+fn EditUserForm(user: ClientUser, change: Change, open: RwSignal<bool>) -> impl IntoView {
     let id = user.id;
     let role = RwSignal::new(user.role);
     let permissions = RwSignal::new(user.permissions.clone());
-    let name = user.name.clone();
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    // Opened again after a Cancel: the user's saved choices, not the abandoned ones.
+    Effect::new(move |_| {
+        if open.get() {
+            role.set(user.role);
+            permissions.set(user.permissions.clone());
+        }
+    });
+    let on_submit = move |_: SubmitEvent| {
         change.dispatch((
             id,
             ClientUserPatch {
@@ -252,13 +278,10 @@ fn EditUserForm(user: ClientUser, change: Change) -> impl IntoView {
         ));
     };
     view! {
-        <details class="inline-edit">
-            <summary>{move || t_string!(i18n, users.edit, name = name.clone()).to_string()}</summary>
-            <form on:submit=on_submit>
-                <RoleAndSections name=format!("role-{id}") role=role permissions=permissions/>
-                <button type="submit" class="small primary">{move || t_string!(i18n, users.save)}</button>
-            </form>
-        </details>
+        <form method="dialog" on:submit=on_submit>
+            <RoleAndSections name=format!("role-{id}") role=role permissions=permissions/>
+            <DialogButtons open=open/>
+        </form>
     }
 }
 

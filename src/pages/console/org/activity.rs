@@ -3,13 +3,13 @@
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use atrium_api::ListQuery;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 #[component]
 pub fn OrgActivityPage() -> impl IntoView {
@@ -49,7 +49,7 @@ pub fn OrgActivityPage() -> impl IntoView {
                                             let what = crate::activity_text::describe(i18n, &e, &agent);
                                             view! {
                                             <tr>
-                                                <td><time datetime=e.created_at.clone()>{crate::format::date_time(&e.created_at, i18n.get_locale().as_str())}</time></td>
+                                                <td><LocalTime at=e.created_at.clone() with_time=true/></td>
                                                 <td>{match e.actor {
                                                     Some(a) => a.name.into_any(),
                                                     None => t!(i18n, activity.deleted_user).into_any(),

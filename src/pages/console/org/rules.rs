@@ -4,6 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
+use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -99,10 +100,11 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                                                                 Some(n) => view! { <span>{n}</span> }.into_any(),
                                                                 None => view! { <span class="muted">{move || t_string!(i18n, integrations.whole_org)}</span> }.into_any(),
                                                             }}</td>
-                                                            <td><button type="button" class="small danger" disabled=move || remove.pending().get()
+                                                            <RowActions><button type="button" class="small danger" disabled=move || remove.pending().get()
+                                                                aria-label=move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string()
                                                                 on:click=move |_| { remove.dispatch(id); }>
-                                                                {move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string()}
-                                                            </button></td>
+                                                                {move || t_string!(i18n, row.delete)}
+                                                            </button></RowActions>
                                                         </tr>
                                                     }
                                                 }).collect_view()}
