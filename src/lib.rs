@@ -12,6 +12,7 @@ pub mod layouts;
 pub mod locale_strings;
 pub mod page_title;
 pub mod pages;
+pub mod plural;
 pub mod secrets;
 pub mod sections;
 pub mod slash;

@@ -81,7 +81,7 @@ pub fn PlanChoices(
                     <li class="card plan" class:current=current>
                         <h3>{p.name.clone()}</h3>
                         <p>{move || price_label(i18n, price, &currency, interval)}</p>
-                        <p class="muted">{move || t_string!(i18n, billing.included_n, count = number(included, i18n.get_locale().as_str())).to_string()}</p>
+                        <p class="muted">{move || crate::counted!(i18n, billing.included_count, included, count = number(included, i18n.get_locale().as_str()))}</p>
                         {(!current).then(|| {
                             let plan = p.name.clone();
                             let (price_text, currency) = (price, p.currency.clone());

@@ -18,7 +18,9 @@ export const DEMO_PASSWORD = 'atrium-demo';
 export function locale(lang) {
   const json = JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8'));
   const t = (key, vars = {}) => {
-    const text = key.split('.').reduce((node, part) => node?.[part], json);
+    let text = key.split('.').reduce((node, part) => node?.[part], json);
+    // A counted string: its CLDR plural forms, the one for `count` chosen as the app does.
+    if (text && typeof text === 'object' && 'other' in text) text = text[new Intl.PluralRules(lang).select(Number(vars.count))];
     if (typeof text !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(vars[name]));
   };

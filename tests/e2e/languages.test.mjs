@@ -135,3 +135,25 @@ test('"Log in as" an Arabic dashboard: the banner stays on screen in the staff m
     await setOrgSettings(ctx, 'acme', { dashboard_language: 'en' });
   }
 });
+
+test('counts follow the language\'s plural rules: "1 organizacja", "3 organizacje", "5 organizacji"', async () => {
+  const pl = locale('pl');
+  const { page } = await pageIn('pl-PL');
+  await signIn(page, ctx.server.url, 'owner@northwind.test', undefined, pl);
+  await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+  const count = async (q) => {
+    await page.goto(`${ctx.server.url}/agency/orgs?q=${encodeURIComponent(q)}`);
+    const total = (await page.evaluate(async (q) => (await (await fetch(`/api/v1/orgs?q=${q}`)).json()).total, q));
+    await page.getByRole('status').filter({ hasText: pl('orgs.count', { count: total }) }).waitFor();
+    return total;
+  };
+  // Polish has three forms for whole numbers: one, few (2–4, 22–24…), many (5–21, 25…).
+  assert.equal(await count('acme'), 1);
+  assert.equal(pl('orgs.count', { count: 1 }), '1 organizacja');
+  const all = await count('');
+  assert.ok(all > 1, 'the demo has several organizations');
+  assert.equal(pl('orgs.count', { count: 3 }), '3 organizacje');
+  assert.equal(pl('orgs.count', { count: 5 }), '5 organizacji');
+  assert.notEqual(pl('orgs.count', { count: all }), pl('orgs.count', { count: 1 }).replace('1', String(all)));
+  await page.context().close();
+});

@@ -179,7 +179,7 @@ pub fn OrgsPage() -> impl IntoView {
                         let page_count = page_query.page_count(list.total);
                         let first_run = s.q.is_empty() && !s.archived && list.total == 0;
                         view! {
-                            <p class="muted" role="status">{t_string!(i18n, orgs.count, count = list.total).to_string()}</p>
+                            <p class="muted" role="status">{move || { let total = list.total as i64; crate::counted!(i18n, orgs.count, total, count = crate::format::number(total, i18n.get_locale().as_str())) }}</p>
                             <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
                             {first_run.then(|| view! {
                                 <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
