@@ -69,7 +69,7 @@ pub fn verification_record(hostname: &str, agency_token: &str) -> (String, Strin
 #[serde(deny_unknown_fields)]
 pub struct AgencyBranding {
     pub display_name: String,
-    /// `#rrggbb`
+    /// `#rrggbb` or `#rgb`
     pub primary_color: String,
     #[serde(default)]
     pub logo_light_url: Option<String>,
@@ -86,39 +86,6 @@ pub struct AgencyBranding {
     /// Custom domains serving this agency's login page and dashboards, e.g. `app.agency.example`.
     #[serde(default)]
     pub hostnames: Vec<String>,
-}
-
-/// `#rrggbb` → (r, g, b).
-pub fn parse_hex_colour(s: &str) -> Option<(u8, u8, u8)> {
-    let hex = s.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some((byte(0)?, byte(2)?, byte(4)?))
-}
-
-/// WCAG 2 contrast ratio between two `#rrggbb` colours (1.0 to 21.0).
-pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
-    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-    let (la, lb) = (luminance(parse_hex_colour(a)?), luminance(parse_hex_colour(b)?));
-    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
-    Some((hi + 0.05) / (lo + 0.05))
-}
-
-/// WCAG AA for normal text: the brand colour is used for white button text and for links on white.
-pub fn brand_colour_meets_aa(colour: &str) -> bool {
-    contrast_ratio(colour, "#ffffff").is_some_and(|r| r >= 4.5)
 }
 
 /// A DNS hostname: lowercase labels of letters, digits and hyphens, dot-separated.
@@ -161,7 +128,7 @@ impl AgencyBranding {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         errors.check("display_name", validate::visible_name(&self.display_name, DISPLAY_NAME_MAX));
-        if parse_hex_colour(&self.primary_color).is_none() {
+        if crate::colour::parse_hex(&self.primary_color).is_none() {
             errors.check("primary_color", Err(FieldError::InvalidColour));
         }
         let urls = [
@@ -192,17 +159,6 @@ impl AgencyBranding {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn contrast_matches_wcag_reference_values() {
-        assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 0.01);
-        assert!((contrast_ratio("#ffffff", "#ffffff").unwrap() - 1.0).abs() < 0.01);
-        // #767676 on white is the well-known AA threshold (4.54).
-        assert!((contrast_ratio("#767676", "#ffffff").unwrap() - 4.54).abs() < 0.01);
-        assert!(brand_colour_meets_aa("#1d4ed8"));
-        assert!(!brand_colour_meets_aa("#facc15"), "yellow on white fails");
-        assert_eq!(contrast_ratio("blue", "#ffffff"), None);
-    }
 
     #[test]
     fn hostnames() {
@@ -236,6 +192,9 @@ mod tests {
             privacy_url: None,
             hostnames: vec!["app.northwind.test".into()],
         };
+        assert!(b.validate().is_ok());
+        // The short form the client's palette reads too: one rule for both sides.
+        b.primary_color = "#14b".into();
         assert!(b.validate().is_ok());
         b.primary_color = "red".into();
         b.terms_url = Some("javascript:alert(1)".into());

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub struct Branding {
     pub agency_id: i64,
     pub display_name: String,
-    /// `#rrggbb`
+    /// `#rrggbb` or `#rgb`
     pub primary_color: String,
     pub logo_light_url: Option<String>,
     pub logo_dark_url: Option<String>,

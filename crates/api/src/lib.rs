@@ -7,6 +7,7 @@ pub mod agent;
 pub mod auth;
 pub mod billing;
 pub mod branding;
+pub mod colour;
 pub mod conversation;
 pub mod embedding;
 pub mod error;

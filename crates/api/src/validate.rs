@@ -21,7 +21,7 @@ pub enum FieldError {
     TooShort(usize),
     /// Not lowercase letters, digits and underscores starting with a letter.
     InvalidKey,
-    /// Not a `#rrggbb` colour.
+    /// Not a `#rrggbb` or `#rgb` colour.
     InvalidColour,
     InvalidHostname,
     /// A hostname no agency may claim: an IP address, `localhost`, or the platform's own
