@@ -3,9 +3,6 @@
 //! stays silent, and the visible notice carries the news alone.
 
 pub fn chime() {
-    if !enabled() {
-        return;
-    }
     let Ok(ctx) = web_sys::AudioContext::new() else {
         return;
     };
@@ -18,21 +15,4 @@ pub fn chime() {
     let _ = osc.connect_with_audio_node(&gain).and_then(|_| gain.connect_with_audio_node(&ctx.destination()));
     let _ = osc.start();
     let _ = osc.stop_with_when(now + 0.18);
-}
-
-const KEY: &str = "atrium.sound";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// On unless the user switched it off.
-pub fn enabled() -> bool {
-    storage().and_then(|s| s.get_item(KEY).ok().flatten()).as_deref() != Some("off")
-}
-
-pub fn set_enabled(on: bool) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY, if on { "on" } else { "off" });
-    }
 }

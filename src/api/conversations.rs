@@ -4,7 +4,7 @@ use super::request::{delete, get, patch, post, post_for};
 use super::ApiError;
 use atrium_api::{
     Analytics, Assignment, CannedResponse, CannedResponsePatch, Conversation, ConversationListQuery,
-    ConversationSummary, ListResponse, NewCannedResponse, Reply,
+    ConversationSummary, ListResponse, NewCannedResponse, Reply, Transition,
 };
 
 pub async fn list(org: i64, q: &ConversationListQuery) -> Result<ListResponse<ConversationSummary>, ApiError> {
@@ -30,9 +30,8 @@ pub async fn get_one(org: i64, id: i64) -> Result<Conversation, ApiError> {
     get(&format!("/orgs/{org}/conversations/{id}")).await
 }
 
-/// `take-over`, `pass-to-ai` or `close`.
-pub async fn act(org: i64, id: i64, action: &str) -> Result<Conversation, ApiError> {
-    post_for(&format!("/orgs/{org}/conversations/{id}/{action}")).await
+pub async fn act(org: i64, id: i64, transition: Transition) -> Result<Conversation, ApiError> {
+    post_for(&format!("/orgs/{org}/conversations/{id}/{}", transition.path_segment())).await
 }
 
 pub async fn reply(org: i64, id: i64, text: String) -> Result<Conversation, ApiError> {

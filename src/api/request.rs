@@ -38,6 +38,34 @@ pub enum ApiError {
     Server(String),
 }
 
+/// For logs and `ErrorBoundary`; what a user reads comes from `ErrorNotice`, translated.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self {
+            ApiError::Network(why) => return write!(f, "network: {why}"),
+            ApiError::Conflict(why) => return write!(f, "conflict: {why}"),
+            ApiError::Server(why) => return write!(f, "server: {why}"),
+            ApiError::Validation(fields) => {
+                return write!(f, "validation: {}", fields.0.keys().cloned().collect::<Vec<_>>().join(", "))
+            }
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::InvalidCredentials => "invalid credentials",
+            ApiError::Csrf => "csrf",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound => "not found",
+            ApiError::RateLimited => "rate limited",
+            ApiError::StorageUnavailable => "storage unavailable",
+            ApiError::StorageFull => "storage full",
+            ApiError::Busy => "server busy",
+            ApiError::TooLarge => "too large",
+            ApiError::InvalidEmbedLink => "invalid embed link",
+        };
+        f.write_str(kind)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 impl ApiError {
     fn from_body(status: u16, body: Option<ErrorBody>) -> Self {
         let Some(ErrorBody { error }) = body else {

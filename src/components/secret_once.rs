@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
+use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
@@ -34,5 +35,28 @@ pub fn SecretOnce(
             .into_any(),
             Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
         })
+    }
+}
+
+/// The password generated for someone just added (a client user, a staff member), shown
+/// once: "Ines Moreau was added. Their password is shown only now…".
+#[component]
+pub fn PasswordOnce(
+    id: &'static str,
+    /// Who was added and their password, until the next addition starts.
+    #[prop(into)]
+    shown: Signal<Option<(String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let warning = move || {
+        shown.get().map(|(who, _)| {
+            format!("{} {}", t_string!(i18n, users.created, name = who), t_string!(i18n, users.generated_once))
+        })
+    };
+    view! {
+        <SecretOnce id=id created=Signal::derive(move || shown.get().map(|(_, pw)| Ok(pw)))
+            warning=Signal::derive(move || warning().unwrap_or_default())
+            label=Signal::derive(move || t_string!(i18n, users.password).to_string())
+            copy_label=Signal::derive(move || t_string!(i18n, users.copy).to_string())/>
     }
 }

@@ -103,13 +103,13 @@ test('a generated password is shown once and works', async () => {
   await admin.getByLabel(t('users.name')).fill('Gus Generated');
   await admin.getByLabel(t('users.email')).fill('gus@acme.test');
   await admin.getByRole('button', { name: t('users.add') }).click();
-  const shown = admin.locator('code.secret');
-  await shown.waitFor();
-  const password = (await shown.innerText()).trim();
+  const shown = admin.getByLabel(t('users.password'), { exact: true });
+  await admin.getByText(`${t('users.created', { name: 'Gus Generated' })} ${t('users.generated_once')}`).waitFor();
+  const password = await shown.inputValue();
   assert.equal(password.length, 16);
   await admin.reload();
   await admin.getByRole('rowheader', { name: 'Gus Generated' }).waitFor();
-  assert.equal(await admin.locator('code.secret').count(), 0, 'the password is shown only once');
+  assert.equal(await shown.count(), 0, 'the password is shown only once');
 
   const gus = await newPage();
   await signIn(gus, ctx.server.url, 'gus@acme.test', password);
@@ -204,7 +204,7 @@ test('an owner adds staff with a generated password and changes roles; the last 
   await owner.getByLabel(t('users.name')).fill('Sven Staff');
   await owner.getByLabel(t('users.email')).fill('sven@northwind.test');
   await owner.getByRole('button', { name: t('staff.add') }).click();
-  const password = (await owner.locator('code.secret').innerText()).trim();
+  const password = await owner.getByLabel(t('users.password'), { exact: true }).inputValue();
   await owner.getByRole('rowheader', { name: 'Sven Staff' }).waitFor();
   // The change must reach the server before the reload.
   const saved = owner.waitForResponse((r) => r.request().method() === 'PATCH' && /\/staff\/\d+$/.test(r.url()));
@@ -255,6 +255,13 @@ test("an agency admin changes a client user's sections in a dialog; the row keep
   const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'Andy Agent' }) });
   const rowHeight = async () => (await row.boundingBox()).height;
   const before = await rowHeight();
+  // Row actions sit on the row's line (centred in it) and line up, row under row.
+  const menus = await admin.getByRole('button', { name: new RegExp(`^${t('row.actions_for', { name: '' })}`) }).all();
+  assert.ok(menus.length >= 2, 'every user row has its Actions');
+  const boxes = await Promise.all(menus.map((m) => m.boundingBox()));
+  const rows = await Promise.all(menus.map((m) => m.locator('xpath=ancestor::tr').boundingBox()));
+  boxes.forEach((b, i) => assert.ok(Math.abs(b.y + b.height / 2 - (rows[i].y + rows[i].height / 2)) < 2, `row ${i}: Actions is centred in its row`));
+  assert.ok(boxes.every((b) => Math.abs(b.x + b.width - (boxes[0].x + boxes[0].width)) < 1), 'the Actions buttons end at the same edge');
   await openRowMenu(admin, 'Andy Agent', t);
   await admin.getByRole('button', { name: t('users.edit', { name: 'Andy Agent' }) }).click();
   const dialog = admin.getByRole('dialog', { name: t('users.edit', { name: 'Andy Agent' }) });

@@ -57,6 +57,15 @@ impl Transition {
             _ => None,
         }
     }
+
+    /// The last segment of its endpoint: `POST /api/v1/orgs/{org}/conversations/{id}/{segment}`.
+    pub fn path_segment(self) -> &'static str {
+        match self {
+            Transition::TakeOver => "take-over",
+            Transition::PassToAi => "pass-to-ai",
+            Transition::Close => "close",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

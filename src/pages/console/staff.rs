@@ -4,10 +4,10 @@
 
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
-use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use crate::components::row_actions::RowActions;
+use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -146,13 +146,7 @@ pub fn StaffPage() -> impl IntoView {
         </Transition>
         {is_owner.then(|| view! {
             <h2>{move || t_string!(i18n, staff.add_title)}</h2>
-            {move || shown_once.get().map(|(who, pw)| view! {
-                <div class="notice notice-success" role="status">
-                    <p>{t_string!(i18n, users.created, name = who).to_string()} " " {move || t_string!(i18n, users.generated_once)}</p>
-                    <p><code class="secret">{pw.clone()}</code> " "
-                        <CopyButton text=pw label=Signal::derive(move || t_string!(i18n, users.copy).to_string())/></p>
-                </div>
-            })}
+            <PasswordOnce id="staff-password-once" shown=shown_once/>
             {move || add.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
             <form class="card form-narrow" on:submit=on_submit novalidate=true>

@@ -30,8 +30,7 @@ pub fn ConversationPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())).unwrap_or_default());
     let live = use_live_events();
 
-    let act =
-        Action::new_local(move |action: &&'static str| api::conversations::act(org_id, id.get_untracked(), action));
+    let act = Action::new_local(move |t: &Transition| api::conversations::act(org_id, id.get_untracked(), *t));
     let reply =
         Action::new_local(move |text: &String| api::conversations::reply(org_id, id.get_untracked(), text.clone()));
     // What is typed in the reply field: kept while the transcript is redrawn, emptied once
@@ -65,9 +64,9 @@ pub fn ConversationPage() -> impl IntoView {
     // An action reloads the conversation and with it the whole view, focused button or
     // reply field included: once it is drawn again, focus goes where the user will go on.
     let refocus = StoredValue::new(None::<&'static str>);
-    let act_then = move |action: &'static str| {
-        refocus.set_value(Some(if action == "take-over" { "reply-text" } else { "main" }));
-        act.dispatch(action);
+    let act_then = move |t: Transition| {
+        refocus.set_value(Some(if t == Transition::TakeOver { "reply-text" } else { "main" }));
+        act.dispatch(t);
     };
     let canned = LocalResource::new(move || async move {
         if settings.canned_responses_enabled {
@@ -131,10 +130,10 @@ pub fn ConversationPage() -> impl IntoView {
                         {handoff.then(|| view! {
                             <div class="actions conversation-actions">
                                 {can(Transition::TakeOver).then(|| view! {
-                                    <button type="button" class="primary" on:click=move |_| act_then("take-over")>{move || t_string!(i18n, conversation.take_over)}</button>
+                                    <button type="button" class="primary" on:click=move |_| act_then(Transition::TakeOver)>{move || t_string!(i18n, conversation.take_over)}</button>
                                 })}
                                 {can(Transition::PassToAi).then(|| view! {
-                                    <button type="button" on:click=move |_| act_then("pass-to-ai")>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
+                                    <button type="button" on:click=move |_| act_then(Transition::PassToAi)>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
                                 })}
                                 {(status != ConversationStatus::Closed).then(|| view! {
                                     <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { refocus.set_value(Some("assign-team")); assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
@@ -142,7 +141,7 @@ pub fn ConversationPage() -> impl IntoView {
                             </div>
                         })}
                         {(status != ConversationStatus::Closed).then(|| view! {
-                            <button type="button" on:click=move |_| act_then("close")>{move || t_string!(i18n, conversation.close)}</button>
+                            <button type="button" on:click=move |_| act_then(Transition::Close)>{move || t_string!(i18n, conversation.close)}</button>
                         })}
                         <section aria-labelledby="transcript-title">
                             <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>

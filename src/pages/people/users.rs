@@ -3,7 +3,6 @@
 
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
-use crate::components::copy_button::CopyButton;
 use crate::components::edit_dialog::{DialogButtons, EditDialog};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::field_error::FieldErrorText;
@@ -11,6 +10,7 @@ use crate::components::loading::Loading;
 use crate::components::permission_label::{client_role_label, permission_label};
 use crate::components::row_actions::RowActions;
 use crate::components::row_menu::RowMenu;
+use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
@@ -225,13 +225,7 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
     let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
     view! {
         <h3>{t!(i18n, users.new_title)}</h3>
-        {move || shown_once.get().map(|(who, pw)| view! {
-            <div class="notice notice-success" role="status">
-                <p>{t_string!(i18n, users.created, name = who).to_string()} " " {t!(i18n, users.generated_once)}</p>
-                <p><code class="secret">{pw.clone()}</code> " "
-                    <CopyButton text=pw label=Signal::derive(move || t_string!(i18n, users.copy).to_string())/></p>
-            </div>
-        })}
+        <PasswordOnce id="user-password-once" shown=shown_once/>
         {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
             .map(|e| view! { <ErrorNotice error=e/> })}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>

@@ -18,10 +18,11 @@ use axum::routing::post;
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
+    let transition = |t: Transition| format!("/orgs/{{org}}/conversations/{{id}}/{}", t.path_segment());
     Router::new()
-        .route("/orgs/{org}/conversations/{id}/take-over", post(take_over))
-        .route("/orgs/{org}/conversations/{id}/pass-to-ai", post(pass_to_ai))
-        .route("/orgs/{org}/conversations/{id}/close", post(close))
+        .route(&transition(Transition::TakeOver), post(take_over))
+        .route(&transition(Transition::PassToAi), post(pass_to_ai))
+        .route(&transition(Transition::Close), post(close))
         .route("/orgs/{org}/conversations/{id}/assign", post(assign))
         .route("/orgs/{org}/conversations/{id}/messages", post(reply))
 }
