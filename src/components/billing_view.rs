@@ -143,10 +143,13 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
                                     {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}
                                     {(open && on_pay.is_some()).then(|| {
                                         let pay = on_pay;
-                                        let n = number_text.clone();
-                                        view! { " " <button type="button" class="small" on:click=move |_| { if let Some(p) = pay { p.run(id) } }>
-                                            {move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()}
-                                        </button> }
+                                        let (n, asked) = (number_text.clone(), number_text.clone());
+                                        view! { " " <AskFirst class="small" busy=Signal::stored(false)
+                                            label=Signal::derive(move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string())
+                                            question=Signal::derive(move || t_string!(i18n, billing.mark_paid_question, number = asked.clone()).to_string())
+                                            help=Signal::derive(move || t_string!(i18n, billing.mark_paid_help).to_string())
+                                            confirm=Signal::derive(move || t_string!(i18n, billing.mark_paid_yes).to_string())
+                                            on_confirm=Callback::new(move |_| { if let Some(p) = pay { p.run(id) } })/> }
                                     })}
                                 </td>
                             </tr>

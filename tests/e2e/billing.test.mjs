@@ -57,6 +57,7 @@ test('the agency enables billing; the client subscribes, sees the invoice, cance
   await owner.getByRole('navigation', { name: t('org.tabs_label') }).getByRole('link', { name: t('org.tab_billing') }).click();
   const number = (await invoices.getByText(/INV-\d{6}/).first().innerText()).trim();
   await owner.getByRole('button', { name: t('billing.mark_paid', { number }) }).click();
+  await owner.getByRole('group', { name: t('billing.mark_paid_question', { number }) }).getByRole('button', { name: t('billing.mark_paid_yes') }).click();
   await owner.getByRole('table', { name: t('billing.invoices') }).getByText(t('billing.paid'), { exact: true }).waitFor();
   await owner.context().close();
 

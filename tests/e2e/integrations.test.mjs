@@ -117,6 +117,7 @@ test('a keyword rule sends "I want a refund" to the front desk', async () => {
 
   // And the rule can go again.
   await page.getByRole('button', { name: t('integrations.delete_rule', { keyword: 'refund' }) }).click();
+  await page.getByRole('group', { name: t('integrations.delete_rule_question', { keyword: 'refund' }) }).getByRole('button', { name: t('integrations.delete_rule_yes') }).click();
   await page.getByRole('rowheader', { name: 'refund' }).waitFor({ state: 'detached' });
   await page.context().close();
 });

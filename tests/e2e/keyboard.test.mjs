@@ -223,11 +223,14 @@ test('a row menu from the keyboard: Enter opens it, Escape closes it, and disabl
   await tabTo(page, disable, { max: 3 });
   await page.keyboard.press('Enter');
   // The list is redrawn with Andy disabled: focus is on his row's Actions again.
+  const andy = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Andy Agent' }) });
+  await andy.getByRole('cell', { name: t('users.disabled'), exact: true }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id?.endsWith('-actions'));
   await expectFocus(page, actions, 'after disabling');
   await page.keyboard.press('Enter');
   await tabTo(page, enable, { max: 3 });
   await page.keyboard.press('Enter');
+  await andy.getByRole('cell', { name: t('users.active'), exact: true }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id?.endsWith('-actions'));
   await expectFocus(page, actions, 'after enabling again');
   await page.keyboard.press('Enter');

@@ -2,6 +2,7 @@
 //! escalate a visitor's message to a team (or to the whole org).
 
 use crate::api::{self, ApiError};
+use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use crate::components::row_actions::RowActions;
@@ -100,11 +101,13 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                                                                 Some(n) => view! { <span>{n}</span> }.into_any(),
                                                                 None => view! { <span class="muted">{move || t_string!(i18n, integrations.whole_org)}</span> }.into_any(),
                                                             }}</td>
-                                                            <RowActions><button type="button" class="small danger" disabled=move || remove.pending().get()
-                                                                aria-label=move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string()
-                                                                on:click=move |_| { remove.dispatch(id); }>
-                                                                {move || t_string!(i18n, row.delete)}
-                                                            </button></RowActions>
+                                                            <RowActions><AskFirst class="small danger-button" busy=remove.pending()
+                                                                label=Signal::derive({ let kw = kw.clone(); move || t_string!(i18n, integrations.delete_rule, keyword = kw.clone()).to_string() })
+                                                                short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
+                                                                question=Signal::derive(move || t_string!(i18n, integrations.delete_rule_question, keyword = kw.clone()).to_string())
+                                                                help=Signal::derive(move || t_string!(i18n, integrations.delete_rule_help).to_string())
+                                                                confirm=Signal::derive(move || t_string!(i18n, integrations.delete_rule_yes).to_string())
+                                                                on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
                                                         </tr>
                                                     }
                                                 }).collect_view()}
