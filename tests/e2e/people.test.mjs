@@ -270,7 +270,10 @@ test("an agency admin changes a client user's sections in a dialog; the row keep
   // Cancel keeps nothing; opened again, the form shows what is saved.
   await dialog.getByRole('button', { name: t('common.cancel') }).click();
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await admin.evaluate(() => document.activeElement?.id), await row.getByRole('button', { name: t('row.actions_for', { name: 'Andy Agent' }) }).getAttribute('id'), 'focus back on the row\'s Actions');
+  // The dialog's close event (which returns focus) comes a moment after it hides.
+  const actionsId = await row.getByRole('button', { name: t('row.actions_for', { name: 'Andy Agent' }) }).getAttribute('id');
+  await admin.waitForFunction((id) => document.activeElement?.id === id, actionsId, { timeout: 5000 }).catch(() => {});
+  assert.equal(await admin.evaluate(() => document.activeElement?.id), actionsId, 'focus back on the row\'s Actions');
   await openRowMenu(admin, 'Andy Agent', t);
   await admin.getByRole('button', { name: t('users.edit', { name: 'Andy Agent' }) }).click();
   assert.equal(await dialog.getByRole('checkbox', { name: t('permissions.team') }).isChecked(), false, 'the cancelled tick is gone');
