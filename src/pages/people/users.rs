@@ -121,20 +121,20 @@ fn user_row(
     impersonate: Action<i64, Result<atrium_api::Me, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let (id, disabled, name) = (u.id, u.disabled, u.name.clone());
+    let (id, disabled) = (u.id, u.disabled);
+    // Copy, so every label's closure can read it without a clone of its own.
+    let name = StoredValue::new(u.name.clone());
     let is_me = me_id == Some(id);
     let user_role = u.role;
     let role = move || client_role_label(i18n, user_role);
     let shown = u.permissions.clone();
     let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
-    let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
     let menu_id = format!("user-{id}-actions");
     let editing = RwSignal::new(false);
-    let n5 = name.clone();
-    let title = Signal::derive(move || t_string!(i18n, users.edit, name = n5.clone()).to_string());
+    let title = Signal::derive(move || t_string!(i18n, users.edit, name = name.get_value()).to_string());
     view! {
         <tr>
-            <th scope="row">{name.clone()}</th>
+            <th scope="row">{name.get_value()}</th>
             <td>{u.email.clone()}</td>
             <td>{role}</td>
             <td>{sections}</td>
@@ -145,26 +145,24 @@ fn user_row(
                         {move || t_string!(i18n, row.edit)}
                     </button>
                     {(!is_me).then(|| {
-                        let (n1, n2, n4) = (n1.clone(), n2.clone(), n4.clone());
                         view! {
                             <button type="button" class="small"
-                                aria-label=move || if disabled { t_string!(i18n, users.enable, name = n1.clone()).to_string() } else { t_string!(i18n, users.disable, name = n1.clone()).to_string() }
+                                aria-label=move || if disabled { t_string!(i18n, users.enable, name = name.get_value()).to_string() } else { t_string!(i18n, users.disable, name = name.get_value()).to_string() }
                                 on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
                                 {move || if disabled { t_string!(i18n, row.enable) } else { t_string!(i18n, row.disable) }}
                             </button>
                             <AskFirst class="small danger-button" busy=remove.pending()
-                                label=Signal::derive(move || t_string!(i18n, users.delete, name = n2.clone()).to_string())
+                                label=Signal::derive(move || t_string!(i18n, users.delete, name = name.get_value()).to_string())
                                 short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
-                                question=Signal::derive(move || t_string!(i18n, users.delete_question, name = n4.clone()).to_string())
+                                question=Signal::derive(move || t_string!(i18n, users.delete_question, name = name.get_value()).to_string())
                                 help=Signal::derive(move || t_string!(i18n, users.delete_help).to_string())
                                 confirm=Signal::derive(move || t_string!(i18n, users.delete_yes).to_string())
                                 on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
                         }
                     })}
                     {(can_impersonate && !disabled).then(|| {
-                        let n3 = n3.clone();
                         view! {
-                            <button type="button" class="small" aria-label=move || t_string!(i18n, users.log_in_as, name = n3.clone()).to_string()
+                            <button type="button" class="small" aria-label=move || t_string!(i18n, users.log_in_as, name = name.get_value()).to_string()
                                 on:click=move |_| { impersonate.dispatch(id); }>
                                 {move || t_string!(i18n, row.log_in_as)}
                             </button>
