@@ -9,7 +9,9 @@
 // BENCH_LIGHTHOUSE (1; 0 skips), BENCH_KEEP_DB (1 keeps the database), BENCH_DB (a kept bench.db
 // to reuse: seeding only tops it up), BENCH_ONLY=server (seeding and server load alone: no
 // client, browser or Lighthouse; written to results/<timestamp>-server.*, latest.* untouched),
-// ATRIUM_SERVER_BIN, ATRIUM_DIST, REACT_ADMIN_DIST.
+// BENCH_SCALES=10000:100000,100000:1000000 (with BENCH_ONLY=server: each orgs:conversations size
+// in turn on one database, and how every p99 grows between them), ATRIUM_SERVER_BIN,
+// ATRIUM_DIST, REACT_ADMIN_DIST.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -31,9 +33,15 @@ const cfg = {
   connections: Number(env('BENCH_CONNECTIONS', 10)),
   lighthouse: env('BENCH_LIGHTHOUSE', '1') !== '0',
   only: env('BENCH_ONLY', ''),
+  // "orgs:conversations,…": server-only runs measure each size in turn (see dataAndLoad).
+  scales: env('BENCH_SCALES', '').split(',').filter(Boolean).map((s) => s.split(':').map(Number)),
 };
 const serverOnly = cfg.only === 'server';
 if (cfg.only && !serverOnly) throw new Error(`BENCH_ONLY=${cfg.only}: only "server" is known`);
+if (cfg.scales.length && !serverOnly) throw new Error('BENCH_SCALES needs BENCH_ONLY=server');
+if (cfg.scales.some((s) => s.length !== 2 || s.some((n) => !Number.isInteger(n) || n < 1))) {
+  throw new Error(`BENCH_SCALES=${process.env.BENCH_SCALES}: expected orgs:conversations,… e.g. 10000:100000,100000:1000000`);
+}
 const serverBin = env('ATRIUM_SERVER_BIN', join(root, 'target', 'release', 'atrium-server'));
 const atriumDist = env('ATRIUM_DIST', join(root, 'dist'));
 const raDist = env('REACT_ADMIN_DIST', join(here, 'react-admin', 'dist'));
@@ -84,6 +92,43 @@ function distBrotli(dir) {
   return out;
 }
 
+/**
+ * Tops the database up to `orgs` orgs and `conversations` conversations in Acme (orgs through
+ * the console's API, conversations through the ingest API: the write figures), then puts
+ * each list and search request under concurrent load.
+ */
+async function dataAndLoad(atrium, owner, acme, orgs, conversations) {
+  const out = {};
+  const inbox = `/api/v1/orgs/${acme.id}/conversations`;
+  const haveOrgs = (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total;
+  // A reused database (BENCH_DB) may hold them all already: nothing to seed, no figure.
+  const missingOrgs = Math.max(0, orgs - haveOrgs);
+  out.seed_orgs = missingOrgs === 0 ? null : await section(`seed orgs to ${orgs} (POST /api/v1/orgs)`, () =>
+    seedOrgs(atrium.url, owner, missingOrgs, 8));
+  const haveConversations = (await getJson(atrium.url, `${inbox}?per_page=1`, owner)).total;
+  const missingConversations = Math.max(0, conversations - haveConversations);
+  out.ingest = missingConversations === 0 ? null : await section(`ingest conversations to ${conversations} (POST /api/v1/ingest/messages)`, () =>
+    ingest(atrium.url, API_KEY, acme.id, acme.agent_ids, missingConversations, 8, haveConversations));
+  out.data = {
+    orgs: (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total,
+    conversations: (await getJson(atrium.url, `${inbox}?per_page=1`, owner)).total,
+  };
+  log(`data: ${out.data.orgs} orgs, ${out.data.conversations} conversations in ${acme.name}`);
+  const loads = [
+    ['org list', '/api/v1/orgs?page=1&per_page=25&sort=name'],
+    ['org search', `/api/v1/orgs?q=${ORG_NEEDLE}&per_page=25&sort=name`],
+    ['org list, page 200', '/api/v1/orgs?page=200&per_page=25&sort=name'],
+    ['inbox list', `${inbox}?page=1&per_page=25`],
+    ['inbox search', `${inbox}?q=${CONTACT_NEEDLE}&per_page=25`],
+  ];
+  out.server = {};
+  for (const [name, path] of loads) {
+    out.server[name] = await section(`load at ${out.data.orgs} orgs: ${name}`, async () =>
+      ({ path, ...(await readLoad(atrium.url, path, owner, cfg.loadSeconds, cfg.connections)) }));
+  }
+  return out;
+}
+
 async function main() {
   const reused = process.env.BENCH_DB;
   const work = reused ? dirname(reused) : mkdtempSync(join(tmpdir(), 'atrium-bench-'));
@@ -99,39 +144,20 @@ async function main() {
     const orgAdmin = await login(atrium.url, ORG_ADMIN);
     const acme = (await getJson(atrium.url, '/api/v1/orgs?q=Acme%20Dental', owner)).items[0];
 
-    // Data: orgs through the console's API, conversations through the ingest API (the figure).
-    const haveOrgs = (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total;
-    // A reused database (BENCH_DB) may hold them all already: nothing to seed, no figure.
-    const missingOrgs = Math.max(0, cfg.orgs - haveOrgs);
-    results.seed_orgs = missingOrgs === 0 ? null : await section('seed orgs (POST /api/v1/orgs)', () =>
-      seedOrgs(atrium.url, owner, missingOrgs, 8));
-    const haveConversations = (await getJson(atrium.url, `/api/v1/orgs/${acme.id}/conversations?per_page=1`, owner)).total;
-    const missingConversations = Math.max(0, cfg.conversations - haveConversations);
-    results.ingest = missingConversations === 0 ? null : await section('ingest conversations (POST /api/v1/ingest/messages)', () =>
-      ingest(atrium.url, API_KEY, acme.id, acme.agent_ids, missingConversations, 8, haveConversations));
-    results.data = {
-      orgs: (await getJson(atrium.url, '/api/v1/orgs?per_page=1', owner)).total,
-      conversations: (await getJson(atrium.url, `/api/v1/orgs/${acme.id}/conversations?per_page=1`, owner)).total,
-    };
-    log(`data: ${results.data.orgs} orgs, ${results.data.conversations} conversations in ${acme.name}`);
+    const inbox = `/api/v1/orgs/${acme.id}/conversations`;
+    if (cfg.scales.length) {
+      // Each size in turn on one database, topped up between them: how cost grows with data.
+      results.scales = [];
+      for (const [orgs, conversations] of cfg.scales) {
+        results.scales.push(await dataAndLoad(atrium, owner, acme, orgs, conversations));
+      }
+      Object.assign(results, results.scales.at(-1));
+    } else {
+      Object.assign(results, await dataAndLoad(atrium, owner, acme, cfg.orgs, cfg.conversations));
+    }
 
     // Smart handoff's precision and recall on the labelled corpus (the test asserts them).
     results.handoff = await section('smart handoff corpus', handoffCorpus);
-
-    // Server latency under concurrent load.
-    const inbox = `/api/v1/orgs/${acme.id}/conversations`;
-    const loads = [
-      ['org list', '/api/v1/orgs?page=1&per_page=25&sort=name'],
-      ['org search', `/api/v1/orgs?q=${ORG_NEEDLE}&per_page=25&sort=name`],
-      ['org list, page 200', '/api/v1/orgs?page=200&per_page=25&sort=name'],
-      ['inbox list', `${inbox}?page=1&per_page=25`],
-      ['inbox search', `${inbox}?q=${CONTACT_NEEDLE}&per_page=25`],
-    ];
-    results.server = {};
-    for (const [name, path] of loads) {
-      results.server[name] = await section(`load: ${name}`, async () =>
-        ({ path, ...(await readLoad(atrium.url, path, owner, cfg.loadSeconds, cfg.connections)) }));
-    }
     if (serverOnly) return;
 
     // Both apps' browser figures from fresh server processes: the one that just served the
@@ -317,6 +343,20 @@ function report(r) {
     Object.entries(r.server ?? {}).filter(([, v]) => v).map(([name, v]) => [name, `\`${v.path}\``, num(v.per_second),
       ms(v.latency_ms.p50), ms(v.latency_ms.p90), ms(v.latency_ms.p99), ms(v.latency_ms.max), v.non2xx + v.errors,
       v.single_connection ? `${num(v.single_connection.per_second)}, ${ms(v.single_connection.latency_ms.p50)}, ${ms(v.single_connection.latency_ms.p99)}` : 'n/a'])), '');
+
+  if (r.scales?.length > 1) {
+    const [first, last] = [r.scales[0], r.scales.at(-1)];
+    lines.push(`## How server p99 grows: ${first.data.orgs} → ${last.data.orgs} orgs, ${first.data.conversations} → ${last.data.conversations} conversations`, '');
+    lines.push(table(['request', ...r.scales.map((s) => `p99 at ${s.data.orgs} / ${s.data.conversations}`), 'growth'],
+      Object.keys(last.server ?? {}).map((name) => {
+        const p = r.scales.map((s) => s.server?.[name]?.latency_ms?.p99);
+        const growth = p[0] && p.at(-1) != null ? `${(p.at(-1) / p[0]).toFixed(1)}×` : 'n/a';
+        return [name, ...p.map(ms), growth];
+      })), '');
+    lines.push(table(['write', ...r.scales.map((s) => `per second to ${s.data.orgs} / ${s.data.conversations}`)],
+      [['conversation ingest', 'ingest'], ['org create', 'seed_orgs']].map(([name, key]) =>
+        [name, ...r.scales.map((s) => (s[key] ? num(s[key].per_second) : '—'))])), '');
+  }
 
   if (r.handoff?.length) {
     const sets = Object.keys(r.handoff[0].per_set);

@@ -168,3 +168,134 @@ async fn unknown_api_paths_are_404_with_the_error_body() {
     let app = TestApp::new().await;
     app.get("/api/v1/nope").await.assert_error(404, "not_found");
 }
+
+/// `q` as a query-string value: every byte but ASCII letters and digits percent-encoded.
+fn query_value(q: &str) -> String {
+    q.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// Every org the API lists for `q` (all pages) and its total.
+async fn search_all(owner: &common::Session<'_>, q: &str) -> (Vec<String>, u64) {
+    let mut found = Vec::new();
+    for page in 1.. {
+        let list = owner.get(&format!("/api/v1/orgs?q={}&per_page=100&page={page}", query_value(q))).await;
+        assert_eq!(list.status, 200, "q={q:?}: {}", list.body);
+        let items = common::item_names(&list.body);
+        let total = list.body["total"].as_u64().unwrap();
+        let last = items.len() < 100;
+        found.extend(items);
+        if last {
+            return (found, total);
+        }
+    }
+    unreachable!()
+}
+
+/// The name search as a scan of every name: what the list answered before it had a
+/// trigram index (issue 20), and still answers for one- and two-character queries.
+async fn scanned(app: &TestApp, agency_id: i64, q: &str) -> Vec<String> {
+    let escaped = q.to_ascii_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    sqlx::query_scalar(
+        "SELECT name FROM orgs WHERE agency_id = $1 AND archived = $2 AND lower(name) LIKE $3 ESCAPE '\\'",
+    )
+    .bind(agency_id)
+    .bind(false)
+    .bind(format!("%{escaped}%"))
+    .fetch_all(&app.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_indexed_search_finds_exactly_what_a_scan_finds() {
+    use rand::{rngs::StdRng, Rng, SeedableRng};
+    let app = TestApp::new().await;
+    let agency_id = app.agency_id("Northwind Agency").await;
+    // Letters in both cases, LIKE's wildcards and escape, a space, digits, and letters
+    // whose case only Unicode folds: what a name and a query may hold.
+    let alphabet: Vec<char> = "aAbBcCzZ%_\\ 019éÉßü".chars().collect();
+    let mut rng = StdRng::seed_from_u64(20);
+    let mut names = Vec::new();
+    let settings = OrgSettings::default();
+    while names.len() < 300 {
+        let len = rng.gen_range(3..14);
+        let name: String = (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect();
+        let org = NewOrg { agency_id, name: &name, contact_email: None, logo_url: None, settings: &settings };
+        // Names are unique per agency in any ASCII case: a repeat is refused, and skipped.
+        if store::insert_org(&app.db, &org).await.is_ok() {
+            names.push(name);
+        }
+    }
+    let owner = app.login("owner@northwind.test").await;
+    let mut matched_some = 0;
+    for round in 0..300 {
+        let q: String = if round % 2 == 0 {
+            // A piece of a name, its ASCII case flipped at random: it matches at least that name.
+            let name: Vec<char> = names[rng.gen_range(0..names.len())].chars().collect();
+            let start = rng.gen_range(0..name.len());
+            let end = rng.gen_range(start + 1..=name.len().min(start + 6));
+            name[start..end]
+                .iter()
+                .map(|c| if rng.gen_bool(0.5) { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+                .collect()
+        } else {
+            (0..rng.gen_range(1..6)).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect()
+        };
+        // The list trims the query; so does this comparison.
+        let trimmed = q.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let mut expected = scanned(&app, agency_id, trimmed).await;
+        let (mut found, total) = search_all(&owner, &q).await;
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected, "q={q:?}");
+        assert_eq!(total, expected.len() as u64, "q={q:?}");
+        matched_some += usize::from(!expected.is_empty());
+    }
+    assert!(matched_some > 150, "too few queries matched anything ({matched_some}): the comparison says little");
+}
+
+#[tokio::test]
+async fn totals_and_search_follow_every_create_rename_archive_and_delete() {
+    let app = TestApp::new().await;
+    let owner = app.login("owner@northwind.test").await;
+    let agency_id = app.agency_id("Northwind Agency").await;
+    for name in ["Quokka Dental", "Quokka Realty", "Quokka Legal"] {
+        let created = owner.post("/api/v1/orgs", Some(serde_json::json!({ "name": name }))).await;
+        assert_eq!(created.status, 201, "{}", created.body);
+    }
+    let realty = app.org_id("Quokka Realty").await;
+    let legal = app.org_id("Quokka Legal").await;
+    let path = |id| format!("/api/v1/orgs/{id}");
+    // Rename one, archive another, delete an archived one.
+    let mut renamed = common::update_body(&owner.get(&path(realty)).await.body);
+    renamed["name"] = serde_json::json!("Wombat Realty");
+    assert_eq!(owner.put(&path(realty), renamed).await.status, 200);
+    let mut archive = common::update_body(&owner.get(&path(legal)).await.body);
+    archive["archived"] = serde_json::json!(true);
+    assert_eq!(owner.put(&path(legal), archive).await.status, 200);
+    let acme = app.org_id("Acme Dental").await;
+    let mut archive = common::update_body(&owner.get(&path(acme)).await.body);
+    archive["archived"] = serde_json::json!(true);
+    assert_eq!(owner.put(&path(acme), archive).await.status, 200);
+    assert_eq!(owner.delete(&path(acme)).await.status, 204);
+
+    for archived in [false, true] {
+        let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs WHERE agency_id = $1 AND archived = $2")
+            .bind(agency_id)
+            .bind(archived)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+        let list = owner.get(&format!("/api/v1/orgs?archived={archived}")).await.body;
+        assert_eq!(list["total"], counted, "archived={archived}");
+        assert_eq!(list["items"].as_array().unwrap().len() as i64, counted, "archived={archived}");
+    }
+    // The search index follows the rename and the archive.
+    assert_eq!(search_all(&owner, "quokka").await, (vec!["Quokka Dental".to_string()], 1));
+    assert_eq!(search_all(&owner, "wombat").await, (vec!["Wombat Realty".to_string()], 1));
+    let archived = owner.get("/api/v1/orgs?archived=true&q=quokka").await.body;
+    assert_eq!(common::item_names(&archived), ["Quokka Legal"]);
+}

@@ -2,7 +2,7 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, like_pattern, now, parse_ids, By, Db, Flag};
+use super::{begin_write, fts_phrase, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
 use crate::changes::{org_changes, Change};
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
 use sqlx::{Any, Executor, FromRow};
@@ -94,27 +94,58 @@ pub async fn list_orgs(
     archived: bool,
     query: &ListQuery,
 ) -> Result<(Vec<Organization>, u64), sqlx::Error> {
+    let dialect = Dialect::of(db);
     let pattern = query.search().map(like_pattern);
-    // Without a search the name is left out, so the count reads `orgs_list_name` alone.
-    let search = if pattern.is_some() { "lower(o.name) LIKE $3 ESCAPE '\\'" } else { "$3 IS NULL" };
-    // `$1` and `$2` lead every `orgs_list_*` index (migration 0008): a page walks one in the
-    // sort's order, and PostgreSQL may take `orgs_name_search` for a search instead.
-    let filter = format!("o.agency_id = $1 AND o.archived = $2 AND {search}");
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM orgs o WHERE {filter}"))
-        .bind(agency_id)
-        .bind(archived)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql = format!("{ORG_SELECT} WHERE {filter} ORDER BY {} LIMIT $4 OFFSET $5", order_by(query.sort.as_deref()));
-    let rows = sqlx::query_as::<_, OrgRow>(&sql)
+    let indexed = query.search().is_some_and(trigram_searchable);
+    let phrase = query.search().filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
+    let filter = |phrase_param: &str| match (&pattern, &phrase) {
+        // `$1` and `$2` lead every `orgs_list_*` index (migration 0008): a page walks one in
+        // the sort's order. Without a search the name is left out of the filter.
+        (None, _) => "o.agency_id = $1 AND o.archived = $2 AND $3 IS NULL".to_string(),
+        // SQLite plans without statistics and would rather walk the agency's names in order
+        // than start from the few orgs the trigram index names: the unary `+` keeps the
+        // list indexes out of a search. Each candidate is checked with the scan's LIKE.
+        (Some(_), Some(_)) => format!(
+            "o.id IN (SELECT rowid FROM org_search WHERE org_search MATCH {phrase_param}) \
+             AND +o.agency_id = $1 AND +o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\'"
+        ),
+        // PostgreSQL may take `orgs_name_search` (pg_trgm) for it; shorter queries scan.
+        (Some(_), None) => "o.agency_id = $1 AND o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\'".to_string(),
+    };
+    let order = order_by(query.sort.as_deref());
+    // The page's ids first, then each one's columns: the user and agent counts are looked
+    // up for the rows shown, not for every match a search sorts.
+    let sql = format!(
+        "{ORG_SELECT} JOIN (SELECT o.id FROM orgs o WHERE {} ORDER BY {order} LIMIT $4 OFFSET $5) p \
+         ON p.id = o.id ORDER BY {order}",
+        filter("$6")
+    );
+    let mut page = sqlx::query_as::<_, OrgRow>(&sql)
         .bind(agency_id)
         .bind(archived)
         .bind(&pattern)
         .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
+        .bind(query.offset() as i64);
+    if let Some(phrase) = &phrase {
+        page = page.bind(phrase);
+    }
+    let rows = page.fetch_all(db).await?;
+    let total: i64 = if pattern.is_none() {
+        // Kept by triggers (migration 0012): one row, not a count of the agency's orgs.
+        sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
+            .bind(agency_id)
+            .bind(archived)
+            .fetch_optional(db)
+            .await?
+            .unwrap_or(0)
+    } else {
+        let count_sql = format!("SELECT COUNT(*) FROM orgs o WHERE {}", filter("$4"));
+        let mut count = sqlx::query_scalar(&count_sql).bind(agency_id).bind(archived).bind(&pattern);
+        if let Some(phrase) = &phrase {
+            count = count.bind(phrase);
+        }
+        count.fetch_one(db).await?
+    };
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
 }
 
