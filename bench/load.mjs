@@ -40,9 +40,12 @@ async function run(opts) {
   return summary(result);
 }
 
-/** `count` new orgs through POST /api/v1/orgs as the agency's owner (session + CSRF). */
-export async function seedOrgs(baseUrl, session, count, connections) {
-  let n = 0;
+/**
+ * `count` new orgs through POST /api/v1/orgs as the agency's owner (session + CSRF), numbered
+ * after `first` (the orgs the agency already holds: their names are taken).
+ */
+export async function seedOrgs(baseUrl, session, count, connections, first = 0) {
+  let n = first;
   return run({
     url: baseUrl,
     connections,

@@ -9,6 +9,7 @@
 // BENCH_LIGHTHOUSE (1; 0 skips), BENCH_KEEP_DB (1 keeps the database), BENCH_DB (a kept bench.db
 // to reuse: seeding only tops it up), BENCH_ONLY=server (seeding and server load alone: no
 // client, browser or Lighthouse; written to results/<timestamp>-server.*, latest.* untouched),
+// BENCH_DATABASE_URL (a PostgreSQL URL instead of a fresh SQLite file),
 // BENCH_SCALES=10000:100000,100000:1000000 (with BENCH_ONLY=server: each orgs:conversations size
 // in turn on one database, and how every p99 grows between them), ATRIUM_SERVER_BIN,
 // ATRIUM_DIST, REACT_ADMIN_DIST.
@@ -104,7 +105,7 @@ async function dataAndLoad(atrium, owner, acme, orgs, conversations) {
   // A reused database (BENCH_DB) may hold them all already: nothing to seed, no figure.
   const missingOrgs = Math.max(0, orgs - haveOrgs);
   out.seed_orgs = missingOrgs === 0 ? null : await section(`seed orgs to ${orgs} (POST /api/v1/orgs)`, () =>
-    seedOrgs(atrium.url, owner, missingOrgs, 8));
+    seedOrgs(atrium.url, owner, missingOrgs, 8, haveOrgs));
   const haveConversations = (await getJson(atrium.url, `${inbox}?per_page=1`, owner)).total;
   const missingConversations = Math.max(0, conversations - haveConversations);
   out.ingest = missingConversations === 0 ? null : await section(`ingest conversations to ${conversations} (POST /api/v1/ingest/messages)`, () =>
@@ -132,7 +133,9 @@ async function dataAndLoad(atrium, owner, acme, orgs, conversations) {
 async function main() {
   const reused = process.env.BENCH_DB;
   const work = reused ? dirname(reused) : mkdtempSync(join(tmpdir(), 'atrium-bench-'));
-  const db = `sqlite://${reused ?? join(work, 'bench.db')}`;
+  // BENCH_DATABASE_URL: a PostgreSQL database instead (an empty one, e.g. from
+  // `scripts/pg-cluster.sh start`), for the server figures of the other engine.
+  const db = process.env.BENCH_DATABASE_URL ?? `sqlite://${reused ?? join(work, 'bench.db')}`;
   const servers = [];
   let browser = null;
   try {
@@ -310,7 +313,8 @@ function report(r) {
   lines.push(`# make bench — ${r.started_at}`, '');
   const tree = m.uncommitted?.length ? ` plus uncommitted changes to ${m.uncommitted.join(', ')}` : ' (clean tree)';
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores; ${m.chromium}; Node ${m.node}; commit ${m.commit}${tree}.`);
-  lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (fresh SQLite, demo seed + API).`);
+  const engine = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+  lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (fresh ${engine}, demo seed + API).`);
   lines.push(`Runs per cold-load figure: ${r.config.runs} (median). Load: ${r.config.connections} connections, ${r.config.loadSeconds} s per endpoint. KB = 1,000 bytes.`, '');
 
   const rows = targets(r).filter(([name]) => !serverOnly || name.startsWith('server'));

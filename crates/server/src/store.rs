@@ -166,6 +166,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     };
     let pool = pool.connect_with(options).await?;
     migrator.run(&pool).await?;
+    orgs::fill_name_skeletons(&pool).await?;
     Ok(pool)
 }
 

@@ -184,6 +184,39 @@ async fn look_alike_identities_are_refused() {
     assert_eq!((r.status.as_u16(), field(&r, "name")), (422, json!("taken")));
 }
 
+/// The look-alike check finds the one org a new name looks like among many through the
+/// stored skeletons, also for orgs written before they were stored (filled at start-up),
+/// and for a rename.
+#[tokio::test]
+async fn look_alike_org_names_are_found_through_their_stored_skeletons() {
+    let app = TestApp::new().await;
+    let owner = app.login("owner@northwind.test").await;
+    for i in 0..50 {
+        assert_eq!(owner.post("/api/v1/orgs", Some(json!({"name": format!("Filler {i}")}))).await.status, 201);
+    }
+    // As a database from before the column: no skeletons, until the server starts.
+    sqlx::query("UPDATE orgs SET name_skeleton = NULL").execute(&app.db).await.unwrap();
+    atrium_server::store::connect(&app.database_url()).await.unwrap().close().await;
+    let field = |reply: &common::Reply| reply.body["error"]["field_codes"]["name"].clone();
+
+    let r = owner.post("/api/v1/orgs", Some(json!({"name": "Globex Realty East"}))).await;
+    assert_eq!(r.status, 201, "not a look-alike: {}", r.body);
+    let r = owner.post("/api/v1/orgs", Some(json!({"name": "Gl\u{043e}bex Realty"}))).await;
+    assert_eq!((r.status.as_u16(), field(&r)), (422, json!("confusable")), "{}", r.body);
+    let r = owner.post("/api/v1/orgs", Some(json!({"name": "Fi\u{04cf}ler 7"}))).await;
+    assert_eq!((r.status.as_u16(), field(&r)), (422, json!("confusable")), "{}", r.body);
+
+    // A rename is checked against the others, not against the org's own old name.
+    let acme = app.org_id("Acme Dental").await;
+    let path = format!("/api/v1/orgs/{acme}");
+    let mut body = common::update_body(&owner.get(&path).await.body);
+    body["name"] = json!("Filler 4O");
+    let r = owner.put(&path, body.clone()).await;
+    assert_eq!((r.status.as_u16(), field(&r)), (422, json!("confusable")), "{}", r.body);
+    body["name"] = json!("Acm\u{0435} Dental");
+    assert_eq!(owner.put(&path, body).await.status, 200, "its own name, respelt");
+}
+
 #[tokio::test]
 async fn anyone_changes_their_own_password_and_their_other_sessions_end() {
     let app = TestApp::new().await;

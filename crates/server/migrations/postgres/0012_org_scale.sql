@@ -1,5 +1,6 @@
 -- The org list at 100,000 orgs (issue 20): its total is kept instead of counted on every
--- page (a name search already starts from `orgs_name_search`, migration 0008).
+-- page, and the look-alike check of a new name reads the names of the same look only (a
+-- name search already starts from `orgs_name_search`, migration 0008).
 
 -- How many orgs each agency has, archived and not, kept by the triggers below: the list's
 -- total without a search is one row of this table. Concurrent writers of one agency take
@@ -31,3 +32,10 @@ FOR EACH ROW EXECUTE FUNCTION org_counts_track();
 CREATE TRIGGER org_counts_moved AFTER UPDATE OF agency_id, archived ON orgs
 FOR EACH ROW WHEN ((OLD.agency_id, OLD.archived) IS DISTINCT FROM (NEW.agency_id, NEW.archived))
 EXECUTE FUNCTION org_counts_track();
+
+-- What each name looks like (the server's `confusable::skeleton`, Unicode TR 39): a new or
+-- changed name is compared with the names of the same look only, found through this
+-- index, instead of with every name of the agency. The server fills it for rows written
+-- before it existed (`store::orgs::fill_name_skeletons`) and on every write.
+ALTER TABLE orgs ADD COLUMN name_skeleton TEXT;
+CREATE INDEX orgs_name_skeleton ON orgs(agency_id, name_skeleton);

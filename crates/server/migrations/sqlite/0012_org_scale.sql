@@ -1,6 +1,6 @@
 -- The org list at 100,000 orgs (issue 20): its total is kept instead of counted on every
--- page, and a name search of three characters or more starts from a trigram index instead
--- of reading every name of the agency.
+-- page, a name search of three characters or more starts from a trigram index instead
+-- of reading every name of the agency, and so does the look-alike check of a new name.
 
 -- How many orgs each agency has, archived and not, kept by the triggers below: the list's
 -- total without a search is one row of this table.
@@ -41,3 +41,10 @@ END;
 CREATE TRIGGER org_search_removed AFTER DELETE ON orgs BEGIN
     DELETE FROM org_search WHERE rowid = old.id;
 END;
+
+-- What each name looks like (the server's `confusable::skeleton`, Unicode TR 39): a new or
+-- changed name is compared with the names of the same look only, found through this
+-- index, instead of with every name of the agency. The server fills it for rows written
+-- before it existed (`store::orgs::fill_name_skeletons`) and on every write.
+ALTER TABLE orgs ADD COLUMN name_skeleton TEXT;
+CREATE INDEX orgs_name_skeleton ON orgs(agency_id, name_skeleton);

@@ -51,7 +51,7 @@ pub async fn create_org(
 ) -> AppResult<impl IntoResponse> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let names = store::org_names(&state.db, admin.agency_id, None).await?;
+    let names = store::look_alike_names(&state.db, admin.agency_id, &body.name, None).await?;
     crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
@@ -96,7 +96,7 @@ pub async fn update_org(
 ) -> AppResult<Json<Organization>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
     body.validate()?;
-    let names = store::org_names(&state.db, actor.agency_id, Some(org.id)).await?;
+    let names = store::look_alike_names(&state.db, actor.agency_id, &body.name, Some(org.id)).await?;
     crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);

@@ -4,6 +4,7 @@
 use super::activity::record_activity;
 use super::{begin_write, fts_phrase, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
 use crate::changes::{org_changes, Change};
+use crate::confusable::skeleton;
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
 use sqlx::{Any, Executor, FromRow};
 
@@ -185,7 +186,8 @@ pub async fn insert_org<'e>(db: impl Executor<'e, Database = Any>, o: &NewOrg<'_
     sqlx::query_scalar(
         "INSERT INTO orgs (agency_id, name, contact_email, logo_url, dashboard_language, dashboard_layout, \
          handoff_enabled, smart_handoff_enabled, show_handoff_messages, canned_responses_enabled, billing_enabled, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+         created_at, updated_at, name_skeleton) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) \
+         RETURNING id",
     )
     .bind(o.agency_id)
     .bind(o.name)
@@ -199,6 +201,7 @@ pub async fn insert_org<'e>(db: impl Executor<'e, Database = Any>, o: &NewOrg<'_
     .bind(s.canned_responses_enabled)
     .bind(s.billing_enabled)
     .bind(now)
+    .bind(skeleton(o.name))
     .fetch_one(db)
     .await
 }
@@ -251,7 +254,7 @@ pub async fn update_org(
         "UPDATE orgs SET name = $1, contact_email = $2, logo_url = $3, archived = COALESCE($4, archived), \
          dashboard_language = $5, dashboard_layout = $6, handoff_enabled = $7, smart_handoff_enabled = $8, \
          show_handoff_messages = $9, canned_responses_enabled = $10, billing_enabled = $11, \
-         version = version + 1, updated_at = $12 \
+         version = version + 1, updated_at = $12, name_skeleton = $16 \
          WHERE id = $13 AND agency_id = $14 AND version = $15",
     )
     .bind(edit.name)
@@ -269,6 +272,7 @@ pub async fn update_org(
     .bind(org_id)
     .bind(agency_id)
     .bind(edit.version)
+    .bind(skeleton(edit.name))
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
@@ -293,11 +297,38 @@ pub async fn delete_org(db: &Db, agency_id: i64, org_id: i64) -> Result<bool, sq
     Ok(deleted.rows_affected() > 0)
 }
 
-/// The names of `agency_id`'s orgs other than `except`: what a new name must not look like.
-pub async fn org_names(db: &Db, agency_id: i64, except: Option<i64>) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM orgs WHERE agency_id = $1 AND ($2 IS NULL OR id <> $2)")
+/// The names of `agency_id`'s orgs other than `except` that look like `name` (the same
+/// [`skeleton`], through `orgs_name_skeleton`): the only ones a new name may be confused
+/// with, found without reading every name of the agency.
+pub async fn look_alike_names(
+    db: &Db,
+    agency_id: i64,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM orgs WHERE agency_id = $1 AND name_skeleton = $2 AND ($3 IS NULL OR id <> $3)")
         .bind(agency_id)
+        .bind(skeleton(name))
         .bind(except)
         .fetch_all(db)
         .await
+}
+
+/// Stores the skeleton of every org name written before the column existed (migration
+/// 0012): it is computed here, not in SQL. Does nothing once every org has one.
+pub(super) async fn fill_name_skeletons(db: &Db) -> Result<(), sqlx::Error> {
+    let missing: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM orgs WHERE name_skeleton IS NULL").fetch_all(db).await?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut tx = begin_write(db).await?;
+    for (id, name) in missing {
+        sqlx::query("UPDATE orgs SET name_skeleton = $1 WHERE id = $2")
+            .bind(skeleton(&name))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
 }
