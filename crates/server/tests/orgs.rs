@@ -298,4 +298,7 @@ async fn totals_and_search_follow_every_create_rename_archive_and_delete() {
     assert_eq!(search_all(&owner, "wombat").await, (vec!["Wombat Realty".to_string()], 1));
     let archived = owner.get("/api/v1/orgs?archived=true&q=quokka").await.body;
     assert_eq!(common::item_names(&archived), ["Quokka Legal"]);
+    // A page past the last match still says how many there are.
+    let past = owner.get("/api/v1/orgs?q=quokka&page=3").await.body;
+    assert_eq!((past["items"].as_array().unwrap().len(), past["total"].as_u64()), (0, Some(1)));
 }

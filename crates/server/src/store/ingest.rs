@@ -72,7 +72,7 @@ pub async fn ingest_message(
     .bind(m.external_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (id, agent_id, mut status) = match existing {
+    let (id, agent_id, mut status, created) = match existing {
         Some(row) => {
             let mut status = row.status();
             if status == ConversationStatus::Closed && m.author == IngestAuthor::Visitor {
@@ -84,7 +84,7 @@ pub async fn ingest_message(
                     .await?;
                 record_event(&mut tx, row.id, "conversation.reopened", None, &at).await?;
             }
-            (row.id, row.agent_id, status)
+            (row.id, row.agent_id, status, false)
         }
         None => {
             let id: i64 = sqlx::query_scalar(
@@ -99,19 +99,22 @@ pub async fn ingest_message(
             .fetch_one(&mut *tx)
             .await?;
             record_event(&mut tx, id, "conversation.created", None, &at).await?;
-            (id, m.agent_id, ConversationStatus::Bot)
+            (id, m.agent_id, ConversationStatus::Bot, true)
         }
     };
-    // The runtime may learn the visitor's name later in the conversation.
-    sqlx::query(
-        "UPDATE conversations SET updated_at = $1, contact_name = CASE WHEN $2 = '' THEN contact_name ELSE $2 END \
-         WHERE id = $3",
-    )
-    .bind(&at)
-    .bind(m.contact_name)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    // The runtime may learn the visitor's name later in the conversation. (A conversation
+    // created just now has both already: the write lock is held for every statement.)
+    if !created {
+        sqlx::query(
+            "UPDATE conversations SET updated_at = $1, contact_name = CASE WHEN $2 = '' THEN contact_name ELSE $2 END \
+             WHERE id = $3",
+        )
+        .bind(&at)
+        .bind(m.contact_name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
     let author = match m.author {
         IngestAuthor::Visitor => MessageAuthor::Visitor,
         IngestAuthor::Bot => MessageAuthor::Bot,
@@ -123,7 +126,11 @@ pub async fn ingest_message(
     let context = IngestContext {
         status,
         fallback_streak: fallback && fallback_streak(&mut tx, id).await?,
-        last_visitor_text: last_visitor_text(&mut tx, id).await?,
+        // The visitor's own message is their latest words: no need to read it back.
+        last_visitor_text: match author {
+            MessageAuthor::Visitor => Some(m.text.to_string()),
+            _ => last_visitor_text(&mut tx, id).await?,
+        },
     };
     let escalation = decide(&context);
     if let Some(Escalation { team_id }) = &escalation {

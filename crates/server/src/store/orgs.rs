@@ -70,12 +70,26 @@ impl From<OrgRow> for Organization {
     }
 }
 
-const ORG_SELECT: &str = "SELECT o.id, o.name, o.contact_email, o.logo_url, o.archived, o.version, \
-     o.dashboard_language, o.dashboard_layout, o.handoff_enabled, o.smart_handoff_enabled, \
-     o.show_handoff_messages, o.canned_responses_enabled, o.billing_enabled, o.created_at, o.updated_at, \
-     (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) AS user_count, \
-     (SELECT group_concat(agent_id) FROM org_agents oa WHERE oa.org_id = o.id) AS agent_ids \
-     FROM orgs o";
+/// The columns an [`OrgRow`] reads from `orgs o`.
+macro_rules! org_columns {
+    () => {
+        "o.id, o.name, o.contact_email, o.logo_url, o.archived, o.version, \
+         o.dashboard_language, o.dashboard_layout, o.handoff_enabled, o.smart_handoff_enabled, \
+         o.show_handoff_messages, o.canned_responses_enabled, o.billing_enabled, o.created_at, o.updated_at, \
+         (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) AS user_count, \
+         (SELECT group_concat(agent_id) FROM org_agents oa WHERE oa.org_id = o.id) AS agent_ids"
+    };
+}
+
+const ORG_SELECT: &str = concat!("SELECT ", org_columns!(), " FROM orgs o");
+
+/// A row of a searched page: the org, and how many orgs the search matched in all.
+#[derive(FromRow)]
+struct SearchRow {
+    #[sqlx(flatten)]
+    org: OrgRow,
+    match_total: i64,
+}
 
 /// `sort` values the org list accepts, and the SQL each means; anything else sorts by name.
 fn order_by(sort: Option<&str>) -> &'static str {
@@ -115,37 +129,56 @@ pub async fn list_orgs(
     };
     let order = order_by(query.sort.as_deref());
     // The page's ids first, then each one's columns: the user and agent counts are looked
-    // up for the rows shown, not for every match a search sorts.
+    // up for the rows shown, not for every match a search sorts. A search counts its
+    // matches in the same pass (`COUNT(*) OVER ()` sees every match before the LIMIT).
+    let searching = pattern.is_some();
     let sql = format!(
-        "{ORG_SELECT} JOIN (SELECT o.id FROM orgs o WHERE {} ORDER BY {order} LIMIT $4 OFFSET $5) p \
+        "SELECT {}{} FROM orgs o JOIN (SELECT o.id{} FROM orgs o WHERE {} ORDER BY {order} LIMIT $4 OFFSET $5) p \
          ON p.id = o.id ORDER BY {order}",
+        org_columns!(),
+        if searching { ", p.match_total" } else { "" },
+        if searching { ", COUNT(*) OVER () AS match_total" } else { "" },
         filter("$6")
     );
-    let mut page = sqlx::query_as::<_, OrgRow>(&sql)
-        .bind(agency_id)
-        .bind(archived)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64);
-    if let Some(phrase) = &phrase {
-        page = page.bind(phrase);
+    macro_rules! bind_page {
+        ($query:expr) => {{
+            let page = $query
+                .bind(agency_id)
+                .bind(archived)
+                .bind(&pattern)
+                .bind(i64::from(query.per_page()))
+                .bind(query.offset() as i64);
+            match &phrase {
+                Some(phrase) => page.bind(phrase),
+                None => page,
+            }
+        }};
     }
-    let rows = page.fetch_all(db).await?;
-    let total: i64 = if pattern.is_none() {
+    let (rows, match_total): (Vec<OrgRow>, Option<i64>) = if searching {
+        let rows = bind_page!(sqlx::query_as::<_, SearchRow>(&sql)).fetch_all(db).await?;
+        let total = rows.first().map(|r| r.match_total);
+        (rows.into_iter().map(|r| r.org).collect(), total)
+    } else {
+        (bind_page!(sqlx::query_as::<_, OrgRow>(&sql)).fetch_all(db).await?, None)
+    };
+    let total: i64 = match match_total {
+        Some(total) => total,
         // Kept by triggers (migration 0012): one row, not a count of the agency's orgs.
-        sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
+        None if !searching => sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
             .bind(agency_id)
             .bind(archived)
             .fetch_optional(db)
             .await?
-            .unwrap_or(0)
-    } else {
-        let count_sql = format!("SELECT COUNT(*) FROM orgs o WHERE {}", filter("$4"));
-        let mut count = sqlx::query_scalar(&count_sql).bind(agency_id).bind(archived).bind(&pattern);
-        if let Some(phrase) = &phrase {
-            count = count.bind(phrase);
+            .unwrap_or(0),
+        // A page past the last match has no row to carry the count.
+        None => {
+            let count_sql = format!("SELECT COUNT(*) FROM orgs o WHERE {}", filter("$4"));
+            let mut count = sqlx::query_scalar(&count_sql).bind(agency_id).bind(archived).bind(&pattern);
+            if let Some(phrase) = &phrase {
+                count = count.bind(phrase);
+            }
+            count.fetch_one(db).await?
         }
-        count.fetch_one(db).await?
     };
     Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
 }
