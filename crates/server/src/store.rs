@@ -22,6 +22,7 @@ mod staff;
 mod subscriptions;
 mod teams;
 mod users;
+mod write;
 
 pub use activity::*;
 pub use agencies::*;
@@ -46,10 +47,12 @@ pub use subscriptions::*;
 pub use teams::*;
 pub use users::*;
 
+use write::begin_write;
+
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTypeInfo, AnyTypeInfoKind, AnyValueRef};
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Decode, Transaction, Type};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Decode, Type};
 use std::str::FromStr;
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
@@ -187,28 +190,9 @@ where
     Ok(out)
 }
 
-/// Advisory lock keys of this application (any fixed numbers, unique among its locks).
+/// Advisory lock key of the start-up lock (any fixed number, unique among the app's locks:
+/// see `write::WRITE_LOCK`).
 const STARTUP_LOCK: i64 = 0x4154_5249_554d_0001;
-const WRITE_LOCK: i64 = 0x4154_5249_554d_0002;
-
-/// A transaction that writes after reading, serialized with every other such transaction
-/// as SQLite's single writer does. SQLite: `BEGIN IMMEDIATE` takes the write lock at once
-/// (a deferred one that reads and then writes fails with SQLITE_BUSY when another writer
-/// commits in between; this one waits its turn under `busy_timeout`). PostgreSQL: a
-/// transaction-scoped advisory lock, so that read-then-write sequences the store relies on
-/// (the agency's next invoice number, "the last owner", "old values, update, log the
-/// difference") see no concurrent writer between their read and their write, on any
-/// replica. Reads never wait for it.
-async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Error> {
-    match Dialect::of(db) {
-        Dialect::Sqlite => db.begin_with("BEGIN IMMEDIATE").await,
-        Dialect::Postgres => {
-            let mut tx = db.begin().await?;
-            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
-            Ok(tx)
-        }
-    }
-}
 
 /// A 0/1 flag or a boolean, as either engine answers it: SQLite has no boolean type
 /// (its 0/1 integers arrive as integers), PostgreSQL's flag columns and `EXISTS` are
