@@ -156,3 +156,53 @@ async fn the_same_external_id_in_another_org_is_another_conversation() {
     assert_eq!(other.status, 200, "{}", other.body);
     assert_ne!(acme.body["conversation_id"], other.body["conversation_id"]);
 }
+
+/// Messages that arrive while the database is busy are written together, in one
+/// transaction (`store/ingest_queue.rs`). One of them that the database refuses must not
+/// take its neighbours down with it: the batch is written again one by one, the refused
+/// message alone gets the error, every other one is saved and answered as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_message_refused_inside_a_batch_is_refused_alone() {
+    use sqlx::Connection;
+    let app = TestApp::new_sqlite().await;
+    // What the database refuses here: this one text (as it would a message that broke a
+    // constraint or the disk's last page).
+    sqlx::query(
+        "CREATE TRIGGER refuse_the_poison BEFORE INSERT ON messages WHEN new.text = 'Poison pill' \
+         BEGIN SELECT RAISE(ABORT, 'refused for the test'); END",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    // Another process holds the write lock, so the messages queue up behind it.
+    let url = format!("sqlite://{}", app.db_path().display());
+    let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut other).await.unwrap();
+
+    let mut bodies = Vec::new();
+    for n in 0..20 {
+        let text = if n == 13 { "Poison pill".to_string() } else { format!("Batched question {n}") };
+        bodies.push(visitor(&app, &format!("batch-{n}"), &text).await);
+    }
+    let sent = futures_util::future::join_all(bodies.into_iter().map(|body| app.ingest(DEMO_API_KEY, body)));
+    let (replies, ()) = tokio::join!(sent, async {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    });
+
+    for (n, reply) in replies.into_iter().enumerate() {
+        if n == 13 {
+            reply.assert_error(500, "internal");
+            continue;
+        }
+        assert_eq!(reply.status, 200, "message {n}: {}", reply.body);
+        let id = reply.body["conversation_id"].as_i64().unwrap();
+        let conversation = transcript(&app, id).await;
+        assert_eq!(conversation["messages"][0]["text"], format!("Batched question {n}"));
+    }
+    let batched: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM conversations WHERE external_id LIKE 'batch-%'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(batched, 19, "every message but the refused one started its conversation, the refused one none");
+}

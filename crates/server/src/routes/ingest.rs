@@ -9,13 +9,14 @@ use crate::extract::ApiJson;
 use crate::password::token_hash;
 use crate::smart_handoff;
 use crate::state::AppState;
-use crate::store::{self, Escalation, IngestContext, IngestRow};
+use crate::store::{self, Decide, Escalation, IngestContext, IngestRow};
 use atrium_api::validate::FieldError;
 use atrium_api::{ConversationStatus, ErrorBody, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::routing::post;
 use axum::{Json, Router};
+use std::sync::Arc;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/ingest/messages", post(ingest_message))
@@ -72,14 +73,15 @@ pub async fn ingest(state: &AppState, agency_id: i64, body: &IngestMessage) -> A
     let row = IngestRow {
         org_id: org.id,
         agent_id: body.agent_id,
-        external_id: body.external_id.trim(),
+        external_id: body.external_id.trim().to_string(),
         author: body.author,
-        text: body.text.trim(),
-        contact_name: body.contact_name.trim(),
+        text: body.text.trim().to_string(),
+        contact_name: body.contact_name.trim().to_string(),
         fallback: body.fallback,
     };
-    let ingested =
-        store::ingest_message(&state.db, &row, |ctx| escalation(&org.settings, body, ctx, &teams, &rules)).await?;
+    let (settings, message) = (org.settings.clone(), body.clone());
+    let decide: Decide = Arc::new(move |ctx| escalation(&settings, &message, ctx, &teams, &rules));
+    let ingested = state.ingest.ingest(row, decide).await?;
 
     let conversation = Some((ingested.conversation_id, ingested.agent_id));
     state.events.publish(org.id, MESSAGE_CREATED, conversation);

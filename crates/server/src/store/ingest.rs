@@ -6,6 +6,7 @@ use super::conversations::{append_message, record_event, ConversationRow, NewMes
 use super::{begin_write, now, Db, Flag};
 use atrium_api::{ConversationStatus, IngestAuthor, MessageAuthor, SystemNote};
 use sqlx::AnyConnection;
+use std::sync::Arc;
 
 /// The agency whose live (not revoked) API key hashes to `key_hash`.
 pub async fn agency_for_api_key(db: &Db, key_hash: &str) -> Result<Option<i64>, sqlx::Error> {
@@ -21,15 +22,20 @@ pub async fn team_names(db: &Db, org_id: i64) -> Result<Vec<(i64, String, String
 }
 
 /// One reported message, validated by the caller (the org and agent are the key's).
-pub struct IngestRow<'a> {
+pub struct IngestRow {
     pub org_id: i64,
     pub agent_id: i64,
-    pub external_id: &'a str,
+    pub external_id: String,
     pub author: IngestAuthor,
-    pub text: &'a str,
-    pub contact_name: &'a str,
+    pub text: String,
+    pub contact_name: String,
     pub fallback: bool,
 }
+
+/// Whether a message escalates its conversation, decided on what it finds there (the
+/// caller's rules: `routes/ingest.rs`). Shared, because a batch that fails is written
+/// again one message at a time (`ingest_queue.rs`).
+pub type Decide = Arc<dyn Fn(&IngestContext) -> Option<Escalation> + Send + Sync>;
 
 /// What the escalation decision sees, the message already appended.
 pub struct IngestContext {
@@ -53,24 +59,31 @@ pub struct Ingested {
     pub escalated: bool,
 }
 
+/// [`append_ingested`] in a transaction of its own.
+pub(super) async fn ingest_message(db: &Db, m: &IngestRow, decide: &Decide) -> Result<Ingested, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let ingested = append_ingested(&mut tx, m, decide).await?;
+    tx.commit().await?;
+    Ok(ingested)
+}
+
 /// Appends the message to the conversation `(org_id, external_id)`, creating it (as
 /// `bot`) or reopening it (a closed one the visitor writes to) first, then asks `decide`
-/// whether to escalate it to `waiting`. One transaction: a concurrent report of the same
-/// conversation waits, so it is created once.
-pub async fn ingest_message(
-    db: &Db,
-    m: &IngestRow<'_>,
-    decide: impl FnOnce(&IngestContext) -> Option<Escalation>,
+/// whether to escalate it to `waiting`. On the caller's write transaction: a concurrent
+/// report of the same conversation waits, so it is created once.
+pub(super) async fn append_ingested(
+    conn: &mut AnyConnection,
+    m: &IngestRow,
+    decide: &Decide,
 ) -> Result<Ingested, sqlx::Error> {
-    let mut tx = begin_write(db).await?;
     let at = now();
     let existing = sqlx::query_as::<_, ConversationRow>(
         "SELECT c.id, c.status, c.agent_id, c.assignee_id, c.team_id, c.contact_name, c.created_at, c.updated_at \
          FROM conversations c WHERE c.org_id = $1 AND c.external_id = $2",
     )
     .bind(m.org_id)
-    .bind(m.external_id)
-    .fetch_optional(&mut *tx)
+    .bind(&m.external_id)
+    .fetch_optional(&mut *conn)
     .await?;
     let (id, agent_id, mut status, created) = match existing {
         Some(row) => {
@@ -80,9 +93,9 @@ pub async fn ingest_message(
                 status = ConversationStatus::Bot;
                 sqlx::query("UPDATE conversations SET status = 'bot', assignee_id = NULL WHERE id = $1")
                     .bind(row.id)
-                    .execute(&mut *tx)
+                    .execute(&mut *conn)
                     .await?;
-                record_event(&mut tx, row.id, "conversation.reopened", None, &at).await?;
+                record_event(conn, row.id, "conversation.reopened", None, &at).await?;
             }
             (row.id, row.agent_id, status, false)
         }
@@ -93,12 +106,12 @@ pub async fn ingest_message(
             )
             .bind(m.org_id)
             .bind(m.agent_id)
-            .bind(m.external_id)
-            .bind(m.contact_name)
+            .bind(&m.external_id)
+            .bind(&m.contact_name)
             .bind(&at)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
-            record_event(&mut tx, id, "conversation.created", None, &at).await?;
+            record_event(conn, id, "conversation.created", None, &at).await?;
             (id, m.agent_id, ConversationStatus::Bot, true)
         }
     };
@@ -110,9 +123,9 @@ pub async fn ingest_message(
              WHERE id = $3",
         )
         .bind(&at)
-        .bind(m.contact_name)
+        .bind(&m.contact_name)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
     let author = match m.author {
@@ -120,16 +133,16 @@ pub async fn ingest_message(
         IngestAuthor::Bot => MessageAuthor::Bot,
     };
     let fallback = m.fallback && author == MessageAuthor::Bot;
-    let message = NewMessage { author, text: m.text, fallback, user_id: None };
-    append_message(&mut tx, id, &message, &at).await?;
+    let message = NewMessage { author, text: &m.text, fallback, user_id: None };
+    append_message(conn, id, &message, &at).await?;
 
     let context = IngestContext {
         status,
-        fallback_streak: fallback && fallback_streak(&mut tx, id).await?,
+        fallback_streak: fallback && fallback_streak(conn, id).await?,
         // The visitor's own message is their latest words: no need to read it back.
         last_visitor_text: match author {
-            MessageAuthor::Visitor => Some(m.text.to_string()),
-            _ => last_visitor_text(&mut tx, id).await?,
+            MessageAuthor::Visitor => Some(m.text.clone()),
+            _ => last_visitor_text(conn, id).await?,
         },
     };
     let escalation = decide(&context);
@@ -138,7 +151,7 @@ pub async fn ingest_message(
         sqlx::query("UPDATE conversations SET status = 'waiting', team_id = COALESCE($1, team_id) WHERE id = $2")
             .bind(team_id)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
         let notice = NewMessage {
             author: MessageAuthor::System,
@@ -146,10 +159,9 @@ pub async fn ingest_message(
             fallback: false,
             user_id: None,
         };
-        append_message(&mut tx, id, &notice, &at).await?;
-        record_event(&mut tx, id, "handoff.requested", None, &at).await?;
+        append_message(conn, id, &notice, &at).await?;
+        record_event(conn, id, "handoff.requested", None, &at).await?;
     }
-    tx.commit().await?;
     Ok(Ingested { conversation_id: id, agent_id, status, escalated: escalation.is_some() })
 }
 
