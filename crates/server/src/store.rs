@@ -122,8 +122,14 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         Dialect::Sqlite => {
             // The Any driver reads only the URL, so what it cannot carry is set here:
             // the file is created and switched to WAL once (WAL is a property of the
-            // file), and each connection gets `synchronous = NORMAL`. Foreign keys on
-            // and a 5 s busy timeout are the driver's defaults.
+            // file), and each connection gets `synchronous = NORMAL` and reads the file
+            // through a memory map (SQLite's most, 2 GiB). Foreign keys on and a 5 s busy
+            // timeout are the driver's defaults. The map: each connection's own page cache
+            // is 2 MB and is emptied whenever another connection writes, so at 1,000,000
+            // conversations every search copied its pages in again with `pread`; mapped,
+            // the connections share the OS's cache without copying (bench at 100,000 orgs
+            // and 1,000,000 conversations, p99: org search 46 -> 32 ms, inbox search 128 ->
+            // 69 ms). SQLite still writes with `write`, through the WAL.
             let parsed = SqliteConnectOptions::from_str(url)?;
             // `create_if_missing` would turn a read-only URL (`?mode=ro`) into `mode=rwc`
             // below, where the Any driver gets the options back as a URL.
@@ -141,6 +147,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                     Box::pin(async move {
                         sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
                         sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA mmap_size = 2147483648").execute(&mut *conn).await?;
                         Ok(())
                     })
                 })
