@@ -332,9 +332,12 @@ fn search_condition(dialect: Dialect, searching: bool, indexed: bool, phrase_par
             "c.id IN (SELECT conversation_id FROM conversation_search WHERE conversation_search MATCH {phrase_param} \
              AND lower(text) LIKE $7 ESCAPE '\\')"
         ),
-        (true, Dialect::Postgres) => "c.id IN (SELECT s.conversation_id FROM messages s WHERE s.author != 'system' \
-             AND lower(s.text) LIKE $7 ESCAPE '\\' UNION SELECT k.id FROM conversations k \
-             WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\')"
+        // The matches as an array, looked up one by one through the primary key: as an
+        // `IN (…)` join the planner guessed 1% of the inbox would match and read all of it
+        // (a sequential scan: 12.6 ms at 60,000 conversations, 2.2 ms this way).
+        (true, Dialect::Postgres) => "c.id = ANY(ARRAY(SELECT s.conversation_id FROM messages s \
+             WHERE s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\' UNION SELECT k.id FROM conversations k \
+             WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\'))"
             .into(),
     }
 }
