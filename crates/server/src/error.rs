@@ -32,10 +32,12 @@ pub enum AppError {
     InvalidEmbedLink(&'static str),
     /// The database refused a write for a reason outside the request: read-only file or
     /// volume, I/O error, locked past the busy timeout, no connection. Answered 503.
-    StorageUnavailable(String),
+    StorageUnavailable(sqlx::Error),
     /// The database's disk or size limit is full (SQLITE_FULL). Answered 507.
-    StorageFull(String),
-    Internal(String),
+    StorageFull(sqlx::Error),
+    /// Anything else that failed on our side. The error itself, with its chain of sources,
+    /// goes to the log; the caller gets a plain message.
+    Internal(Box<dyn std::error::Error + Send + Sync>),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -121,6 +123,39 @@ impl AppError {
     }
 }
 
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for AppError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AppError::StorageUnavailable(e) | AppError::StorageFull(e) => Some(e),
+            AppError::Internal(e) => Some(&**e),
+            _ => None,
+        }
+    }
+}
+
+/// `e` and every error it was caused by, outermost first: what the log needs to tell a
+/// refused connection from a broken query.
+fn with_sources(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(inner) = cause {
+        // Many errors (sqlx's among them) already print their source in their own text.
+        let said = inner.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = inner.source();
+    }
+    text
+}
+
 impl From<FieldErrors> for AppError {
     fn from(errors: FieldErrors) -> Self {
         AppError::Validation(errors)
@@ -177,9 +212,9 @@ impl From<sqlx::Error> for AppError {
             return AppError::NotFound;
         }
         match storage_fault(&e) {
-            Some(StorageFault::Full) => AppError::StorageFull(format!("database: {e}")),
-            Some(StorageFault::Unavailable) => AppError::StorageUnavailable(format!("database: {e}")),
-            None => AppError::Internal(format!("database: {e}")),
+            Some(StorageFault::Full) => AppError::StorageFull(e),
+            Some(StorageFault::Unavailable) => AppError::StorageUnavailable(e),
+            None => AppError::Internal(Box::new(e)),
         }
     }
 }
@@ -187,9 +222,9 @@ impl From<sqlx::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match &self {
-            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
-            AppError::StorageUnavailable(detail) | AppError::StorageFull(detail) => {
-                tracing::error!(%detail, "storage error")
+            AppError::Internal(e) => tracing::error!(error = with_sources(&**e), "internal error"),
+            AppError::StorageUnavailable(e) | AppError::StorageFull(e) => {
+                tracing::error!(error = with_sources(e), "storage error")
             }
             _ => {}
         }
@@ -222,7 +257,34 @@ mod tests {
         assert_eq!(fault_of_code("25006"), Some(StorageFault::Unavailable));
         assert_eq!(fault_of_code("08006"), Some(StorageFault::Unavailable));
         assert_eq!(fault_of_code("23505"), None);
-        assert_eq!(AppError::StorageFull(String::new()).code().status(), 507);
-        assert_eq!(AppError::StorageUnavailable(String::new()).code().status(), 503);
+        assert_eq!(AppError::StorageFull(sqlx::Error::PoolTimedOut).code().status(), 507);
+        assert_eq!(AppError::StorageUnavailable(sqlx::Error::PoolTimedOut).code().status(), 503);
+    }
+
+    /// What the log says of a failure names its cause, however deep, and the caller
+    /// learns none of it.
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log_only() {
+        #[derive(Debug)]
+        struct Outer(std::io::Error);
+        impl std::fmt::Display for Outer {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("could not read the payment provider's answer")
+            }
+        }
+        impl std::error::Error for Outer {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let cause = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "connection reset by peer");
+        let e = AppError::Internal(Box::new(Outer(cause)));
+        let source = std::error::Error::source(&e).expect("the error keeps its source");
+        assert_eq!(with_sources(source), "could not read the payment provider's answer: connection reset by peer");
+        assert_eq!(e.body().error.message, "Something went wrong on our side.");
+        // An error that already prints its source is not repeated.
+        let io = sqlx::Error::Io(std::io::Error::other("disk gone"));
+        assert_eq!(with_sources(&io), io.to_string());
+        assert!(io.to_string().contains("disk gone"));
     }
 }

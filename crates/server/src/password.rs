@@ -89,7 +89,7 @@ pub fn hash_password(password: &str) -> Result<String, String> {
 /// [`hash_password`] on the blocking pool (Argon2 would stall every request sharing the
 /// async worker), in one of the bounded slots.
 pub async fn hash_password_off_thread(password: String) -> AppResult<String> {
-    in_argon2_slot(move || hash_password(&password)).await?.map_err(AppError::Internal)
+    in_argon2_slot(move || hash_password(&password)).await?.map_err(|e| AppError::Internal(e.into()))
 }
 
 /// [`verify_password`] on the blocking pool, in one of the bounded slots.
@@ -101,7 +101,7 @@ async fn in_argon2_slot<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'st
     let slot = tokio::time::timeout(SLOT_PATIENCE, ARGON2.slots.acquire())
         .await
         .map_err(|_| AppError::Busy { retry_after_secs: 1 })?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.into()))?;
     let (done, result) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
         // The slot is held until the work is done, not until the request gives up: a
@@ -110,8 +110,13 @@ async fn in_argon2_slot<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'st
         // The receiver is gone only when the request was dropped meanwhile.
         let _ = done.send(work());
     });
-    ARGON2.jobs.lock().unwrap_or_else(|p| p.into_inner()).send(job).map_err(|e| AppError::Internal(e.to_string()))?;
-    result.await.map_err(|e| AppError::Internal(format!("argon2 worker: {e}")))
+    ARGON2
+        .jobs
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .send(job)
+        .map_err(|e| AppError::Internal(e.to_string().into()))?;
+    result.await.map_err(|e| AppError::Internal(format!("argon2 worker: {e}").into()))
 }
 
 /// Checks `password` against `hash`. With no hash (unknown email) it checks against a

@@ -198,7 +198,7 @@ fn header_value(c: &Cookie<'_>) -> AppResult<HeaderValue> {
 }
 
 pub fn header_value_str(value: &str) -> AppResult<HeaderValue> {
-    HeaderValue::from_str(value).map_err(|e| AppError::Internal(e.to_string()))
+    HeaderValue::from_str(value).map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The session token the request carries. A request with an `Authorization` header is

@@ -57,7 +57,7 @@ pub async fn get_billing(
     let (start, end, included) = match running {
         Some(s) => match (parse(&s.current_period_start), parse(&s.current_period_end)) {
             (Some(start), Some(end)) => (start, end, s.included_conversations),
-            _ => return Err(AppError::Internal(format!("subscription {} has an unreadable period", s.id))),
+            _ => return Err(AppError::Internal(format!("subscription {} has an unreadable period", s.id).into())),
         },
         None => {
             let (start, end) = calendar_month(now);

@@ -57,7 +57,7 @@ pub async fn pay_invoice(
     }
     state.payments.mark_paid(&invoice).await.map_err(|e| match e {
         PaymentError::ManualPaymentNotAllowed => AppError::Conflict(e.to_string()),
-        PaymentError::Provider(detail) => AppError::Internal(detail),
+        PaymentError::Provider(detail) => AppError::Internal(detail.into()),
     })?;
     let now = state.settings.clock.now();
     let paid = store::mark_invoice_paid(&state.db, access.org.id, id, access.actor.by(), now)
