@@ -17,6 +17,7 @@ mod invoices;
 mod login_failures;
 mod org_agents;
 mod orgs;
+mod paging;
 mod plans;
 mod sessions;
 mod staff;

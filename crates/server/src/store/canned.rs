@@ -1,6 +1,7 @@
 //! Canned responses: an org's saved replies, unique by shortcode within the org.
 
-use super::{like_pattern, now, Db};
+use super::paging::{page, SearchableList};
+use super::{now, Db};
 use atrium_api::{CannedResponse, ListQuery};
 use sqlx::FromRow;
 
@@ -20,27 +21,15 @@ impl From<CannedRow> for CannedResponse {
 
 /// A page of the org's canned responses by shortcode, `q` searching shortcode, title and body.
 pub async fn list_canned(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<CannedResponse>, u64), sqlx::Error> {
-    let pattern = query.search().map(like_pattern);
-    let filter =
-        "org_id = $1 AND ($2 IS NULL OR lower(shortcode) LIKE $2 ESCAPE '\\' OR lower(title) LIKE $2 ESCAPE '\\' \
-                  OR lower(body) LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM canned_responses WHERE {filter}"))
-        .bind(org_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql = format!(
-        "SELECT id, shortcode, title, body FROM canned_responses WHERE {filter} \
-         ORDER BY shortcode, id LIMIT $3 OFFSET $4"
-    );
-    let rows = sqlx::query_as::<_, CannedRow>(&sql)
-        .bind(org_id)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let list = SearchableList {
+        select: "SELECT id, shortcode, title, body FROM canned_responses",
+        from: "canned_responses",
+        filter:
+            "org_id = $1 AND ($2 IS NULL OR lower(shortcode) LIKE $2 ESCAPE '\\' OR lower(title) LIKE $2 ESCAPE '\\' \
+                 OR lower(body) LIKE $2 ESCAPE '\\')",
+        order: "shortcode, id",
+    };
+    page::<CannedRow, _>(db, &list, org_id, query).await
 }
 
 pub async fn get_canned(db: &Db, org_id: i64, id: i64) -> Result<Option<CannedResponse>, sqlx::Error> {

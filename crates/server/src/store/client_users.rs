@@ -2,9 +2,10 @@
 //! them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
+use super::paging::{page, SearchableList};
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, parse_ids, By, Db, Dialect, Flag};
+use super::{all_ids_in, begin_write, distinct, json_ids, parse_ids, By, Db, Dialect, Flag};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
@@ -57,24 +58,14 @@ fn order_by(sort: Option<&str>) -> &'static str {
 
 /// A page of the org's users, narrowed by `q` in name or email.
 pub async fn list_client_users(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<ClientUser>, u64), sqlx::Error> {
-    let pattern = query.search().map(like_pattern);
-    let filter =
-        "u.org_id = $1 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
-        .bind(org_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql =
-        format!("{CLIENT_USER_SELECT} WHERE {filter} ORDER BY {} LIMIT $3 OFFSET $4", order_by(query.sort.as_deref()));
-    let rows = sqlx::query_as::<_, ClientUserRow>(&sql)
-        .bind(org_id)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let list = SearchableList {
+        select: CLIENT_USER_SELECT,
+        from: "users u",
+        filter:
+            "u.org_id = $1 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')",
+        order: order_by(query.sort.as_deref()),
+    };
+    page::<ClientUserRow, _>(db, &list, org_id, query).await
 }
 
 /// The user if they belong to `org_id`; anyone else (staff included) is as good as missing.

@@ -1,7 +1,8 @@
 //! An agency's billing plans. Never deleted: retired ones stay for the subscriptions
 //! that run on them, and for the console's history.
 
-use super::{like_pattern, now, Db, Flag};
+use super::paging::{page, SearchableList};
+use super::{now, Db, Flag};
 use atrium_api::{ListQuery, NewPlan, Plan, PlanInterval, PlanPatch};
 use sqlx::{Any, Executor, FromRow};
 
@@ -36,23 +37,13 @@ impl From<PlanRow> for Plan {
 
 /// A page of the agency's plans, retired ones last, then by price; `q` searches names.
 pub async fn list_plans(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(Vec<Plan>, u64), sqlx::Error> {
-    let pattern = query.search().map(like_pattern);
-    let filter = "agency_id = $1 AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM plans WHERE {filter}"))
-        .bind(agency_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql =
-        format!("SELECT {PLAN_COLUMNS} FROM plans WHERE {filter} ORDER BY retired, price_cents, id LIMIT $3 OFFSET $4");
-    let rows = sqlx::query_as::<_, PlanRow>(&sql)
-        .bind(agency_id)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let list = SearchableList {
+        select: &format!("SELECT {PLAN_COLUMNS} FROM plans"),
+        from: "plans",
+        filter: "agency_id = $1 AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\')",
+        order: "retired, price_cents, id",
+    };
+    page::<PlanRow, _>(db, &list, agency_id, query).await
 }
 
 /// The plans an org of the agency may choose: not retired, cheapest first.

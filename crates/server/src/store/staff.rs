@@ -2,8 +2,9 @@
 //! loses its last owner, checked inside the write transaction so that two owners
 //! demoting each other at once cannot both succeed.
 
+use super::paging::{page, SearchableList};
 use super::users::{insert_user, NewUser};
-use super::{begin_write, like_pattern, Db};
+use super::{begin_write, Db};
 use atrium_api::{ListQuery, Role, StaffUser};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
@@ -26,23 +27,14 @@ const STAFF_SELECT: &str = "SELECT u.id, u.name, u.email, u.role FROM users u";
 
 /// A page of the agency's staff by name, narrowed by `q` in name or email.
 pub async fn list_staff(db: &Db, agency_id: i64, query: &ListQuery) -> Result<(Vec<StaffUser>, u64), sqlx::Error> {
-    let pattern = query.search().map(like_pattern);
-    let filter = "u.agency_id = $1 AND u.org_id IS NULL \
-                  AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
-        .bind(agency_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql = format!("{STAFF_SELECT} WHERE {filter} ORDER BY lower(u.name), u.id LIMIT $3 OFFSET $4");
-    let rows = sqlx::query_as::<_, StaffRow>(&sql)
-        .bind(agency_id)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let list = SearchableList {
+        select: STAFF_SELECT,
+        from: "users u",
+        filter: "u.agency_id = $1 AND u.org_id IS NULL \
+                 AND ($2 IS NULL OR lower(u.name) LIKE $2 ESCAPE '\\' OR lower(u.email) LIKE $2 ESCAPE '\\')",
+        order: "lower(u.name), u.id",
+    };
+    page::<StaffRow, _>(db, &list, agency_id, query).await
 }
 
 /// The staff member if they belong to `agency_id`; anyone else is as good as missing.

@@ -2,7 +2,8 @@
 //! editing and deleting them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{all_ids_in, begin_write, distinct, json_ids, like_pattern, now, parse_ids, By, Db, Dialect};
+use super::paging::{page, SearchableList};
+use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, By, Db, Dialect};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
@@ -66,23 +67,14 @@ const TEAM_SELECT: &str = "SELECT t.id, t.label, t.key, t.description, t.updated
 
 /// A page of the org's teams by label, narrowed by `q` in label or key.
 pub async fn list_teams(db: &Db, org_id: i64, query: &ListQuery) -> Result<(Vec<Team>, u64), sqlx::Error> {
-    let pattern = query.search().map(like_pattern);
-    let filter =
-        "t.org_id = $1 AND ($2 IS NULL OR lower(t.label) LIKE $2 ESCAPE '\\' OR lower(t.key) LIKE $2 ESCAPE '\\')";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM teams t WHERE {filter}"))
-        .bind(org_id)
-        .bind(&pattern)
-        .fetch_one(db)
-        .await?;
-    let sql = format!("{TEAM_SELECT} WHERE {filter} ORDER BY lower(t.label), t.id LIMIT $3 OFFSET $4");
-    let rows = sqlx::query_as::<_, TeamRow>(&sql)
-        .bind(org_id)
-        .bind(&pattern)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let list = SearchableList {
+        select: TEAM_SELECT,
+        from: "teams t",
+        filter:
+            "t.org_id = $1 AND ($2 IS NULL OR lower(t.label) LIKE $2 ESCAPE '\\' OR lower(t.key) LIKE $2 ESCAPE '\\')",
+        order: "lower(t.label), t.id",
+    };
+    page::<TeamRow, _>(db, &list, org_id, query).await
 }
 
 /// The team if it belongs to `org_id`; another org's team is as good as missing.
