@@ -52,7 +52,7 @@ const OWNER = 'owner@northwind.test';
 const ORG_ADMIN = 'admin@acme.test';
 
 const results = { started_at: new Date().toISOString(), config: cfg, machine: machine(), errors: {},
-  engine: process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite' };
+  engine: process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite', kept_db: Boolean(process.env.BENCH_DB) };
 let failed = false;
 
 /** Runs one measurement; a thrown error is recorded and the bench goes on. */
@@ -80,7 +80,7 @@ function machine() {
     chromium: sh(CHROMIUM, ['--version']),
     commit: sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
     // A figure belongs to the tree it was measured on: uncommitted changes are named.
-    uncommitted: sh('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no'])?.split('\n').filter(Boolean).map((l) => l.slice(3)) ?? [],
+    uncommitted: sh('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no'])?.split('\n').filter(Boolean).map((l) => l.trim().replace(/^\S+\s+/, '')) ?? [],
     server_bin: serverBin,
   };
 }
@@ -332,7 +332,7 @@ function report(r) {
   lines.push(`# make bench — ${r.started_at}`, '');
   const tree = m.uncommitted?.length ? ` plus uncommitted changes to ${m.uncommitted.join(', ')}` : ' (clean tree)';
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores; ${m.chromium}; Node ${m.node}; commit ${m.commit}${tree}.`);
-  lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (fresh ${r.engine ?? 'SQLite'}, demo seed + API).`);
+  lines.push(`Data: ${r.data?.orgs ?? '?'} orgs, ${r.data?.conversations ?? '?'} conversations in one org (${r.kept_db ? 'a kept' : 'fresh'} ${r.engine ?? 'SQLite'} database, demo seed + API).`);
   lines.push(`Runs per cold-load figure: ${r.config.runs} (median). Load: ${r.config.connections} connections, ${r.config.loadSeconds} s per endpoint. KB = 1,000 bytes.`, '');
 
   const rows = targets(r).filter(([name]) => !serverOnly || name.startsWith('server') || name.startsWith('ingest'));
