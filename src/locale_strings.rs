@@ -64,7 +64,12 @@ pub fn shown_once_loaded(wanted: Signal<Locale>) -> Signal<Locale> {
         }
         leptos::task::spawn_local(async move {
             match load(locale).await {
-                Ok(()) if wanted.get_untracked() == locale => shown.set(locale),
+                // The strings may arrive after the caller is gone (the org page's preview
+                // asks for the org's language; the user switches tab before it arrives):
+                // its signals are disposed then, and reading one would panic.
+                Ok(()) if wanted.try_get_untracked() == Some(locale) => {
+                    let _ = shown.try_set(locale);
+                }
                 Ok(()) => {}
                 Err(e) => leptos::logging::error!("strings for {}: {e:?}", locale.as_str()),
             }

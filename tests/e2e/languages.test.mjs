@@ -157,3 +157,35 @@ test('counts follow the language\'s plural rules: "1 organizacja", "3 organizacj
   assert.notEqual(pl('orgs.count', { count: all }), pl('orgs.count', { count: 1 }).replace('1', String(all)));
   await page.context().close();
 });
+
+test('leaving an org page while its dashboard preview is still fetching the org\'s language does not crash the console', async () => {
+  const en = locale('en');
+  await setOrgSettings(ctx, 'acme', { dashboard_language: 'ar' });
+  try {
+    const { page, tables } = await pageIn('en-US');
+    // The Arabic strings the preview asks for arrive only once the user has left the tab.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/i18n/ar*', async (route) => { await held; await route.continue(); });
+    await signIn(page, ctx.server.url, 'owner@northwind.test', undefined, en);
+    await page.waitForURL(`${ctx.server.url}/agency/orgs`);
+    const asked = page.waitForRequest((r) => r.url().includes('/i18n/ar'));
+    await page.getByRole('link', { name: 'Acme Dental' }).click();
+    await asked;
+    const tabs = page.getByRole('navigation', { name: en('org.tabs_label') });
+    await tabs.getByRole('link', { name: en('org.tab_users') }).click();
+    await page.getByRole('button', { name: en('row.actions_for', { name: 'Alice Acme' }) }).waitFor();
+    const arrived = page.waitForResponse((r) => r.url().includes('/i18n/ar'));
+    release();
+    await arrived;
+    assert.ok(tables.some((f) => f.startsWith('ar')), `the preview asked for Arabic: ${tables}`);
+    // The late strings change nothing here, and the console still answers.
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('#atrium-crashed').count(), 0, 'the crash notice is shown');
+    await openRowMenu(page, 'Alice Acme', en);
+    await page.getByRole('button', { name: en('users.log_in_as', { name: 'Alice Acme' }) }).waitFor();
+    await page.context().close();
+  } finally {
+    await setOrgSettings(ctx, 'acme', { dashboard_language: 'en' });
+  }
+});
