@@ -84,11 +84,11 @@ pub fn OrgSettingsPage() -> impl IntoView {
         Some(Err(ApiError::Conflict(_))) => spawn_local(async move {
             match api::orgs::get_org(org_id).await {
                 Ok(theirs) => {
-                    conflict.set(Some(Conflict {
-                        base: base.get_untracked(),
-                        mine: draft.get_untracked(),
-                        theirs: draft_of(&theirs),
-                    }));
+                    // The user may have left the tab while theirs was fetched: this page's
+                    // signals are disposed then, and reading one would panic.
+                    if let (Some(base), Some(mine)) = (base.try_get_untracked(), draft.try_get_untracked()) {
+                        let _ = conflict.try_set(Some(Conflict { base, mine, theirs: draft_of(&theirs) }));
+                    }
                     current.set(theirs);
                 }
                 Err(e) => failure.set(Some(e)),
