@@ -27,6 +27,7 @@ pub mod row_actions;
 pub mod row_menu;
 pub mod save_bar;
 pub mod search_box;
+pub mod search_capped;
 pub mod secret_once;
 pub mod setup_checklist;
 pub mod status_label;

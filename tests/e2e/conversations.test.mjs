@@ -249,3 +249,22 @@ test('the live handoff notice never points at the chat already open', async () =
   assert.match(await notices.getByRole('link').getAttribute('href'), new RegExp(`/app/conversations/${other}$`));
   await page.context().close();
 });
+
+// Last in this file: it adds more conversations than a search looks at.
+test('an inbox search matching more than it looks at lists the most recent and says so', async () => {
+  const { page, org_id, agent_id } = await signedInAgent();
+  for (let i = 1; i <= 105; i++) {
+    await ingest({ org_id, agent_id, external_id: `e2e-capybara-${i}`, author: 'visitor', text: 'Hello', contact_name: `Capybara ${String(i).padStart(3, '0')}` });
+  }
+  await page.goto(`${ctx.server.url}/app/conversations?q=capybara`);
+  await page.getByRole('status').filter({ hasText: t('common.search_capped', { count: 100 }) }).waitFor();
+  // Newest activity first: 105 leads, and the five oldest are left for a narrower search.
+  const rows = page.getByRole('table').getByRole('rowheader');
+  await rows.first().filter({ hasText: 'Capybara 105' }).waitFor();
+  await page.getByRole('navigation', { name: t('pagination.label') }).getByText(t('pagination.page_of', { page: 1, count: 4 })).waitFor();
+  await page.getByLabel(t('inbox.search')).fill('capybara 00');
+  await rows.first().filter({ hasText: 'Capybara 009' }).waitFor();
+  assert.equal(await rows.count(), 9);
+  assert.equal(await page.getByRole('status').filter({ hasText: t('common.search_capped', { count: 100 }) }).count(), 0);
+  await page.context().close();
+});

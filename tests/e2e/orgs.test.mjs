@@ -323,3 +323,34 @@ test('a list that failed to load offers Retry, which loads it', async () => {
   assert.equal(await alert.count(), 0);
   await page.context().close();
 });
+
+// Last in this file: it adds more orgs than a search looks at.
+test('a search matching more orgs than the list looks at says so, and lists the most recent', async () => {
+  const page = await signedInPage();
+  const statuses = await page.evaluate(async (count) => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('atrium_csrf=')).split('=')[1];
+    const answers = [];
+    for (let i = 1; i <= count; i++) {
+      const res = await fetch('/api/v1/orgs', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ name: `Capybara ${String(i).padStart(3, '0')}` }),
+      });
+      answers.push(res.status);
+    }
+    return answers;
+  }, 105);
+  assert.deepEqual([...new Set(statuses)], [201]);
+  await page.getByLabel(t('orgs.search')).fill('capybara');
+  const status = page.getByRole('status');
+  await status.filter({ hasText: t('orgs.count', { count: 100 }).replace('100', '100+') }).waitFor();
+  await status.filter({ hasText: t('common.search_capped', { count: 100 }) }).waitFor();
+  // The 100 most recent, by name: 006 to 105; the five oldest wait for a narrower search.
+  await page.getByRole('link', { name: 'Capybara 006' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Capybara 005' }).count(), 0);
+  await page.getByRole('navigation', { name: t('pagination.label') }).getByText(t('pagination.page_of', { page: 1, count: 4 })).waitFor();
+  await page.getByLabel(t('orgs.search')).fill('capybara 00');
+  await status.filter({ hasText: t('orgs.count', { count: 9 }) }).waitFor();
+  await page.getByRole('link', { name: 'Capybara 001' }).waitFor();
+  assert.equal(await status.filter({ hasText: t('common.search_capped', { count: 100 }) }).count(), 0);
+  await page.context().close();
+});

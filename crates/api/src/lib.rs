@@ -38,7 +38,7 @@ pub use conversation::{
 pub use embedding::{CreatedEmbedSecret, EmbedSecret, EmbedSettings, EmbedSignIn, FrameOrigins};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use integration::{ApiKey, CreatedApiKey, HandoffRule, NewHandoffRule};
-pub use list::{ListQuery, ListResponse};
+pub use list::{ListQuery, ListResponse, Total, MAX_SEARCH_MATCHES};
 pub use org::{Layout, OrgListQuery, OrgSettings, OrgSummary, Organization};
 pub use org_input::{AgentAssignment, NewOrganization, OrganizationUpdate};
 pub use people::{

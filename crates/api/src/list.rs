@@ -1,15 +1,57 @@
-//! Paged lists: `{"items": [...], "total": N}` and the query that asks for a page.
+//! Paged lists: `{"items": [...], "total": N, "capped": false}` and the query that asks for a page.
 
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_PER_PAGE: u32 = 25;
 pub const MAX_PER_PAGE: u32 = 100;
 
+/// How many matches a search of the org list or the inbox looks at: the most recent ones.
+/// Finding the page of an exact search sorts every match, so its cost grows with the data;
+/// stopping here keeps a search's cost flat, and a search that matches more than this is
+/// worth narrowing anyway. Such a list says `capped`.
+pub const MAX_SEARCH_MATCHES: u64 = 100;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ListResponse<T> {
     pub items: Vec<T>,
+    /// How many items the list holds in all pages; with `capped`, a lower bound.
     pub total: u64,
+    /// `true` when a search matched more than [`MAX_SEARCH_MATCHES`] items: the pages then
+    /// hold the most recent [`MAX_SEARCH_MATCHES`] of them, `total` is that many, and the
+    /// list shows "200+".
+    #[serde(default)]
+    pub capped: bool,
+}
+
+impl<T> ListResponse<T> {
+    /// A list whose `total` is exact.
+    pub fn new(items: Vec<T>, total: u64) -> Self {
+        Self { items, total, capped: false }
+    }
+
+    pub fn counted(items: Vec<T>, total: Total) -> Self {
+        Self { items, total: total.count, capped: total.capped }
+    }
+}
+
+/// A list's total as the store finds it: exact, or [`MAX_SEARCH_MATCHES`] and `capped`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Total {
+    pub count: u64,
+    pub capped: bool,
+}
+
+impl Total {
+    pub fn exact(count: u64) -> Self {
+        Self { count, capped: false }
+    }
+
+    /// `found` matches of a search that looked at no more than `MAX_SEARCH_MATCHES + 1`,
+    /// `more` when it knows of others it did not look at.
+    pub fn of_search(found: u64, more: bool) -> Self {
+        Self { count: found.min(MAX_SEARCH_MATCHES), capped: more || found > MAX_SEARCH_MATCHES }
+    }
 }
 
 /// `?page=1&per_page=25&q=acme&sort=name`; pages count from 1.
@@ -69,6 +111,14 @@ mod tests {
         assert_eq!(q.page_count(21), 3);
         let first = ListQuery { page: Some(0), ..Default::default() };
         assert_eq!(first.offset(), 0);
+    }
+
+    #[test]
+    fn a_search_past_the_cap_counts_the_cap_and_says_so() {
+        assert_eq!(Total::of_search(3, false), Total { count: 3, capped: false });
+        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES, false), Total { count: MAX_SEARCH_MATCHES, capped: false });
+        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES + 1, false), Total { count: MAX_SEARCH_MATCHES, capped: true });
+        assert_eq!(Total::of_search(12, true), Total { count: 12, capped: true });
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 mod common;
 
+use atrium_api::MAX_SEARCH_MATCHES;
 use atrium_server::seed::DEMO_API_KEY;
+use atrium_server::store::{self, NewConversation};
 use common::{Session, TestApp};
 use serde_json::{json, Value};
 
@@ -76,6 +78,75 @@ async fn the_inbox_search_finds_names_and_messages_as_they_change() {
     // Handoff notices are system messages: never searched, however long the query.
     assert_eq!(inbox(&agent, "?q=handoff%20requested").await["total"], 0);
     assert_eq!(inbox(&agent, "?q=closed").await["total"], 0);
+}
+
+/// Every contact name a search lists, page by page, its total and whether it says it
+/// stopped at the cap.
+async fn search_pages(session: &Session<'_>, query: &str) -> (Vec<String>, u64, bool) {
+    let mut found = Vec::new();
+    for page in 1.. {
+        let list = inbox(session, &format!("{query}&per_page=100&page={page}")).await;
+        let items = contacts(&list);
+        let done = items.is_empty();
+        found.extend(items);
+        if done {
+            return (found, list["total"].as_u64().unwrap(), list["capped"].as_bool().unwrap());
+        }
+    }
+    unreachable!()
+}
+
+#[tokio::test]
+async fn a_search_matching_more_than_the_cap_lists_the_most_recent_matches_and_says_so() {
+    let app = TestApp::new().await;
+    let agent = app.login("agent@acme.test").await;
+    let org_id = app.org_id("Acme Dental").await;
+    let agent_id = app.agent_id("Support Bot").await;
+    let over = MAX_SEARCH_MATCHES as usize + 30;
+    // Matches by name, and matches by a message only; a few waiting.
+    for i in 0..over {
+        for (contact, text) in
+            [(format!("Zephyrine {i}"), "Hello"), (format!("Visitor {i}"), "About the quokka invoice")]
+        {
+            let status = if i % 40 == 0 { "waiting" } else { "bot" };
+            let c = NewConversation {
+                org_id,
+                agent_id,
+                external_id: &contact,
+                status,
+                assignee_id: None,
+                team_id: None,
+                contact_name: &contact,
+                messages: &[("visitor", text)],
+            };
+            store::insert_conversation(&app.db, &c).await.unwrap();
+        }
+    }
+    let newest = |prefix: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT contact_name FROM conversations WHERE contact_name LIKE $1 ORDER BY updated_at DESC, id DESC",
+            )
+            .bind(format!("{prefix}%"))
+            .fetch_all(&db)
+            .await
+            .unwrap();
+            assert_eq!(names.len(), over);
+            names.into_iter().take(MAX_SEARCH_MATCHES as usize).collect::<Vec<_>>()
+        }
+    };
+    let cap = MAX_SEARCH_MATCHES;
+    // The trigram index (names, then messages) and the scan of a two-letter query alike:
+    // the most recent matches, newest first, counted as the cap and said to be more.
+    assert_eq!(search_pages(&agent, "?q=zephyrine").await, (newest("Zephyrine").await, cap, true));
+    assert_eq!(search_pages(&agent, "?q=QUOKKA%20invoice").await, (newest("Visitor").await, cap, true));
+    let (short, total, capped) = search_pages(&agent, "?q=ze").await;
+    assert_eq!((short.len() as u64, total, capped), (cap, cap, true));
+    assert_eq!(short, newest("Zephyrine").await, "'ze' is only in the new names");
+    // Narrowed under the cap, the total is exact again.
+    let waiting = search_pages(&agent, "?q=zephyrine&status=waiting").await;
+    assert_eq!((waiting.0.len(), waiting.1, waiting.2), (over.div_ceil(40), over.div_ceil(40) as u64, false));
 }
 
 #[tokio::test]

@@ -64,7 +64,7 @@ async fn inbox_queries_at_one_hundred_thousand_conversations() {
     ];
     for (name, query) in &cases {
         let (items, total) = store::list_conversations(&app.db, &scope, reader, query, false).await.unwrap();
-        println!("{name}: total {total}, {} on the page", items.len());
+        println!("{name}: total {total:?}, {} on the page", items.len());
         let mut single = Vec::new();
         for _ in 0..20 {
             let t = Instant::now();

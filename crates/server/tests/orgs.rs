@@ -2,7 +2,7 @@
 
 mod common;
 
-use atrium_api::OrgSettings;
+use atrium_api::{OrgSettings, MAX_SEARCH_MATCHES};
 use atrium_server::store::{self, NewOrg};
 use common::TestApp;
 use serde_json::Value;
@@ -174,29 +174,32 @@ fn query_value(q: &str) -> String {
     q.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
-/// Every org the API lists for `q` (all pages) and its total.
-async fn search_all(owner: &common::Session<'_>, q: &str) -> (Vec<String>, u64) {
+/// Every org the API lists for `q` (all pages), its total, and whether it says it stopped
+/// at the cap.
+async fn search_all(owner: &common::Session<'_>, q: &str) -> (Vec<String>, u64, bool) {
     let mut found = Vec::new();
     for page in 1.. {
         let list = owner.get(&format!("/api/v1/orgs?q={}&per_page=100&page={page}", query_value(q))).await;
         assert_eq!(list.status, 200, "q={q:?}: {}", list.body);
         let items = common::item_names(&list.body);
         let total = list.body["total"].as_u64().unwrap();
+        let capped = list.body["capped"].as_bool().unwrap();
         let last = items.len() < 100;
         found.extend(items);
         if last {
-            return (found, total);
+            return (found, total, capped);
         }
     }
     unreachable!()
 }
 
-/// The name search as a scan of every name: what the list answered before it had a
-/// trigram index (issue 20), and still answers for one- and two-character queries.
+/// The name search as a scan of every name, newest first: what the list answered before
+/// it had a trigram index (issue 20), and still answers for one- and two-character queries.
 async fn scanned(app: &TestApp, agency_id: i64, q: &str) -> Vec<String> {
     let escaped = q.to_ascii_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     sqlx::query_scalar(
-        "SELECT name FROM orgs WHERE agency_id = $1 AND archived = $2 AND lower(name) LIKE $3 ESCAPE '\\'",
+        "SELECT name FROM orgs WHERE agency_id = $1 AND archived = $2 AND lower(name) LIKE $3 ESCAPE '\\' \
+         ORDER BY id DESC",
     )
     .bind(agency_id)
     .bind(false)
@@ -207,7 +210,7 @@ async fn scanned(app: &TestApp, agency_id: i64, q: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn the_indexed_search_finds_exactly_what_a_scan_finds() {
+async fn the_indexed_search_finds_exactly_what_a_scan_finds_up_to_the_cap() {
     use rand::{rngs::StdRng, Rng, SeedableRng};
     let app = TestApp::new().await;
     let agency_id = app.agency_id("Northwind Agency").await;
@@ -217,7 +220,8 @@ async fn the_indexed_search_finds_exactly_what_a_scan_finds() {
     let mut rng = StdRng::seed_from_u64(20);
     let mut names = Vec::new();
     let settings = OrgSettings::default();
-    while names.len() < 300 {
+    // Enough names that a one-letter query matches more than the search looks at.
+    while names.len() < 500 {
         let len = rng.gen_range(3..14);
         let name: String = (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect();
         let org = NewOrg { agency_id, name: &name, contact_email: None, logo_url: None, settings: &settings };
@@ -227,7 +231,7 @@ async fn the_indexed_search_finds_exactly_what_a_scan_finds() {
         }
     }
     let owner = app.login("owner@northwind.test").await;
-    let mut matched_some = 0;
+    let (mut matched_some, mut capped_some) = (0, 0);
     for round in 0..300 {
         let q: String = if round % 2 == 0 {
             // A piece of a name, its ASCII case flipped at random: it matches at least that name.
@@ -246,15 +250,21 @@ async fn the_indexed_search_finds_exactly_what_a_scan_finds() {
         if trimmed.is_empty() {
             continue;
         }
-        let mut expected = scanned(&app, agency_id, trimmed).await;
-        let (mut found, total) = search_all(&owner, &q).await;
+        let matches = scanned(&app, agency_id, trimmed).await;
+        let over_cap = matches.len() as u64 > MAX_SEARCH_MATCHES;
+        // Past the cap, the newest matches and no others.
+        let mut expected: Vec<String> = matches.into_iter().take(MAX_SEARCH_MATCHES as usize).collect();
+        let (mut found, total, capped) = search_all(&owner, &q).await;
         expected.sort();
         found.sort();
         assert_eq!(found, expected, "q={q:?}");
         assert_eq!(total, expected.len() as u64, "q={q:?}");
+        assert_eq!(capped, over_cap, "q={q:?}");
         matched_some += usize::from(!expected.is_empty());
+        capped_some += usize::from(over_cap);
     }
     assert!(matched_some > 150, "too few queries matched anything ({matched_some}): the comparison says little");
+    assert!(capped_some > 5, "too few queries matched past the cap ({capped_some}): the cap is untested");
 }
 
 #[tokio::test]
@@ -294,11 +304,54 @@ async fn totals_and_search_follow_every_create_rename_archive_and_delete() {
         assert_eq!(list["items"].as_array().unwrap().len() as i64, counted, "archived={archived}");
     }
     // The search index follows the rename and the archive.
-    assert_eq!(search_all(&owner, "quokka").await, (vec!["Quokka Dental".to_string()], 1));
-    assert_eq!(search_all(&owner, "wombat").await, (vec!["Wombat Realty".to_string()], 1));
+    assert_eq!(search_all(&owner, "quokka").await, (vec!["Quokka Dental".to_string()], 1, false));
+    assert_eq!(search_all(&owner, "wombat").await, (vec!["Wombat Realty".to_string()], 1, false));
     let archived = owner.get("/api/v1/orgs?archived=true&q=quokka").await.body;
     assert_eq!(common::item_names(&archived), ["Quokka Legal"]);
     // A page past the last match still says how many there are.
     let past = owner.get("/api/v1/orgs?q=quokka&page=3").await.body;
     assert_eq!((past["items"].as_array().unwrap().len(), past["total"].as_u64()), (0, Some(1)));
+}
+
+#[tokio::test]
+async fn the_search_index_upkeep_merges_the_index_and_the_search_answers_the_same() {
+    let app = TestApp::new().await;
+    if store::Dialect::of(&app.db) != store::Dialect::Sqlite {
+        // PostgreSQL's trigram indexes have nothing to merge.
+        assert!(!store::merge_search_indexes(&app.db).await.unwrap());
+        return;
+    }
+    let agency_id = app.agency_id("Northwind Agency").await;
+    let settings = OrgSettings::default();
+    // One transaction per org, as the console creates them: each adds a segment.
+    for i in 0..40 {
+        let name = format!("Upkeep {i:02} {}", if i % 3 == 0 { "Dental" } else { "Legal" });
+        let org = NewOrg { agency_id, name: &name, contact_email: None, logo_url: None, settings: &settings };
+        store::insert_org(&app.db, &org).await.unwrap();
+    }
+    let segments = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(DISTINCT segid) FROM org_search_idx")
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
+    };
+    let before = segments().await;
+    assert!(before > 1, "the inserts left {before} segment(s): nothing to merge");
+    let owner = app.login("owner@northwind.test").await;
+    let dental = search_all(&owner, "keep 0").await;
+    let legal = search_all(&owner, "legal").await;
+
+    let mut slices = 0;
+    while store::merge_search_indexes(&app.db).await.unwrap() {
+        slices += 1;
+        assert!(slices < 1000, "the upkeep never says it is done");
+    }
+    assert_eq!(segments().await, 1, "{before} segments merged into one");
+    assert_eq!(search_all(&owner, "keep 0").await, dental);
+    assert_eq!(search_all(&owner, "legal").await, legal);
+    assert_eq!(dental.0.len(), 10);
+    // Written after the merge, found at once.
+    let created = owner.post("/api/v1/orgs", Some(serde_json::json!({ "name": "Upkeep 99 Dental" }))).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(search_all(&owner, "keep 9").await.0, ["Upkeep 99 Dental"]);
 }

@@ -8,6 +8,7 @@ use crate::components::loading::Loading;
 use crate::components::org_table::OrgTable;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
+use crate::components::search_capped::SearchCapped;
 use crate::i18n::*;
 use atrium_api::{ListQuery, OrgListQuery};
 use leptos::prelude::*;
@@ -179,7 +180,13 @@ pub fn OrgsPage() -> impl IntoView {
                         let page_count = page_query.page_count(list.total);
                         let first_run = s.q.is_empty() && !s.archived && list.total == 0;
                         view! {
-                            <p class="muted" role="status">{move || { let total = list.total as i64; crate::counted!(i18n, orgs.count, total, count = crate::format::number(total, i18n.get_locale().as_str())) }}</p>
+                            <p class="muted" role="status">{move || {
+                                let total = list.total as i64;
+                                let count = crate::format::number(total, i18n.get_locale().as_str());
+                                let count = if list.capped { format!("{count}+") } else { count };
+                                crate::counted!(i18n, orgs.count, total, count = count)
+                            }}</p>
+                            {list.capped.then(|| view! { <SearchCapped count=list.total/> })}
                             <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
                             {first_run.then(|| view! {
                                 <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>

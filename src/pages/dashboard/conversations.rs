@@ -7,6 +7,7 @@ use crate::components::loading::Loading;
 use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
+use crate::components::search_capped::SearchCapped;
 use crate::components::status_label::{shown_text, status_label};
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
@@ -149,6 +150,7 @@ pub fn InboxPage() -> impl IntoView {
                     Ok(l) => {
                         let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
                         view! {
+                            {l.capped.then(|| view! { <SearchCapped count=l.total/> })}
                             <TableBox>
                                 <table class="data-table inbox">
                                     <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>

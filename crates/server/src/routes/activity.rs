@@ -27,5 +27,5 @@ pub async fn list_activity(
 ) -> AppResult<Json<ListResponse<ActivityEntry>>> {
     let access = user.org(&state, org_id, OrgRule::AnyStaff).await?;
     let (items, total) = store::list_activity(&state.db, access.org.id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }

@@ -33,7 +33,7 @@ pub async fn list_agents(
 ) -> AppResult<Json<ListResponse<Agent>>> {
     let staff = user.require_staff()?;
     let (items, total) = store::list_agents(&state.db, staff.agency_id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new agent in the pool. Agency owners and admins only.

@@ -50,7 +50,7 @@ pub async fn list_canned(
 ) -> AppResult<Json<ListResponse<CannedResponse>>> {
     let access = enabled(&state, &user, org_id, READ).await?;
     let (items, total) = store::list_canned(&state.db, access.org.id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new canned response; its shortcode must be unused in the org.

@@ -70,7 +70,7 @@ pub async fn list_conversations(
     let scope = scope(&state, &access).await?;
     let with_system = shows_system_messages(&access.org);
     let (items, total) = store::list_conversations(&state.db, &scope, access.actor.id, &query, with_system).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::counted(items, total)))
 }
 
 /// One conversation with its transcript, oldest message first. System messages appear

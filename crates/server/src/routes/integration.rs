@@ -43,7 +43,7 @@ pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> App
     let actor = user.require_agency_admin()?;
     let items = store::list_api_keys(&state.db, actor.agency_id).await?;
     let total = items.len() as u64;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new key. Its secret is in this answer only: the server keeps its hash.
@@ -86,7 +86,7 @@ pub async fn list_handoff_rules(
     let access = user.org(&state, org_id, RULES_READ).await?;
     let items = store::list_handoff_rules(&state.db, access.org.id).await?;
     let total = items.len() as u64;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new rule. The keyword must be new to the org (in any case: 422 `taken`) and the

@@ -35,7 +35,7 @@ pub async fn list_invoices(
     // A period that ended since the last look has an invoice to show.
     refresh(&state, access.actor.agency_id, &access.org).await?;
     let (items, total) = store::list_invoices(&state.db, access.org.id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// Records that an open invoice was paid (money received outside Atrium); a

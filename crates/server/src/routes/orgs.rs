@@ -35,7 +35,7 @@ pub async fn list_orgs(
     query.validate()?;
     let (items, total) =
         store::list_orgs(&state.db, staff.agency_id, query.archived.unwrap_or(false), &query.list()).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::counted(items, total)))
 }
 
 /// A new organization with the default settings. Agency owners and admins only; the name

@@ -30,7 +30,7 @@ pub async fn list_plans(
 ) -> AppResult<Json<ListResponse<Plan>>> {
     let actor = user.require_staff()?;
     let (items, total) = store::list_plans(&state.db, actor.agency_id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new plan. Prices are whole minor units (a fraction is a 400), never negative.

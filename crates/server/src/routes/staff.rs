@@ -34,7 +34,7 @@ pub async fn list_staff(
 ) -> AppResult<Json<ListResponse<StaffUser>>> {
     let staff = user.require_staff()?;
     let (items, total) = store::list_staff(&state.db, staff.agency_id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new staff member of the caller's agency; the email must be unused on the whole

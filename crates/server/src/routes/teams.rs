@@ -39,7 +39,7 @@ pub async fn list_teams(
 ) -> AppResult<Json<ListResponse<Team>>> {
     let access = user.org(&state, org_id, READ).await?;
     let (items, total) = store::list_teams(&state.db, access.org.id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new team. The key must be unused in the org and every member a user of the org.

@@ -36,7 +36,7 @@ pub async fn list_users(
 ) -> AppResult<Json<ListResponse<ClientUser>>> {
     let access = user.org(&state, org_id, OrgRule::StaffOrOrgAdmin).await?;
     let (items, total) = store::list_client_users(&state.db, access.org.id, &query).await?;
-    Ok(Json(ListResponse { items, total }))
+    Ok(Json(ListResponse::new(items, total)))
 }
 
 /// A new client user. The email must be unused on the whole platform (in any case) and

@@ -5,7 +5,8 @@
 use super::timestamp;
 use super::{fts_phrase, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
 use atrium_api::{
-    Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor,
+    Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor, Total,
+    MAX_SEARCH_MATCHES,
 };
 use sqlx::{AnyConnection, FromRow};
 
@@ -182,6 +183,9 @@ struct SummaryRow {
     /// How many conversations the whole search matched, when the page query counted them.
     #[sqlx(default)]
     match_total: Option<i64>,
+    /// 1 when a search left matches out (see [`search_matches`]).
+    #[sqlx(default)]
+    more: Option<i64>,
 }
 
 impl From<SummaryRow> for ConversationSummary {
@@ -208,63 +212,69 @@ impl From<SummaryRow> for ConversationSummary {
 
 /// A page of the inbox: conversations in `scope`, newest activity first, narrowed by the
 /// query's filters; `q` searches the contact's name and the text of visitor, bot and
-/// human messages; `updated_since` (already in [`now`]'s form, see [`timestamp`]) keeps
-/// the conversations active since then. Each row carries its last message (system ones
-/// only when `with_system`) and whether `reader` has not yet seen a message someone else
-/// wrote (see [`record_read`]).
+/// human messages, looking at no more than the [`MAX_SEARCH_MATCHES`] most recent matches
+/// (see [`search_matches`]); `updated_since` (already in [`now`]'s form, see [`timestamp`])
+/// keeps the conversations active since then. Each row carries its last message (system
+/// ones only when `with_system`) and whether `reader` has not yet seen a message someone
+/// else wrote (see [`record_read`]).
 pub async fn list_conversations(
     db: &Db,
     scope: &ConversationScope,
     reader: i64,
     query: &ConversationListQuery,
     with_system: bool,
-) -> Result<(Vec<ConversationSummary>, u64), sqlx::Error> {
+) -> Result<(Vec<ConversationSummary>, Total), sqlx::Error> {
     let list = query.list();
-    let pattern = list.search().map(like_pattern);
+    let search = list.search();
+    let pattern = search.map(like_pattern);
     let since = query.updated_since.as_deref();
     let dialect = Dialect::of(db);
     // A query of three characters or more goes through the trigram index; on SQLite that
     // takes its own parameter, the query as one FTS5 phrase.
-    let indexed = list.search().is_some_and(trigram_searchable);
-    let phrase = list.search().filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
-    // SQLite plans without statistics and would rather walk the org's whole inbox than
-    // start from the few conversations the search index names: a unary `+` keeps the
-    // org's indexes out of a search.
-    let in_scope = match (indexed, dialect) {
-        (true, Dialect::Sqlite) => format!("+{}", in_scope(dialect)),
-        _ => in_scope(dialect),
-    };
-    let filter = |phrase_param: &str| {
-        format!(
-            "{in_scope} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
-             AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) AND {} AND {}",
-            search_condition(dialect, pattern.is_some(), indexed, phrase_param),
-            // Only when given, so that an unfiltered count can use `conversation_counts`.
-            if since.is_some() { "c.updated_at >= $8" } else { "$8 IS NULL" },
-        )
-    };
+    let indexed = search.is_some_and(trigram_searchable);
+    let phrase = search.filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
+    // `$1`–`$6` and `$8`: the scope and the filters other than the search.
+    let filters = format!(
+        "{} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
+         AND ($5 IS NULL OR c.assignee_id = $5) AND ($6 IS NULL OR c.agent_id = $6) AND {}",
+        in_scope(dialect),
+        // Only when given, so that an unfiltered count can use `conversation_counts`.
+        if since.is_some() { "c.updated_at >= $8" } else { "$8 IS NULL" },
+    );
     let status = query.status.map(ConversationStatus::as_str);
-    // A search (or a date) is counted by the page query itself, in the same pass over the
-    // matches (`COUNT(*) OVER ()` sees every match before the LIMIT), rather than searched
-    // twice. The page's ids come first, then each one's last message and unread flag:
-    // sorting the whole match with those columns would look them up for every match, not
-    // only the 25 shown.
-    let counted = pattern.is_some() || since.is_some();
-    let match_total = if counted { ", COUNT(*) OVER () AS match_total" } else { "" };
+    // The page's ids come first, then each one's last message and unread flag: sorting
+    // every match with those columns would look them up for every match, not only the 25
+    // shown. A search (or a date) is counted by the page query itself, in the same pass
+    // (`COUNT(*) OVER ()` sees every match before the LIMIT), rather than searched twice.
+    let page_ids = match search {
+        Some(_) => format!(
+            "SELECT k.id, COUNT(*) OVER () AS match_total, MAX(k.more) OVER () AS more FROM ({}) k \
+             ORDER BY k.updated_at DESC, k.id DESC LIMIT $10 OFFSET $11",
+            search_matches(dialect, indexed, &filters, "$13")
+        ),
+        None if since.is_some() => format!(
+            "SELECT c.id, COUNT(*) OVER () AS match_total FROM conversations c WHERE {filters} AND $7 IS NULL \
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11"
+        ),
+        None => format!(
+            "SELECT c.id FROM conversations c WHERE {filters} AND $7 IS NULL \
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11"
+        ),
+    };
+    let counted = search.is_some() || since.is_some();
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
               AND u.id > COALESCE(r.last_read_message_id, 0) AND ($9 OR u.author != 'system') \
-              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread{} \
-         FROM (SELECT c.id{match_total} FROM conversations c WHERE {} \
-               ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11) p \
+              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread{}{} \
+         FROM ({page_ids}) p \
          JOIN conversations c ON c.id = p.id \
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
               AND ($9 OR l.author != 'system') ORDER BY l.id DESC LIMIT 1) \
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $12 \
          ORDER BY c.updated_at DESC, c.id DESC",
         if counted { ", p.match_total" } else { "" },
-        filter("$13")
+        if search.is_some() { ", p.more" } else { "" },
     );
     // `$1`–`$8`, the filter's parameters, in both queries.
     macro_rules! bind_filter {
@@ -288,58 +298,110 @@ pub async fn list_conversations(
     if let Some(phrase) = &phrase {
         page = page.bind(phrase);
     }
-    let rows = page.fetch_all(db).await?;
-    let total = match rows.first().and_then(|r| r.match_total) {
-        Some(total) => total,
-        // Without a search the kept counts answer; a page past the last match has no row
-        // to carry the count, so it is counted on its own.
-        None => {
+    let mut rows = page.fetch_all(db).await?;
+    let (found, more) = match rows.first() {
+        Some(row) if counted => (row.match_total.unwrap_or(0), row.more.unwrap_or(0) > 0),
+        // A page past the last match has no row to carry the count, so it is counted on
+        // its own.
+        _ if search.is_some() => {
+            let count_sql = format!(
+                "SELECT COUNT(*), COALESCE(MAX(k.more), 0) FROM ({}) k",
+                search_matches(dialect, indexed, &filters, "$9")
+            );
+            let mut count = bind_filter!(sqlx::query_as::<_, (i64, i64)>(&count_sql));
+            if let Some(phrase) = &phrase {
+                count = count.bind(phrase);
+            }
+            let (found, more) = count.fetch_one(db).await?;
+            (found, more > 0)
+        }
+        _ => {
             // `conversation_counts` (migration 0009) holds the total of every combination
             // of the columns filtered above, under the same names: without a search or a
             // date the total is a sum over a few of its rows, not a count of the inbox.
             let count_sql = if counted {
-                format!("SELECT COUNT(*) FROM conversations c WHERE {}", filter("$9"))
+                format!("SELECT COUNT(*) FROM conversations c WHERE {filters} AND $7 IS NULL")
             } else {
-                format!(
-                    "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {}",
-                    filter("$9")
-                )
+                format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {filters} AND $7 IS NULL")
             };
-            let mut count = bind_filter!(sqlx::query_scalar(&count_sql));
-            if let Some(phrase) = &phrase {
-                count = count.bind(phrase);
-            }
-            count.fetch_one(db).await?
+            (bind_filter!(sqlx::query_scalar(&count_sql)).fetch_one(db).await?, false)
         }
     };
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let total = match search {
+        Some(_) => {
+            // The page is the most recent of the matches looked at; the one past the cap
+            // only says there are more.
+            rows.truncate((MAX_SEARCH_MATCHES.saturating_sub(list.offset())) as usize);
+            Total::of_search(found.max(0) as u64, more)
+        }
+        None => Total::exact(found.max(0) as u64),
+    };
+    Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
-/// The inbox search on `c`: `$7` (the `LIKE` pattern, `NULL` for no search) found in the
-/// contact's name or in a visitor, bot or human message, any ASCII case. With `indexed`
-/// (three characters or more) the trigram indexes find the candidates: PostgreSQL's on the
-/// lower-cased columns, SQLite's `conversation_search` table queried with `phrase_param`
-/// and checked again with the same `LIKE`, so both answer exactly what the scan would.
-fn search_condition(dialect: Dialect, searching: bool, indexed: bool, phrase_param: &str) -> String {
-    match (indexed, dialect) {
-        // No search: `$7` is NULL, and leaving the columns out lets the total come from
-        // `conversation_counts`.
-        (false, _) if !searching => "$7 IS NULL".into(),
-        (false, _) => "($7 IS NULL OR lower(c.contact_name) LIKE $7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s \
-             WHERE s.conversation_id = c.id AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\'))"
-            .into(),
-        (true, Dialect::Sqlite) => format!(
-            "c.id IN (SELECT conversation_id FROM conversation_search WHERE conversation_search MATCH {phrase_param} \
-             AND lower(text) LIKE $7 ESCAPE '\\')"
+/// The ids (and `updated_at`) of the conversations matching `filters` whose contact's name
+/// or visitor, bot or human message holds `$7` (a `LIKE` pattern, any ASCII case), looking at no more than
+/// the `MAX_SEARCH_MATCHES + 1` most recent matching names and messages; `more` is 1 on
+/// every row when matching messages were left out. With `indexed` (three characters or
+/// more) the trigram indexes find the candidates: PostgreSQL's on the lower-cased columns,
+/// SQLite's `conversation_search` table queried with `phrase_param` and checked again with
+/// the same `LIKE`, so both answer exactly what the scan would.
+fn search_matches(dialect: Dialect, indexed: bool, filters: &str, phrase_param: &str) -> String {
+    let cap = MAX_SEARCH_MATCHES;
+    let limit = cap + 1;
+    // The newest names and the newest messages, each as far as the cap: a conversation
+    // may have several matching messages, so a full message scan says there may be more.
+    let (names, messages) = match (indexed, dialect) {
+        // SQLite plans without statistics and would rather walk the org's whole inbox than
+        // start from the few conversations the search index names: a unary `+` keeps the
+        // org's indexes out. Names are indexed under their conversation's id negated,
+        // messages under their own id (migration 0007), so each kind is read newest first.
+        (true, Dialect::Sqlite) => (
+            // A name's row is its conversation, and a message's row its message: no read
+            // of the index's own copy of the text.
+            format!(
+                "SELECT c.id, c.updated_at FROM conversation_search s JOIN conversations c ON c.id = -s.rowid \
+                 WHERE s.conversation_search MATCH {phrase_param} AND s.rowid < 0 \
+                 AND lower(c.contact_name) LIKE $7 ESCAPE '\\' AND +{filters} ORDER BY s.rowid LIMIT {limit}"
+            ),
+            format!(
+                "SELECT c.id, c.updated_at FROM conversation_search s JOIN messages x ON x.id = s.rowid \
+                 JOIN conversations c ON c.id = x.conversation_id WHERE s.conversation_search MATCH {phrase_param} \
+                 AND s.rowid > 0 AND lower(x.text) LIKE $7 ESCAPE '\\' AND +{filters} \
+                 ORDER BY s.rowid DESC LIMIT {limit}"
+            ),
         ),
         // The matches as an array, looked up one by one through the primary key: as an
-        // `IN (…)` join the planner guessed 1% of the inbox would match and read all of it
-        // (a sequential scan: 12.6 ms at 60,000 conversations, 2.2 ms this way).
-        (true, Dialect::Postgres) => "c.id = ANY(ARRAY(SELECT s.conversation_id FROM messages s \
-             WHERE s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\' UNION SELECT k.id FROM conversations k \
-             WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\'))"
-            .into(),
-    }
+        // `IN (…)` join the planner guessed 1% of the inbox would match and read all of it.
+        (true, Dialect::Postgres) => (
+            format!(
+                "SELECT c.id, c.updated_at FROM conversations c WHERE c.id = ANY(ARRAY(SELECT k.id FROM conversations k \
+                 WHERE k.org_id = $1 AND lower(k.contact_name) LIKE $7 ESCAPE '\\')) AND {filters} \
+                 ORDER BY c.id DESC LIMIT {limit}"
+            ),
+            format!(
+                "SELECT c.id, c.updated_at FROM messages s JOIN conversations c ON c.id = s.conversation_id \
+                 WHERE s.id = ANY(ARRAY(SELECT m.id FROM messages m WHERE m.author != 'system' \
+                 AND lower(m.text) LIKE $7 ESCAPE '\\')) AND {filters} ORDER BY s.id DESC LIMIT {limit}"
+            ),
+        ),
+        // One or two characters: no index helps, so the inbox is walked newest activity
+        // first and the walk stops at the cap.
+        (false, _) => {
+            return format!(
+                "SELECT c.id, c.updated_at, CAST(0 AS BIGINT) AS more FROM conversations c WHERE {filters} \
+                 AND (lower(c.contact_name) LIKE $7 \
+                 ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = c.id \
+                 AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\')) \
+                 ORDER BY c.updated_at DESC, c.id DESC LIMIT {limit}"
+            )
+        }
+    };
+    format!(
+        "SELECT id, MAX(updated_at) AS updated_at, MAX(more) AS more FROM (SELECT id, updated_at, \
+         CAST(0 AS BIGINT) AS more FROM ({names}) n UNION ALL SELECT id, updated_at, \
+         CAST(CASE WHEN COUNT(*) OVER () > {cap} THEN 1 ELSE 0 END AS BIGINT) FROM ({messages}) m) k GROUP BY id"
+    )
 }
 
 /// Records that `user_id` has read conversation `conversation_id` up to `message_id` (the

@@ -5,7 +5,7 @@ use super::activity::record_activity;
 use super::{begin_write, fts_phrase, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
 use crate::changes::{org_changes, Change};
 use crate::confusable::skeleton;
-use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization};
+use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization, Total, MAX_SEARCH_MATCHES};
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(FromRow)]
@@ -83,7 +83,8 @@ macro_rules! org_columns {
 
 const ORG_SELECT: &str = concat!("SELECT ", org_columns!(), " FROM orgs o");
 
-/// A row of a searched page: the org, and how many orgs the search matched in all.
+/// A row of a searched page: the org, and how many orgs the search matched (at most
+/// [`MAX_SEARCH_MATCHES`] + 1).
 #[derive(FromRow)]
 struct SearchRow {
     #[sqlx(flatten)]
@@ -103,76 +104,67 @@ fn order_by(sort: Option<&str>) -> &'static str {
     }
 }
 
+/// The ids of the newest `MAX_SEARCH_MATCHES + 1` orgs of `$1` (agency) and `$2` (archived)
+/// whose name holds `$3` (a `LIKE` pattern), newest first; SQLite's trigram index is
+/// queried with `phrase_param`, the search as an FTS5 phrase.
+fn search_matches(dialect: Dialect, indexed: bool, phrase_param: &str) -> String {
+    let matches = MAX_SEARCH_MATCHES + 1;
+    if indexed && dialect == Dialect::Sqlite {
+        // The trigram index names the candidates, newest first, and the scan stops at the
+        // cap: the unary `+` keeps SQLite from walking the agency's orgs instead. Each
+        // candidate is checked with the scan's LIKE.
+        format!(
+            "SELECT s.rowid AS id FROM org_search s JOIN orgs o ON o.id = s.rowid WHERE s.org_search MATCH {phrase_param} \
+             AND +o.agency_id = $1 AND +o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\' \
+             ORDER BY s.rowid DESC LIMIT {matches}"
+        )
+    } else {
+        // PostgreSQL may take `orgs_name_search` (pg_trgm) for it; shorter queries scan.
+        format!(
+            "SELECT o.id FROM orgs o WHERE o.agency_id = $1 AND o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\' \
+             ORDER BY o.id DESC LIMIT {matches}"
+        )
+    }
+}
+
 pub async fn list_orgs(
     db: &Db,
     agency_id: i64,
     archived: bool,
     query: &ListQuery,
-) -> Result<(Vec<Organization>, u64), sqlx::Error> {
+) -> Result<(Vec<Organization>, Total), sqlx::Error> {
+    let Some(search) = query.search() else { return list_all_orgs(db, agency_id, archived, query).await };
     let dialect = Dialect::of(db);
-    let pattern = query.search().map(like_pattern);
-    let indexed = query.search().is_some_and(trigram_searchable);
-    let phrase = query.search().filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
-    let filter = |phrase_param: &str| match (&pattern, &phrase) {
-        // `$1` and `$2` lead every `orgs_list_*` index (migration 0008): a page walks one in
-        // the sort's order. Without a search the name is left out of the filter.
-        (None, _) => "o.agency_id = $1 AND o.archived = $2 AND $3 IS NULL".to_string(),
-        // SQLite plans without statistics and would rather walk the agency's names in order
-        // than start from the few orgs the trigram index names: the unary `+` keeps the
-        // list indexes out of a search. Each candidate is checked with the scan's LIKE.
-        (Some(_), Some(_)) => format!(
-            "o.id IN (SELECT rowid FROM org_search WHERE org_search MATCH {phrase_param}) \
-             AND +o.agency_id = $1 AND +o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\'"
-        ),
-        // PostgreSQL may take `orgs_name_search` (pg_trgm) for it; shorter queries scan.
-        (Some(_), None) => "o.agency_id = $1 AND o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\'".to_string(),
-    };
+    let indexed = trigram_searchable(search);
+    let matches = search_matches(dialect, indexed, "$6");
     let order = order_by(query.sort.as_deref());
     // The page's ids first, then each one's columns: the user and agent counts are looked
-    // up for the rows shown, not for every match a search sorts. A search counts its
-    // matches in the same pass (`COUNT(*) OVER ()` sees every match before the LIMIT).
-    let searching = pattern.is_some();
+    // up for the rows shown. The matches are counted in the same pass (`COUNT(*) OVER ()`
+    // sees every one before the LIMIT); the one past the cap only says there are more.
     let sql = format!(
-        "SELECT {}{} FROM orgs o JOIN (SELECT o.id{} FROM orgs o WHERE {} ORDER BY {order} LIMIT $4 OFFSET $5) p \
+        "SELECT {}, p.match_total FROM orgs o JOIN (SELECT o.id, m.n AS match_total FROM orgs o \
+         JOIN (SELECT id, COUNT(*) OVER () AS n, ROW_NUMBER() OVER (ORDER BY id DESC) AS r FROM ({matches}) c) m \
+         ON m.id = o.id WHERE m.r <= {MAX_SEARCH_MATCHES} ORDER BY {order} LIMIT $4 OFFSET $5) p \
          ON p.id = o.id ORDER BY {order}",
         org_columns!(),
-        if searching { ", p.match_total" } else { "" },
-        if searching { ", COUNT(*) OVER () AS match_total" } else { "" },
-        filter("$6")
     );
-    macro_rules! bind_page {
-        ($query:expr) => {{
-            let page = $query
-                .bind(agency_id)
-                .bind(archived)
-                .bind(&pattern)
-                .bind(i64::from(query.per_page()))
-                .bind(query.offset() as i64);
-            match &phrase {
-                Some(phrase) => page.bind(phrase),
-                None => page,
-            }
-        }};
+    let pattern = like_pattern(search);
+    let phrase = (indexed && dialect == Dialect::Sqlite).then(|| fts_phrase(search));
+    let mut page = sqlx::query_as::<_, SearchRow>(&sql)
+        .bind(agency_id)
+        .bind(archived)
+        .bind(&pattern)
+        .bind(i64::from(query.per_page()))
+        .bind(query.offset() as i64);
+    if let Some(phrase) = &phrase {
+        page = page.bind(phrase);
     }
-    let (rows, match_total): (Vec<OrgRow>, Option<i64>) = if searching {
-        let rows = bind_page!(sqlx::query_as::<_, SearchRow>(&sql)).fetch_all(db).await?;
-        let total = rows.first().map(|r| r.match_total);
-        (rows.into_iter().map(|r| r.org).collect(), total)
-    } else {
-        (bind_page!(sqlx::query_as::<_, OrgRow>(&sql)).fetch_all(db).await?, None)
-    };
-    let total: i64 = match match_total {
-        Some(total) => total,
-        // Kept by triggers (migration 0012): one row, not a count of the agency's orgs.
-        None if !searching => sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
-            .bind(agency_id)
-            .bind(archived)
-            .fetch_optional(db)
-            .await?
-            .unwrap_or(0),
+    let rows = page.fetch_all(db).await?;
+    let found = match rows.first() {
+        Some(row) => row.match_total,
         // A page past the last match has no row to carry the count.
         None => {
-            let count_sql = format!("SELECT COUNT(*) FROM orgs o WHERE {}", filter("$4"));
+            let count_sql = format!("SELECT COUNT(*) FROM ({}) c", search_matches(dialect, indexed, "$4"));
             let mut count = sqlx::query_scalar(&count_sql).bind(agency_id).bind(archived).bind(&pattern);
             if let Some(phrase) = &phrase {
                 count = count.bind(phrase);
@@ -180,7 +172,39 @@ pub async fn list_orgs(
             count.fetch_one(db).await?
         }
     };
-    Ok((rows.into_iter().map(Into::into).collect(), total.max(0) as u64))
+    let total = Total::of_search(found.max(0) as u64, false);
+    Ok((rows.into_iter().map(|r| r.org.into()).collect(), total))
+}
+
+/// A page of the agency's orgs without a search: `$1` and `$2` lead every `orgs_list_*`
+/// index (migration 0008), so a page walks one in the sort's order, and the total is kept
+/// by triggers (migration 0012): one row, not a count of the agency's orgs.
+async fn list_all_orgs(
+    db: &Db,
+    agency_id: i64,
+    archived: bool,
+    query: &ListQuery,
+) -> Result<(Vec<Organization>, Total), sqlx::Error> {
+    let order = order_by(query.sort.as_deref());
+    let sql = format!(
+        "SELECT {} FROM orgs o JOIN (SELECT o.id FROM orgs o WHERE o.agency_id = $1 AND o.archived = $2 \
+         ORDER BY {order} LIMIT $3 OFFSET $4) p ON p.id = o.id ORDER BY {order}",
+        org_columns!(),
+    );
+    let rows = sqlx::query_as::<_, OrgRow>(&sql)
+        .bind(agency_id)
+        .bind(archived)
+        .bind(i64::from(query.per_page()))
+        .bind(query.offset() as i64)
+        .fetch_all(db)
+        .await?;
+    let total: i64 = sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
+        .bind(agency_id)
+        .bind(archived)
+        .fetch_optional(db)
+        .await?
+        .unwrap_or(0);
+    Ok((rows.into_iter().map(Into::into).collect(), Total::exact(total.max(0) as u64)))
 }
 
 /// The org if it belongs to `agency_id`; another agency's org is as good as missing.
