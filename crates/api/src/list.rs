@@ -19,7 +19,7 @@ pub struct ListResponse<T> {
     pub total: u64,
     /// `true` when a search matched more than [`MAX_SEARCH_MATCHES`] items: the pages then
     /// hold the most recent [`MAX_SEARCH_MATCHES`] of them, `total` is that many, and the
-    /// list shows "200+".
+    /// console shows it as "100+".
     #[serde(default)]
     pub capped: bool,
 }
@@ -47,10 +47,9 @@ impl Total {
         Self { count, capped: false }
     }
 
-    /// `found` matches of a search that looked at no more than `MAX_SEARCH_MATCHES + 1`,
-    /// `more` when it knows of others it did not look at.
-    pub fn of_search(found: u64, more: bool) -> Self {
-        Self { count: found.min(MAX_SEARCH_MATCHES), capped: more || found > MAX_SEARCH_MATCHES }
+    /// `found` matches of a search that stops looking past `MAX_SEARCH_MATCHES`.
+    pub fn of_search(found: u64) -> Self {
+        Self { count: found.min(MAX_SEARCH_MATCHES), capped: found > MAX_SEARCH_MATCHES }
     }
 }
 
@@ -115,10 +114,9 @@ mod tests {
 
     #[test]
     fn a_search_past_the_cap_counts_the_cap_and_says_so() {
-        assert_eq!(Total::of_search(3, false), Total { count: 3, capped: false });
-        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES, false), Total { count: MAX_SEARCH_MATCHES, capped: false });
-        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES + 1, false), Total { count: MAX_SEARCH_MATCHES, capped: true });
-        assert_eq!(Total::of_search(12, true), Total { count: 12, capped: true });
+        assert_eq!(Total::of_search(3), Total { count: 3, capped: false });
+        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES), Total { count: MAX_SEARCH_MATCHES, capped: false });
+        assert_eq!(Total::of_search(MAX_SEARCH_MATCHES + 1), Total { count: MAX_SEARCH_MATCHES, capped: true });
     }
 
     #[test]

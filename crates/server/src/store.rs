@@ -336,11 +336,21 @@ fn trigram_searchable(q: &str) -> bool {
     q.chars().count() >= 3
 }
 
-/// `q` as one FTS5 phrase: the trigram tokenizer matches it as a substring, any case. What
-/// it finds is a superset of the `LIKE` (FTS5 folds case beyond ASCII), so callers check
-/// each candidate with the same [`like_pattern`] a scan uses.
-fn fts_phrase(q: &str) -> String {
-    format!("\"{}\"", q.replace('"', "\"\""))
+/// An FTS5 query for rows holding `q` (three characters or more): the trigrams at every
+/// third character, and the last one, all required. What it finds is a superset of the
+/// `LIKE` (the trigrams need not be next to each other, and FTS5 folds case beyond ASCII),
+/// so callers check each candidate with the same [`like_pattern`] a scan uses. A phrase of
+/// every trigram would find fewer false candidates, but reads and compares the positions
+/// of all of them for each row: 10–15% of an inbox search at 1,000,000 conversations.
+fn fts_query(q: &str) -> String {
+    let chars: Vec<char> = q.chars().collect();
+    let last = chars.len().saturating_sub(3);
+    let mut starts: Vec<usize> = (0..=last).step_by(3).collect();
+    if starts.last() != Some(&last) {
+        starts.push(last);
+    }
+    let trigram = |at: usize| format!("\"{}\"", chars[at..at + 3].iter().collect::<String>().replace('"', "\"\""));
+    starts.into_iter().map(trigram).collect::<Vec<_>>().join(" AND ")
 }
 
 /// Ids as the JSON array text that [`Dialect::id_list`] reads, so a whole id list binds as
@@ -362,6 +372,15 @@ async fn all_ids_in(conn: &mut AnyConnection, set: &'static str, owner: i64, ids
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_fts_query_requires_every_third_trigram_and_the_last() {
+        assert_eq!(super::fts_query("zephyrine"), r#""zep" AND "hyr" AND "ine""#);
+        assert_eq!(super::fts_query("abcd"), r#""abc" AND "bcd""#);
+        assert_eq!(super::fts_query("abc"), r#""abc""#);
+        assert_eq!(super::fts_query(r#"a"b c"#), r#""a""b" AND "b c""#);
+        assert_eq!(super::fts_query("éßüxyz"), r#""éßü" AND "xyz""#);
+    }
+
     use super::*;
 
     /// The two engines' migrations are kept in step: the same numbered files on both.

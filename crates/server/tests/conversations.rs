@@ -144,6 +144,20 @@ async fn a_search_matching_more_than_the_cap_lists_the_most_recent_matches_and_s
     let (short, total, capped) = search_pages(&agent, "?q=ze").await;
     assert_eq!((short.len() as u64, total, capped), (cap, cap, true));
     assert_eq!(short, newest("Zephyrine").await, "'ze' is only in the new names");
+    // Many matching messages in one conversation are one match.
+    let messages: Vec<(&str, &str)> = (0..cap + 50).map(|_| ("visitor", "A walrus tusk")).collect();
+    let c = NewConversation {
+        org_id,
+        agent_id,
+        external_id: "walrus",
+        status: "bot",
+        assignee_id: None,
+        team_id: None,
+        contact_name: "Wanda",
+        messages: &messages,
+    };
+    store::insert_conversation(&app.db, &c).await.unwrap();
+    assert_eq!(search_pages(&agent, "?q=walrus").await, (vec!["Wanda".to_string()], 1, false));
     // Narrowed under the cap, the total is exact again.
     let waiting = search_pages(&agent, "?q=zephyrine&status=waiting").await;
     assert_eq!((waiting.0.len(), waiting.1, waiting.2), (over.div_ceil(40), over.div_ceil(40) as u64, false));

@@ -3,7 +3,7 @@
 
 #[cfg(doc)]
 use super::timestamp;
-use super::{fts_phrase, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
+use super::{fts_query, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
 use atrium_api::{
     Conversation, ConversationListQuery, ConversationStatus, ConversationSummary, Message, MessageAuthor, Total,
     MAX_SEARCH_MATCHES,
@@ -183,9 +183,6 @@ struct SummaryRow {
     /// How many conversations the whole search matched, when the page query counted them.
     #[sqlx(default)]
     match_total: Option<i64>,
-    /// 1 when a search left matches out (see [`search_matches`]).
-    #[sqlx(default)]
-    more: Option<i64>,
 }
 
 impl From<SummaryRow> for ConversationSummary {
@@ -230,9 +227,9 @@ pub async fn list_conversations(
     let since = query.updated_since.as_deref();
     let dialect = Dialect::of(db);
     // A query of three characters or more goes through the trigram index; on SQLite that
-    // takes its own parameter, the query as one FTS5 phrase.
+    // takes its own parameter, the query as an FTS5 query ([`fts_query`]).
     let indexed = search.is_some_and(trigram_searchable);
-    let phrase = search.filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_phrase);
+    let fts = search.filter(|_| indexed && dialect == Dialect::Sqlite).map(fts_query);
     // `$1`–`$6` and `$8`: the scope and the filters other than the search.
     let filters = format!(
         "{} AND ($3 IS NULL OR c.status = $3) AND ($4 IS NULL OR c.team_id = $4) \
@@ -248,7 +245,7 @@ pub async fn list_conversations(
     // (`COUNT(*) OVER ()` sees every match before the LIMIT), rather than searched twice.
     let page_ids = match search {
         Some(_) => format!(
-            "SELECT k.id, COUNT(*) OVER () AS match_total, MAX(k.more) OVER () AS more FROM ({}) k \
+            "SELECT k.id, COUNT(*) OVER () AS match_total FROM ({}) k \
              ORDER BY k.updated_at DESC, k.id DESC LIMIT $10 OFFSET $11",
             search_matches(dialect, indexed, &filters, "$13")
         ),
@@ -266,7 +263,7 @@ pub async fn list_conversations(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
               AND u.id > COALESCE(r.last_read_message_id, 0) AND ($9 OR u.author != 'system') \
-              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread{}{} \
+              AND (u.user_id IS NULL OR u.user_id != $12)) AS unread{} \
          FROM ({page_ids}) p \
          JOIN conversations c ON c.id = p.id \
          LEFT JOIN messages m ON m.id = (SELECT l.id FROM messages l WHERE l.conversation_id = c.id \
@@ -274,7 +271,6 @@ pub async fn list_conversations(
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = $12 \
          ORDER BY c.updated_at DESC, c.id DESC",
         if counted { ", p.match_total" } else { "" },
-        if search.is_some() { ", p.more" } else { "" },
     );
     // `$1`–`$8`, the filter's parameters, in both queries.
     macro_rules! bind_filter {
@@ -295,25 +291,21 @@ pub async fn list_conversations(
         .bind(i64::from(list.per_page()))
         .bind(list.offset() as i64)
         .bind(reader);
-    if let Some(phrase) = &phrase {
-        page = page.bind(phrase);
+    if let Some(fts) = &fts {
+        page = page.bind(fts);
     }
     let mut rows = page.fetch_all(db).await?;
-    let (found, more) = match rows.first() {
-        Some(row) if counted => (row.match_total.unwrap_or(0), row.more.unwrap_or(0) > 0),
+    let found = match rows.first() {
+        Some(row) if counted => row.match_total.unwrap_or(0),
         // A page past the last match has no row to carry the count, so it is counted on
         // its own.
         _ if search.is_some() => {
-            let count_sql = format!(
-                "SELECT COUNT(*), COALESCE(MAX(k.more), 0) FROM ({}) k",
-                search_matches(dialect, indexed, &filters, "$9")
-            );
-            let mut count = bind_filter!(sqlx::query_as::<_, (i64, i64)>(&count_sql));
-            if let Some(phrase) = &phrase {
-                count = count.bind(phrase);
+            let count_sql = format!("SELECT COUNT(*) FROM ({}) k", search_matches(dialect, indexed, &filters, "$9"));
+            let mut count = bind_filter!(sqlx::query_scalar(&count_sql));
+            if let Some(fts) = &fts {
+                count = count.bind(fts);
             }
-            let (found, more) = count.fetch_one(db).await?;
-            (found, more > 0)
+            count.fetch_one(db).await?
         }
         _ => {
             // `conversation_counts` (migration 0009) holds the total of every combination
@@ -324,49 +316,48 @@ pub async fn list_conversations(
             } else {
                 format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {filters} AND $7 IS NULL")
             };
-            (bind_filter!(sqlx::query_scalar(&count_sql)).fetch_one(db).await?, false)
+            bind_filter!(sqlx::query_scalar(&count_sql)).fetch_one(db).await?
         }
     };
     let total = match search {
         Some(_) => {
-            // The page is the most recent of the matches looked at; the one past the cap
-            // only says there are more.
+            // The page is the most recent of the matches looked at; those past the cap
+            // only say there are more.
             rows.truncate((MAX_SEARCH_MATCHES.saturating_sub(list.offset())) as usize);
-            Total::of_search(found.max(0) as u64, more)
+            Total::of_search(found.max(0) as u64)
         }
         None => Total::exact(found.max(0) as u64),
     };
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
-/// The ids (and `updated_at`) of the conversations matching `filters` whose contact's name
-/// or visitor, bot or human message holds `$7` (a `LIKE` pattern, any ASCII case), looking at no more than
-/// the `MAX_SEARCH_MATCHES + 1` most recent matching names and messages; `more` is 1 on
-/// every row when matching messages were left out. With `indexed` (three characters or
-/// more) the trigram indexes find the candidates: PostgreSQL's on the lower-cased columns,
-/// SQLite's `conversation_search` table queried with `phrase_param` and checked again with
-/// the same `LIKE`, so both answer exactly what the scan would.
-fn search_matches(dialect: Dialect, indexed: bool, filters: &str, phrase_param: &str) -> String {
-    let cap = MAX_SEARCH_MATCHES;
-    let limit = cap + 1;
-    // The newest names and the newest messages, each as far as the cap: a conversation
-    // may have several matching messages, so a full message scan says there may be more.
+/// The ids and `updated_at` of the conversations matching `filters` whose contact's name
+/// or visitor, bot or human message holds `$7` (a `LIKE` pattern, any ASCII case), as far
+/// as the `MAX_SEARCH_MATCHES + 1` most recent matching names and the conversations of as
+/// many most recent matching messages: more than `MAX_SEARCH_MATCHES` of them means the
+/// search stopped short. With `indexed` (three characters or more) the trigram indexes find
+/// the candidates: PostgreSQL's on the lower-cased columns, SQLite's `conversation_search`
+/// table queried with `fts_param` and checked again with the same `LIKE`, so both answer
+/// exactly what the scan would.
+fn search_matches(dialect: Dialect, indexed: bool, filters: &str, fts_param: &str) -> String {
+    let limit = MAX_SEARCH_MATCHES + 1;
     let (names, messages) = match (indexed, dialect) {
         // SQLite plans without statistics and would rather walk the org's whole inbox than
         // start from the few conversations the search index names: a unary `+` keeps the
         // org's indexes out. Names are indexed under their conversation's id negated,
-        // messages under their own id (migration 0007), so each kind is read newest first.
+        // messages under their own id (migration 0007), so each kind is read newest first,
+        // and a name's row is its conversation, a message's row its message: no read of the
+        // index's own copy of the text.
         (true, Dialect::Sqlite) => (
-            // A name's row is its conversation, and a message's row its message: no read
-            // of the index's own copy of the text.
             format!(
                 "SELECT c.id, c.updated_at FROM conversation_search s JOIN conversations c ON c.id = -s.rowid \
-                 WHERE s.conversation_search MATCH {phrase_param} AND s.rowid < 0 \
+                 WHERE s.conversation_search MATCH {fts_param} AND s.rowid < 0 \
                  AND lower(c.contact_name) LIKE $7 ESCAPE '\\' AND +{filters} ORDER BY s.rowid LIMIT {limit}"
             ),
+            // DISTINCT: several matching messages of one conversation count once.
             format!(
-                "SELECT c.id, c.updated_at FROM conversation_search s JOIN messages x ON x.id = s.rowid \
-                 JOIN conversations c ON c.id = x.conversation_id WHERE s.conversation_search MATCH {phrase_param} \
+                "SELECT DISTINCT c.id, c.updated_at FROM conversation_search s JOIN messages x ON x.id = s.rowid \
+                 JOIN conversations c ON c.id = x.conversation_id WHERE s.conversation_search MATCH {fts_param} \
                  AND s.rowid > 0 AND lower(x.text) LIKE $7 ESCAPE '\\' AND +{filters} \
                  ORDER BY s.rowid DESC LIMIT {limit}"
             ),
@@ -382,26 +373,22 @@ fn search_matches(dialect: Dialect, indexed: bool, filters: &str, phrase_param: 
             format!(
                 "SELECT c.id, c.updated_at FROM messages s JOIN conversations c ON c.id = s.conversation_id \
                  WHERE s.id = ANY(ARRAY(SELECT m.id FROM messages m WHERE m.author != 'system' \
-                 AND lower(m.text) LIKE $7 ESCAPE '\\')) AND {filters} ORDER BY s.id DESC LIMIT {limit}"
+                 AND lower(m.text) LIKE $7 ESCAPE '\\')) AND {filters} \
+                 GROUP BY c.id, c.updated_at ORDER BY MAX(s.id) DESC LIMIT {limit}"
             ),
         ),
         // One or two characters: no index helps, so the inbox is walked newest activity
         // first and the walk stops at the cap.
         (false, _) => {
             return format!(
-                "SELECT c.id, c.updated_at, CAST(0 AS BIGINT) AS more FROM conversations c WHERE {filters} \
-                 AND (lower(c.contact_name) LIKE $7 \
+                "SELECT c.id, c.updated_at FROM conversations c WHERE {filters} AND (lower(c.contact_name) LIKE $7 \
                  ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = c.id \
                  AND s.author != 'system' AND lower(s.text) LIKE $7 ESCAPE '\\')) \
                  ORDER BY c.updated_at DESC, c.id DESC LIMIT {limit}"
             )
         }
     };
-    format!(
-        "SELECT id, MAX(updated_at) AS updated_at, MAX(more) AS more FROM (SELECT id, updated_at, \
-         CAST(0 AS BIGINT) AS more FROM ({names}) n UNION ALL SELECT id, updated_at, \
-         CAST(CASE WHEN COUNT(*) OVER () > {cap} THEN 1 ELSE 0 END AS BIGINT) FROM ({messages}) m) k GROUP BY id"
-    )
+    format!("SELECT id, updated_at FROM ({names}) n UNION SELECT id, updated_at FROM ({messages}) m")
 }
 
 /// Records that `user_id` has read conversation `conversation_id` up to `message_id` (the

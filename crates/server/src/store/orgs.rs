@@ -2,7 +2,7 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, fts_phrase, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
+use super::{begin_write, fts_query, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
 use crate::changes::{org_changes, Change};
 use crate::confusable::skeleton;
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization, Total, MAX_SEARCH_MATCHES};
@@ -106,15 +106,15 @@ fn order_by(sort: Option<&str>) -> &'static str {
 
 /// The ids of the newest `MAX_SEARCH_MATCHES + 1` orgs of `$1` (agency) and `$2` (archived)
 /// whose name holds `$3` (a `LIKE` pattern), newest first; SQLite's trigram index is
-/// queried with `phrase_param`, the search as an FTS5 phrase.
-fn search_matches(dialect: Dialect, indexed: bool, phrase_param: &str) -> String {
+/// queried with `fts_param`, the search as an FTS5 query ([`fts_query`]).
+fn search_matches(dialect: Dialect, indexed: bool, fts_param: &str) -> String {
     let matches = MAX_SEARCH_MATCHES + 1;
     if indexed && dialect == Dialect::Sqlite {
         // The trigram index names the candidates, newest first, and the scan stops at the
         // cap: the unary `+` keeps SQLite from walking the agency's orgs instead. Each
         // candidate is checked with the scan's LIKE.
         format!(
-            "SELECT s.rowid AS id FROM org_search s JOIN orgs o ON o.id = s.rowid WHERE s.org_search MATCH {phrase_param} \
+            "SELECT s.rowid AS id FROM org_search s JOIN orgs o ON o.id = s.rowid WHERE s.org_search MATCH {fts_param} \
              AND +o.agency_id = $1 AND +o.archived = $2 AND lower(o.name) LIKE $3 ESCAPE '\\' \
              ORDER BY s.rowid DESC LIMIT {matches}"
         )
@@ -149,15 +149,15 @@ pub async fn list_orgs(
         org_columns!(),
     );
     let pattern = like_pattern(search);
-    let phrase = (indexed && dialect == Dialect::Sqlite).then(|| fts_phrase(search));
+    let fts = (indexed && dialect == Dialect::Sqlite).then(|| fts_query(search));
     let mut page = sqlx::query_as::<_, SearchRow>(&sql)
         .bind(agency_id)
         .bind(archived)
         .bind(&pattern)
         .bind(i64::from(query.per_page()))
         .bind(query.offset() as i64);
-    if let Some(phrase) = &phrase {
-        page = page.bind(phrase);
+    if let Some(fts) = &fts {
+        page = page.bind(fts);
     }
     let rows = page.fetch_all(db).await?;
     let found = match rows.first() {
@@ -166,13 +166,13 @@ pub async fn list_orgs(
         None => {
             let count_sql = format!("SELECT COUNT(*) FROM ({}) c", search_matches(dialect, indexed, "$4"));
             let mut count = sqlx::query_scalar(&count_sql).bind(agency_id).bind(archived).bind(&pattern);
-            if let Some(phrase) = &phrase {
-                count = count.bind(phrase);
+            if let Some(fts) = &fts {
+                count = count.bind(fts);
             }
             count.fetch_one(db).await?
         }
     };
-    let total = Total::of_search(found.max(0) as u64, false);
+    let total = Total::of_search(found.max(0) as u64);
     Ok((rows.into_iter().map(|r| r.org.into()).collect(), total))
 }
 
