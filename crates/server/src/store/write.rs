@@ -4,8 +4,9 @@ use super::{Db, Dialect};
 use sqlx::{Any, AnyConnection, Transaction};
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{Mutex as TurnLock, OwnedMutexGuard};
 
 /// Advisory lock key of the PostgreSQL write lock (any fixed number, unique among the
@@ -56,6 +57,30 @@ impl DerefMut for WriteTx {
 /// values, update, log the difference") see no concurrent writer between their read and
 /// their write, on any replica. Reads never wait for either.
 pub(super) async fn begin_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
+    LAST_WRITE_MS.store(since_start().as_millis() as u64, Ordering::Relaxed);
+    begin_turn(db).await
+}
+
+/// A write transaction of the store's own upkeep: as [`begin_write`], but not counted as
+/// the users' writing (see [`since_last_write`]).
+pub(super) async fn begin_upkeep_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
+    begin_turn(db).await
+}
+
+/// When this process last began a [`begin_write`] transaction, as time since it started.
+static LAST_WRITE_MS: AtomicU64 = AtomicU64::new(0);
+
+fn since_start() -> Duration {
+    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
+    START.elapsed()
+}
+
+/// How long ago this process last began a write for a user (any database).
+pub(super) fn since_last_write() -> Duration {
+    since_start().saturating_sub(Duration::from_millis(LAST_WRITE_MS.load(Ordering::Relaxed)))
+}
+
+async fn begin_turn(db: &Db) -> Result<WriteTx, sqlx::Error> {
     match Dialect::of(db) {
         Dialect::Sqlite => {
             let turn = tokio::time::timeout(TURN_TIMEOUT, turn_lock(db).lock_owned())
