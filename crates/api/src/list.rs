@@ -36,7 +36,7 @@ impl<T> ListResponse<T> {
 }
 
 /// A list's total as the store finds it: exact, or [`MAX_SEARCH_MATCHES`] and `capped`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Total {
     pub count: u64,
     pub capped: bool,

@@ -372,16 +372,16 @@ async fn all_ids_in(conn: &mut AnyConnection, set: &'static str, owner: i64, ids
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn an_fts_query_requires_every_third_trigram_and_the_last() {
-        assert_eq!(super::fts_query("zephyrine"), r#""zep" AND "hyr" AND "ine""#);
-        assert_eq!(super::fts_query("abcd"), r#""abc" AND "bcd""#);
-        assert_eq!(super::fts_query("abc"), r#""abc""#);
-        assert_eq!(super::fts_query(r#"a"b c"#), r#""a""b" AND "b c""#);
-        assert_eq!(super::fts_query("éßüxyz"), r#""éßü" AND "xyz""#);
+        assert_eq!(fts_query("zephyrine"), r#""zep" AND "hyr" AND "ine""#);
+        assert_eq!(fts_query("abcd"), r#""abc" AND "bcd""#);
+        assert_eq!(fts_query("abc"), r#""abc""#);
+        assert_eq!(fts_query(r#"a"b c"#), r#""a""b" AND "b c""#);
+        assert_eq!(fts_query("éßüxyz"), r#""éßü" AND "xyz""#);
     }
-
-    use super::*;
 
     /// The two engines' migrations are kept in step: the same numbered files on both.
     #[test]

@@ -243,22 +243,19 @@ pub async fn list_conversations(
     // every match with those columns would look them up for every match, not only the 25
     // shown. A search (or a date) is counted by the page query itself, in the same pass
     // (`COUNT(*) OVER ()` sees every match before the LIMIT), rather than searched twice.
+    let counted = search.is_some() || since.is_some();
     let page_ids = match search {
         Some(_) => format!(
             "SELECT k.id, COUNT(*) OVER () AS match_total FROM ({}) k \
              ORDER BY k.updated_at DESC, k.id DESC LIMIT $10 OFFSET $11",
             search_matches(dialect, indexed, &filters, "$13")
         ),
-        None if since.is_some() => format!(
-            "SELECT c.id, COUNT(*) OVER () AS match_total FROM conversations c WHERE {filters} AND $7 IS NULL \
-             ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11"
-        ),
         None => format!(
-            "SELECT c.id FROM conversations c WHERE {filters} AND $7 IS NULL \
-             ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11"
+            "SELECT c.id{} FROM conversations c WHERE {filters} AND $7 IS NULL \
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT $10 OFFSET $11",
+            if counted { ", COUNT(*) OVER () AS match_total" } else { "" },
         ),
     };
-    let counted = search.is_some() || since.is_some();
     let sql = format!(
         "SELECT {CONVERSATION_COLUMNS}, m.id AS last_id, m.author AS last_author, m.text AS last_text, \
          m.created_at AS last_created_at, EXISTS (SELECT 1 FROM messages u WHERE u.conversation_id = c.id \
