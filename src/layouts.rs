@@ -3,5 +3,6 @@
 pub mod console;
 pub mod dashboard;
 pub mod guard;
+pub mod section_gate;
 pub mod sign_out;
 pub mod skip_link;

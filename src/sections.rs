@@ -47,6 +47,15 @@ impl Section {
         }
     }
 
+    /// The section a dashboard path (without the base path) is in: its own path or below it
+    /// (`/app/conversations/42`); `None` for the pages every user has (`/app/account`).
+    pub fn at(path: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| match path.strip_prefix(s.path()) {
+            Some(rest) => rest.is_empty() || (*s != Section::Home && rest.starts_with('/')),
+            None => false,
+        })
+    }
+
     /// May `me` open this section?
     pub fn allowed(self, me: &Me) -> bool {
         let settings_allow = match self {
@@ -79,6 +88,17 @@ mod tests {
             impersonated_by: None,
             session_token: None,
         }
+    }
+
+    #[test]
+    fn a_path_is_in_the_section_it_starts_with() {
+        assert_eq!(Section::at("/app"), Some(Section::Home));
+        assert_eq!(Section::at("/app/conversations"), Some(Section::Conversations));
+        assert_eq!(Section::at("/app/conversations/42"), Some(Section::Conversations));
+        assert_eq!(Section::at("/app/canned"), Some(Section::CannedResponses));
+        assert_eq!(Section::at("/app/cannedx"), None, "a whole segment, not a prefix of one");
+        assert_eq!(Section::at("/app/account"), None);
+        assert_eq!(Section::at("/agency/orgs"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod branding;
 pub mod current_org;
+pub mod dashboard;
 pub mod language;
 pub mod live;
 pub mod session;

@@ -5,14 +5,16 @@
 use atrium::api::ApiError;
 use atrium::components::agent_list::AgentList;
 use atrium::components::error_notice::ErrorNotice;
+use atrium::components::fetched::Fetched;
 use atrium::components::field_error::FieldErrorText;
 use atrium::components::org_table::OrgTable;
 use atrium::components::pagination::Pagination;
 use atrium::components::reply_box::{ReplyBox, ReplyContext};
+use atrium::components::team_select::TeamSelect;
 use atrium::crash::{show_crash_notice, CRASH_ID};
 use atrium::i18n::*;
 use atrium_api::validate::FieldError;
-use atrium_api::{Agent, AgentKind, AgentStatus, CannedResponse, OrgSettings, Organization};
+use atrium_api::{Agent, AgentKind, AgentStatus, CannedResponse, OrgSettings, Organization, Team};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -250,4 +252,79 @@ async fn crash_notice_covers_the_page_in_its_language() {
     assert_eq!(reload.get_attribute("href"), Some(document.location().unwrap().href().unwrap()));
     assert_eq!(document.active_element().map(|e| e.tag_name()), Some("A".into()), "focus on Reload");
     notice.remove();
+}
+
+/// A resource that fails its first load and succeeds from then on.
+fn fails_once<T: Clone + 'static>(value: T) -> LocalResource<Result<T, ApiError>> {
+    let loads = std::rc::Rc::new(std::cell::Cell::new(0));
+    LocalResource::new(move || {
+        loads.set(loads.get() + 1);
+        let result = if loads.get() == 1 { Err(ApiError::Network("offline".into())) } else { Ok(value.clone()) };
+        async move { result }
+    })
+}
+
+fn button_named(host: &HtmlElement, name: &str) -> HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("a button named {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn fetched_data_that_failed_loads_again_on_retry() {
+    let host = mount(Locale::en, || {
+        let resource = fails_once(vec!["Greeting".to_string(), "Opening hours".to_string()]);
+        let list =
+            |items: Vec<String>| view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> };
+        view! { <Fetched resource=resource children=list/> }
+    });
+    settle().await;
+    let alert = host.query_selector("[role=alert]").unwrap().expect("the failure is shown");
+    assert!(alert.text_content().unwrap().contains(&locale_text("en", "errors.network")));
+    assert!(host.query_selector("li").unwrap().is_none());
+    button_named(&host, &locale_text("en", "errors.retry")).click();
+    settle().await;
+    assert!(host.query_selector("[role=alert]").unwrap().is_none(), "the error goes once the data is here");
+    assert_eq!(host.query_selector_all("li").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn fetched_data_that_does_not_exist_shows_the_not_found_view() {
+    let host = mount(Locale::en, || {
+        let resource = LocalResource::new(|| async { Err::<String, _>(ApiError::NotFound) });
+        view! { <Fetched resource=resource not_found=move || view! { <h1>"Gone"</h1> } children=|s: String| s/> }
+    });
+    settle().await;
+    assert_eq!(host.query_selector("h1").unwrap().expect("the not-found view").text_content().unwrap(), "Gone");
+    assert!(host.query_selector("[role=alert]").unwrap().is_none(), "not an error to retry");
+}
+
+#[wasm_bindgen_test]
+async fn team_select_says_when_the_teams_could_not_be_loaded_and_lists_them_after_retry() {
+    let chosen = RwSignal::new(None::<i64>);
+    let host = mount(Locale::en, move || {
+        let team = Team {
+            id: 7,
+            label: "Billing desk".into(),
+            key: "billing".into(),
+            description: String::new(),
+            member_ids: vec![],
+            updated_at: "2026-11-02T10:00:00Z".into(),
+        };
+        let teams = fails_once(vec![team]);
+        view! { <TeamSelect id="team" label="Team" none_label="Any team" teams=teams selected=chosen on_change=Callback::new(move |t| chosen.set(t))/> }
+    });
+    settle().await;
+    assert!(host.query_selector("[role=alert]").unwrap().is_some(), "a failed load is said, not an empty list");
+    button_named(&host, &locale_text("en", "errors.retry")).click();
+    settle().await;
+    let select: web_sys::HtmlSelectElement = host.query_selector("select#team").unwrap().unwrap().unchecked_into();
+    assert_eq!(select.length(), 2, "'Any team' and the org's team");
+    select.set_value("7");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    assert_eq!(chosen.get_untracked(), Some(7));
+    assert!(host.query_selector("[role=alert]").unwrap().is_none());
 }

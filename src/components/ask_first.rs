@@ -5,25 +5,26 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 #[component]
 pub fn AskFirst(
     /// The button's full name ("Delete Greeting").
     #[prop(into)]
-    label: Signal<String>,
+    label: TextProp,
     /// Shorter visible text where the row already says which ("Delete"); `label` stays
     /// the button's accessible name, and must contain it.
     #[prop(optional, into)]
-    short: Option<Signal<String>>,
+    short: Option<TextProp>,
     /// The question: the group's accessible name, e.g. "Delete Greeting?".
     #[prop(into)]
-    question: Signal<String>,
+    question: TextProp,
     /// What confirming does, said plainly.
     #[prop(into)]
-    help: Signal<String>,
+    help: TextProp,
     /// The confirming button's text, e.g. "Yes, delete".
     #[prop(into)]
-    confirm: Signal<String>,
+    confirm: TextProp,
     #[prop(into)] busy: Signal<bool>,
     /// The class of the button that asks.
     class: &'static str,
@@ -33,13 +34,18 @@ pub fn AskFirst(
     let asking = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let on_keydown = crate::focus::escape_closes(asking, button);
+    // With a short text, the full label is the accessible name.
+    let named = short.is_some().then(|| label.clone());
+    let shown = short.unwrap_or(label);
     view! {
         <span class="ask-first" on:keydown=on_keydown>
             <button type="button" class=class node_ref=button aria-expanded=move || asking.get().to_string()
-                aria-label=move || short.is_some().then(|| label.get()) disabled=busy on:click=move |_| asking.set(true)>
-                {move || short.unwrap_or(label).get()}
+                aria-label=move || named.as_ref().map(TextProp::get)
+                disabled=busy on:click=move |_| asking.set(true)>
+                {move || shown.get()}
             </button>
             {move || asking.get().then(|| {
+                let (question, help, confirm) = (question.clone(), help.clone(), confirm.clone());
                 let safe = NodeRef::<leptos::html::Button>::new();
                 Effect::new(move |_| {
                     if let Some(b) = safe.get() {
@@ -48,10 +54,10 @@ pub fn AskFirst(
                 });
                 view! {
                     <span class="confirm" role="group" aria-label=question>
-                        <span class="confirm-help">{help}</span>
+                        <span class="confirm-help">{move || help.get()}</span>
                         <button type="button" class="small danger-button" disabled=busy
                             on:click=move |_| { asking.set(false); on_confirm.run(()); }>
-                            {confirm}
+                            {move || confirm.get()}
                         </button>
                         <button type="button" class="small" node_ref=safe on:click=move |_| crate::focus::close_and_refocus(asking, button)>
                             {move || t_string!(i18n, common.cancel)}

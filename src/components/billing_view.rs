@@ -86,10 +86,10 @@ pub fn PlanChoices(
                             let plan = p.name.clone();
                             let (price_text, currency) = (price, p.currency.clone());
                             view! {
-                                <AskFirst class="primary" busy=busy label=Signal::derive(label)
-                                    question=Signal::derive(move || t_string!(i18n, billing.confirm_choose, name = plan.clone()).to_string())
-                                    help=Signal::derive(move || t_string!(i18n, billing.confirm_choose_help, price = price_label(i18n, price_text, &currency, interval)).to_string())
-                                    confirm=Signal::derive(move || t_string!(i18n, billing.confirm_choose_yes).to_string())
+                                <AskFirst class="primary" busy=busy label=label
+                                    question=move || t_string!(i18n, billing.confirm_choose, name = plan.clone()).to_string()
+                                    help=move || t_string!(i18n, billing.confirm_choose_help, price = price_label(i18n, price_text, &currency, interval)).to_string()
+                                    confirm=move || t_string!(i18n, billing.confirm_choose_yes)
                                     on_confirm=Callback::new(move |_| on_choose.run(p.id))/>
                             }
                         })}
@@ -145,10 +145,10 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
                                         let pay = on_pay;
                                         let (n, asked) = (number_text.clone(), number_text.clone());
                                         view! { " " <AskFirst class="small" busy=Signal::stored(false)
-                                            label=Signal::derive(move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string())
-                                            question=Signal::derive(move || t_string!(i18n, billing.mark_paid_question, number = asked.clone()).to_string())
-                                            help=Signal::derive(move || t_string!(i18n, billing.mark_paid_help).to_string())
-                                            confirm=Signal::derive(move || t_string!(i18n, billing.mark_paid_yes).to_string())
+                                            label=move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()
+                                            question=move || t_string!(i18n, billing.mark_paid_question, number = asked.clone()).to_string()
+                                            help=move || t_string!(i18n, billing.mark_paid_help)
+                                            confirm=move || t_string!(i18n, billing.mark_paid_yes)
                                             on_confirm=Callback::new(move |_| { if let Some(p) = pay { p.run(id) } })/> }
                                     })}
                                 </td>

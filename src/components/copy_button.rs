@@ -2,9 +2,10 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 #[component]
-pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: TextProp) -> impl IntoView {
     let i18n = use_i18n();
     let copied = RwSignal::new(false);
     let on_click = move |_| {

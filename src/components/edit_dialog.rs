@@ -6,12 +6,13 @@
 use crate::focus::focus_id;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 #[component]
 pub fn EditDialog(
     /// The dialog's heading and accessible name ("Edit Ines Moreau").
     #[prop(into)]
-    title: Signal<String>,
+    title: TextProp,
     /// Open or closed; whoever opens it sets this.
     open: RwSignal<bool>,
     /// The id of the button focus returns to on closing.
@@ -29,10 +30,11 @@ pub fn EditDialog(
             d.close();
         }
     });
+    let heading = title.clone();
     view! {
         <dialog node_ref=dialog class="dialog" aria-label=title
             on:close=move |_| { open.set(false); focus_id(&return_to); }>
-            <h2>{title}</h2>
+            <h2>{move || heading.get()}</h2>
             {children()}
         </dialog>
     }

@@ -9,6 +9,7 @@ use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 use leptos_i18n::Locale as _;
 
 /// One secret as the table shows it.
@@ -22,7 +23,7 @@ pub struct KeyRow {
 #[component]
 pub fn KeyTable(
     rows: Vec<KeyRow>,
-    #[prop(into)] caption: Signal<String>,
+    #[prop(into)] caption: TextProp,
     /// The Revoke button's text for a prefix (names which secret it revokes).
     revoke_label: fn(&str) -> String,
     revoke: Action<i64, Result<(), ApiError>>,
@@ -32,7 +33,7 @@ pub fn KeyTable(
     view! {
         <TableBox>
             <table class="data-table">
-                <caption class="visually-hidden">{caption}</caption>
+                <caption class="visually-hidden">{move || caption.get()}</caption>
                 <thead><tr>
                     <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
                     <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
@@ -55,11 +56,11 @@ pub fn KeyTable(
                                     let question = prefix.clone();
                                     view! {
                                         <AskFirst class="small danger" busy=revoke.pending()
-                                            label=Signal::derive(move || revoke_label(&prefix))
-                                            short=Signal::derive(move || t_string!(i18n, row.revoke).to_string())
-                                            question=Signal::derive(move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string())
-                                            help=Signal::derive(move || t_string!(i18n, keys.confirm_help).to_string())
-                                            confirm=Signal::derive(move || t_string!(i18n, keys.confirm).to_string())
+                                            label=move || revoke_label(&prefix)
+                                            short=move || t_string!(i18n, row.revoke)
+                                            question=move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string()
+                                            help=move || t_string!(i18n, keys.confirm_help)
+                                            confirm=move || t_string!(i18n, keys.confirm)
                                             on_confirm=Callback::new(move |_| { revoke.dispatch(id); })/>
                                     }
                                 })}</RowActions>

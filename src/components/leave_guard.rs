@@ -4,6 +4,7 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,7 +18,7 @@ pub fn LeaveGuard(
     dirty: Signal<bool>,
     /// What leaving means for this work, said plainly.
     #[prop(into)]
-    message: Signal<String>,
+    message: TextProp,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -45,7 +46,7 @@ pub fn LeaveGuard(
     view! {
         <dialog node_ref=dialog class="dialog" aria-labelledby="leave-title" aria-describedby="leave-help">
             <h2 id="leave-title">{t!(i18n, leave.title)}</h2>
-            <p id="leave-help">{message}</p>
+            <p id="leave-help">{move || message.get()}</p>
             <div class="dialog-actions">
                 // The safe answer first, and focused when the dialog opens.
                 <button type="button" class="primary" autofocus on:click=stay>{t!(i18n, leave.stay)}</button>

@@ -2,6 +2,7 @@
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 use std::time::Duration;
 
 /// How long typing must pause before a search goes out: one request per burst of keys.
@@ -10,7 +11,7 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 #[component]
 pub fn SearchBox(
     #[prop(into)] id: String,
-    #[prop(into)] label: Signal<String>,
+    #[prop(into)] label: TextProp,
     /// The search in force (the page's URL): the field follows it when it changes
     /// elsewhere, e.g. "Clear search".
     #[prop(into)]
@@ -36,7 +37,7 @@ pub fn SearchBox(
     };
     view! {
         <div class="field search-field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
         </div>
     }

@@ -6,6 +6,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 #[component]
 pub fn SecretOnce(
@@ -14,17 +15,18 @@ pub fn SecretOnce(
     /// The new secret, once one was asked for.
     #[prop(into)]
     created: Signal<Option<Result<String, ApiError>>>,
-    #[prop(into)] warning: Signal<String>,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] copy_label: Signal<String>,
+    #[prop(into)] warning: TextProp,
+    #[prop(into)] label: TextProp,
+    #[prop(into)] copy_label: TextProp,
 ) -> impl IntoView {
     move || {
+        let (warning, label, copy_label) = (warning.clone(), label.clone(), copy_label.clone());
         created.get().map(|created| match created {
             Ok(secret) => view! {
                 <div class="card" role="status">
-                    <p class="notice notice-warning">{warning}</p>
+                    <p class="notice notice-warning">{move || warning.get()}</p>
                     <div class="field">
-                        <label for=id>{label}</label>
+                        <label for=id>{move || label.get()}</label>
                         <div class="secret-row">
                             <input id=id class="secret" type="text" readonly=true value=secret.clone()/>
                             <CopyButton text=secret label=copy_label/>
@@ -55,8 +57,8 @@ pub fn PasswordOnce(
     };
     view! {
         <SecretOnce id=id created=Signal::derive(move || shown.get().map(|(_, pw)| Ok(pw)))
-            warning=Signal::derive(move || warning().unwrap_or_default())
-            label=Signal::derive(move || t_string!(i18n, users.password).to_string())
-            copy_label=Signal::derive(move || t_string!(i18n, users.copy).to_string())/>
+            warning=move || warning().unwrap_or_default()
+            label=move || t_string!(i18n, users.password)
+            copy_label=move || t_string!(i18n, users.copy)/>
     }
 }

@@ -3,11 +3,12 @@
 use crate::components::field_error::FieldErrorText;
 use atrium_api::validate::FieldError;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 #[component]
 pub fn TextField(
     #[prop(into)] id: String,
-    #[prop(into)] label: Signal<String>,
+    #[prop(into)] label: TextProp,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<FieldError>>,
     #[prop(default = "text")] input_type: &'static str,
@@ -17,7 +18,7 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input id=id type=input_type required=required autocomplete=autocomplete
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()

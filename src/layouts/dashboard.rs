@@ -7,15 +7,17 @@ use crate::components::language_picker::LanguagePicker;
 use crate::components::link::Link;
 use crate::i18n::*;
 use crate::layouts::guard::RequireKind;
+use crate::layouts::section_gate::SectionGate;
 use crate::layouts::sign_out::SignOutButton;
 use crate::layouts::skip_link::SkipLink;
+use crate::pages::not_found::NotAvailable;
 use crate::sections::{visible_sections, Section};
+use crate::state::dashboard::{provide_dashboard, Dashboard};
 use crate::state::language;
 use crate::state::live::{provide_live_events, use_live_events};
 use crate::state::session::use_session;
 use atrium_api::{ConversationListQuery, ConversationStatus, Layout, UserKind};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
@@ -24,8 +26,10 @@ pub fn DashboardLayout() -> impl IntoView {
     view! {
         <RequireKind kind=UserKind::Client children=move |me| {
             crate::app::prefetch_likely_next(UserKind::Client);
-            let org = me.org.clone();
-            let settings = org.as_ref().map(|o| o.settings.clone()).unwrap_or_default();
+            let Some(Dashboard { org, .. }) = provide_dashboard(&me) else {
+                return view! { <NotAvailable/> }.into_any();
+            };
+            let settings = org.settings.clone();
             let user_id = me.user.id;
             let org_language = settings.dashboard_language.clone();
             let language = RwSignal::new(language::preferred(user_id).unwrap_or_else(|| org_language.clone()));
@@ -44,9 +48,9 @@ pub fn DashboardLayout() -> impl IntoView {
                 Layout::Vertical => "shell layout-vertical",
                 Layout::Horizontal => "shell layout-horizontal",
             };
-            let org_name = org.map(|o| o.name).unwrap_or_default();
+            let org_name = org.name.clone();
             let sections = visible_sections(&me);
-            let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+            let org_id = org.id;
             // New settings apply live: reload who I am, and with it the org's settings.
             let reload_me = Callback::new(move |_| {
                 leptos::task::spawn_local(async move {
@@ -105,10 +109,10 @@ pub fn DashboardLayout() -> impl IntoView {
                     </nav>
                     <main id="main" class="content" tabindex="-1">
                         <HandoffNotice/>
-                        <Outlet/>
+                        <SectionGate/>
                     </main>
                 </div>
-            }
+            }.into_any()
         }/>
     }
 }

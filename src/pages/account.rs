@@ -56,7 +56,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 autocomplete="current-password" value=current error=error("current_password")/>
             <PasswordField id="account-new" label=move || t_string!(i18n, account.new_password).to_string()
                 autocomplete="new-password" value=new error=error("new_password")
-                hint=Signal::derive(move || t_string!(i18n, account.new_password_help).to_string())/>
+                hint=move || t_string!(i18n, account.new_password_help)/>
             <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, account.save_password)}</button>
             {move || match save.value().get() {
                 Some(Ok(())) => Some(view! { <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p> }.into_any()),

@@ -87,7 +87,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     <FieldErrorText id="reset-token-error" error=error("token")/>
                     <PasswordField id="reset-password" label=move || t_string!(i18n, account.new_password).to_string()
                         autocomplete="new-password" value=password error=error("new_password")
-                        hint=Signal::derive(move || t_string!(i18n, account.new_password_help).to_string())/>
+                        hint=move || t_string!(i18n, account.new_password_help)/>
                     <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, reset.save)}</button>
                     {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                         .map(|e| view! { <ErrorNotice error=e/> })}

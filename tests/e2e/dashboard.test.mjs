@@ -155,6 +155,27 @@ test('deleting a saved reply asks first; Cancel keeps it, Yes deletes it', async
   await page.context().close();
 });
 
+test('a section switched off while it is open says "not available" at once, and opens again when switched back on', async () => {
+  await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical', canned_responses_enabled: true });
+  const en = locale('en');
+  const page = await clientPage();
+  const nav = page.getByRole('navigation', { name: en('common.main_navigation') });
+  await nav.getByRole('link', { name: en('dashboard.nav_canned') }).click();
+  await page.getByRole('heading', { name: en('canned.title') }).waitFor();
+  await setAcmeSettings({ canned_responses_enabled: false });
+  // The new settings arrive through the live stream: no reload.
+  await page.getByRole('heading', { name: en('not_found.unavailable_title') }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: en('dashboard.nav_canned') }).count(), 0);
+  assert.equal(await page.getByRole('heading', { name: en('canned.title') }).count(), 0);
+  // Pages outside the sections stay open.
+  await page.goto(`${ctx.server.url}/app/account`);
+  await page.getByRole('heading', { name: en('account.title') }).waitFor();
+  await setAcmeSettings({ canned_responses_enabled: true });
+  await page.goto(`${ctx.server.url}/app/canned`);
+  await page.getByRole('heading', { name: en('canned.title') }).waitFor();
+  await page.context().close();
+});
+
 test('analytics charts have axes, dates, a legend and each bar\'s value, beside the same numbers as a table', async () => {
   await setAcmeSettings({ dashboard_language: 'en', dashboard_layout: 'vertical' });
   const t = locale('en');

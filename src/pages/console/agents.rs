@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::agent_list::{kind_label, status_label};
 use crate::components::edit_dialog::{DialogButtons, EditDialog};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
@@ -80,58 +80,51 @@ pub fn AgentsPoolPage() -> impl IntoView {
         <h1>{t!(i18n, agents.title)}</h1>
         {move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err))
             .map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match agents.await {
-                    Ok(list) => view! {
-                        <TableBox>
-                            <table class="data-table">
-                                <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, agents.name)}</th>
-                                    <th scope="col">{t!(i18n, agents.kind)}</th>
-                                    <th scope="col">{t!(i18n, agents.status)}</th>
-                                    <th scope="col">{t!(i18n, agents.description)}</th>
-                                    <th scope="col">{t!(i18n, agents.actions)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|agent| {
-                                        let stored = StoredValue::new(agent.clone());
-                                        let name = agent.name.clone();
-                                        let action = move || match agent.status {
-                                            AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
-                                            AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
-                                        };
-                                        let short = move || match agent.status {
-                                            AgentStatus::Active => t_string!(i18n, row.pause),
-                                            AgentStatus::Paused => t_string!(i18n, row.resume),
-                                        };
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{agent.name.clone()}</th>
-                                                <td>{move || kind_label(i18n, agent.kind)}</td>
-                                                <td>{move || status_label(i18n, agent.status)}</td>
-                                                <td>{agent.description.clone()}</td>
-                                                <RowActions>
-                                                    <button type="button" class="small" aria-label=action on:click=move |_| { toggle.dispatch(stored.get_value()); }>{short}</button>
-                                                    <EditAgent agent=stored.get_value() edit=edit/>
-                                                </RowActions>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </TableBox>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| agents.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=agents children=move |list| view! {
+            <TableBox>
+                <table class="data-table">
+                    <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, agents.name)}</th>
+                        <th scope="col">{t!(i18n, agents.kind)}</th>
+                        <th scope="col">{t!(i18n, agents.status)}</th>
+                        <th scope="col">{t!(i18n, agents.description)}</th>
+                        <th scope="col">{t!(i18n, agents.actions)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.items.into_iter().map(|agent| {
+                            let stored = StoredValue::new(agent.clone());
+                            let name = agent.name.clone();
+                            let action = move || match agent.status {
+                                AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
+                                AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
+                            };
+                            let short = move || match agent.status {
+                                AgentStatus::Active => t_string!(i18n, row.pause),
+                                AgentStatus::Paused => t_string!(i18n, row.resume),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{agent.name.clone()}</th>
+                                    <td>{move || kind_label(i18n, agent.kind)}</td>
+                                    <td>{move || status_label(i18n, agent.status)}</td>
+                                    <td>{agent.description.clone()}</td>
+                                    <RowActions>
+                                        <button type="button" class="small" aria-label=action on:click=move |_| { toggle.dispatch(stored.get_value()); }>{short}</button>
+                                        <EditAgent agent=stored.get_value() edit=edit/>
+                                    </RowActions>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableBox>
+        }/>
         <h2>{t!(i18n, agents.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
-            <TextField id="agent-name" label=Signal::derive(move || t_string!(i18n, agents.name).to_string())
+            <TextField id="agent-name" label=move || t_string!(i18n, agents.name)
                 value=name error=error("name") required=true/>
             <div class="field">
                 <label for="agent-kind">{t!(i18n, agents.kind)}</label>
@@ -140,7 +133,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
                     <option value="voice">{t!(i18n, agent.kind_voice)}</option>
                 </select>
             </div>
-            <TextField id="agent-description" label=Signal::derive(move || t_string!(i18n, agents.description).to_string())
+            <TextField id="agent-description" label=move || t_string!(i18n, agents.description)
                 value=description error=error("description")/>
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, agents.add)}</button>
         </form>
@@ -194,8 +187,8 @@ fn EditAgent(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiErro
         </button>
         <EditDialog title=title open=open return_to=button_id>
             <form method="dialog" on:submit=on_submit novalidate=true>
-                <TextField id=format!("agent-{id}-name") label=Signal::derive(move || t_string!(i18n, agents.name).to_string()) value=name error=error("name")/>
-                <TextField id=format!("agent-{id}-description") label=Signal::derive(move || t_string!(i18n, agents.description).to_string()) value=description error=error("description")/>
+                <TextField id=format!("agent-{id}-name") label=move || t_string!(i18n, agents.name) value=name error=error("name")/>
+                <TextField id=format!("agent-{id}-description") label=move || t_string!(i18n, agents.description) value=description error=error("description")/>
                 <DialogButtons open=open/>
             </form>
         </EditDialog>

@@ -3,8 +3,8 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::fetched::Fetched;
 use crate::components::field_error::FieldErrorText;
-use crate::components::loading::Loading;
 use crate::components::table_box::TableBox;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
@@ -22,14 +22,7 @@ pub fn BrandingPage() -> impl IntoView {
     let agency = LocalResource::new(api::agency::get_agency);
     view! {
         <h1>{t!(i18n, branding.title)}</h1>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match agency.await {
-                    Ok(profile) => view! { <BrandingForm initial=profile.branding domains=profile.domains/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| agency.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=agency children=move |profile| view! { <BrandingForm initial=profile.branding domains=profile.domains/> }/>
     }
 }
 

@@ -35,9 +35,9 @@ pub fn EmbeddingSection() -> impl IntoView {
         <h3>{move || t_string!(i18n, embedding.secrets_title)}</h3>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <SecretOnce id="new-embed-secret" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
-            warning=Signal::derive(move || t_string!(i18n, embedding.secret_warning).to_string())
-            label=Signal::derive(move || t_string!(i18n, embedding.secret_label).to_string())
-            copy_label=Signal::derive(move || t_string!(i18n, embedding.copy_secret).to_string())/>
+            warning=move || t_string!(i18n, embedding.secret_warning)
+            label=move || t_string!(i18n, embedding.secret_label)
+            copy_label=move || t_string!(i18n, embedding.copy_secret)/>
         <p>
             <button type="button" class="primary" disabled=move || create.pending().get()
                 on:click=move |_| { create.dispatch(()); }>
@@ -114,7 +114,7 @@ fn SecretTable(secrets: Vec<EmbedSecret>, revoke: Action<i64, Result<(), ApiErro
     let revoke_label = |prefix: &str| t_string!(use_i18n(), embedding.revoke, prefix = prefix.to_string()).to_string();
     view! {
         <KeyTable rows=rows revoke=revoke revoke_label=revoke_label
-            caption=Signal::derive(move || t_string!(i18n, embedding.secrets_title).to_string())/>
+            caption=move || t_string!(i18n, embedding.secrets_title)/>
     }
     .into_any()
 }

@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::fetched::Fetched;
 use crate::components::key_table::{KeyRow, KeyTable};
-use crate::components::loading::Loading;
 use crate::components::secret_once::SecretOnce;
 use crate::i18n::*;
 use crate::pages::console::embedding::EmbeddingSection;
@@ -27,35 +27,30 @@ pub fn IntegrationsPage() -> impl IntoView {
         <h2>{move || t_string!(i18n, integrations.keys_title)}</h2>
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <SecretOnce id="new-api-key" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
-            warning=Signal::derive(move || t_string!(i18n, integrations.secret_warning).to_string())
-            label=Signal::derive(move || t_string!(i18n, integrations.secret_label).to_string())
-            copy_label=Signal::derive(move || t_string!(i18n, integrations.copy_secret).to_string())/>
+            warning=move || t_string!(i18n, integrations.secret_warning)
+            label=move || t_string!(i18n, integrations.secret_label)
+            copy_label=move || t_string!(i18n, integrations.copy_secret)/>
         <p>
             <button type="button" class="primary" disabled=move || create.pending().get()
                 on:click=move |_| { create.dispatch(()); }>
                 {move || t_string!(i18n, integrations.create_key)}
             </button>
         </p>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match keys.await {
-                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, integrations.no_keys)}</p> }.into_any(),
-                    Ok(l) => {
-                        let rows = l.items.into_iter()
-                            .map(|k| KeyRow { id: k.id, prefix: k.prefix, created_at: k.created_at, revoked_at: k.revoked_at })
-                            .collect();
-                        let revoke_label = |prefix: &str| {
-                            t_string!(use_i18n(), integrations.revoke, prefix = prefix.to_string()).to_string()
-                        };
-                        view! {
-                            <KeyTable rows=rows revoke=revoke revoke_label=revoke_label
-                                caption=Signal::derive(move || t_string!(i18n, integrations.keys_title).to_string())/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| keys.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=keys children=move |data| match data {
+            l if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, integrations.no_keys)}</p> }.into_any(),
+            l => {
+                let rows = l.items.into_iter()
+                    .map(|k| KeyRow { id: k.id, prefix: k.prefix, created_at: k.created_at, revoked_at: k.revoked_at })
+                    .collect();
+                let revoke_label = |prefix: &str| {
+                    t_string!(use_i18n(), integrations.revoke, prefix = prefix.to_string()).to_string()
+                };
+                view! {
+                    <KeyTable rows=rows revoke=revoke revoke_label=revoke_label
+                        caption=move || t_string!(i18n, integrations.keys_title)/>
+                }.into_any()
+            }
+        }/>
         <EmbeddingSection/>
     }
 }

@@ -49,11 +49,11 @@ pub fn NewOrgPage() -> impl IntoView {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
-            <TextField id="org-name" label=Signal::derive(move || t_string!(i18n, org_new.name).to_string())
+            <TextField id="org-name" label=move || t_string!(i18n, org_new.name)
                 value=name error=error("name") required=true/>
-            <TextField id="org-contact-email" label=Signal::derive(move || t_string!(i18n, org_new.contact_email).to_string())
+            <TextField id="org-contact-email" label=move || t_string!(i18n, org_new.contact_email)
                 value=contact_email error=error("contact_email") input_type="email" autocomplete="email"/>
-            <TextField id="org-logo-url" label=Signal::derive(move || t_string!(i18n, org_new.logo_url).to_string())
+            <TextField id="org-logo-url" label=move || t_string!(i18n, org_new.logo_url)
                 value=logo_url error=error("logo_url") input_type="url"/>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || create.pending().get()>

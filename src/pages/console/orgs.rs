@@ -2,9 +2,8 @@
 //! Every choice lives in the URL, so a reload or a shared link shows the same list.
 
 use crate::api;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::fetched::Fetched;
 use crate::components::link::Link;
-use crate::components::loading::Loading;
 use crate::components::org_table::OrgTable;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
@@ -145,7 +144,7 @@ pub fn OrgsPage() -> impl IntoView {
             <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.new_org)}</Link>
         </div>
         <div class="toolbar">
-            <SearchBox id="org-search" label=Signal::derive(move || t_string!(i18n, orgs.search).to_string())
+            <SearchBox id="org-search" label=move || t_string!(i18n, orgs.search)
                 current=Signal::derive(move || state.get().q) on_search=on_search/>
             <div class="field">
                 <label for="org-show">{t!(i18n, orgs.show)}</label>
@@ -171,32 +170,25 @@ pub fn OrgsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match orgs.await {
-                    Ok(list) => {
-                        let s = state.get_untracked();
-                        let page_query = ListQuery { page: Some(s.page), per_page: Some(s.per_page), ..Default::default() };
-                        let page_count = page_query.page_count(list.total);
-                        let first_run = s.q.is_empty() && !s.archived && list.total == 0;
-                        view! {
-                            <p class="muted" role="status">{move || {
-                                let total = list.total as i64;
-                                let count = crate::format::number(total, i18n.get_locale().as_str());
-                                let count = if list.capped { format!("{count}+") } else { count };
-                                crate::counted!(i18n, orgs.count, total, count = count)
-                            }}</p>
-                            {list.capped.then(|| view! { <SearchCapped count=list.total/> })}
-                            <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
-                            {first_run.then(|| view! {
-                                <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
-                            })}
-                            <Pagination page=s.page page_count=page_count on_page=on_page/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| orgs.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=orgs children=move |list| {
+            let s = state.get_untracked();
+            let page_query = ListQuery { page: Some(s.page), per_page: Some(s.per_page), ..Default::default() };
+            let page_count = page_query.page_count(list.total);
+            let first_run = s.q.is_empty() && !s.archived && list.total == 0;
+            view! {
+                <p class="muted" role="status">{move || {
+                    let total = list.total as i64;
+                    let count = crate::format::number(total, i18n.get_locale().as_str());
+                    let count = if list.capped { format!("{count}+") } else { count };
+                    crate::counted!(i18n, orgs.count, total, count = count)
+                }}</p>
+                {list.capped.then(|| view! { <SearchCapped count=list.total/> })}
+                <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
+                {first_run.then(|| view! {
+                    <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
+                })}
+                <Pagination page=s.page page_count=page_count on_page=on_page/>
+            }.into_any()
+        }/>
     }
 }

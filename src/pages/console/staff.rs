@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::row_actions::RowActions;
 use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
@@ -89,69 +89,62 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, staff.title)}</h1>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match staff.await {
-                    Ok(list) => view! {
-                        <TableBox>
-                            <table class="data-table">
-                                <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
-                                    <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
-                                    <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
-                                    {is_owner.then(|| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|s| {
-                                        let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
-                                        let select_id = format!("staff-role-{id}");
+        <Fetched resource=staff children=move |list| view! {
+            <TableBox>
+                <table class="data-table">
+                    <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
+                        <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
+                        <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
+                        {is_owner.then(|| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
+                    </tr></thead>
+                    <tbody>
+                        {list.items.into_iter().map(|s| {
+                            let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
+                            let select_id = format!("staff-role-{id}");
+                            view! {
+                                <tr>
+                                    <th scope="row">{s.name.clone()}</th>
+                                    <td>{s.email.clone()}</td>
+                                    <td>{if is_owner {
                                         view! {
-                                            <tr>
-                                                <th scope="row">{s.name.clone()}</th>
-                                                <td>{s.email.clone()}</td>
-                                                <td>{if is_owner {
-                                                    view! {
-                                                        <label for=select_id.clone() class="visually-hidden">{move || t_string!(i18n, staff.role_of, name = n1.clone()).to_string()}</label>
-                                                        <select id=select_id on:change=move |ev| {
-                                                            if let Some(r) = Role::parse(&event_target_value(&ev)) { change.dispatch((id, r)); }
-                                                        }>
-                                                            {STAFF_ROLES.into_iter().map(|r| view! {
-                                                                <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option>
-                                                            }).collect_view()}
-                                                        </select>
-                                                    }.into_any()
-                                                } else {
-                                                    (move || role_label(i18n, current)).into_any()
-                                                }}</td>
-                                                {(is_owner && my_id != Some(id)).then(|| view! {
-                                                    <RowActions><AskFirst class="small danger-button" busy=remove.pending()
-                                                        label=Signal::derive({ let n2 = n2.clone(); move || t_string!(i18n, staff.remove, name = n2.clone()).to_string() })
-                                                        short=Signal::derive(move || t_string!(i18n, row.remove).to_string())
-                                                        question=Signal::derive(move || t_string!(i18n, staff.remove_question, name = n2.clone()).to_string())
-                                                        help=Signal::derive(move || t_string!(i18n, staff.remove_help).to_string())
-                                                        confirm=Signal::derive(move || t_string!(i18n, staff.remove_yes).to_string())
-                                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
-                                                })}
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </TableBox>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| staff.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+                                            <label for=select_id.clone() class="visually-hidden">{move || t_string!(i18n, staff.role_of, name = n1.clone()).to_string()}</label>
+                                            <select id=select_id on:change=move |ev| {
+                                                if let Some(r) = Role::parse(&event_target_value(&ev)) { change.dispatch((id, r)); }
+                                            }>
+                                                {STAFF_ROLES.into_iter().map(|r| view! {
+                                                    <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        }.into_any()
+                                    } else {
+                                        (move || role_label(i18n, current)).into_any()
+                                    }}</td>
+                                    {(is_owner && my_id != Some(id)).then(|| view! {
+                                        <RowActions><AskFirst class="small danger-button" busy=remove.pending()
+                                            label={ let n2 = n2.clone(); move || t_string!(i18n, staff.remove, name = n2.clone()).to_string() }
+                                            short=move || t_string!(i18n, row.remove)
+                                            question=move || t_string!(i18n, staff.remove_question, name = n2.clone()).to_string()
+                                            help=move || t_string!(i18n, staff.remove_help)
+                                            confirm=move || t_string!(i18n, staff.remove_yes)
+                                            on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
+                                    })}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableBox>
+        }/>
         {is_owner.then(|| view! {
             <h2>{move || t_string!(i18n, staff.add_title)}</h2>
             <PasswordOnce id="staff-password-once" shown=shown_once/>
             {move || add.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
             <form class="card form-narrow" on:submit=on_submit novalidate=true>
-                <TextField id="staff-name" label=Signal::derive(move || t_string!(i18n, users.name).to_string()) value=name error=error("name") required=true autocomplete="off"/>
-                <TextField id="staff-email" label=Signal::derive(move || t_string!(i18n, users.email).to_string()) value=email error=error("email") input_type="email" required=true autocomplete="off"/>
+                <TextField id="staff-name" label=move || t_string!(i18n, users.name) value=name error=error("name") required=true autocomplete="off"/>
+                <TextField id="staff-email" label=move || t_string!(i18n, users.email) value=email error=error("email") input_type="email" required=true autocomplete="off"/>
                 <div class="field">
                     <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
                     <select id="staff-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::Member))>

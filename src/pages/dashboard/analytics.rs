@@ -3,32 +3,25 @@
 
 use crate::api;
 use crate::components::bar_chart::{BarChart, Series};
-use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::local_time::LocalTime;
 use crate::components::table_box::TableBox;
+use crate::components::team_select::TeamSelect;
 use crate::i18n::*;
-use crate::pages::not_found::NotAvailable;
-use crate::sections::Section;
-use crate::state::session::use_session;
+use crate::state::dashboard::{use_dashboard, Dashboard};
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(me) = use_session().me().filter(|m| Section::Analytics.allowed(m)) else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let Dashboard { me, org } = use_dashboard();
+    let org_id = org.id;
     let days = RwSignal::new(30u32);
     let agent = RwSignal::new(None::<i64>);
     let team = RwSignal::new(None::<i64>);
     let stats = LocalResource::new(move || api::conversations::analytics(org_id, days.get(), agent.get(), team.get()));
-    let teams =
-        LocalResource::new(
-            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
-        );
+    let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
     let agents = me.agents.clone();
     view! {
         <h1>{move || t_string!(i18n, analytics.title)}</h1>
@@ -49,72 +42,61 @@ pub fn AnalyticsPage() -> impl IntoView {
             </select>
         </div>
         <div class="field inline">
-            <label for="analytics-team">{move || t_string!(i18n, inbox.team)}</label>
-            <select id="analytics-team" on:change=move |ev| team.set(event_target_value(&ev).parse().ok())
-                prop:value=move || { teams.track(); team.get().map(|t| t.to_string()).unwrap_or_default() }>
-                <option value="">{move || t_string!(i18n, inbox.any_team)}</option>
-                {move || teams.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
-            </select>
+            <TeamSelect id="analytics-team" label=move || t_string!(i18n, inbox.team) none_label=move || t_string!(i18n, inbox.any_team)
+                teams=teams selected=team on_change=Callback::new(move |t| team.set(t))/>
         </div>
         </div>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(a) => {
-                        let lang = i18n.get_locale_untracked().as_str();
-                        let conversations: Vec<i64> = a.days.iter().map(|d| d.conversations).collect();
-                        let requested: Vec<i64> = a.days.iter().map(|d| d.handoffs_requested).collect();
-                        let accepted: Vec<i64> = a.days.iter().map(|d| d.handoffs_accepted).collect();
-                        let slots: Vec<String> = a.days.iter().map(|d| crate::format::short_date(&d.date, lang)).collect();
-                        let median = a.median_first_response_seconds;
-                        view! {
-                            <section class="card" aria-labelledby="median-title">
-                                <h2 id="median-title">{move || t_string!(i18n, analytics.median)}</h2>
-                                <p class="big-number">{move || match median {
-                                    Some(s) => t_string!(i18n, analytics.median_value, minutes = crate::format::one_decimal(s as f64 / 60.0, lang)).to_string(),
-                                    None => t_string!(i18n, analytics.no_median).to_string(),
-                                }}</p>
-                            </section>
-                            <section class="card" aria-labelledby="conv-chart-title">
-                                <h2 id="conv-chart-title">{move || t_string!(i18n, analytics.conversations)}</h2>
-                                <BarChart series=vec![Series { name: t_string!(i18n, analytics.col_conversations).to_string(), class: "series-a", values: conversations }]
-                                    slots=slots.clone() lang=lang label=t_string!(i18n, analytics.conversations).to_string()/>
-                            </section>
-                            <section class="card" aria-labelledby="handoff-chart-title">
-                                <h2 id="handoff-chart-title">{move || t_string!(i18n, analytics.handoffs)}</h2>
-                                <BarChart series=vec![
-                                        Series { name: t_string!(i18n, analytics.col_requested).to_string(), class: "series-b", values: requested },
-                                        Series { name: t_string!(i18n, analytics.col_accepted).to_string(), class: "series-c", values: accepted },
-                                    ]
-                                    slots=slots lang=lang label=t_string!(i18n, analytics.handoffs).to_string()/>
-                            </section>
-                            <TableBox>
-                                <table class="data-table">
-                                    <caption>{move || t_string!(i18n, analytics.table)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{move || t_string!(i18n, analytics.col_date)}</th>
-                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_conversations)}</th>
-                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_requested)}</th>
-                                        <th scope="col" class="num">{move || t_string!(i18n, analytics.col_accepted)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {a.days.into_iter().rev().map(|d| view! {
-                                            <tr>
-                                                <th scope="row"><LocalTime at=d.date.clone()/></th>
-                                                <td class="num">{crate::format::number(d.conversations, lang)}</td>
-                                                <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
-                                                <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableBox>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| stats.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=stats children=move |a| {
+            let lang = i18n.get_locale_untracked().as_str();
+            let conversations: Vec<i64> = a.days.iter().map(|d| d.conversations).collect();
+            let requested: Vec<i64> = a.days.iter().map(|d| d.handoffs_requested).collect();
+            let accepted: Vec<i64> = a.days.iter().map(|d| d.handoffs_accepted).collect();
+            let slots: Vec<String> = a.days.iter().map(|d| crate::format::short_date(&d.date, lang)).collect();
+            let median = a.median_first_response_seconds;
+            view! {
+                <section class="card" aria-labelledby="median-title">
+                    <h2 id="median-title">{move || t_string!(i18n, analytics.median)}</h2>
+                    <p class="big-number">{move || match median {
+                        Some(s) => t_string!(i18n, analytics.median_value, minutes = crate::format::one_decimal(s as f64 / 60.0, lang)).to_string(),
+                        None => t_string!(i18n, analytics.no_median).to_string(),
+                    }}</p>
+                </section>
+                <section class="card" aria-labelledby="conv-chart-title">
+                    <h2 id="conv-chart-title">{move || t_string!(i18n, analytics.conversations)}</h2>
+                    <BarChart series=vec![Series { name: t_string!(i18n, analytics.col_conversations).to_string(), class: "series-a", values: conversations }]
+                        slots=slots.clone() lang=lang label=t_string!(i18n, analytics.conversations).to_string()/>
+                </section>
+                <section class="card" aria-labelledby="handoff-chart-title">
+                    <h2 id="handoff-chart-title">{move || t_string!(i18n, analytics.handoffs)}</h2>
+                    <BarChart series=vec![
+                            Series { name: t_string!(i18n, analytics.col_requested).to_string(), class: "series-b", values: requested },
+                            Series { name: t_string!(i18n, analytics.col_accepted).to_string(), class: "series-c", values: accepted },
+                        ]
+                        slots=slots lang=lang label=t_string!(i18n, analytics.handoffs).to_string()/>
+                </section>
+                <TableBox>
+                    <table class="data-table">
+                        <caption>{move || t_string!(i18n, analytics.table)}</caption>
+                        <thead><tr>
+                            <th scope="col">{move || t_string!(i18n, analytics.col_date)}</th>
+                            <th scope="col" class="num">{move || t_string!(i18n, analytics.col_conversations)}</th>
+                            <th scope="col" class="num">{move || t_string!(i18n, analytics.col_requested)}</th>
+                            <th scope="col" class="num">{move || t_string!(i18n, analytics.col_accepted)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {a.days.into_iter().rev().map(|d| view! {
+                                <tr>
+                                    <th scope="row"><LocalTime at=d.date.clone()/></th>
+                                    <td class="num">{crate::format::number(d.conversations, lang)}</td>
+                                    <td class="num">{crate::format::number(d.handoffs_requested, lang)}</td>
+                                    <td class="num">{crate::format::number(d.handoffs_accepted, lang)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </TableBox>
+            }.into_any()
+        }/>
     }
     .into_any()
 }

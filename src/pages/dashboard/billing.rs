@@ -4,20 +4,15 @@
 use crate::api;
 use crate::components::billing_view::{BillingSummary, InvoiceTable, PlanChoices};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::i18n::*;
-use crate::pages::not_found::NotAvailable;
-use crate::sections::Section;
-use crate::state::session::use_session;
+use crate::state::dashboard::use_dashboard;
 use leptos::prelude::*;
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(me) = use_session().me().filter(|m| Section::Billing.allowed(m)) else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let org_id = use_dashboard().org.id;
     let choose = Action::new_local(move |plan: &i64| api::billing::choose_plan(org_id, *plan));
     let cancel = Action::new_local(move |_: &()| api::billing::cancel(org_id));
     let resume = Action::new_local(move |_: &()| api::billing::resume(org_id));
@@ -41,31 +36,24 @@ pub fn BillingPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, billing.title)}</h1>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((overview, invoices)) => {
-                        let sub = overview.subscription.clone();
-                        let current = sub.as_ref().filter(|s| s.status != atrium_api::SubscriptionStatus::Canceled).map(|s| s.plan_id);
-                        let cancelling = sub.as_ref().is_some_and(|s| s.cancel_at_period_end);
-                        let plans = overview.plans.clone();
-                        view! {
-                            <BillingSummary overview=overview/>
-                            {current.map(|_| if cancelling {
-                                view! { <button type="button" disabled=busy on:click=move |_| { resume.dispatch(()); }>{move || t_string!(i18n, billing.resume)}</button> }.into_any()
-                            } else {
-                                view! { <button type="button" class="danger-button" disabled=busy on:click=move |_| { cancel.dispatch(()); }>{move || t_string!(i18n, billing.cancel)}</button> }.into_any()
-                            })}
-                            <h2>{move || t_string!(i18n, billing.plans_available)}</h2>
-                            <PlanChoices plans=plans current_plan=current busy=busy on_choose=Callback::new(move |id| { choose.dispatch(id); })/>
-                            <h2>{move || t_string!(i18n, billing.invoices)}</h2>
-                            <InvoiceTable invoices=invoices/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=data children=move |(overview, invoices)| {
+            let sub = overview.subscription.clone();
+            let current = sub.as_ref().filter(|s| s.status != atrium_api::SubscriptionStatus::Canceled).map(|s| s.plan_id);
+            let cancelling = sub.as_ref().is_some_and(|s| s.cancel_at_period_end);
+            let plans = overview.plans.clone();
+            view! {
+                <BillingSummary overview=overview/>
+                {current.map(|_| if cancelling {
+                    view! { <button type="button" disabled=busy on:click=move |_| { resume.dispatch(()); }>{move || t_string!(i18n, billing.resume)}</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="danger-button" disabled=busy on:click=move |_| { cancel.dispatch(()); }>{move || t_string!(i18n, billing.cancel)}</button> }.into_any()
+                })}
+                <h2>{move || t_string!(i18n, billing.plans_available)}</h2>
+                <PlanChoices plans=plans current_plan=current busy=busy on_choose=Callback::new(move |id| { choose.dispatch(id); })/>
+                <h2>{move || t_string!(i18n, billing.invoices)}</h2>
+                <InvoiceTable invoices=invoices/>
+            }.into_any()
+        }/>
     }
     .into_any()
 }

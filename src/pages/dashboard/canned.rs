@@ -3,12 +3,10 @@
 use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::text_field::TextField;
 use crate::i18n::*;
-use crate::pages::not_found::NotAvailable;
-use crate::sections::Section;
-use crate::state::session::use_session;
+use crate::state::dashboard::use_dashboard;
 use atrium_api::validate::FieldErrors;
 use atrium_api::NewCannedResponse;
 use leptos::ev::SubmitEvent;
@@ -20,10 +18,7 @@ const VARIABLES: [&str; 3] = ["{{contact.name}}", "{{agent.name}}", "{{user.name
 #[component]
 pub fn CannedPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(me) = use_session().me().filter(|m| Section::CannedResponses.allowed(m)) else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let org_id = use_dashboard().org.id;
     let create = Action::new_local(move |c: &NewCannedResponse| {
         let c = c.clone();
         async move { api::conversations::create_canned(org_id, &c).await }
@@ -66,41 +61,36 @@ pub fn CannedPage() -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, canned.title)}</h1>
         {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(l) if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any(),
-                    Ok(l) => view! {
-                        <ul class="canned-list">
-                            {l.items.into_iter().map(|c| {
-                                let (id, name) = (c.id, c.title.clone());
-                                view! {
-                                    <li class="card">
-                                        <p><code>{format!("/{}", c.shortcode)}</code> " " <strong>{c.title}</strong></p>
-                                        <p>{c.body}</p>
-                                        <AskFirst class="small danger-button" busy=remove.pending()
-                                            label=Signal::derive({ let name = name.clone(); move || t_string!(i18n, canned.delete, name = name.clone()).to_string() })
-                                            short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
-                                            question=Signal::derive(move || t_string!(i18n, canned.confirm_delete, name = name.clone()).to_string())
-                                            help=Signal::derive(move || t_string!(i18n, canned.confirm_delete_help).to_string())
-                                            confirm=Signal::derive(move || t_string!(i18n, canned.confirm_delete_yes).to_string())
-                                            on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=list children=move |data| match data {
+            l if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any(),
+            l => view! {
+                <ul class="canned-list">
+                    {l.items.into_iter().map(|c| {
+                        let (id, name) = (c.id, c.title.clone());
+                        view! {
+                            <li class="card">
+                                <p><code>{format!("/{}", c.shortcode)}</code> " " <strong>{c.title}</strong></p>
+                                <p>{c.body}</p>
+                                <AskFirst class="small danger-button" busy=remove.pending()
+                                    label={ let name = name.clone(); move || t_string!(i18n, canned.delete, name = name.clone()).to_string() }
+                                    short=move || t_string!(i18n, row.delete)
+                                    question=move || t_string!(i18n, canned.confirm_delete, name = name.clone()).to_string()
+                                    help=move || t_string!(i18n, canned.confirm_delete_help)
+                                    confirm=move || t_string!(i18n, canned.confirm_delete_yes)
+                                    on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }/>
         <h2>{move || t_string!(i18n, canned.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
                 .map(|e| view! { <ErrorNotice error=e/> })}
-            <TextField id="canned-shortcode" label=Signal::derive(move || t_string!(i18n, canned.shortcode).to_string())
+            <TextField id="canned-shortcode" label=move || t_string!(i18n, canned.shortcode)
                 value=shortcode error=error("shortcode") required=true autocomplete="off"/>
-            <TextField id="canned-title" label=Signal::derive(move || t_string!(i18n, canned.name).to_string())
+            <TextField id="canned-title" label=move || t_string!(i18n, canned.name)
                 value=title error=error("title") required=true autocomplete="off"/>
             <div class="field">
                 <label for="canned-body">{move || t_string!(i18n, canned.body)}</label>

@@ -3,17 +3,17 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::fetched::Fetched;
 use crate::components::link::Link;
-use crate::components::loading::Loading;
 use crate::components::local_time::LocalTime;
 use crate::components::reply_box::{ReplyBox, ReplyContext};
 use crate::components::status_label::{author_label, shown_text, status_label};
+use crate::components::team_select::TeamSelect;
 use crate::focus::rescue_focus;
 use crate::i18n::*;
 use crate::pages::not_found::NotAvailable;
-use crate::sections::Section;
+use crate::state::dashboard::{use_dashboard, Dashboard};
 use crate::state::live::use_live_events;
-use crate::state::session::use_session;
 use atrium_api::{Assignment, Conversation, ConversationStatus, Transition};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -21,10 +21,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ConversationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(me) = use_session().me().filter(|m| Section::Conversations.allowed(m)) else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    let org = me.org.clone().unwrap_or_else(|| unreachable!("client users have an org"));
+    let Dashboard { me, org } = use_dashboard();
     let (org_id, settings) = (org.id, org.settings.clone());
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())).unwrap_or_default());
@@ -70,15 +67,12 @@ pub fn ConversationPage() -> impl IntoView {
     };
     let canned = LocalResource::new(move || async move {
         if settings.canned_responses_enabled {
-            api::conversations::canned(org_id).await.map(|l| l.items).unwrap_or_default()
+            api::conversations::canned(org_id).await.map(|l| l.items)
         } else {
-            Vec::new()
+            Ok(Vec::new())
         }
     });
-    let teams =
-        LocalResource::new(
-            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
-        );
+    let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
     // A failed action shows above the actions; a failed reply beside the reply box.
     let failure = Signal::derive(move || {
         act.value().get().and_then(Result::err).or_else(|| assign.value().get().and_then(Result::err))
@@ -92,107 +86,102 @@ pub fn ConversationPage() -> impl IntoView {
     view! {
         <p><Link href="/app/conversations">{move || t_string!(i18n, conversation.back)}</Link></p>
         {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || {
-                let agents = agents.clone();
-                let user_name = user_name.clone();
-                Suspend::new(async move {
-                    let c: Conversation = match conversation.await {
-                        Ok(c) => c,
-                        Err(ApiError::NotFound) => return view! { <NotAvailable/> }.into_any(),
-                        Err(e) => return view! { <ErrorNotice error=e retry=Callback::new(move |_| conversation.refetch())/> }.into_any(),
-                    };
-                    if let Some(target) = refocus.get_value() {
-                        refocus.set_value(None);
-                        rescue_focus(target);
-                    }
-                    let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
-                    let context = ReplyContext { contact_name: c.contact_name.clone(), agent_name, user_name };
-                    let status = c.status;
-                    let can = |t: Transition| handoff && t.apply(status).is_some();
-                    let contact = c.contact_name.clone();
-                    // Only the person handling a chat replies in it; others see who does.
-                    let mine = c.assignee_id == Some(me_id);
-                    let handler = c.assignee_name.clone().unwrap_or_default();
-                    let team_id = c.team_id;
-                    view! {
-                        <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
-                        <p><span class="badge">{move || status_label(i18n, status)}</span>
-                            {(status == ConversationStatus::Human).then(|| {
-                                let name = handler.clone();
-                                view! { " " <span class="handler">{move || if mine {
-                                    t_string!(i18n, conversation.handled_by_you).to_string()
-                                } else {
-                                    t_string!(i18n, conversation.handled_by, name = name.clone()).to_string()
-                                }}</span> }
-                            })}
-                        </p>
-                        {handoff.then(|| view! {
-                            <div class="actions conversation-actions">
-                                {can(Transition::TakeOver).then(|| view! {
-                                    <button type="button" class="primary" on:click=move |_| act_then(Transition::TakeOver)>{move || t_string!(i18n, conversation.take_over)}</button>
-                                })}
-                                {can(Transition::PassToAi).then(|| view! {
-                                    <button type="button" on:click=move |_| act_then(Transition::PassToAi)>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
-                                })}
-                                {(status != ConversationStatus::Closed).then(|| view! {
-                                    <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { refocus.set_value(Some("assign-team")); assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
-                                })}
-                            </div>
+        <Fetched resource=conversation not_found=NotAvailable children=move |c: Conversation| {
+            let user_name = user_name.clone();
+            if let Some(target) = refocus.get_value() {
+                refocus.set_value(None);
+                rescue_focus(target);
+            }
+            let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
+            let context = ReplyContext { contact_name: c.contact_name.clone(), agent_name, user_name };
+            let status = c.status;
+            let can = |t: Transition| handoff && t.apply(status).is_some();
+            let contact = c.contact_name.clone();
+            // Only the person handling a chat replies in it; others see who does.
+            let mine = c.assignee_id == Some(me_id);
+            let handler = c.assignee_name.clone().unwrap_or_default();
+            let team_id = c.team_id;
+            view! {
+                <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
+                <p><span class="badge">{move || status_label(i18n, status)}</span>
+                    {(status == ConversationStatus::Human).then(|| {
+                        let name = handler.clone();
+                        view! { " " <span class="handler">{move || if mine {
+                            t_string!(i18n, conversation.handled_by_you).to_string()
+                        } else {
+                            t_string!(i18n, conversation.handled_by, name = name.clone()).to_string()
+                        }}</span> }
+                    })}
+                </p>
+                {handoff.then(|| view! {
+                    <div class="actions conversation-actions">
+                        {can(Transition::TakeOver).then(|| view! {
+                            <button type="button" class="primary" on:click=move |_| act_then(Transition::TakeOver)>{move || t_string!(i18n, conversation.take_over)}</button>
+                        })}
+                        {can(Transition::PassToAi).then(|| view! {
+                            <button type="button" on:click=move |_| act_then(Transition::PassToAi)>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
                         })}
                         {(status != ConversationStatus::Closed).then(|| view! {
-                            <button type="button" on:click=move |_| act_then(Transition::Close)>{move || t_string!(i18n, conversation.close)}</button>
+                            <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { refocus.set_value(Some("assign-team")); assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
                         })}
-                        <section aria-labelledby="transcript-title">
-                            <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
-                            <ol class="transcript" aria-live="polite">
-                                {c.messages.into_iter().map(|m| {
-                                    let when = m.created_at.clone();
-                                    view! {
-                                        <li class=format!("message author-{}", m.author.as_str())>
-                                            <span class="author">{move || author_label(i18n, m.author)}</span>
-                                            // What visitors write keeps its own direction inside a right-to-left page.
-                                            <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
-                                            <LocalTime at=when with_time=true/>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                        </section>
-                        {if handoff && status == ConversationStatus::Human && !mine {
-                            view! { <p class="muted">{move || t_string!(i18n, conversation.handled_by_other, name = handler.clone()).to_string()}</p> }.into_any()
-                        } else if handoff && status == ConversationStatus::Human {
+                    </div>
+                })}
+                {(status != ConversationStatus::Closed).then(|| view! {
+                    <button type="button" on:click=move |_| act_then(Transition::Close)>{move || t_string!(i18n, conversation.close)}</button>
+                })}
+                <section aria-labelledby="transcript-title">
+                    <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
+                    <ol class="transcript" aria-live="polite">
+                        {c.messages.into_iter().map(|m| {
+                            let when = m.created_at.clone();
                             view! {
-                                <Transition fallback=|| ()>
-                                    {move || {
-                                        let context = context.clone();
-                                        Suspend::new(async move {
-                                            let replies = canned.await;
-                                            view! {
-                                                {move || reply_failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-                                                <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
-                                                    on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/>
-                                            }
-                                        })
-                                    }}
-                                </Transition>
-                            }.into_any()
-                        } else if handoff && status != ConversationStatus::Closed {
-                            view! { <p class="muted">{move || t_string!(i18n, conversation.not_handling)}</p> }.into_any()
-                        } else {
-                            ().into_any()
-                        }}
+                                <li class=format!("message author-{}", m.author.as_str())>
+                                    <span class="author">{move || author_label(i18n, m.author)}</span>
+                                    // What visitors write keeps its own direction inside a right-to-left page.
+                                    <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
+                                    <LocalTime at=when with_time=true/>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+                {if handoff && status == ConversationStatus::Human && !mine {
+                    view! { <p class="muted">{move || t_string!(i18n, conversation.handled_by_other, name = handler.clone()).to_string()}</p> }.into_any()
+                } else if handoff && status == ConversationStatus::Human {
+                    view! {
+                        <Transition fallback=|| ()>
+                            {move || {
+                                let context = context.clone();
+                                Suspend::new(async move {
+                                    let (replies, unloaded) = match canned.await {
+                                        Ok(replies) => (replies, None),
+                                        // Replying still works without the saved replies.
+                                        Err(e) => (Vec::new(), Some(e)),
+                                    };
+                                    view! {
+                                        {unloaded.map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| canned.refetch())/> })}
+                                        {move || reply_failure.get().map(|e| view! { <ErrorNotice error=e/> })}
+                                        <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
+                                            on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/>
+                                    }
+                                })
+                            }}
+                        </Transition>
                     }.into_any()
-                })
-            }}
-        </Transition>
+                } else if handoff && status != ConversationStatus::Closed {
+                    view! { <p class="muted">{move || t_string!(i18n, conversation.not_handling)}</p> }.into_any()
+                } else {
+                    ().into_any()
+                }}
+            }.into_any()
+        }/>
     }
     .into_any()
 }
 
 #[component]
 fn TeamPicker(
-    teams: LocalResource<Vec<atrium_api::Team>>,
+    teams: LocalResource<Result<Vec<atrium_api::Team>, ApiError>>,
     current: Option<i64>,
     on_assign: Callback<Option<i64>>,
 ) -> impl IntoView {
@@ -200,15 +189,8 @@ fn TeamPicker(
     let chosen = RwSignal::new(current);
     view! {
         <div class="field inline">
-            <label for="assign-team">{move || t_string!(i18n, conversation.assign)}</label>
-            // Set after the teams arrive: a value set before its option exists is lost.
-            <select id="assign-team" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
-                prop:value=move || { teams.track(); chosen.get().map(|id| id.to_string()).unwrap_or_default() }>
-                <option value="" selected=current.is_none()>{move || t_string!(i18n, conversation.assign_none)}</option>
-                {move || teams.get().unwrap_or_default().into_iter().map(|t| view! {
-                    <option value=t.id.to_string() selected=current == Some(t.id)>{t.label}</option>
-                }).collect_view()}
-            </select>
+            <TeamSelect id="assign-team" label=move || t_string!(i18n, conversation.assign) none_label=move || t_string!(i18n, conversation.assign_none)
+                teams=teams selected=chosen on_change=Callback::new(move |t| chosen.set(t))/>
             <button type="button" on:click=move |_| on_assign.run(chosen.get_untracked())>{move || t_string!(i18n, conversation.assign_save)}</button>
         </div>
     }

@@ -2,19 +2,17 @@
 //! first, refreshed live.
 
 use crate::api;
-use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::search_capped::SearchCapped;
 use crate::components::status_label::{shown_text, status_label};
 use crate::components::table_box::TableBox;
+use crate::components::team_select::TeamSelect;
 use crate::i18n::*;
-use crate::pages::not_found::NotAvailable;
-use crate::sections::Section;
+use crate::state::dashboard::{use_dashboard, Dashboard};
 use crate::state::live::use_live_events;
-use crate::state::session::use_session;
 use atrium_api::{ConversationListQuery, ConversationStatus, ListQuery};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -23,10 +21,8 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Some(me) = use_session().me().filter(|m| Section::Conversations.allowed(m)) else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    let org_id = me.org.as_ref().map(|o| o.id).unwrap_or_default();
+    let Dashboard { me, org } = use_dashboard();
+    let org_id = org.id;
     let live = use_live_events();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -55,10 +51,7 @@ pub fn InboxPage() -> impl IntoView {
         };
         async move { api::conversations::list(org_id, &q).await }
     });
-    let teams =
-        LocalResource::new(
-            move || async move { api::people::teams(org_id).await.map(|l| l.items).unwrap_or_default() },
-        );
+    let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
     let agents = me.agents.clone();
     let go = move |change: &dyn Fn(&mut InboxFilter)| {
         let mut next = filter.get_untracked();
@@ -75,15 +68,14 @@ pub fn InboxPage() -> impl IntoView {
             })
         });
     };
-    let on_team = move |ev| {
-        let t = event_target_value(&ev).parse().ok();
+    let on_team = Callback::new(move |t: Option<i64>| {
         go.with_value(|go| {
             go(&|f| {
                 f.team = t;
                 f.page = 1;
             })
         });
-    };
+    });
     let on_agent = move |ev| {
         let a = event_target_value(&ev).parse().ok();
         go.with_value(|go| {
@@ -119,12 +111,8 @@ pub fn InboxPage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="inbox-team">{move || t_string!(i18n, inbox.team)}</label>
-                <select id="inbox-team" on:change=on_team
-                    prop:value=move || { teams.track(); filter.get().team.map(|t| t.to_string()).unwrap_or_default() }>
-                    <option value="">{move || t_string!(i18n, inbox.any_team)}</option>
-                    {move || teams.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
-                </select>
+                <TeamSelect id="inbox-team" label=move || t_string!(i18n, inbox.team) none_label=move || t_string!(i18n, inbox.any_team)
+                    teams=teams selected=Signal::derive(move || filter.get().team) on_change=on_team/>
             </div>
             <div class="field">
                 <label for="inbox-agent">{move || t_string!(i18n, inbox.agent)}</label>
@@ -133,61 +121,56 @@ pub fn InboxPage() -> impl IntoView {
                     {agents.into_iter().map(|a| view! { <option value=a.id.to_string() selected=move || filter.get().agent == Some(a.id)>{a.name}</option> }).collect_view()}
                 </select>
             </div>
-            <SearchBox id="inbox-search" label=Signal::derive(move || t_string!(i18n, inbox.search).to_string())
+            <SearchBox id="inbox-search" label=move || t_string!(i18n, inbox.search)
                 current=search on_search=on_search/>
         </div>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(l) if l.items.is_empty() => view! {
-                        <div class="empty">
-                            <p>{move || t_string!(i18n, inbox.empty)}</p>
-                            {move || (!search.get().is_empty()).then(|| view! {
-                                <button type="button" on:click=move |_| on_search.run(String::new())>{move || t_string!(i18n, common.clear_search)}</button>
-                            })}
-                        </div>
-                    }.into_any(),
-                    Ok(l) => {
-                        let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
-                        view! {
-                            {l.capped.then(|| view! { <SearchCapped count=l.total/> })}
-                            <TableBox>
-                                <table class="data-table inbox">
-                                    <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {l.items.into_iter().map(|c| {
-                                            let updated = c.updated_at.clone();
-                                            view! {
-                                                <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
-                                                    <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
-                                                        {c.unread.then(|| view! {
-                                                            <span class="unread-dot" aria-hidden="true"></span>
-                                                            <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
-                                                        })}
-                                                        <bdi>{c.contact_name.clone()}</bdi>
-                                                    </a></th>
-                                                    <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
-                                                    <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
-                                                    <td><LocalTime at=updated with_time=true/></td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableBox>
-                            <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| list.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=list children=move |data| match data {
+            l if l.items.is_empty() => view! {
+                <div class="empty">
+                    <p>{move || t_string!(i18n, inbox.empty)}</p>
+                    {move || (!search.get().is_empty()).then(|| view! {
+                        <button type="button" on:click=move |_| on_search.run(String::new())>{move || t_string!(i18n, common.clear_search)}</button>
+                    })}
+                </div>
+            }.into_any(),
+            l => {
+                let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
+                view! {
+                    {l.capped.then(|| view! { <SearchCapped count=l.total/> })}
+                    <TableBox>
+                        <table class="data-table inbox">
+                            <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
+                                <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
+                                <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
+                                <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {l.items.into_iter().map(|c| {
+                                    let updated = c.updated_at.clone();
+                                    view! {
+                                        <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
+                                            <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
+                                                {c.unread.then(|| view! {
+                                                    <span class="unread-dot" aria-hidden="true"></span>
+                                                    <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
+                                                })}
+                                                <bdi>{c.contact_name.clone()}</bdi>
+                                            </a></th>
+                                            <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
+                                            <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
+                                            <td><LocalTime at=updated with_time=true/></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </TableBox>
+                    <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
+                }.into_any()
+            }
+        }/>
     }
     .into_any()
 }

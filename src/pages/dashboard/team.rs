@@ -2,26 +2,17 @@
 //! `team` permission see the teams.
 
 use crate::i18n::*;
-use crate::pages::not_found::NotAvailable;
 use crate::pages::people::teams::TeamsPanel;
 use crate::pages::people::users::UsersPanel;
-use crate::sections::Section;
-use crate::state::session::use_session;
+use crate::state::dashboard::{use_dashboard, Dashboard};
 use atrium_api::Role;
 use leptos::prelude::*;
 
 #[component]
 pub fn DashboardTeamPage() -> impl IntoView {
-    let me = use_session().me();
-    let Some((org_id, role, allowed)) =
-        me.and_then(|m| m.org.as_ref().map(|o| (o.id, m.role, Section::Team.allowed(&m))))
-    else {
-        return view! { <NotAvailable/> }.into_any();
-    };
-    if !allowed {
-        return view! { <NotAvailable/> }.into_any();
-    }
-    let admin = role == Role::OrgAdmin;
+    let Dashboard { me, org } = use_dashboard();
+    let org_id = org.id;
+    let admin = me.role == Role::OrgAdmin;
     let i18n = use_i18n();
     view! {
         <h1>{move || t_string!(i18n, dashboard.nav_team)}</h1>

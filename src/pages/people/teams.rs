@@ -5,7 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::local_time::LocalTime;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
@@ -41,20 +41,13 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
         <section aria-labelledby="teams-title">
             <h2 id="teams-title">{t!(i18n, teams.title)}</h2>
             {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-            <Transition fallback=move || view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((teams, users)) => {
-                            let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
-                            view! {
-                                <TeamTable teams=teams names=names read_only=read_only remove=remove/>
-                                {(!read_only).then(|| view! { <NewTeamForm create=create users=users/> })}
-                            }.into_any()
-                        }
-                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Fetched resource=data children=move |(teams, users)| {
+                let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
+                view! {
+                    <TeamTable teams=teams names=names read_only=read_only remove=remove/>
+                    {(!read_only).then(|| view! { <NewTeamForm create=create users=users/> })}
+                }.into_any()
+            }/>
         </section>
     }
 }
@@ -98,7 +91,7 @@ fn TeamTable(
                             <tr>
                                 <th scope="row">{label}</th>
                                 <td><code>{key.clone()}</code> " "
-                                    <CopyButton text=key label=Signal::derive(move || t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string())/>
+                                    <CopyButton text=key label=move || t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string()/>
                                 </td>
                                 <td>{team.description}</td>
                                 <td>
@@ -112,11 +105,11 @@ fn TeamTable(
                                 <td><LocalTime at=team.updated_at.clone()/></td>
                                 {(!read_only).then(|| view! {
                                     <RowActions><AskFirst class="small danger-button" busy=remove.pending()
-                                        label=Signal::derive(move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string())
-                                        short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
-                                        question=Signal::derive(move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string())
-                                        help=Signal::derive(move || t_string!(i18n, teams.delete_help).to_string())
-                                        confirm=Signal::derive(move || t_string!(i18n, teams.delete_yes).to_string())
+                                        label=move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string()
+                                        short=move || t_string!(i18n, row.delete)
+                                        question=move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string()
+                                        help=move || t_string!(i18n, teams.delete_help)
+                                        confirm=move || t_string!(i18n, teams.delete_yes)
                                         on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
                                 })}
                             </tr>
@@ -177,7 +170,7 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
         {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
             .map(|e| view! { <ErrorNotice error=e/> })}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField id="team-label" label=Signal::derive(move || t_string!(i18n, teams.label).to_string())
+            <TextField id="team-label" label=move || t_string!(i18n, teams.label)
                 value=label error=error("label") required=true autocomplete="off"/>
             <div class="field">
                 <label for="team-key">{t!(i18n, teams.key)}</label>
@@ -187,7 +180,7 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
                 <p id="team-key-help" class="muted">{t!(i18n, teams.key_help)}</p>
                 <crate::components::field_error::FieldErrorText id="team-key-error" error=error("key")/>
             </div>
-            <TextField id="team-description" label=Signal::derive(move || t_string!(i18n, teams.description).to_string())
+            <TextField id="team-description" label=move || t_string!(i18n, teams.description)
                 value=description error=error("description")/>
             <fieldset class="checkbox-group">
                 <legend>{t!(i18n, teams.members)}</legend>

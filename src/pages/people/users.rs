@@ -5,8 +5,8 @@ use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::edit_dialog::{DialogButtons, EditDialog};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::fetched::Fetched;
 use crate::components::field_error::FieldErrorText;
-use crate::components::loading::Loading;
 use crate::components::permission_label::{client_role_label, permission_label};
 use crate::components::row_actions::RowActions;
 use crate::components::row_menu::RowMenu;
@@ -79,32 +79,27 @@ pub fn UsersPanel(
         <section aria-labelledby="users-title">
             <h2 id="users-title">{t!(i18n, users.title)}</h2>
             {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-            <Transition fallback=move || view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <TableBox>
-                                <table class="data-table">
-                                    <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{t!(i18n, users.col_name)}</th>
-                                        <th scope="col">{t!(i18n, users.col_email)}</th>
-                                        <th scope="col">{t!(i18n, users.col_role)}</th>
-                                        <th scope="col">{t!(i18n, users.col_permissions)}</th>
-                                        <th scope="col">{t!(i18n, users.col_status)}</th>
-                                        <th scope="col">{t!(i18n, users.col_actions)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableBox>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| users.refetch())/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Fetched resource=users children=move |data| match data {
+                list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
+                list => view! {
+                    <TableBox>
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, users.col_name)}</th>
+                                <th scope="col">{t!(i18n, users.col_email)}</th>
+                                <th scope="col">{t!(i18n, users.col_role)}</th>
+                                <th scope="col">{t!(i18n, users.col_permissions)}</th>
+                                <th scope="col">{t!(i18n, users.col_status)}</th>
+                                <th scope="col">{t!(i18n, users.col_actions)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
+                            </tbody>
+                        </table>
+                    </TableBox>
+                }.into_any(),
+            }/>
             <NewUserForm create=create/>
         </section>
     }
@@ -152,11 +147,11 @@ fn user_row(
                                 {move || if disabled { t_string!(i18n, row.enable) } else { t_string!(i18n, row.disable) }}
                             </button>
                             <AskFirst class="small danger-button" busy=remove.pending()
-                                label=Signal::derive(move || t_string!(i18n, users.delete, name = name.get_value()).to_string())
-                                short=Signal::derive(move || t_string!(i18n, row.delete).to_string())
-                                question=Signal::derive(move || t_string!(i18n, users.delete_question, name = name.get_value()).to_string())
-                                help=Signal::derive(move || t_string!(i18n, users.delete_help).to_string())
-                                confirm=Signal::derive(move || t_string!(i18n, users.delete_yes).to_string())
+                                label=move || t_string!(i18n, users.delete, name = name.get_value()).to_string()
+                                short=move || t_string!(i18n, row.delete)
+                                question=move || t_string!(i18n, users.delete_question, name = name.get_value()).to_string()
+                                help=move || t_string!(i18n, users.delete_help)
+                                confirm=move || t_string!(i18n, users.delete_yes)
                                 on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
                         }
                     })}
@@ -227,16 +222,16 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
         {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
             .map(|e| view! { <ErrorNotice error=e/> })}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField id="user-name" label=Signal::derive(move || t_string!(i18n, users.name).to_string())
+            <TextField id="user-name" label=move || t_string!(i18n, users.name)
                 value=name error=error("name") required=true autocomplete="off"/>
-            <TextField id="user-email" label=Signal::derive(move || t_string!(i18n, users.email).to_string())
+            <TextField id="user-email" label=move || t_string!(i18n, users.email)
                 value=email error=error("email") input_type="email" required=true autocomplete="off"/>
             <label class="choice">
                 <input type="checkbox" prop:checked=generate on:change=move |ev| generate.set(event_target_checked(&ev))/>
                 {t!(i18n, users.generate)}
             </label>
             <Show when=move || !generate.get()>
-                <TextField id="user-password" label=Signal::derive(move || t_string!(i18n, users.password).to_string())
+                <TextField id="user-password" label=move || t_string!(i18n, users.password)
                     value=password error=error("password") input_type="password" autocomplete="new-password"/>
             </Show>
             <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { errors.with(|e| e.get("password")) } else { None })/>

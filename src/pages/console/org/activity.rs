@@ -1,8 +1,7 @@
 //! The Activity tab: who changed what, in words, newest first.
 
 use crate::api;
-use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
 use crate::components::table_box::TableBox;
@@ -24,30 +23,30 @@ pub fn OrgActivityPage() -> impl IntoView {
     let pool = LocalResource::new(api::agents::list_all);
     view! {
         <h2>{t!(i18n, activity.title)}</h2>
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let agents = match pool.await {
-                    Ok(agents) => agents.items,
-                    Err(e) => return view! { <ErrorNotice error=e retry=Callback::new(move |_| pool.refetch())/> }.into_any(),
-                };
-                let agent = move |id: i64| agents.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| format!("#{id}"));
-                match entries.await {
-                    Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any(),
-                    Ok(list) => {
-                        let page_count = ListQuery { page: Some(page.get_untracked()), ..Default::default() }.page_count(list.total);
-                        view! {
-                            <TableBox>
-                                <table class="data-table">
-                                    <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{t!(i18n, activity.col_when)}</th>
-                                        <th scope="col">{t!(i18n, activity.col_who)}</th>
-                                        <th scope="col">{t!(i18n, activity.col_what)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {list.items.into_iter().map(|e| {
-                                            let what = crate::activity_text::describe(i18n, &e, &agent);
-                                            view! {
+        <Fetched resource=pool children=move |pool| {
+            let agents = StoredValue::new(pool.items);
+            let agent = move |id: i64| {
+                agents.with_value(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone())).unwrap_or_else(|| format!("#{id}"))
+            };
+            view! {
+                <Fetched resource=entries children=move |list| {
+                    if list.items.is_empty() {
+                        return view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any();
+                    }
+                    let page_count = ListQuery { page: Some(page.get_untracked()), ..Default::default() }.page_count(list.total);
+                    view! {
+                        <TableBox>
+                            <table class="data-table">
+                                <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, activity.col_when)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_who)}</th>
+                                    <th scope="col">{t!(i18n, activity.col_what)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|e| {
+                                        let what = crate::activity_text::describe(i18n, &e, &agent);
+                                        view! {
                                             <tr>
                                                 <td><LocalTime at=e.created_at.clone() with_time=true/></td>
                                                 <td>{match e.actor {
@@ -59,17 +58,16 @@ pub fn OrgActivityPage() -> impl IntoView {
                                                 })}</td>
                                                 <td><bdi>{what}</bdi></td>
                                             </tr>
-                                        }}).collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableBox>
-                            <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| entries.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
+                        <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
+                    }.into_any()
+                }/>
+            }
+        }/>
     }
     .into_any()
 }

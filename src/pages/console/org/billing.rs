@@ -4,7 +4,7 @@
 use crate::api;
 use crate::components::billing_view::{BillingSummary, InvoiceTable};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
 use leptos::prelude::*;
@@ -27,18 +27,11 @@ pub fn OrgBillingTab() -> impl IntoView {
         <h2>{move || t_string!(i18n, billing.title)}</h2>
         {(!org.settings.billing_enabled).then(|| view! { <p class="notice notice-info">{move || t_string!(i18n, billing.disabled_for_org)}</p> })}
         {move || pay.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Transition fallback=move || view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((overview, invoices)) => view! {
-                        <BillingSummary overview=overview/>
-                        <h3>{move || t_string!(i18n, billing.invoices)}</h3>
-                        <InvoiceTable invoices=invoices on_pay=Callback::new(move |id| { pay.dispatch(id); })/>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Fetched resource=data children=move |(overview, invoices)| view! {
+            <BillingSummary overview=overview/>
+            <h3>{move || t_string!(i18n, billing.invoices)}</h3>
+            <InvoiceTable invoices=invoices on_pay=Callback::new(move |id| { pay.dispatch(id); })/>
+        }/>
     }
     .into_any()
 }

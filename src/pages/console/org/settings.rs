@@ -197,7 +197,7 @@ pub fn OrgSettingsPage() -> impl IntoView {
                 on_archive=Callback::new(move |a| { archive.dispatch(a); })
                 on_delete=Callback::new(move |_| { remove.dispatch(()); })/>
         })}
-        <LeaveGuard dirty=Signal::derive(dirty) message=Signal::derive(move || t_string!(i18n, save_bar.leave_confirm).to_string())/>
+        <LeaveGuard dirty=Signal::derive(dirty) message=move || t_string!(i18n, save_bar.leave_confirm)/>
         <SaveBar count=Signal::derive(move || changed.get().len()) saving=save.pending()
             on_save=Callback::new(move |_| do_save()) on_discard=Callback::new(move |_| discard())/>
     }
