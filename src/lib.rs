@@ -7,6 +7,7 @@ pub mod components;
 pub mod crash;
 pub mod drafts;
 pub mod focus;
+pub mod form;
 pub mod format;
 pub mod layouts;
 pub mod locale_strings;

@@ -6,7 +6,11 @@ use crate::api::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+
+type Shown = Pin<Box<dyn Future<Output = AnyView> + Send>>;
 
 #[component]
 pub fn Fetched<T, F, V>(
@@ -22,20 +26,29 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let children = Arc::new(children);
     let retry = Callback::new(move |_| resource.refetch());
+    let children = Arc::new(children);
+    // Only this future is generic; it is boxed, so that the suspense around it is one type
+    // that every page shares instead of a copy of its own.
+    let shown = Arc::new(move || -> Shown {
+        let (children, not_found) = (children.clone(), not_found.clone());
+        Box::pin(async move {
+            match resource.await {
+                Ok(data) => children(data).into_any(),
+                Err(error) => failure(error, not_found, retry),
+            }
+        })
+    });
+    suspended(shown)
+}
+
+/// The suspense: the skeleton first, then the data; while the data reloads the page stays
+/// as it was (a `Transition`) until the new data replaces it, so nothing on it is redrawn
+/// twice and nothing typed into it is lost.
+fn suspended(shown: Arc<dyn Fn() -> Shown + Send + Sync>) -> impl IntoView {
     view! {
         <Transition fallback=Loading>
-            {move || {
-                let children = children.clone();
-                let not_found = not_found.clone();
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(data) => children(data).into_any(),
-                        Err(e) => failure(e, not_found, retry),
-                    }
-                })
-            }}
+            {move || Suspend::new(shown())}
         </Transition>
     }
 }

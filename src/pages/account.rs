@@ -1,12 +1,12 @@
 //! `/agency/account` and `/app/account`: the signed-in user's own password, and signing
 //! out on every device. Staff and client users alike; not during "Log in as".
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::password_field::PasswordField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::state::session::use_session;
-use atrium_api::validate::FieldErrors;
 use atrium_api::PasswordChange;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -26,29 +26,19 @@ fn ChangePasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
     let save = Action::new_local(|change: &PasswordChange| api::auth::change_password(change.clone()));
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            current.set(String::new());
-            new.set(String::new());
-            errors.set(FieldErrors::default());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(save, move |_| {
+        current.set(String::new());
+        new.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let change = PasswordChange { current_password: current.get_untracked(), new_password: new.get_untracked() };
-        match change.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                save.dispatch(change);
-            }
-            Err(f) => errors.set(f),
+        if form.check(change.validate()) {
+            save.dispatch(change);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|f| f.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <form class="card" on:submit=on_submit novalidate=true>
             <h2>{t!(i18n, account.change_password)}</h2>
@@ -58,11 +48,10 @@ fn ChangePasswordForm() -> impl IntoView {
                 autocomplete="new-password" value=new error=error("new_password")
                 hint=move || t_string!(i18n, account.new_password_help)/>
             <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, account.save_password)}</button>
-            {move || match save.value().get() {
-                Some(Ok(())) => Some(view! { <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p> }.into_any()),
-                Some(Err(ApiError::Validation(_))) | None => None,
-                Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
-            }}
+            {move || matches!(save.value().get(), Some(Ok(()))).then(|| view! {
+                <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p>
+            })}
+            {form.failure_notice()}
         </form>
     }
 }

@@ -1,11 +1,11 @@
 //! `/forgot-password` asks for a reset link by email; `/reset-password?token=…` (the
 //! emailed link) sets the new password. Both carry the agency's brand like the login page.
 
-use crate::api::{self, ApiError};
-use crate::components::error_notice::ErrorNotice;
+use crate::api;
 use crate::components::field_error::FieldErrorText;
 use crate::components::link::Link;
 use crate::components::password_field::PasswordField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::validate::{self, FieldErrors};
@@ -18,19 +18,18 @@ use leptos_router::hooks::use_query_map;
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
     let send = Action::new_local(|email: &String| api::auth::request_password_reset(email.clone()));
+    let form = Form::new(send, |_| {});
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = email.get_untracked();
         let mut found = FieldErrors::default();
         found.check("email", validate::email(&value));
-        errors.set(found.clone());
-        if found.is_empty() {
+        if form.check(found.into_result()) {
             send.dispatch(value);
         }
     };
-    let error = Signal::derive(move || errors.with(|f| f.get("email")));
+    let error = form.error("email");
     view! {
         <ResetShell title=move || t_string!(i18n, reset.forgot_title)>
             <Show when=move || matches!(send.value().get(), Some(Ok(()))) fallback=move || view! {
@@ -44,8 +43,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         <FieldErrorText id="reset-email-error" error=error/>
                     </div>
                     <button type="submit" class="primary" disabled=move || send.pending().get()>{t!(i18n, reset.send)}</button>
-                    {move || send.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                        .map(|e| view! { <ErrorNotice error=e/> })}
+                    {form.failure_notice()}
                 </form>
             }>
                 <p role="status" class="notice notice-success">{t!(i18n, reset.sent)}</p>
@@ -59,26 +57,17 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
     let save = Action::new_local(|reset: &PasswordReset| api::auth::reset_password(reset.clone()));
-    Effect::new(move |_| {
-        if let Some(Err(ApiError::Validation(f))) = save.value().get() {
-            errors.set(f);
-        }
-    });
+    let form = Form::new(save, |_| {});
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
         let reset = PasswordReset { token, new_password: password.get_untracked() };
-        match reset.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                save.dispatch(reset);
-            }
-            Err(f) => errors.set(f),
+        if form.check(reset.validate()) {
+            save.dispatch(reset);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|f| f.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <ResetShell title=move || t_string!(i18n, reset.new_title)>
             <Show when=move || matches!(save.value().get(), Some(Ok(()))) fallback=move || view! {
@@ -89,8 +78,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         autocomplete="new-password" value=password error=error("new_password")
                         hint=move || t_string!(i18n, account.new_password_help)/>
                     <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, reset.save)}</button>
-                    {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                        .map(|e| view! { <ErrorNotice error=e/> })}
+                    {form.failure_notice()}
                     <p><Link href="/forgot-password">{t!(i18n, reset.ask_again)}</Link></p>
                 </form>
             }>

@@ -8,6 +8,7 @@ use crate::components::fetched::Fetched;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use atrium_api::validate::FieldErrors;
 use atrium_api::{Agent, AgentInput, AgentKind, AgentStatus};
@@ -49,14 +50,9 @@ pub fn AgentsPoolPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let kind = RwSignal::new(AgentKind::Chat);
-    let errors = RwSignal::new(FieldErrors::default());
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            name.set(String::new());
-            description.set(String::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |_| {
+        name.set(String::new());
+        description.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -66,15 +62,11 @@ pub fn AgentsPoolPage() -> impl IntoView {
             description: description.get_untracked(),
             status: AgentStatus::Active,
         };
-        match input.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                create.dispatch(input);
-            }
-            Err(e) => errors.set(e),
+        if form.check(input.validate()) {
+            create.dispatch(input);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
 
     view! {
         <h1>{t!(i18n, agents.title)}</h1>
@@ -122,8 +114,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
         }/>
         <h2>{t!(i18n, agents.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             <TextField id="agent-name" label=move || t_string!(i18n, agents.name)
                 value=name error=error("name") required=true/>
             <div class="field">

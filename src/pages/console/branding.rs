@@ -1,16 +1,16 @@
 //! `/agency/branding`: the agency's brand (name, colour, logos, links, domains), with a
 //! contrast check on the colour.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
 use crate::components::field_error::FieldErrorText;
 use crate::components::table_box::TableBox;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use atrium_api::agency::{CustomDomain, DomainProblem, DomainStatus};
 use atrium_api::colour::contrast_ratio;
-use atrium_api::validate::FieldErrors;
 use atrium_api::{AgencyBranding, Branding};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,44 +32,34 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
     let brand = use_branding();
     let draft = RwSignal::new(initial);
     let domains = RwSignal::new(domains);
-    let errors = RwSignal::new(FieldErrors::default());
     let save = Action::new_local(|b: &AgencyBranding| {
         let b = b.clone();
         async move { api::agency::update_branding(&b).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(profile)) => {
-            let b = &profile.branding;
-            brand.set(Branding {
-                agency_id: profile.id,
-                display_name: b.display_name.clone(),
-                primary_color: b.primary_color.clone(),
-                logo_light_url: b.logo_light_url.clone(),
-                logo_dark_url: b.logo_dark_url.clone(),
-                support_email: b.support_email.clone(),
-                website_url: b.website_url.clone(),
-                terms_url: b.terms_url.clone(),
-                privacy_url: b.privacy_url.clone(),
-            });
-            draft.set(profile.branding);
-            domains.set(profile.domains);
-            errors.set(FieldErrors::default());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(save, move |profile| {
+        let b = &profile.branding;
+        brand.set(Branding {
+            agency_id: profile.id,
+            display_name: b.display_name.clone(),
+            primary_color: b.primary_color.clone(),
+            logo_light_url: b.logo_light_url.clone(),
+            logo_dark_url: b.logo_dark_url.clone(),
+            support_email: b.support_email.clone(),
+            website_url: b.website_url.clone(),
+            terms_url: b.terms_url.clone(),
+            privacy_url: b.privacy_url.clone(),
+        });
+        draft.set(profile.branding.clone());
+        domains.set(profile.domains.clone());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let b = draft.get_untracked();
-        match b.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                save.dispatch(b);
-            }
-            Err(e) => errors.set(e),
+        if form.check(b.validate()) {
+            save.dispatch(b);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     let ratio = move || draft.with(|d| contrast_ratio(&d.primary_color, "#ffffff"));
     let text_field = move |id: &'static str,
                            field: &'static str,
@@ -82,7 +72,7 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
             <div class="field">
                 <label for=id>{label}</label>
                 <input id=id type=kind aria-describedby=error_id.clone()
-                    aria-invalid=move || errors.with(|e| e.get(field).is_some()).to_string()
+                    aria-invalid=move || form.errors().with(|e| e.get(field).is_some()).to_string()
                     prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))/>
                 <FieldErrorText id=error_id error=error(field)/>
             </div>
@@ -91,15 +81,14 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
     let label = move |f: fn(I18nContext) -> &'static str| Signal::derive(move || f(i18n).to_string());
     view! {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, branding.saved)}</p> })}
             {text_field("brand-name", "display_name", label(|i| t_string!(i, branding.display_name)), |d| d.display_name.clone(), |d, v| d.display_name = v, "text")}
             <div class="field">
                 <label for="brand-colour">{t!(i18n, branding.primary_color)}</label>
                 <div class="colour-row">
                     <input id="brand-colour" type="text" aria-describedby="brand-colour-error brand-contrast"
-                        aria-invalid=move || errors.with(|e| e.get("primary_color").is_some()).to_string()
+                        aria-invalid=move || form.errors().with(|e| e.get("primary_color").is_some()).to_string()
                         prop:value=move || draft.with(|d| d.primary_color.clone())
                         on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))/>
                     <span class="swatch" aria-hidden="true" style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))></span>
@@ -144,7 +133,7 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
     let check = Action::new_local(|_: &()| api::agency::check_domains());
     Effect::new(move |_| {
         if let Some(Ok(profile)) = check.value().get() {
-            domains.set(profile.domains);
+            domains.set(profile.domains.clone());
         }
     });
     let status = move |d: &CustomDomain| match (d.status, d.problem) {

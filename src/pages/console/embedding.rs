@@ -8,8 +8,8 @@ use crate::components::field_error::FieldErrorText;
 use crate::components::key_table::{KeyRow, KeyTable};
 use crate::components::loading::Loading;
 use crate::components::secret_once::SecretOnce;
+use crate::form::Form;
 use crate::i18n::*;
-use atrium_api::validate::FieldErrors;
 use atrium_api::{EmbedSecret, FrameOrigins};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -52,33 +52,23 @@ pub fn EmbeddingSection() -> impl IntoView {
 fn FrameOriginsForm(initial: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(initial.join("\n"));
-    let errors = RwSignal::new(FieldErrors::default());
     let save = Action::new_local(|o: &FrameOrigins| {
         let o = o.clone();
         async move { api::embedding::update_frame_origins(&o).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
-            text.set(saved.frame_origins.join("\n"));
-            errors.set(FieldErrors::default());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(save, move |saved| {
+        text.set(saved.frame_origins.join("\n"));
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let frame_origins =
             text.get_untracked().lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
         let origins = FrameOrigins { frame_origins };
-        match origins.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                save.dispatch(origins);
-            }
-            Err(e) => errors.set(e),
+        if form.check(origins.validate()) {
+            save.dispatch(origins);
         }
     };
-    let error = Signal::derive(move || errors.with(|e| e.get("frame_origins")));
+    let error = form.error("frame_origins");
     view! {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             <div class="field">
@@ -89,8 +79,7 @@ fn FrameOriginsForm(initial: Vec<String>) -> impl IntoView {
                 <p id="frame-origins-help" class="muted">{move || t_string!(i18n, embedding.frame_origins_help)}</p>
                 <FieldErrorText id="frame-origins-error" error=error/>
             </div>
-            {move || save.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! {
                 <p class="notice notice-success" role="status">{move || t_string!(i18n, embedding.saved)}</p>
             })}

@@ -1,11 +1,10 @@
 //! `/agency/orgs/new`: create an organization, then land on its page.
 
-use crate::api::{self, ApiError};
-use crate::components::error_notice::ErrorNotice;
+use crate::api;
 use crate::components::link::Link;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
-use atrium_api::validate::FieldErrors;
 use atrium_api::NewOrganization;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -18,16 +17,11 @@ pub fn NewOrgPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let contact_email = RwSignal::new(String::new());
     let logo_url = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
     let create = Action::new_local(|org: &NewOrganization| {
         let org = org.clone();
         async move { api::orgs::create(&org).await }
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(org)) => navigate(&format!("/agency/orgs/{}", org.id), Default::default()),
-        Some(Err(ApiError::Validation(fields))) => errors.set(fields),
-        _ => {}
-    });
+    let form = Form::new(create, move |org| navigate(&format!("/agency/orgs/{}", org.id), Default::default()));
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let org = NewOrganization {
@@ -35,20 +29,15 @@ pub fn NewOrgPage() -> impl IntoView {
             contact_email: Some(contact_email.get_untracked()),
             logo_url: Some(logo_url.get_untracked()),
         };
-        match org.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                create.dispatch(org);
-            }
-            Err(e) => errors.set(e),
+        if form.check(org.validate()) {
+            create.dispatch(org);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <h1>{t!(i18n, org_new.title)}</h1>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             <TextField id="org-name" label=move || t_string!(i18n, org_new.name)
                 value=name error=error("name") required=true/>
             <TextField id="org-contact-email" label=move || t_string!(i18n, org_new.contact_email)

@@ -1,6 +1,6 @@
 //! `/agency/plans`: the agency's billing plans: list, add, retire.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::ask_first::AskFirst;
 use crate::components::billing_view::price_label;
 use crate::components::error_notice::ErrorNotice;
@@ -9,6 +9,7 @@ use crate::components::field_error::FieldErrorText;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use atrium_api::billing::CURRENCIES;
 use atrium_api::validate::FieldErrors;
@@ -38,15 +39,10 @@ pub fn PlansPage() -> impl IntoView {
     let currency = RwSignal::new("USD".to_string());
     let interval = RwSignal::new(PlanInterval::Month);
     let included = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            name.set(String::new());
-            price.set(String::new());
-            included.set(String::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |_| {
+        name.set(String::new());
+        price.set(String::new());
+        included.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -79,14 +75,11 @@ pub fn PlansPage() -> impl IntoView {
                 errs.0.entry(k).or_insert(v);
             }
         }
-        if errs.is_empty() {
-            errors.set(FieldErrors::default());
+        if form.check(errs.into_result()) {
             create.dispatch(plan);
-        } else {
-            errors.set(errs);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <h1>{move || t_string!(i18n, billing.plans_title)}</h1>
         {move || retire.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
@@ -133,8 +126,7 @@ pub fn PlansPage() -> impl IntoView {
         }/>
         <h2>{move || t_string!(i18n, billing.new_plan)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             <TextField id="plan-name" label=move || t_string!(i18n, billing.plan_name) value=name error=error("name") required=true/>
             <TextField id="plan-price" label=move || t_string!(i18n, billing.price) value=price error=error("price_cents") required=true/>
             <div class="field">

@@ -2,7 +2,7 @@
 //! password generated and shown once), change roles and remove them. The server keeps
 //! the last owner from being demoted or removed.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
@@ -10,10 +10,10 @@ use crate::components::row_actions::RowActions;
 use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::secrets::generate_password;
 use crate::state::session::use_session;
-use atrium_api::validate::FieldErrors;
 use atrium_api::{NewStaffUser, Role, StaffRoleChange};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -56,16 +56,11 @@ pub fn StaffPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Member);
-    let errors = RwSignal::new(FieldErrors::default());
     let shown_once = RwSignal::new(None::<(String, String)>);
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok((who, pw))) => {
-            shown_once.set(Some((who.name, pw)));
-            name.set(String::new());
-            email.set(String::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(add, move |(who, pw)| {
+        shown_once.set(Some((who.name.clone(), pw.clone())));
+        name.set(String::new());
+        email.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -75,16 +70,12 @@ pub fn StaffPage() -> impl IntoView {
             password: generate_password().unwrap_or_default(),
             role: role.get_untracked(),
         };
-        match user.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                shown_once.set(None);
-                add.dispatch(user);
-            }
-            Err(e) => errors.set(e),
+        if form.check(user.validate()) {
+            shown_once.set(None);
+            add.dispatch(user);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
 
     view! {
         <h1>{move || t_string!(i18n, staff.title)}</h1>
@@ -140,8 +131,7 @@ pub fn StaffPage() -> impl IntoView {
         {is_owner.then(|| view! {
             <h2>{move || t_string!(i18n, staff.add_title)}</h2>
             <PasswordOnce id="staff-password-once" shown=shown_once/>
-            {move || add.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             <form class="card form-narrow" on:submit=on_submit novalidate=true>
                 <TextField id="staff-name" label=move || t_string!(i18n, users.name) value=name error=error("name") required=true autocomplete="off"/>
                 <TextField id="staff-email" label=move || t_string!(i18n, users.email) value=email error=error("email") input_type="email" required=true autocomplete="off"/>

@@ -98,5 +98,4 @@ pub fn AnalyticsPage() -> impl IntoView {
             }.into_any()
         }/>
     }
-    .into_any()
 }

@@ -55,5 +55,4 @@ pub fn BillingPage() -> impl IntoView {
             }.into_any()
         }/>
     }
-    .into_any()
 }

@@ -1,13 +1,13 @@
 //! `/app/canned`: the org's saved replies (only where canned responses are enabled).
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::state::dashboard::use_dashboard;
-use atrium_api::validate::FieldErrors;
 use atrium_api::NewCannedResponse;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,15 +32,10 @@ pub fn CannedPage() -> impl IntoView {
     let shortcode = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            shortcode.set(String::new());
-            title.set(String::new());
-            body.set(String::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |_| {
+        shortcode.set(String::new());
+        title.set(String::new());
+        body.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -49,15 +44,11 @@ pub fn CannedPage() -> impl IntoView {
             title: title.get_untracked().trim().to_string(),
             body: body.get_untracked(),
         };
-        match c.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                create.dispatch(c);
-            }
-            Err(e) => errors.set(e),
+        if form.check(c.validate()) {
+            create.dispatch(c);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <h1>{move || t_string!(i18n, canned.title)}</h1>
         {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
@@ -86,8 +77,7 @@ pub fn CannedPage() -> impl IntoView {
         }/>
         <h2>{move || t_string!(i18n, canned.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                .map(|e| view! { <ErrorNotice error=e/> })}
+            {form.failure_notice()}
             <TextField id="canned-shortcode" label=move || t_string!(i18n, canned.shortcode)
                 value=shortcode error=error("shortcode") required=true autocomplete="off"/>
             <TextField id="canned-title" label=move || t_string!(i18n, canned.name)
@@ -103,5 +93,4 @@ pub fn CannedPage() -> impl IntoView {
             <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, canned.add)}</button>
         </form>
     }
-    .into_any()
 }

@@ -176,7 +176,6 @@ pub fn ConversationPage() -> impl IntoView {
             }.into_any()
         }/>
     }
-    .into_any()
 }
 
 #[component]

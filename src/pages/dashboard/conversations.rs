@@ -172,7 +172,6 @@ pub fn InboxPage() -> impl IntoView {
             }
         }/>
     }
-    .into_any()
 }
 
 /// The inbox's filters as the URL holds them, so a reload or a shared link shows the same.

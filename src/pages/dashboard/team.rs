@@ -19,5 +19,4 @@ pub fn DashboardTeamPage() -> impl IntoView {
         {admin.then(|| view! { <UsersPanel org_id=org_id/> })}
         <TeamsPanel org_id=org_id read_only=!admin/>
     }
-    .into_any()
 }

@@ -10,9 +10,9 @@ use crate::components::local_time::LocalTime;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use atrium_api::people::suggest_team_key;
-use atrium_api::validate::FieldErrors;
 use atrium_api::{ClientUser, NewTeam, Team};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -131,22 +131,17 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
     let key_edited = RwSignal::new(false);
     let description = RwSignal::new(String::new());
     let members = RwSignal::new(Vec::<i64>::new());
-    let errors = RwSignal::new(FieldErrors::default());
     Effect::new(move |_| {
         let l = label.get();
         if !key_edited.get_untracked() {
             key.set(suggest_team_key(&l));
         }
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            label.set(String::new());
-            key_edited.set(false);
-            description.set(String::new());
-            members.set(Vec::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |_| {
+        label.set(String::new());
+        key_edited.set(false);
+        description.set(String::new());
+        members.set(Vec::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -156,26 +151,21 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
             description: description.get_untracked(),
             member_ids: members.get_untracked(),
         };
-        match team.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                create.dispatch(team);
-            }
-            Err(e) => errors.set(e),
+        if form.check(team.validate()) {
+            create.dispatch(team);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <h3>{t!(i18n, teams.new_title)}</h3>
-        {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-            .map(|e| view! { <ErrorNotice error=e/> })}
+        {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             <TextField id="team-label" label=move || t_string!(i18n, teams.label)
                 value=label error=error("label") required=true autocomplete="off"/>
             <div class="field">
                 <label for="team-key">{t!(i18n, teams.key)}</label>
                 <input id="team-key" type="text" autocomplete="off" aria-describedby="team-key-help team-key-error"
-                    aria-invalid=move || errors.with(|e| e.get("key").is_some()).to_string()
+                    aria-invalid=move || form.errors().with(|e| e.get("key").is_some()).to_string()
                     prop:value=key on:input=move |ev| { key_edited.set(true); key.set(event_target_value(&ev)); }/>
                 <p id="team-key-help" class="muted">{t!(i18n, teams.key_help)}</p>
                 <crate::components::field_error::FieldErrorText id="team-key-error" error=error("key")/>

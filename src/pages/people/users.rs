@@ -13,10 +13,10 @@ use crate::components::row_menu::RowMenu;
 use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::secrets::generate_password;
 use crate::state::session::use_session;
-use atrium_api::validate::FieldErrors;
 use atrium_api::{ClientUser, ClientUserPatch, NewClientUser, Permission, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -181,18 +181,13 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
     let generate = RwSignal::new(true);
     let role = RwSignal::new(Role::ClientUser);
     let permissions = RwSignal::new(vec![Permission::Home]);
-    let errors = RwSignal::new(FieldErrors::default());
     // The generated password is shown once, from this page's memory: the server never sends it.
     let shown_once = RwSignal::new(None::<(String, String)>);
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok((user, pw))) => {
-            shown_once.set(generate.get_untracked().then(|| (user.name.clone(), pw)));
-            name.set(String::new());
-            email.set(String::new());
-            password.set(String::new());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |(user, pw)| {
+        shown_once.set(generate.get_untracked().then(|| (user.name.clone(), pw.clone())));
+        name.set(String::new());
+        email.set(String::new());
+        password.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -206,21 +201,16 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
             permissions: permissions.get_untracked(),
             agent_ids: Vec::new(),
         };
-        match user.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                shown_once.set(None);
-                create.dispatch(user);
-            }
-            Err(e) => errors.set(e),
+        if form.check(user.validate()) {
+            shown_once.set(None);
+            create.dispatch(user);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
     view! {
         <h3>{t!(i18n, users.new_title)}</h3>
         <PasswordOnce id="user-password-once" shown=shown_once/>
-        {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-            .map(|e| view! { <ErrorNotice error=e/> })}
+        {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             <TextField id="user-name" label=move || t_string!(i18n, users.name)
                 value=name error=error("name") required=true autocomplete="off"/>
@@ -234,7 +224,7 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
                 <TextField id="user-password" label=move || t_string!(i18n, users.password)
                     value=password error=error("password") input_type="password" autocomplete="new-password"/>
             </Show>
-            <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { errors.with(|e| e.get("password")) } else { None })/>
+            <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { form.errors().with(|e| e.get("password")) } else { None })/>
             <RoleAndSections name="user-role" role=role permissions=permissions/>
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, users.add)}</button>
         </form>

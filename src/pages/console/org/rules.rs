@@ -8,9 +8,9 @@ use crate::components::fetched::Fetched;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
 use crate::components::text_field::TextField;
+use crate::form::Form;
 use crate::i18n::*;
 use crate::state::current_org::use_current_org;
-use atrium_api::validate::FieldErrors;
 use atrium_api::NewHandoffRule;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -40,14 +40,8 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
     });
     let keyword = RwSignal::new(String::new());
     let team = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            keyword.set(String::new());
-            errors.set(FieldErrors::default());
-        }
-        Some(Err(ApiError::Validation(f))) => errors.set(f),
-        _ => {}
+    let form = Form::new(create, move |_| {
+        keyword.set(String::new());
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -55,15 +49,11 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
             keyword: keyword.get_untracked().trim().to_string(),
             team_id: team.get_untracked().parse().ok(),
         };
-        match rule.validate() {
-            Ok(()) => {
-                errors.set(FieldErrors::default());
-                create.dispatch(rule);
-            }
-            Err(e) => errors.set(e),
+        if form.check(rule.validate()) {
+            create.dispatch(rule);
         }
     };
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
+    let error = move |field| form.error(field);
 
     view! {
         <section aria-labelledby="rules-title">
@@ -117,8 +107,7 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                     {table}
                     <h3>{move || t_string!(i18n, integrations.new_rule)}</h3>
                     <form class="card form-narrow" on:submit=on_submit novalidate=true>
-                        {move || create.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)))
-                            .map(|e| view! { <ErrorNotice error=e/> })}
+                        {form.failure_notice()}
                         <TextField id="rule-keyword" label=move || t_string!(i18n, integrations.keyword) value=keyword error=error("keyword") required=true/>
                         <div class="field">
                             <label for="rule-team">{move || t_string!(i18n, integrations.team)}</label>
