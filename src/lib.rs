@@ -19,6 +19,7 @@ pub mod sections;
 pub mod slash;
 pub mod sound;
 pub mod state;
+pub mod url_state;
 
 // `pub mod i18n`: the typed translations build.rs generates from locales/*.json.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

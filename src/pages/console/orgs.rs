@@ -9,10 +9,10 @@ use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::search_capped::SearchCapped;
 use crate::i18n::*;
+use crate::url_state::{use_url_state, UrlState};
 use atrium_api::{ListQuery, OrgListQuery};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::params::ParamsMap;
 
 const PAGE_SIZES: [u32; 3] = [25, 50, 100];
 
@@ -26,40 +26,11 @@ struct ListState {
     archived: bool,
 }
 
-impl ListState {
-    fn url(&self) -> String {
-        let mut params = Vec::new();
-        if !self.q.is_empty() {
-            params.push(format!("q={}", api::encode(&self.q)));
-        }
-        if self.page > 1 {
-            params.push(format!("page={}", self.page));
-        }
-        if self.per_page != PAGE_SIZES[0] {
-            params.push(format!("per_page={}", self.per_page));
-        }
-        if self.sort != "name" {
-            params.push(format!("sort={}", api::encode(&self.sort)));
-        }
-        if self.archived {
-            params.push("archived=true".into());
-        }
-        if params.is_empty() {
-            "/agency/orgs".into()
-        } else {
-            format!("/agency/orgs?{}", params.join("&"))
-        }
-    }
-}
+impl UrlState for ListState {
+    const PATH: &'static str = "/agency/orgs";
 
-#[component]
-pub fn OrgsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
-
-    let state = Memo::new(move |_| {
-        query.with(|q| ListState {
+    fn from_query(q: &ParamsMap) -> Self {
+        ListState {
             q: q.get("q").unwrap_or_default(),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
             per_page: q
@@ -72,8 +43,35 @@ pub fn OrgsPage() -> impl IntoView {
                 .filter(|s| atrium_api::org::ORG_SORTS.contains(&s.as_str()))
                 .unwrap_or_else(|| "name".into()),
             archived: q.get("archived").as_deref() == Some("true"),
-        })
-    });
+        }
+    }
+
+    fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.q.is_empty() {
+            params.push(("q", self.q.clone()));
+        }
+        if self.page > 1 {
+            params.push(("page", self.page.to_string()));
+        }
+        if self.per_page != PAGE_SIZES[0] {
+            params.push(("per_page", self.per_page.to_string()));
+        }
+        if self.sort != "name" {
+            params.push(("sort", self.sort.clone()));
+        }
+        if self.archived {
+            params.push(("archived", "true".into()));
+        }
+        params
+    }
+}
+
+#[component]
+pub fn OrgsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = use_url_state::<ListState>();
+    let state = list.state;
     let orgs = LocalResource::new(move || {
         let s = state.get();
         let request = OrgListQuery {
@@ -86,46 +84,29 @@ pub fn OrgsPage() -> impl IntoView {
         async move { api::orgs::list(&request).await }
     });
 
-    let go = move |change: &dyn Fn(&mut ListState)| {
-        let mut next = state.get_untracked();
-        change(&mut next);
-        navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    };
-    let go = StoredValue::new_local(go);
     let on_search = Callback::new(move |q: String| {
-        go.with_value(|go| {
-            go(&|s| {
-                s.q = q.clone();
-                s.page = 1;
-            })
+        list.change(|s| {
+            s.q = q;
+            s.page = 1;
         })
     });
-    let on_page = Callback::new(move |p: u32| go.with_value(|go| go(&|s| s.page = p)));
+    let on_page = Callback::new(move |p: u32| list.change(|s| s.page = p));
     let on_sort = move |ev| {
-        let sort = event_target_value(&ev);
-        go.with_value(|go| {
-            go(&|s| {
-                s.sort = sort.clone();
-                s.page = 1;
-            })
+        list.change(|s| {
+            s.sort = event_target_value(&ev);
+            s.page = 1;
         })
     };
     let on_per_page = move |ev| {
-        let per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
-        go.with_value(|go| {
-            go(&|s| {
-                s.per_page = per_page;
-                s.page = 1;
-            })
+        list.change(|s| {
+            s.per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+            s.page = 1;
         })
     };
     let on_show = move |ev| {
-        let archived = event_target_value(&ev) == "archived";
-        go.with_value(|go| {
-            go(&|s| {
-                s.archived = archived;
-                s.page = 1;
-            })
+        list.change(|s| {
+            s.archived = event_target_value(&ev) == "archived";
+            s.page = 1;
         })
     };
     let sorts = move || {

@@ -13,10 +13,10 @@ use crate::components::team_select::TeamSelect;
 use crate::i18n::*;
 use crate::state::dashboard::{use_dashboard, Dashboard};
 use crate::state::live::use_live_events;
+use crate::url_state::{use_url_state, UrlState};
 use atrium_api::{ConversationListQuery, ConversationStatus, ListQuery};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::params::ParamsMap;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -24,17 +24,8 @@ pub fn InboxPage() -> impl IntoView {
     let Dashboard { me, org } = use_dashboard();
     let org_id = org.id;
     let live = use_live_events();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| {
-        query.with(|q| InboxFilter {
-            status: q.get("status").and_then(|s| ConversationStatus::parse(&s)),
-            q: q.get("q").unwrap_or_default(),
-            page: q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1),
-            team: q.get("team").and_then(|t| t.parse().ok()),
-            agent: q.get("agent").and_then(|a| a.parse().ok()),
-        })
-    });
+    let url = use_url_state::<InboxFilter>();
+    let filter = url.state;
     let list = LocalResource::new(move || {
         if let Some(l) = live {
             l.version.get();
@@ -53,47 +44,31 @@ pub fn InboxPage() -> impl IntoView {
     });
     let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
     let agents = me.agents.clone();
-    let go = move |change: &dyn Fn(&mut InboxFilter)| {
-        let mut next = filter.get_untracked();
-        change(&mut next);
-        navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    };
-    let go = StoredValue::new_local(go);
     let on_status = move |ev| {
-        let s = ConversationStatus::parse(&event_target_value(&ev));
-        go.with_value(|go| {
-            go(&|f| {
-                f.status = s;
-                f.page = 1;
-            })
-        });
+        url.change(|f| {
+            f.status = ConversationStatus::parse(&event_target_value(&ev));
+            f.page = 1;
+        })
     };
     let on_team = Callback::new(move |t: Option<i64>| {
-        go.with_value(|go| {
-            go(&|f| {
-                f.team = t;
-                f.page = 1;
-            })
-        });
-    });
-    let on_agent = move |ev| {
-        let a = event_target_value(&ev).parse().ok();
-        go.with_value(|go| {
-            go(&|f| {
-                f.agent = a;
-                f.page = 1;
-            })
-        });
-    };
-    let on_search = Callback::new(move |q: String| {
-        go.with_value(|go| {
-            go(&|f| {
-                f.q = q.clone();
-                f.page = 1;
-            })
+        url.change(|f| {
+            f.team = t;
+            f.page = 1;
         })
     });
-    let on_page = Callback::new(move |p: u32| go.with_value(|go| go(&|f| f.page = p)));
+    let on_agent = move |ev| {
+        url.change(|f| {
+            f.agent = event_target_value(&ev).parse().ok();
+            f.page = 1;
+        })
+    };
+    let on_search = Callback::new(move |q: String| {
+        url.change(|f| {
+            f.q = q;
+            f.page = 1;
+        })
+    });
+    let on_page = Callback::new(move |p: u32| url.change(|f| f.page = p));
     let status = Memo::new(move |_| filter.get().status);
     let search = Memo::new(move |_| filter.get().q);
     let page = Memo::new(move |_| filter.get().page);
@@ -184,28 +159,36 @@ struct InboxFilter {
     agent: Option<i64>,
 }
 
-impl InboxFilter {
-    fn url(&self) -> String {
+impl UrlState for InboxFilter {
+    const PATH: &'static str = "/app/conversations";
+
+    fn from_query(q: &ParamsMap) -> Self {
+        InboxFilter {
+            status: q.get("status").and_then(|s| ConversationStatus::parse(&s)),
+            q: q.get("q").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1).max(1),
+            team: q.get("team").and_then(|t| t.parse().ok()),
+            agent: q.get("agent").and_then(|a| a.parse().ok()),
+        }
+    }
+
+    fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut params = Vec::new();
         if let Some(s) = self.status {
-            params.push(format!("status={}", s.as_str()));
+            params.push(("status", s.as_str().to_string()));
         }
         if !self.q.is_empty() {
-            params.push(format!("q={}", api::encode(&self.q)));
+            params.push(("q", self.q.clone()));
         }
         if let Some(t) = self.team {
-            params.push(format!("team={t}"));
+            params.push(("team", t.to_string()));
         }
         if let Some(a) = self.agent {
-            params.push(format!("agent={a}"));
+            params.push(("agent", a.to_string()));
         }
         if self.page > 1 {
-            params.push(format!("page={}", self.page));
+            params.push(("page", self.page.to_string()));
         }
-        if params.is_empty() {
-            "/app/conversations".to_string()
-        } else {
-            format!("/app/conversations?{}", params.join("&"))
-        }
+        params
     }
 }
