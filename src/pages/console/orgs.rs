@@ -169,7 +169,7 @@ pub fn OrgsPage() -> impl IntoView {
                     <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
                 })}
                 <Pagination page=s.page page_count=page_count on_page=on_page/>
-            }.into_any()
+            }
         }/>
     }
 }

@@ -95,7 +95,7 @@ pub fn AnalyticsPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </TableBox>
-            }.into_any()
+            }
         }/>
     }
 }

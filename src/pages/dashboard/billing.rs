@@ -52,7 +52,7 @@ pub fn BillingPage() -> impl IntoView {
                 <PlanChoices plans=plans current_plan=current busy=busy on_choose=Callback::new(move |id| { choose.dispatch(id); })/>
                 <h2>{move || t_string!(i18n, billing.invoices)}</h2>
                 <InvoiceTable invoices=invoices/>
-            }.into_any()
+            }
         }/>
     }
 }

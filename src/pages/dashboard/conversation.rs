@@ -173,7 +173,7 @@ pub fn ConversationPage() -> impl IntoView {
                 } else {
                     ().into_any()
                 }}
-            }.into_any()
+            }
         }/>
     }
 }

@@ -46,7 +46,7 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
                 view! {
                     <TeamTable teams=teams names=names read_only=read_only remove=remove/>
                     {(!read_only).then(|| view! { <NewTeamForm create=create users=users/> })}
-                }.into_any()
+                }
             }/>
         </section>
     }

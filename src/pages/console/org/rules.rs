@@ -124,7 +124,7 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
                         </div>
                         <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, integrations.add_rule)}</button>
                     </form>
-                }.into_any()
+                }
             }/>
         </section>
     }
