@@ -34,9 +34,9 @@ st_pass() {
   #   session (impersonation replaces it), so every later request would only test 401;
   #   so do POST /auth/sign-out-everywhere (every session of the user) and POST
   #   /me/password (a random current password counts as a failed sign-in until the
-  #   throttle answers 429). tests/hardening.rs and the authorization matrix cover them.
+  #   throttle answers 429). crates/server/tests/server/hardening.rs and the authorization matrix cover them.
   # - GET /orgs/{org}/events is a Server-Sent Events stream that never ends; its
-  #   authorization is covered by tests/authz_matrix.rs and tests/events.rs.
+  #   authorization is covered by crates/server/tests/server/{authz_matrix,events}.rs.
   (cd "$WORK" && "$ST" --config-file "$WORK/st.toml" run "$BASE/api/v1/openapi.json" \
     --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
     --max-examples "$EXAMPLES" --seed "$SEED" --workers "$WORKERS" \

@@ -4,7 +4,7 @@
 //! caller's agency or org (and so cannot query any tenant's data) without first passing
 //! one of the rules below, which hand back what it may use: an [`Actor`], or an org with
 //! its actor ([`OrgAccess`]). A new route therefore cannot forget to check; it can only
-//! pick the wrong rule, which `tests/authz_matrix.rs` catches.
+//! pick the wrong rule, which `tests/server/authz_matrix.rs` catches.
 //!
 //! Missing and foreign things answer 404 so that nobody learns another tenant's ids; a
 //! thing the caller can see but not change answers 403. The tenant check always comes

@@ -187,7 +187,7 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 }
 
 /// Operations anyone may call, signed in or not (the authorization matrix's anonymous
-/// column agrees: `crates/server/tests/authz_matrix.rs`). `POST /auth/logout` ends the
+/// column agrees: `crates/server/tests/server/authz_matrix.rs`). `POST /auth/logout` ends the
 /// session there is, if any.
 pub const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/openapi.json"),

@@ -1,6 +1,6 @@
 //! The words each dashboard language asks for a person with, for `smart_handoff`.
 //! Measured against `tests/handoff_corpus/` (`cargo test -p atrium-server --test
-//! handoff_corpus -- --nocapture` lists what each change wins or loses).
+//! server handoff_corpus -- --nocapture` lists what each change wins or loses).
 
 /// How one language asks for a person. A message asks for one when, and no `vetoes` phrase
 /// is in it (the visitor declines a person, "no need for a human"; applies for a job; uses

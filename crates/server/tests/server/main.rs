@@ -1,0 +1,47 @@
+//! The server's integration tests, one binary: each module drives the whole router (or the
+//! real server process) the way a client would. `common` is the shared harness.
+
+mod activity;
+mod agency;
+mod agents;
+mod analytics;
+mod auth;
+mod authz_matrix;
+mod billing;
+mod branding;
+mod canned;
+mod common;
+mod conversations;
+mod cors;
+mod domains;
+mod embedding;
+mod events;
+mod faults;
+mod handoff;
+mod handoff_corpus;
+mod hardening;
+mod impersonation;
+mod inbox_counts;
+mod inbox_scale;
+mod inbox_updated_since;
+mod ingest;
+mod integration;
+mod invoices;
+mod login_load;
+mod openapi;
+mod org_access;
+mod org_agents;
+mod org_archive;
+mod org_create;
+mod org_delete;
+mod org_update;
+mod orgs;
+mod plans;
+mod replicas;
+mod sessions;
+mod staff;
+mod static_files;
+mod teams;
+mod token_sessions;
+mod unread;
+mod users;
