@@ -37,31 +37,8 @@ use tower_http::trace::TraceLayer;
 
 /// The whole server as one router; `main` serves it, tests call it with `oneshot`.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(routes::branding::router())
-        .merge(routes::auth::router())
-        .merge(routes::account::router())
-        .merge(routes::agency::router())
-        .merge(routes::embedding::router())
-        .merge(routes::orgs::router())
-        .merge(routes::org_agents::router())
-        .merge(routes::activity::router())
-        .merge(routes::agents::router())
-        .merge(routes::staff::router())
-        .merge(routes::users::router())
-        .merge(routes::impersonation::router())
-        .merge(routes::teams::router())
-        .merge(routes::ingest::router())
-        .merge(routes::integration::router())
-        .merge(routes::conversations::router())
-        .merge(routes::handoff::router())
-        .merge(routes::canned::router())
-        .merge(routes::events::router())
-        .merge(routes::analytics::router())
-        .merge(routes::plans::router())
-        .merge(routes::billing::router())
-        .merge(routes::invoices::router())
-        .merge(routes::openapi::router())
+    let (api, _) = routes::api().split_for_parts();
+    let api = api
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::request_limits))
         .layer(axum::middleware::from_fn(api_cache_headers));

@@ -1,4 +1,9 @@
-//! One router per resource, merged by [`crate::app`].
+//! One router per resource, each registering its handlers with their OpenAPI operation
+//! (`utoipa_axum::routes!`), merged here; [`crate::app`] serves them and
+//! [`openapi::document`] documents the same set.
+
+use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
 
 pub mod account;
 pub mod activity;
@@ -24,3 +29,32 @@ pub mod plans;
 pub mod staff;
 pub mod teams;
 pub mod users;
+
+/// Every API route, relative to `/api/v1`.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(branding::router())
+        .merge(auth::router())
+        .merge(account::router())
+        .merge(agency::router())
+        .merge(embedding::router())
+        .merge(orgs::router())
+        .merge(org_agents::router())
+        .merge(activity::router())
+        .merge(agents::router())
+        .merge(staff::router())
+        .merge(users::router())
+        .merge(impersonation::router())
+        .merge(teams::router())
+        .merge(ingest::router())
+        .merge(integration::router())
+        .merge(conversations::router())
+        .merge(handoff::router())
+        .merge(canned::router())
+        .merge(events::router())
+        .merge(analytics::router())
+        .merge(plans::router())
+        .merge(billing::router())
+        .merge(invoices::router())
+        .merge(openapi::router())
+}

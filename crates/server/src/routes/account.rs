@@ -13,34 +13,34 @@ use crate::session::{clear_cookies, may_sign_in};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::validate::FieldError;
-use atrium_api::{ErrorBody, PasswordChange, PasswordReset, PasswordResetRequest};
+use atrium_api::{PasswordChange, PasswordReset, PasswordResetRequest};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Extension;
 use std::net::SocketAddr;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// How long a reset link works.
 const RESET_LINK_SECS: i64 = 30 * 60;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/me/password", post(change_password))
-        .route("/auth/sign-out-everywhere", post(sign_out_everywhere))
-        .route("/auth/password-reset", post(request_password_reset))
-        .route("/auth/password-reset/confirm", post(reset_password))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(change_password))
+        .routes(routes!(sign_out_everywhere))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(reset_password))
 }
 
 /// Changes the caller's own password (staff and client users alike), after checking the
 /// current one (a wrong one is 422 on `current_password`, and counts as a failed sign-in
 /// for the login throttle). Every other session of theirs ends. Not during "Log in as".
-#[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", request_body = PasswordChange,
+#[utoipa::path(post, path = "/me/password", tag = "auth", request_body = PasswordChange,
     responses((status = 204, description = "Changed; the caller's other sessions have ended"),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
-              (status = 503, body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 413), (status = 422),
+              (status = 429, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+              (status = 503, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn change_password(
     State(state): State<AppState>,
     user: AuthUser,
@@ -70,9 +70,9 @@ pub async fn change_password(
 
 /// Ends every session of the caller, this one included, on every device. Not during
 /// "Log in as" (the client user's sessions are theirs to end).
-#[utoipa::path(post, path = "/api/v1/auth/sign-out-everywhere", tag = "auth",
+#[utoipa::path(post, path = "/auth/sign-out-everywhere", tag = "auth",
     responses((status = 204, description = "Every session ended; clears the cookies"),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+              (status = 401), (status = 403)))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
     let me = user.signed_in();
     if me.impersonator_id.is_some() {
@@ -85,10 +85,10 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) 
 /// Mails a reset link (good for 30 minutes, once) to the address, if it belongs to a user
 /// who may sign in. The answer is 202 either way, so it tells nobody whether an account
 /// exists; asking is throttled like signing in (429).
-#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+#[utoipa::path(post, path = "/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
     responses((status = 202, description = "If the address has an account, a link is on its way"),
-              (status = 400, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+              (status = 400), (status = 413), (status = 422),
+              (status = 429, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
@@ -132,10 +132,10 @@ pub async fn request_password_reset(
 /// Sets a new password with the token of a reset link: the link works once and for 30
 /// minutes (otherwise 422 on `token`, `expired_link`). Every session of the user ends;
 /// they then sign in with the new password.
-#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "auth", request_body = PasswordReset,
+#[utoipa::path(post, path = "/auth/password-reset/confirm", tag = "auth", request_body = PasswordReset,
     responses((status = 204, description = "Password set; every session of the user has ended"),
-              (status = 400, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 503, body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+              (status = 400), (status = 413), (status = 422),
+              (status = 503, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn reset_password(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<PasswordReset>,

@@ -5,20 +5,20 @@ use crate::error::AppResult;
 use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ActivityEntry, ErrorBody, ListQuery, ListResponse};
+use atrium_api::{ActivityEntry, ListQuery, ListResponse};
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/activity", get(list_activity))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_activity))
 }
 
 /// A page of the org's activity log, newest first; `q` and `sort` are ignored. Any agency
 /// staff may read it; the org's own users may not (403).
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/activity", tag = "orgs", params(("org" = i64, Path), ListQuery),
-    responses((status = 200, body = ListResponse<ActivityEntry>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/activity", tag = "orgs", params(("org" = i64, Path), ListQuery),
+    responses((status = 200, body = ListResponse<ActivityEntry>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_activity(
     State(state): State<AppState>,
     user: AuthUser,

@@ -9,21 +9,19 @@ use crate::state::AppState;
 use crate::store::{self, AgencySaved};
 use atrium_api::org_input::blank_to_none;
 use atrium_api::validate::FieldError;
-use atrium_api::{AgencyBranding, AgencyProfile, ErrorBody};
+use atrium_api::{AgencyBranding, AgencyProfile};
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agency", get(get_agency).put(update_agency))
-        .route("/agency/domains/check", post(check_domains))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_agency, update_agency)).routes(routes!(check_domains))
 }
 
 /// The agency's brand and hostnames (sorted). Agency staff only.
-#[utoipa::path(get, path = "/api/v1/agency", tag = "agency",
-    responses((status = 200, body = AgencyProfile), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/agency", tag = "agency",
+    responses((status = 200, body = AgencyProfile), (status = 401),
+              (status = 403)))]
 pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
     let staff = user.require_staff()?;
     Ok(Json(store::get_agency(&state.db, staff.agency_id).await?.ok_or(AppError::NotFound)?))
@@ -34,9 +32,9 @@ pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppRes
 /// (`POST /api/v1/agency/domains/check`). A hostname another agency has verified is 422
 /// (`hostnames`: `taken`); an address, `localhost` or the platform's own domain is 422
 /// (`reserved_hostname`); either changes nothing. Agency owners and admins only.
-#[utoipa::path(put, path = "/api/v1/agency", tag = "agency", request_body = AgencyBranding,
-    responses((status = 200, body = AgencyProfile), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[utoipa::path(put, path = "/agency", tag = "agency", request_body = AgencyBranding,
+    responses((status = 200, body = AgencyProfile), (status = 400),
+              (status = 401), (status = 403), (status = 422)))]
 pub async fn update_agency(
     State(state): State<AppState>,
     user: AuthUser,
@@ -58,9 +56,9 @@ pub async fn update_agency(
 
 /// Asks DNS now for the record of each of the agency's domains and answers what it found
 /// (the same check runs periodically). Agency owners and admins only.
-#[utoipa::path(post, path = "/api/v1/agency/domains/check", tag = "agency",
-    responses((status = 200, body = AgencyProfile), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/agency/domains/check", tag = "agency",
+    responses((status = 200, body = AgencyProfile), (status = 401),
+              (status = 403)))]
 pub async fn check_domains(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
     let admin = user.require_agency_admin()?;
     crate::domains::check_domains(&state, Some(admin.agency_id)).await?;

@@ -5,27 +5,29 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, AgentDeletion};
-use atrium_api::{Agent, AgentInput, AgentListQuery, ErrorBody, ListResponse};
+use atrium_api::{Agent, AgentInput, AgentListQuery, ListResponse};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agents", get(list_agents).post(create_agent))
-        .route("/agents/{id}", get(get_agent).put(update_agent).delete(delete_agent))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_agents, create_agent)).routes(routes!(
+        get_agent,
+        update_agent,
+        delete_agent
+    ))
 }
 
 const HAS_CONVERSATIONS: &str =
     "This agent has conversations, and deleting it would delete them too. Pause the agent instead.";
 
 /// A page of the agency's agents sorted by name. Agency staff only.
-#[utoipa::path(get, path = "/api/v1/agents", tag = "agents", params(AgentListQuery),
-    responses((status = 200, body = ListResponse<Agent>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/agents", tag = "agents", params(AgentListQuery),
+    responses((status = 200, body = ListResponse<Agent>), (status = 400),
+              (status = 401), (status = 403)))]
 pub async fn list_agents(
     State(state): State<AppState>,
     user: AuthUser,
@@ -37,10 +39,10 @@ pub async fn list_agents(
 }
 
 /// A new agent in the pool. Agency owners and admins only.
-#[utoipa::path(post, path = "/api/v1/agents", tag = "agents", request_body = AgentInput,
+#[utoipa::path(post, path = "/agents", tag = "agents", request_body = AgentInput,
     responses((status = 201, body = Agent, headers(("location" = String, description = "The new agent's URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 422)))]
 pub async fn create_agent(
     State(state): State<AppState>,
     user: AuthUser,
@@ -54,9 +56,9 @@ pub async fn create_agent(
 }
 
 /// One agent of the caller's agency; another agency's is 404. Agency staff only.
-#[utoipa::path(get, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
-    responses((status = 200, body = Agent), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+    responses((status = 200, body = Agent), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn get_agent(
     State(state): State<AppState>,
     user: AuthUser,
@@ -67,10 +69,10 @@ pub async fn get_agent(
 }
 
 /// Replaces an agent's name, kind, description and status. Agency owners and admins only.
-#[utoipa::path(put, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+#[utoipa::path(put, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
     request_body = AgentInput,
-    responses((status = 200, body = Agent), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Agent), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn update_agent(
     State(state): State<AppState>,
     user: AuthUser,
@@ -88,9 +90,9 @@ pub async fn update_agent(
 /// Deletes an agent and unassigns it from every org and user (each affected org logs the
 /// change). An agent that has conversations is 409 and stays: deleting it would delete
 /// their history too, so it is paused instead. Agency owners and admins only.
-#[utoipa::path(delete, path = "/api/v1/agents/{id}", tag = "agents", params(("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(delete, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_agent(
     State(state): State<AppState>,
     user: AuthUser,

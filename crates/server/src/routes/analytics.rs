@@ -9,25 +9,25 @@ use crate::routes::conversations::scope;
 use crate::state::AppState;
 use crate::store::{self, AnalyticsFilter};
 use atrium_api::validate::FieldError;
-use atrium_api::{Analytics, AnalyticsQuery, ErrorBody, Permission};
+use atrium_api::{Analytics, AnalyticsQuery, Permission};
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Analytics);
 const DEFAULT_DAYS: u32 = 30;
 const MAX_DAYS: u32 = 365;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/analytics", get(get_analytics))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_analytics))
 }
 
 /// The last `days` (1 to 365, default 30) UTC days up to today, oldest first, narrowed
 /// to one agent or team when asked.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/analytics", tag = "conversations",
+#[utoipa::path(get, path = "/orgs/{org}/analytics", tag = "conversations",
     params(("org" = i64, Path), AnalyticsQuery),
-    responses((status = 200, body = Analytics), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Analytics), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn get_analytics(
     State(state): State<AppState>,
     user: AuthUser,

@@ -9,36 +9,34 @@ use crate::rate_limit::Attempt;
 use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{
-    validate, AgencyRef, ErrorBody, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE,
-};
+use atrium_api::{validate, AgencyRef, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE};
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderValue;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use cookie::{Cookie, SameSite};
 use std::net::SocketAddr;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/auth/login", post(login)).route("/auth/logout", post(logout)).route("/me", get(me))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(login)).routes(routes!(logout)).routes(routes!(me))
 }
 
 /// Answers the same `invalid_credentials` for an unknown email, a wrong password, a
 /// disabled user and an archived org, after the same amount of work. Throttled as
 /// `rate_limit.rs` explains (429 with `Retry-After`); when too many sign-ins are already
 /// hashing passwords, 503 `server_busy` with `Retry-After`.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = Me, description = "Sets the session, CSRF and device cookies; with \
                `session: token`, no session cookie but `session_token` in the body"),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "Too many attempts of this account and address (or \
+              (status = 400), (status = 401),
+              (status = 413), (status = 422),
+              (status = 429, description = "Too many attempts of this account and address (or \
                this device, or on this account from anywhere, or from this address); `Retry-After` says when to try again",
                headers(("Retry-After" = u64, description = "Seconds to wait"))),
-              (status = 503, body = ErrorBody, description = "`server_busy`: too many sign-ins at once",
+              (status = 503, description = "`server_busy`: too many sign-ins at once",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn login(
     State(state): State<AppState>,
@@ -89,8 +87,8 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
 }
 
 /// Ends the session the request carries (cookie or bearer token).
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
-    responses((status = 204), (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/auth/logout", tag = "auth",
+    responses((status = 204), (status = 403)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     if let Some(hash) = crate::session::request_session_hash(&headers) {
         store::delete_session(&state.db, &hash).await?;
@@ -100,9 +98,9 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 
 /// Who is signed in: the user, their role, agency, org, permissions and agents, and who
 /// is behind a "Log in as".
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth",
+#[utoipa::path(get, path = "/me", tag = "auth",
     responses((status = 200, body = Me, headers(("X-CSRF-Token" = String, description = "The session's CSRF token"))),
-              (status = 401, body = ErrorBody)))]
+              (status = 401)))]
 pub async fn me(State(state): State<AppState>, user: AuthUser, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     let me = user.signed_in();
     let impersonator = match me.impersonator_id {

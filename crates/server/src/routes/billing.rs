@@ -14,19 +14,19 @@ use crate::payments::announce;
 use crate::state::AppState;
 use crate::store::{self, Choice, OrgRef};
 use atrium_api::validate::FieldError;
-use atrium_api::{BillingOverview, ChoosePlan, ErrorBody, Permission, Subscription, SubscriptionStatus};
+use atrium_api::{BillingOverview, ChoosePlan, Permission, Subscription, SubscriptionStatus};
 use axum::extract::State;
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub(crate) const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Billing);
 const WRITE: OrgRule = OrgRule::AdminOrPermission(Permission::Billing);
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/billing", get(get_billing))
-        .route("/orgs/{org}/billing/subscription", put(choose_plan).delete(cancel_subscription))
-        .route("/orgs/{org}/billing/subscription/resume", post(resume_subscription))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_billing))
+        .routes(routes!(choose_plan, cancel_subscription))
+        .routes(routes!(resume_subscription))
 }
 
 /// Refused while billing is off: no new terms start then. Staff are the ones who get
@@ -41,9 +41,9 @@ fn require_enabled(access: &OrgAccess) -> AppResult<()> {
 
 /// Plan, subscription status, usage and credits of the current period (the calendar
 /// month without a subscription), and the plans the org may choose.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/billing", tag = "billing", params(("org" = i64, Path)),
-    responses((status = 200, body = BillingOverview), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/billing", tag = "billing", params(("org" = i64, Path)),
+    responses((status = 200, body = BillingOverview), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn get_billing(
     State(state): State<AppState>,
     user: AuthUser,
@@ -72,12 +72,12 @@ pub async fn get_billing(
 
 /// Subscribes the org to a plan (a whole period, invoiced now), or moves its subscription
 /// to another plan of the same currency, prorated to the second on one invoice.
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/billing/subscription", tag = "billing",
+#[utoipa::path(put, path = "/orgs/{org}/billing/subscription", tag = "billing",
     params(("org" = i64, Path)), request_body = ChoosePlan,
-    responses((status = 200, body = Subscription), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody, description = "Billing is off, or the org is on this plan already"),
-              (status = 422, body = ErrorBody, description = "`plan_id`: unknown, retired, or another currency")))]
+    responses((status = 200, body = Subscription), (status = 400), (status = 401),
+              (status = 403), (status = 404),
+              (status = 409, description = "Billing is off, or the org is on this plan already"),
+              (status = 422, description = "`plan_id`: unknown, retired, or another currency")))]
 pub async fn choose_plan(
     State(state): State<AppState>,
     user: AuthUser,
@@ -103,11 +103,11 @@ pub async fn choose_plan(
 }
 
 /// Cancels at the period's end: the subscription runs (and stays `active`) until then.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/billing/subscription", tag = "billing",
+#[utoipa::path(delete, path = "/orgs/{org}/billing/subscription", tag = "billing",
     params(("org" = i64, Path)),
-    responses((status = 200, body = Subscription), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody, description = "No subscription, or already cancelling")))]
+    responses((status = 200, body = Subscription), (status = 400), (status = 401),
+              (status = 403), (status = 404),
+              (status = 409, description = "No subscription, or already cancelling")))]
 pub async fn cancel_subscription(
     State(state): State<AppState>,
     user: AuthUser,
@@ -122,11 +122,11 @@ pub async fn cancel_subscription(
 }
 
 /// Takes back a cancellation before the period ends.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/billing/subscription/resume", tag = "billing",
+#[utoipa::path(post, path = "/orgs/{org}/billing/subscription/resume", tag = "billing",
     params(("org" = i64, Path)),
-    responses((status = 200, body = Subscription), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody, description = "Billing is off, or the subscription is not cancelling")))]
+    responses((status = 200, body = Subscription), (status = 400), (status = 401),
+              (status = 403), (status = 404),
+              (status = 409, description = "Billing is off, or the subscription is not cancelling")))]
 pub async fn resume_subscription(
     State(state): State<AppState>,
     user: AuthUser,

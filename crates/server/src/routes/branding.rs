@@ -6,20 +6,20 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{Branding, ErrorBody};
+use atrium_api::Branding;
 use axum::extract::State;
 use axum::http::header::HOST;
 use axum::http::HeaderMap;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/branding", get(get_branding)).route("/me/branding", get(my_branding))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_branding)).routes(routes!(my_branding))
 }
 
 /// Public: the login page shows it before anyone signs in.
-#[utoipa::path(get, path = "/api/v1/branding", tag = "branding",
-    responses((status = 200, body = Branding), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/branding", tag = "branding",
+    responses((status = 200, body = Branding), (status = 404)))]
 pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Json<Branding>> {
     let host = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     let branding = store::branding_for_host(&state.db, hostname(host)).await?.ok_or(AppError::NotFound)?;
@@ -28,8 +28,8 @@ pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> 
 
 /// The brand of the signed-in user's agency: a page signed in on another agency's
 /// hostname must not show that agency's name and colours around this user's data.
-#[utoipa::path(get, path = "/api/v1/me/branding", tag = "branding",
-    responses((status = 200, body = Branding), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/me/branding", tag = "branding",
+    responses((status = 200, body = Branding), (status = 401)))]
 pub async fn my_branding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Branding>> {
     let agency_id = user.signed_in().user.agency_id;
     Ok(Json(store::branding_of_agency(&state.db, agency_id).await?.ok_or(AppError::NotFound)?))

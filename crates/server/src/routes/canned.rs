@@ -8,23 +8,19 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{
-    CannedResponse, CannedResponsePatch, ErrorBody, ListQuery, ListResponse, NewCannedResponse, Permission,
-};
+use atrium_api::{CannedResponse, CannedResponsePatch, ListQuery, ListResponse, NewCannedResponse, Permission};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, patch};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 const READ: OrgRule = OrgRule::StaffOrAnyPermission(&[Permission::CannedResponses, Permission::Conversations]);
 const WRITE: OrgRule = OrgRule::AdminOrPermission(Permission::CannedResponses);
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/canned-responses", get(list_canned).post(create_canned))
-        .route("/orgs/{org}/canned-responses/{id}", patch(update_canned).delete(delete_canned))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_canned, create_canned)).routes(routes!(update_canned, delete_canned))
 }
 
 /// The org, if the caller passes `rule` and the org has canned responses turned on.
@@ -37,11 +33,11 @@ async fn enabled(state: &AppState, user: &AuthUser, org_id: i64, rule: OrgRule) 
 }
 
 /// A page of the org's canned responses by shortcode; `q` searches shortcode, title and body.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/canned-responses", tag = "conversations",
+#[utoipa::path(get, path = "/orgs/{org}/canned-responses", tag = "conversations",
     params(("org" = i64, Path), ListQuery),
-    responses((status = 200, body = ListResponse<CannedResponse>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = ListResponse<CannedResponse>), (status = 400),
+              (status = 401), (status = 403), (status = 404),
+              (status = 409)))]
 pub async fn list_canned(
     State(state): State<AppState>,
     user: AuthUser,
@@ -54,11 +50,11 @@ pub async fn list_canned(
 }
 
 /// A new canned response; its shortcode must be unused in the org.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/canned-responses", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/canned-responses", tag = "conversations",
     params(("org" = i64, Path)), request_body = NewCannedResponse,
     responses((status = 201, body = CannedResponse, headers(("location" = String, description = "Its URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 404), (status = 409), (status = 422)))]
 pub async fn create_canned(
     State(state): State<AppState>,
     user: AuthUser,
@@ -75,11 +71,11 @@ pub async fn create_canned(
 }
 
 /// Changes the fields present; a shortcode must stay unique in the org.
-#[utoipa::path(patch, path = "/api/v1/orgs/{org}/canned-responses/{id}", tag = "conversations",
+#[utoipa::path(patch, path = "/orgs/{org}/canned-responses/{id}", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = CannedResponsePatch,
-    responses((status = 200, body = CannedResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = CannedResponse), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422)))]
 pub async fn update_canned(
     State(state): State<AppState>,
     user: AuthUser,
@@ -104,10 +100,10 @@ pub async fn update_canned(
 }
 
 /// Deletes a canned response of the org.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/canned-responses/{id}", tag = "conversations",
+#[utoipa::path(delete, path = "/orgs/{org}/canned-responses/{id}", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_canned(
     State(state): State<AppState>,
     user: AuthUser,

@@ -9,20 +9,17 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, ConversationScope};
 use atrium_api::{
-    Conversation, ConversationListQuery, ConversationSummary, ErrorBody, ListResponse, Organization, Permission,
-    UserKind,
+    Conversation, ConversationListQuery, ConversationSummary, ListResponse, Organization, Permission, UserKind,
 };
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// Who may read and handle conversations (and follow them live).
 pub const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Conversations);
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/conversations", get(list_conversations))
-        .route("/orgs/{org}/conversations/{id}", get(get_conversation))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_conversations)).routes(routes!(get_conversation))
 }
 
 /// The conversations the caller may see: all of the org's for staff, those of their
@@ -49,10 +46,10 @@ pub fn shows_system_messages(org: &Organization) -> bool {
 
 /// The inbox, newest activity first, filtered by status, team, assignee, agent, `q` (the
 /// contact's name or any message's text) and `updated_since`.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations", tag = "conversations",
+#[utoipa::path(get, path = "/orgs/{org}/conversations", tag = "conversations",
     params(("org" = i64, Path), ConversationListQuery),
-    responses((status = 200, body = ListResponse<ConversationSummary>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ListResponse<ConversationSummary>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_conversations(
     State(state): State<AppState>,
     user: AuthUser,
@@ -76,10 +73,10 @@ pub async fn list_conversations(
 /// One conversation with its transcript, oldest message first. System messages appear
 /// only where the org has handoff on and shows handoff messages. Opening it marks it read
 /// for the caller up to its newest message shown.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/conversations/{id}", tag = "conversations",
+#[utoipa::path(get, path = "/orgs/{org}/conversations/{id}", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn get_conversation(
     State(state): State<AppState>,
     user: AuthUser,

@@ -12,18 +12,18 @@ use crate::session::{may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::embedding::EMBED_MAX_SECS;
-use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, ErrorBody, FrameOrigins, Me, SessionTransport};
+use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, FrameOrigins, Me, SessionTransport};
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agency/embedding", get(get_embedding).put(update_embedding))
-        .route("/agency/embed-secrets", post(create_secret))
-        .route("/agency/embed-secrets/{id}", delete(revoke_secret))
-        .route("/auth/embed", post(embed_sign_in))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_embedding, update_embedding))
+        .routes(routes!(create_secret))
+        .routes(routes!(revoke_secret))
+        .routes(routes!(embed_sign_in))
 }
 
 /// How much a clock may run ahead of ours and its links still count.
@@ -31,8 +31,8 @@ const CLOCK_SKEW_SECS: i64 = 30;
 
 /// The origins allowed to frame the dashboard and the embed secrets (never their values).
 /// Agency staff only.
-#[utoipa::path(get, path = "/api/v1/agency/embedding", tag = "agency",
-    responses((status = 200, body = EmbedSettings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/agency/embedding", tag = "agency",
+    responses((status = 200, body = EmbedSettings), (status = 401), (status = 403)))]
 pub async fn get_embedding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<EmbedSettings>> {
     let staff = user.require_staff()?;
     Ok(Json(store::embed_settings(&state.db, staff.agency_id).await?))
@@ -40,9 +40,9 @@ pub async fn get_embedding(State(state): State<AppState>, user: AuthUser) -> App
 
 /// Replaces the origins allowed to frame the client dashboard (`/embed` answers with
 /// `frame-ancestors` naming them). Agency owners and admins only.
-#[utoipa::path(put, path = "/api/v1/agency/embedding", tag = "agency", request_body = FrameOrigins,
-    responses((status = 200, body = EmbedSettings), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[utoipa::path(put, path = "/agency/embedding", tag = "agency", request_body = FrameOrigins,
+    responses((status = 200, body = EmbedSettings), (status = 400), (status = 401),
+              (status = 403), (status = 422)))]
 pub async fn update_embedding(
     State(state): State<AppState>,
     user: AuthUser,
@@ -58,9 +58,9 @@ pub async fn update_embedding(
 }
 
 /// A new embed secret, answered whole this once. Agency owners and admins only.
-#[utoipa::path(post, path = "/api/v1/agency/embed-secrets", tag = "agency",
-    responses((status = 201, body = CreatedEmbedSecret), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/agency/embed-secrets", tag = "agency",
+    responses((status = 201, body = CreatedEmbedSecret), (status = 401),
+              (status = 403)))]
 pub async fn create_secret(
     State(state): State<AppState>,
     user: AuthUser,
@@ -74,9 +74,9 @@ pub async fn create_secret(
 
 /// Revokes a secret: links it signed, even unused ones, sign nobody in any more. Another
 /// agency's secret is 404. Agency owners and admins only.
-#[utoipa::path(delete, path = "/api/v1/agency/embed-secrets/{id}", tag = "agency", params(("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(delete, path = "/agency/embed-secrets/{id}", tag = "agency", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn revoke_secret(
     State(state): State<AppState>,
     user: AuthUser,
@@ -93,9 +93,9 @@ pub async fn revoke_secret(
 /// site cannot count on cookies). A link signs in once, within its `exp` (at most five
 /// minutes ahead), when signed with a secret of the agency it names, for a client user of
 /// that agency who may sign in; anything else is 401 `invalid_embed_link` and no session.
-#[utoipa::path(post, path = "/api/v1/auth/embed", tag = "auth", request_body = EmbedSignIn,
+#[utoipa::path(post, path = "/auth/embed", tag = "auth", request_body = EmbedSignIn,
     responses((status = 200, body = Me, description = "`session_token` holds the new session"),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+              (status = 400), (status = 401)))]
 pub async fn embed_sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<EmbedSignIn>) -> AppResult<Json<Me>> {
     let (payload, claims, signature) = embed::parse(&body.token).ok_or(AppError::InvalidEmbedLink("malformed"))?;
     let secrets = store::active_embed_secrets(&state.db, claims.agency).await?;

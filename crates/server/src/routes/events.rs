@@ -17,20 +17,19 @@ use crate::routes::conversations::{scope, READ};
 use crate::session::{check_session, load_session};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, OrgEvent, StreamTicket, STREAM_TICKET_SECS};
+use atrium_api::{OrgEvent, StreamTicket, STREAM_TICKET_SECS};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::routing::{get, post};
 use axum::Json;
-use axum::Router;
 use futures_util::Stream;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
 use tokio::time::Instant;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// How often an idle stream checks that its caller may still follow the org.
@@ -38,15 +37,15 @@ const RECHECK: Duration = Duration::from_secs(5);
 /// An event arriving longer than this after the last check is checked first.
 const FRESH: Duration = Duration::from_secs(1);
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/events", get(org_events)).route("/events/tickets", post(create_ticket))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(org_events)).routes(routes!(create_ticket))
 }
 
 /// A single-use pass for one event stream, good for [`STREAM_TICKET_SECS`]: how a page whose
 /// session is a bearer token opens a stream (`EventSource` cannot send the header). The
 /// stream then lives by its session exactly as a cookie stream does.
-#[utoipa::path(post, path = "/api/v1/events/tickets", tag = "conversations",
-    responses((status = 201, body = StreamTicket), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/events/tickets", tag = "conversations",
+    responses((status = 201, body = StreamTicket), (status = 401), (status = 403)))]
 pub async fn create_ticket(
     State(state): State<AppState>,
     user: AuthUser,
@@ -82,14 +81,14 @@ impl FromRequestParts<AppState> for StreamCaller {
 /// `handoff.requested` and `settings.updated` events, from now on. Event ids count this
 /// stream's own events (1, 2, 3…): they say nothing about anyone else's traffic. One user
 /// holds at most [`crate::events::STREAMS_PER_USER`] streams per server at once (429).
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/events", tag = "conversations",
+#[utoipa::path(get, path = "/orgs/{org}/events", tag = "conversations",
     params(("org" = i64, Path),
            ("ticket" = Option<String>, Query, description = "A stream ticket, for a session carried as a token")),
     responses((status = 200, description = "Server-sent events, each one's data an OrgEvent",
                content_type = "text/event-stream", body = OrgEvent),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "This user already holds the most streams allowed",
+              (status = 400), (status = 401), (status = 403),
+              (status = 404),
+              (status = 429, description = "This user already holds the most streams allowed",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn org_events(
     State(state): State<AppState>,

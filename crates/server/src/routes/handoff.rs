@@ -12,27 +12,26 @@ use crate::routes::conversations::{scope, shows_system_messages, READ};
 use crate::state::AppState;
 use crate::store::{self, Action, ActionOutcome};
 use atrium_api::validate::FieldError;
-use atrium_api::{Assignment, Conversation, ConversationStatus, ErrorBody, Reply, Transition};
+use atrium_api::{Assignment, Conversation, ConversationStatus, Reply, Transition};
 use axum::extract::State;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    let transition = |t: Transition| format!("/orgs/{{org}}/conversations/{{id}}/{}", t.path_segment());
-    Router::new()
-        .route(&transition(Transition::TakeOver), post(take_over))
-        .route(&transition(Transition::PassToAi), post(pass_to_ai))
-        .route(&transition(Transition::Close), post(close))
-        .route("/orgs/{org}/conversations/{id}/assign", post(assign))
-        .route("/orgs/{org}/conversations/{id}/messages", post(reply))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(take_over))
+        .routes(routes!(pass_to_ai))
+        .routes(routes!(close))
+        .routes(routes!(assign))
+        .routes(routes!(reply))
 }
 
 /// "Handle chat": the caller takes a waiting (or bot) conversation; it becomes `human`,
 /// assigned to them, with the system message "A team member joined.".
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/conversations/{id}/take-over", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/take-over", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn take_over(
     State(state): State<AppState>,
     user: AuthUser,
@@ -43,10 +42,10 @@ pub async fn take_over(
 
 /// "Pass to AI": a `human` (or waiting) conversation goes back to the assistant, with no
 /// assignee and the system message "Passed back to the assistant.".
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/conversations/{id}/pass-to-ai", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/pass-to-ai", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn pass_to_ai(
     State(state): State<AppState>,
     user: AuthUser,
@@ -57,10 +56,10 @@ pub async fn pass_to_ai(
 
 /// Closes an open conversation ("Conversation closed."). Allowed with handoff off too: an
 /// org without handoff still tidies its inbox.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/conversations/{id}/close", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/close", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn close(
     State(state): State<AppState>,
     user: AuthUser,
@@ -71,11 +70,11 @@ pub async fn close(
 
 /// Routes an open conversation to a team of the org and/or a user of the org (`null`
 /// clears either); its state does not change.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/conversations/{id}/assign", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/assign", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = Assignment,
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422)))]
 pub async fn assign(
     State(state): State<AppState>,
     user: AuthUser,
@@ -86,11 +85,11 @@ pub async fn assign(
 }
 
 /// A team member's reply to the visitor; only in a conversation a person has taken over.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/conversations/{id}/messages", tag = "conversations",
+#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/messages", tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = Reply,
-    responses((status = 200, body = Conversation), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Conversation), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422)))]
 pub async fn reply(
     State(state): State<AppState>,
     user: AuthUser,

@@ -16,18 +16,16 @@ use crate::session::{
 };
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, Me, SessionTransport, RETURN_TOKEN_HEADER};
+use atrium_api::{Me, SessionTransport, RETURN_TOKEN_HEADER};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/users/{id}/impersonate", post(impersonate))
-        .route("/auth/stop-impersonating", post(stop_impersonating))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(impersonate)).routes(routes!(stop_impersonating))
 }
 
 /// Replaces the caller's session with one of the client user, recorded in the org's log
@@ -38,12 +36,12 @@ pub fn router() -> Router<AppState> {
 /// token too, in the body; the page keeps the staff token to give back.
 /// A disabled user or an archived org is 409: they could not sign in themselves. Agency
 /// owners and admins only.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/users/{id}/impersonate", tag = "people",
+#[utoipa::path(post, path = "/orgs/{org}/users/{id}/impersonate", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Me, description = "Sets new session and CSRF cookies (token mode: \
                `session_token`)"),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 404), (status = 409)))]
 pub async fn impersonate(
     State(state): State<AppState>,
     user: AuthUser,
@@ -80,11 +78,11 @@ pub async fn impersonate(
 /// request without that cookie) never yields a staff session.
 /// Answers the staff member's `Me`. Without the return cookie the impersonation still
 /// ends, and the answer is 401: sign in again. Outside an impersonation it is 409.
-#[utoipa::path(post, path = "/api/v1/auth/stop-impersonating", tag = "auth",
+#[utoipa::path(post, path = "/auth/stop-impersonating", tag = "auth",
     params(("X-Return-Token" = Option<String>, Header, description = "Token mode: the staff member's parked token")),
     responses((status = 200, body = Me, description = "Sets the staff member's session and CSRF cookies again \
                (token mode: `session_token`)"),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+              (status = 401), (status = 403), (status = 409)))]
 pub async fn stop_impersonating(
     State(state): State<AppState>,
     user: AuthUser,

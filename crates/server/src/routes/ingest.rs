@@ -11,15 +11,15 @@ use crate::smart_handoff;
 use crate::state::AppState;
 use crate::store::{self, Decide, Escalation, IngestContext, IngestRow};
 use atrium_api::validate::FieldError;
-use atrium_api::{ConversationStatus, ErrorBody, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
+use atrium_api::{ConversationStatus, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use std::sync::Arc;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/ingest/messages", post(ingest_message))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(ingest_message))
 }
 
 /// The agency whose API key the request carries. Extracted before the body, so a caller
@@ -43,11 +43,11 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
 /// escalates it to `waiting` on a handoff request. The org must be one of the key's
 /// agency (not archived) and the agent assigned to it: otherwise 422, the same for an org
 /// that does not exist and one of another agency.
-#[utoipa::path(post, path = "/api/v1/ingest/messages", tag = "conversations", request_body = IngestMessage,
+#[utoipa::path(post, path = "/ingest/messages", tag = "conversations", request_body = IngestMessage,
     security(("agency_api_key" = [])),
-    responses((status = 200, body = IngestResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "This key sent more than its rate",
+    responses((status = 200, body = IngestResult), (status = 400), (status = 401),
+              (status = 413), (status = 422),
+              (status = 429, description = "This key sent more than its rate",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn ingest_message(
     State(state): State<AppState>,

@@ -10,12 +10,12 @@ use crate::password::{random_token, token_hash};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::validate::FieldError;
-use atrium_api::{ApiKey, CreatedApiKey, ErrorBody, HandoffRule, ListResponse, NewHandoffRule};
+use atrium_api::{ApiKey, CreatedApiKey, HandoffRule, ListResponse, NewHandoffRule};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{delete, get};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// What every key starts with, so a leaked one is recognisable.
 pub const KEY_PREFIX: &str = "atr_";
@@ -27,18 +27,18 @@ const RULES_READ: OrgRule = OrgRule::AnyStaff;
 /// Who may change them.
 const RULES_WRITE: OrgRule = OrgRule::AgencyAdmin;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api-keys", get(list_api_keys).post(create_api_key))
-        .route("/api-keys/{id}", delete(revoke_api_key))
-        .route("/orgs/{org}/handoff-rules", get(list_handoff_rules).post(create_handoff_rule))
-        .route("/orgs/{org}/handoff-rules/{id}", delete(delete_handoff_rule))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_api_keys, create_api_key))
+        .routes(routes!(revoke_api_key))
+        .routes(routes!(list_handoff_rules, create_handoff_rule))
+        .routes(routes!(delete_handoff_rule))
 }
 
 /// The agency's API keys, newest first, by prefix only.
-#[utoipa::path(get, path = "/api/v1/api-keys", tag = "integration",
-    responses((status = 200, body = ListResponse<ApiKey>), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api-keys", tag = "integration",
+    responses((status = 200, body = ListResponse<ApiKey>), (status = 401),
+              (status = 403)))]
 pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<ListResponse<ApiKey>>> {
     let actor = user.require_agency_admin()?;
     let items = store::list_api_keys(&state.db, actor.agency_id).await?;
@@ -47,9 +47,9 @@ pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> App
 }
 
 /// A new key. Its secret is in this answer only: the server keeps its hash.
-#[utoipa::path(post, path = "/api/v1/api-keys", tag = "integration",
-    responses((status = 201, body = CreatedApiKey), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api-keys", tag = "integration",
+    responses((status = 201, body = CreatedApiKey), (status = 401),
+              (status = 403)))]
 pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
     let actor = user.require_agency_admin()?;
     let secret = format!("{KEY_PREFIX}{}", random_token());
@@ -59,9 +59,9 @@ pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> Ap
 }
 
 /// Revokes the key: the runtime using it is turned away from then on (401).
-#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "integration", params(("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(delete, path = "/api-keys/{id}", tag = "integration", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn revoke_api_key(
     State(state): State<AppState>,
     user: AuthUser,
@@ -75,9 +75,9 @@ pub async fn revoke_api_key(
 }
 
 /// The org's keyword rules, by keyword.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
-    responses((status = 200, body = ListResponse<HandoffRule>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+    responses((status = 200, body = ListResponse<HandoffRule>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_handoff_rules(
     State(state): State<AppState>,
     user: AuthUser,
@@ -91,10 +91,10 @@ pub async fn list_handoff_rules(
 
 /// A new rule. The keyword must be new to the org (in any case: 422 `taken`) and the
 /// team, when given, one of the org's (422 `unknown`).
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+#[utoipa::path(post, path = "/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
     request_body = NewHandoffRule,
-    responses((status = 201, body = HandoffRule), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = HandoffRule), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn create_handoff_rule(
     State(state): State<AppState>,
     user: AuthUser,
@@ -115,10 +115,10 @@ pub async fn create_handoff_rule(
 }
 
 /// Deletes a handoff keyword rule of the org.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/handoff-rules/{id}", tag = "integration",
+#[utoipa::path(delete, path = "/orgs/{org}/handoff-rules/{id}", tag = "integration",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn delete_handoff_rule(
     State(state): State<AppState>,
     user: AuthUser,

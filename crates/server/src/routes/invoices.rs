@@ -10,21 +10,19 @@ use crate::payments::PaymentError;
 use crate::routes::billing::READ;
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, Invoice, InvoiceStatus, ListQuery, ListResponse};
+use atrium_api::{Invoice, InvoiceStatus, ListQuery, ListResponse};
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/invoices", get(list_invoices))
-        .route("/orgs/{org}/invoices/{id}/pay", post(pay_invoice))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_invoices)).routes(routes!(pay_invoice))
 }
 
 /// A page of the org's invoices, newest first, each with its lines.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/invoices", tag = "billing", params(("org" = i64, Path), ListQuery),
-    responses((status = 200, body = ListResponse<Invoice>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/invoices", tag = "billing", params(("org" = i64, Path), ListQuery),
+    responses((status = 200, body = ListResponse<Invoice>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_invoices(
     State(state): State<AppState>,
     user: AuthUser,
@@ -40,11 +38,11 @@ pub async fn list_invoices(
 
 /// Records that an open invoice was paid (money received outside Atrium); a
 /// `past_due` subscription with nothing else overdue is `active` again.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/invoices/{id}/pay", tag = "billing",
+#[utoipa::path(post, path = "/orgs/{org}/invoices/{id}/pay", tag = "billing",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Invoice), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 409, body = ErrorBody, description = "Paid already, or the payment provider settles it")))]
+    responses((status = 200, body = Invoice), (status = 400), (status = 401),
+              (status = 403), (status = 404),
+              (status = 409, description = "Paid already, or the payment provider settles it")))]
 pub async fn pay_invoice(
     State(state): State<AppState>,
     user: AuthUser,

@@ -6,22 +6,22 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
 use crate::store::{self, AssignOutcome};
 use atrium_api::validate::FieldError;
-use atrium_api::{AgentAssignment, ErrorBody, Organization};
+use atrium_api::{AgentAssignment, Organization};
 use axum::extract::State;
-use axum::routing::put;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/agents", put(assign_agents))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(assign_agents))
 }
 
 /// Replaces the org's agents with `agent_ids` (duplicates ignored), each of which must be
 /// an agent of the caller's agency. Logged; leaves `version` alone, so a settings draft
 /// open elsewhere stays saveable. Agency owners and admins only.
-#[utoipa::path(put, path = "/api/v1/orgs/{org}/agents", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(put, path = "/orgs/{org}/agents", tag = "orgs", params(("org" = i64, Path)),
     request_body = AgentAssignment,
-    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Organization), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn assign_agents(
     State(state): State<AppState>,
     user: AuthUser,

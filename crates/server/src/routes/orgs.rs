@@ -6,26 +6,22 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, NewOrg, OrgEdit, SaveOutcome};
 use atrium_api::org_input::blank_to_none;
-use atrium_api::{
-    ErrorBody, ListResponse, NewOrganization, OrgListQuery, OrgSettings, Organization, OrganizationUpdate,
-};
+use atrium_api::{ListResponse, NewOrganization, OrgListQuery, OrgSettings, Organization, OrganizationUpdate};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs", get(list_orgs).post(create_org))
-        .route("/orgs/{org}", get(get_org).put(update_org).delete(delete_org))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_orgs, create_org)).routes(routes!(get_org, update_org, delete_org))
 }
 
 /// The caller's agency's organizations, a page at a time. Agency staff only.
-#[utoipa::path(get, path = "/api/v1/orgs", tag = "orgs", params(OrgListQuery),
-    responses((status = 200, body = ListResponse<Organization>), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs", tag = "orgs", params(OrgListQuery),
+    responses((status = 200, body = ListResponse<Organization>), (status = 401),
+              (status = 403), (status = 400), (status = 422)))]
 pub async fn list_orgs(
     State(state): State<AppState>,
     user: AuthUser,
@@ -40,10 +36,10 @@ pub async fn list_orgs(
 
 /// A new organization with the default settings. Agency owners and admins only; the name
 /// must be unused in the agency, in any case.
-#[utoipa::path(post, path = "/api/v1/orgs", tag = "orgs", request_body = NewOrganization,
+#[utoipa::path(post, path = "/orgs", tag = "orgs", request_body = NewOrganization,
     responses((status = 201, body = Organization, headers(("location" = String, description = "The new org's URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 422)))]
 pub async fn create_org(
     State(state): State<AppState>,
     user: AuthUser,
@@ -69,9 +65,9 @@ pub async fn create_org(
 }
 
 /// One organization: for its agency's staff and its own users; 404 for everyone else.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
-    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+    responses((status = 200, body = Organization), (status = 400), (status = 401),
+              (status = 404)))]
 pub async fn get_org(
     State(state): State<AppState>,
     user: AuthUser,
@@ -83,11 +79,11 @@ pub async fn get_org(
 /// Saves the whole editable state of an org, archiving or restoring it when `archived` is
 /// given. Based on an old `version` it answers 409 and changes nothing. Every changed field
 /// is logged. Agency owners and admins only.
-#[utoipa::path(put, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(put, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
     request_body = OrganizationUpdate,
-    responses((status = 200, body = Organization), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Organization), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422)))]
 pub async fn update_org(
     State(state): State<AppState>,
     user: AuthUser,
@@ -125,9 +121,9 @@ pub async fn update_org(
 
 /// Deletes an org with everything it holds: users, teams, conversations, its log.
 /// Agency owners and admins only.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(delete, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn delete_org(
     State(state): State<AppState>,
     user: AuthUser,

@@ -7,22 +7,22 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{ErrorBody, ListQuery, ListResponse, NewPlan, Plan, PlanPatch};
+use atrium_api::{ListQuery, ListResponse, NewPlan, Plan, PlanPatch};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, patch};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/plans", get(list_plans).post(create_plan)).route("/plans/{id}", patch(update_plan))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_plans, create_plan)).routes(routes!(update_plan))
 }
 
 /// A page of the agency's plans, retired ones last; `q` searches names.
-#[utoipa::path(get, path = "/api/v1/plans", tag = "billing", params(ListQuery),
-    responses((status = 200, body = ListResponse<Plan>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/plans", tag = "billing", params(ListQuery),
+    responses((status = 200, body = ListResponse<Plan>), (status = 400),
+              (status = 401), (status = 403)))]
 pub async fn list_plans(
     State(state): State<AppState>,
     user: AuthUser,
@@ -34,10 +34,10 @@ pub async fn list_plans(
 }
 
 /// A new plan. Prices are whole minor units (a fraction is a 400), never negative.
-#[utoipa::path(post, path = "/api/v1/plans", tag = "billing", request_body = NewPlan,
+#[utoipa::path(post, path = "/plans", tag = "billing", request_body = NewPlan,
     responses((status = 201, body = Plan, headers(("location" = String, description = "Its URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 422)))]
 pub async fn create_plan(
     State(state): State<AppState>,
     user: AuthUser,
@@ -54,10 +54,10 @@ pub async fn create_plan(
 
 /// Changes the fields present; `retired: true` retires the plan (no new subscriptions).
 /// Subscriptions keep the terms they took until their next renewal.
-#[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "billing", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/plans/{id}", tag = "billing", params(("id" = i64, Path)),
     request_body = PlanPatch,
-    responses((status = 200, body = Plan), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Plan), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn update_plan(
     State(state): State<AppState>,
     user: AuthUser,

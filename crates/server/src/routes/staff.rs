@@ -7,26 +7,24 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::password::hash_password_off_thread;
 use crate::state::AppState;
 use crate::store::{self, NewStaffRow, StaffOutcome};
-use atrium_api::{ErrorBody, ListQuery, ListResponse, NewStaffUser, StaffRoleChange, StaffUser};
+use atrium_api::{ListQuery, ListResponse, NewStaffUser, StaffRoleChange, StaffUser};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, patch};
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staff", get(list_staff).post(create_staff))
-        .route("/staff/{id}", patch(change_role).delete(remove_staff))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_staff, create_staff)).routes(routes!(change_role, remove_staff))
 }
 
 const LAST_OWNER: &str = "An agency needs an owner: make someone else owner first.";
 
 /// A page of the agency's staff by name, `q` searching name and email. Agency staff only.
-#[utoipa::path(get, path = "/api/v1/staff", tag = "staff", params(ListQuery),
-    responses((status = 200, body = ListResponse<StaffUser>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/staff", tag = "staff", params(ListQuery),
+    responses((status = 200, body = ListResponse<StaffUser>), (status = 400),
+              (status = 401), (status = 403)))]
 pub async fn list_staff(
     State(state): State<AppState>,
     user: AuthUser,
@@ -39,11 +37,11 @@ pub async fn list_staff(
 
 /// A new staff member of the caller's agency; the email must be unused on the whole
 /// platform, in any case. Owners only.
-#[utoipa::path(post, path = "/api/v1/staff", tag = "staff", request_body = NewStaffUser,
+#[utoipa::path(post, path = "/staff", tag = "staff", request_body = NewStaffUser,
     responses((status = 201, body = StaffUser, headers(("location" = String, description = "The new member's URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+              (status = 400), (status = 401), (status = 403),
+              (status = 422),
+              (status = 429, description = "Too many \"email taken\" answers lately",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn create_staff(
     State(state): State<AppState>,
@@ -70,11 +68,11 @@ pub async fn create_staff(
 }
 
 /// Gives a staff member another role; demoting the agency's last owner is 409. Owners only.
-#[utoipa::path(patch, path = "/api/v1/staff/{id}", tag = "staff", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = "/staff/{id}", tag = "staff", params(("id" = i64, Path)),
     request_body = StaffRoleChange,
-    responses((status = 200, body = StaffUser), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = StaffUser), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422)))]
 pub async fn change_role(
     State(state): State<AppState>,
     user: AuthUser,
@@ -94,9 +92,9 @@ pub async fn change_role(
 
 /// Removes a staff member, ending their sessions (and any "Log in as" they opened) at
 /// once; removing the agency's last owner is 409. Owners only.
-#[utoipa::path(delete, path = "/api/v1/staff/{id}", tag = "staff", params(("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(delete, path = "/staff/{id}", tag = "staff", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn remove_staff(
     State(state): State<AppState>,
     user: AuthUser,

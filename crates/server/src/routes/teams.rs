@@ -8,29 +8,27 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, NewTeamRow, TeamEdit, TeamWrite};
 use atrium_api::validate::FieldError;
-use atrium_api::{ErrorBody, ListQuery, ListResponse, NewTeam, Permission, Team, TeamPatch};
+use atrium_api::{ListQuery, ListResponse, NewTeam, Permission, Team, TeamPatch};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// Who may read teams.
 const READ: OrgRule = OrgRule::StaffOrPermission(Permission::Team);
 /// Who may change them.
 const WRITE: OrgRule = OrgRule::AgencyAdminOrOrgAdmin;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/teams", get(list_teams).post(create_team))
-        .route("/orgs/{org}/teams/{id}", get(get_team).patch(update_team).delete(delete_team))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_teams, create_team)).routes(routes!(get_team, update_team, delete_team))
 }
 
 /// A page of the org's teams by label, `q` searching label and key.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/teams", tag = "people", params(("org" = i64, Path), ListQuery),
-    responses((status = 200, body = ListResponse<Team>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/teams", tag = "people", params(("org" = i64, Path), ListQuery),
+    responses((status = 200, body = ListResponse<Team>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_teams(
     State(state): State<AppState>,
     user: AuthUser,
@@ -44,11 +42,11 @@ pub async fn list_teams(
 
 /// A new team. The key must be unused in the org and every member a user of the org.
 /// Logged as `team.created`.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/teams", tag = "people", params(("org" = i64, Path)),
+#[utoipa::path(post, path = "/orgs/{org}/teams", tag = "people", params(("org" = i64, Path)),
     request_body = NewTeam,
     responses((status = 201, body = Team, headers(("location" = String, description = "The new team's URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+              (status = 400), (status = 401), (status = 403),
+              (status = 404), (status = 422)))]
 pub async fn create_team(
     State(state): State<AppState>,
     user: AuthUser,
@@ -74,10 +72,10 @@ pub async fn create_team(
 }
 
 /// One team of the org, with its members.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(get, path = "/orgs/{org}/teams/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = Team), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Team), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn get_team(
     State(state): State<AppState>,
     user: AuthUser,
@@ -89,10 +87,10 @@ pub async fn get_team(
 
 /// Changes the fields present (`member_ids` replaces the whole membership); each changed
 /// field is logged and `updated_at` moves when anything changed.
-#[utoipa::path(patch, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(patch, path = "/orgs/{org}/teams/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = TeamPatch,
-    responses((status = 200, body = Team), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Team), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 422)))]
 pub async fn update_team(
     State(state): State<AppState>,
     user: AuthUser,
@@ -121,10 +119,10 @@ pub async fn update_team(
 
 /// Deletes the team; conversations routed to it keep going, to the org. Logged as
 /// `team.deleted`.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(delete, path = "/orgs/{org}/teams/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn delete_team(
     State(state): State<AppState>,
     user: AuthUser,

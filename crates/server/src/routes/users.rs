@@ -9,25 +9,23 @@ use crate::password::hash_password_off_thread;
 use crate::state::AppState;
 use crate::store::{self, ClientUserEdit, NewClientUserRow, UserWrite};
 use atrium_api::validate::FieldError;
-use atrium_api::{ClientUser, ClientUserPatch, ErrorBody, ListQuery, ListResponse, NewClientUser, Role};
+use atrium_api::{ClientUser, ClientUserPatch, ListQuery, ListResponse, NewClientUser, Role};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/users", get(list_users).post(create_user))
-        .route("/orgs/{org}/users/{id}", get(get_user).patch(update_user).delete(delete_user))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_users, create_user)).routes(routes!(get_user, update_user, delete_user))
 }
 
 /// A page of the org's users, by name (`sort`: `name`, `-name`, `email`, `-email`), `q`
 /// searching name and email. Agency staff and the org's admins.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/users", tag = "people", params(("org" = i64, Path), ListQuery),
-    responses((status = 200, body = ListResponse<ClientUser>), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/orgs/{org}/users", tag = "people", params(("org" = i64, Path), ListQuery),
+    responses((status = 200, body = ListResponse<ClientUser>), (status = 400),
+              (status = 401), (status = 403), (status = 404)))]
 pub async fn list_users(
     State(state): State<AppState>,
     user: AuthUser,
@@ -42,12 +40,12 @@ pub async fn list_users(
 /// A new client user. The email must be unused on the whole platform (in any case) and
 /// `agent_ids` a subset of the org's agents (empty: all of them). Logged as
 /// `user.created`. Agency owners and admins, and the org's admins.
-#[utoipa::path(post, path = "/api/v1/orgs/{org}/users", tag = "people", params(("org" = i64, Path)),
+#[utoipa::path(post, path = "/orgs/{org}/users", tag = "people", params(("org" = i64, Path)),
     request_body = NewClientUser,
     responses((status = 201, body = ClientUser, headers(("location" = String, description = "The new user's URL"))),
-              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+              (status = 400), (status = 401), (status = 403),
+              (status = 404), (status = 422),
+              (status = 429, description = "Too many \"email taken\" answers lately",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn create_user(
     State(state): State<AppState>,
@@ -81,10 +79,10 @@ pub async fn create_user(
 }
 
 /// One user of the org. Agency staff, the org's admins, and the user themself.
-#[utoipa::path(get, path = "/api/v1/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(get, path = "/orgs/{org}/users/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 200, body = ClientUser), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ClientUser), (status = 400), (status = 401),
+              (status = 403), (status = 404)))]
 pub async fn get_user(
     State(state): State<AppState>,
     user: AuthUser,
@@ -99,12 +97,12 @@ pub async fn get_user(
 /// ends all of them but the caller's own. Each changed field is logged. An org admin
 /// cannot disable or demote themself (409), which could lock the org out of its Team
 /// page. Agency owners and admins, and the org's admins.
-#[utoipa::path(patch, path = "/api/v1/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(patch, path = "/orgs/{org}/users/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = ClientUserPatch,
-    responses((status = 200, body = ClientUser), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-              (status = 422, body = ErrorBody),
-              (status = 429, body = ErrorBody, description = "Too many \"email taken\" answers lately",
+    responses((status = 200, body = ClientUser), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409),
+              (status = 422),
+              (status = 429, description = "Too many \"email taken\" answers lately",
                headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 pub async fn update_user(
     State(state): State<AppState>,
@@ -150,10 +148,10 @@ pub async fn update_user(
 
 /// Deletes the user, ending their sessions at once. Logged as `user.deleted`. An org
 /// admin cannot delete themself (409). Agency owners and admins, and the org's admins.
-#[utoipa::path(delete, path = "/api/v1/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(delete, path = "/orgs/{org}/users/{id}", tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 204), (status = 400), (status = 401),
+              (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_user(
     State(state): State<AppState>,
     user: AuthUser,
