@@ -12,7 +12,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::store::{self, SessionRow, UserRow};
+use crate::store::{self, sessions::SessionRow, users::UserRow};
 use atrium_api::{Organization, Permission, Role};
 
 /// A signed-in user, as every protected handler receives it (see `session.rs` for the
@@ -44,8 +44,8 @@ pub struct Actor {
 
 impl Actor {
     /// Who the activity log names for what this actor changes.
-    pub fn by(&self) -> store::By {
-        store::By { user_id: self.id, impersonator_id: self.impersonator_id }
+    pub fn by(&self) -> store::activity::By {
+        store::activity::By { user_id: self.id, impersonator_id: self.impersonator_id }
     }
 }
 
@@ -181,7 +181,7 @@ impl AuthUser {
     /// Org `org_id` if the caller is inside its tenant (404 otherwise) and passes `rule`
     /// (403 otherwise).
     pub async fn org(&self, state: &AppState, org_id: i64, rule: OrgRule) -> AppResult<OrgAccess> {
-        let org = store::get_org(&state.db, self.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
+        let org = store::orgs::get_org(&state.db, self.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
         if !self.is_staff() && self.org_id != Some(org.id) {
             return Err(AppError::NotFound);
         }
@@ -196,7 +196,7 @@ impl AuthUser {
     /// does not exist then (PRODUCT.md: shown "only where `billing_enabled`"), whatever
     /// their permissions; staff still reach it, to see and keep the records.
     pub async fn org_billing(&self, state: &AppState, org_id: i64, rule: OrgRule) -> AppResult<OrgAccess> {
-        let org = store::get_org(&state.db, self.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
+        let org = store::orgs::get_org(&state.db, self.agency_id, org_id).await?.ok_or(AppError::NotFound)?;
         if !self.is_staff() && (self.org_id != Some(org.id) || !org.settings.billing_enabled) {
             return Err(AppError::NotFound);
         }

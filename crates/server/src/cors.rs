@@ -73,7 +73,7 @@ async fn verified_domain_origin(state: &AppState, origin: &str) -> bool {
     if !scheme_ok || host.starts_with('[') {
         return false;
     }
-    match crate::store::agency_of_verified_host(&state.db, host).await {
+    match crate::store::domains::agency_of_verified_host(&state.db, host).await {
         Ok(found) => found.is_some(),
         Err(e) => {
             tracing::warn!(error = %e, "verified domains not readable; origin refused");

@@ -48,7 +48,7 @@ async fn check(state: &AppState, headers: &HeaderMap) -> Result<(), AppError> {
         return Err(AppError::Csrf);
     }
     if let Some(hash) = request_session_hash(headers) {
-        if let Some((session, _)) = store::session_with_user(&state.db, &hash).await? {
+        if let Some((session, _)) = store::sessions::session_with_user(&state.db, &hash).await? {
             if !same_secret(sent, &session.csrf_token) {
                 return Err(AppError::Csrf);
             }

@@ -5,7 +5,7 @@
 //! again, a DNS that does not answer changes nothing.
 
 use crate::state::AppState;
-use crate::store::{self, CheckOutcome};
+use crate::store::{self, domains::CheckOutcome};
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -92,7 +92,7 @@ impl TxtResolver for StubResolver {
 
 /// Checks the domains of `agency_id` (or of every agency) and stores what was found.
 pub async fn check_domains(state: &AppState, agency_id: Option<i64>) -> Result<(), sqlx::Error> {
-    for domain in store::domains_to_check(&state.db, agency_id).await? {
+    for domain in store::domains::domains_to_check(&state.db, agency_id).await? {
         // Only the seed makes `.localhost` names (the demo's); no DNS can speak for them.
         if domain.hostname.ends_with(".localhost") {
             continue;
@@ -103,7 +103,7 @@ pub async fn check_domains(state: &AppState, agency_id: Option<i64>) -> Result<(
             TxtAnswer::Records(_) => CheckOutcome::RecordMissing,
             TxtAnswer::Failed => CheckOutcome::LookupFailed,
         };
-        store::record_check(&state.db, domain.agency_id, &domain.hostname, outcome).await?;
+        store::domains::record_check(&state.db, domain.agency_id, &domain.hostname, outcome).await?;
     }
     Ok(())
 }

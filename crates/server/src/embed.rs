@@ -68,7 +68,7 @@ pub async fn frame_ancestors(State(state): State<AppState>, request: Request, ne
     if !crate::static_files::is_html(&response) {
         return response;
     }
-    let origins = store::frame_origins(&state.db, agency).await.unwrap_or_default();
+    let origins = store::embedding::frame_origins(&state.db, agency).await.unwrap_or_default();
     if origins.is_empty() {
         return response;
     }

@@ -116,7 +116,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(db, settings);
     let simulator =
         args.simulate_demo.then(|| simulator::spawn(state.clone(), Duration::from_secs(args.simulate_every_secs)));
-    store::spawn_search_upkeep(state.db.clone());
+    store::search_upkeep::spawn_search_upkeep(state.db.clone());
     atrium_server::domains::spawn_periodic_checks(
         state.clone(),
         Duration::from_secs(args.domain_check_minutes.max(1) * 60),

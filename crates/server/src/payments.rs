@@ -35,7 +35,7 @@ impl fmt::Display for PaymentError {
 ///   which need no charge. Typically: create the charge, keyed by `invoice.number` so that
 ///   a retry is idempotent. An error is logged and the invoice stays `open`; it must not
 ///   be assumed paid. When the processor later confirms payment (e.g. a webhook), the
-///   adapter marks the invoice paid through `store::mark_invoice_paid`.
+///   adapter marks the invoice paid through `store::invoices::mark_invoice_paid`.
 /// - [`mark_paid`](PaymentProvider::mark_paid): called when staff mark an open invoice paid
 ///   by hand, before it is recorded. Answer `Ok` to let it through (money arrived outside
 ///   the processor), or [`PaymentError::ManualPaymentNotAllowed`] to refuse (409).

@@ -62,7 +62,7 @@ impl LoginLimiter {
     pub async fn attempt(&self, db: &Db, attempt: &Attempt<'_>) -> Result<Result<Recorded, u64>, sqlx::Error> {
         let (now, since) = self.window_from_now();
         let keys = self.keys(attempt);
-        Ok(match store::record_login_attempt(db, &keys, now, since).await? {
+        Ok(match store::login_failures::record_login_attempt(db, &keys, now, since).await? {
             Ok(ids) => Ok(Recorded { ids, key: keys.into_iter().next().map(|(k, _)| k).unwrap_or_default() }),
             Err(oldest) => Err(self.wait_secs(oldest, now)),
         })
@@ -91,7 +91,7 @@ impl LoginLimiter {
         match crate::password::verify_password_off_thread(password, hash).await {
             Ok(verified) => Ok((verified, recorded)),
             Err(e) => {
-                store::forget_login_attempts(db, &recorded.ids).await?;
+                store::login_failures::forget_login_attempts(db, &recorded.ids).await?;
                 Err(e)
             }
         }
@@ -100,7 +100,7 @@ impl LoginLimiter {
     /// The attempt was the right password: it and its device's or pair's earlier attempts
     /// are forgotten, so the owner's sign-ins never count against anyone.
     pub async fn succeeded(&self, db: &Db, recorded: Recorded) -> Result<(), sqlx::Error> {
-        store::clear_login_failures(db, &recorded.ids, &recorded.key).await
+        store::login_failures::clear_login_failures(db, &recorded.ids, &recorded.key).await
     }
 
     /// Emails are everyone's sign-in name, unique across agencies, so "this email is
@@ -109,7 +109,7 @@ impl LoginLimiter {
     /// waits (`Some(seconds)`) until the window has passed, whether its email is taken or not.
     pub async fn email_probes_blocked(&self, db: &Db, asker: i64) -> Result<Option<u64>, sqlx::Error> {
         let (now, since) = self.window_from_now();
-        let (count, oldest) = store::login_failures_since(db, &probe_key(asker), since).await?;
+        let (count, oldest) = store::login_failures::login_failures_since(db, &probe_key(asker), since).await?;
         Ok((count >= self.limits.per_pair).then(|| self.wait_secs(oldest.unwrap_or(now), now)))
     }
 
@@ -117,7 +117,7 @@ impl LoginLimiter {
     pub async fn email_probe_answered(&self, db: &Db, asker: i64) -> Result<(), sqlx::Error> {
         let (now, since) = self.window_from_now();
         let keys = [(probe_key(asker), i64::MAX)];
-        store::record_login_attempt(db, &keys, now, since).await.map(|_| ())
+        store::login_failures::record_login_attempt(db, &keys, now, since).await.map(|_| ())
     }
 
     /// Now, and the start of the window that ends now (Unix milliseconds).

@@ -2,7 +2,7 @@
 //! conversations PRODUCT.md's "Fixed points" name, so a first run shows a living product.
 
 use crate::password::{hash_password, token_hash};
-use crate::store::{self, Db, NewAgency, NewConversation, NewOrg, NewUser};
+use crate::store::{self, agencies::NewAgency, conversations::NewConversation, orgs::NewOrg, users::NewUser, Db};
 use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role, SystemNote};
 
 pub const DEMO_PASSWORD: &str = "atrium-demo";
@@ -36,7 +36,7 @@ pub async fn seed_demo(db: &Db, force: bool) -> Result<bool, String> {
 }
 
 async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
-    let northwind = store::insert_agency(
+    let northwind = store::agencies::insert_agency(
         db,
         &NewAgency {
             name: "Northwind Agency",
@@ -47,7 +47,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         },
     )
     .await?;
-    let contoso = store::insert_agency(
+    let contoso = store::agencies::insert_agency(
         db,
         &NewAgency {
             name: "Contoso Partners",
@@ -58,15 +58,18 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         },
     )
     .await?;
-    store::insert_api_key(db, northwind, "northwind", &token_hash(DEMO_API_KEY)).await?;
-    store::insert_embed_secret(db, northwind, "emb_demo-nor", DEMO_EMBED_SECRET).await?;
+    store::agencies::insert_api_key(db, northwind, "northwind", &token_hash(DEMO_API_KEY)).await?;
+    store::embedding::insert_embed_secret(db, northwind, "emb_demo-nor", DEMO_EMBED_SECRET).await?;
 
     let support =
-        store::insert_agent(db, northwind, "Support Bot", AgentKind::Chat, "Answers patient questions.").await?;
-    let sales = store::insert_agent(db, northwind, "Sales Bot", AgentKind::Chat, "Qualifies leads.").await?;
+        store::agents::insert_agent(db, northwind, "Support Bot", AgentKind::Chat, "Answers patient questions.")
+            .await?;
+    let sales = store::agents::insert_agent(db, northwind, "Sales Bot", AgentKind::Chat, "Qualifies leads.").await?;
     let reception =
-        store::insert_agent(db, northwind, "Reception Line", AgentKind::Voice, "Books appointments by phone.").await?;
-    let helpdesk = store::insert_agent(db, contoso, "Helpdesk Bot", AgentKind::Chat, "First-line IT support.").await?;
+        store::agents::insert_agent(db, northwind, "Reception Line", AgentKind::Voice, "Books appointments by phone.")
+            .await?;
+    let helpdesk =
+        store::agents::insert_agent(db, contoso, "Helpdesk Bot", AgentKind::Chat, "First-line IT support.").await?;
 
     // Plans only: Globex Realty has billing on but no subscription (the client picks one),
     // and Acme Dental has billing off.
@@ -74,7 +77,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         let currency = "USD".to_string();
         let interval = PlanInterval::Month;
         let plan = NewPlan { name: name.into(), price_cents, currency, interval, included_conversations };
-        store::create_plan(db, northwind, &plan).await?;
+        store::plans::create_plan(db, northwind, &plan).await?;
     }
 
     let acme = org(db, northwind, "Acme Dental", "office@acme.test", OrgSettings::default()).await?;
@@ -83,7 +86,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let globex = org(db, northwind, "Globex Realty", "hello@globex.test", globex_settings).await?;
     let initech = org(db, contoso, "Initech", "it@initech.test", OrgSettings::default()).await?;
     for (o, a) in [(acme, support), (acme, reception), (globex, sales), (initech, helpdesk)] {
-        store::assign_agent(db, o, a).await?;
+        store::org_agents::assign_agent(db, o, a).await?;
     }
 
     let staff = [
@@ -109,11 +112,17 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     user(db, northwind, Some(globex), Role::OrgAdmin, "admin@globex.test", "Gina Globex", &[]).await?;
     user(db, contoso, Some(initech), Role::OrgAdmin, "admin@initech.test", "Ian Initech", &[]).await?;
 
-    let front_desk =
-        store::insert_team(db, acme, "Front Desk", "front_desk", "Reception and appointment changes.", &[acme_agent])
-            .await?;
+    let front_desk = store::teams::insert_team(
+        db,
+        acme,
+        "Front Desk",
+        "front_desk",
+        "Reception and appointment changes.",
+        &[acme_agent],
+    )
+    .await?;
     // Where smart handoff is on, "emergency" goes straight to the front desk.
-    store::create_handoff_rule(db, acme, "emergency", Some(front_desk)).await?;
+    store::integration::create_handoff_rule(db, acme, "emergency", Some(front_desk)).await?;
 
     let conversations = [
         (
@@ -191,7 +200,7 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     for (org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, messages) in conversations {
-        let id = store::insert_conversation(
+        let id = store::conversations::insert_conversation(
             db,
             &NewConversation { org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, messages },
         )
@@ -202,15 +211,21 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
             "human" | "closed" => &[("handoff.requested", None), ("handoff.accepted", assignee_id)],
             _ => &[],
         };
-        store::insert_conversation_event(db, id, "conversation.created", None).await?;
+        store::conversations::insert_conversation_event(db, id, "conversation.created", None).await?;
         for (kind, actor_id) in history {
-            store::insert_conversation_event(db, id, kind, *actor_id).await?;
+            store::conversations::insert_conversation_event(db, id, kind, *actor_id).await?;
         }
     }
 
-    store::create_canned(db, acme, "greeting", "Greeting", "Hi {{contact.name}}, thanks for waiting! How can I help?")
-        .await?;
-    store::create_canned(
+    store::canned::create_canned(
+        db,
+        acme,
+        "greeting",
+        "Greeting",
+        "Hi {{contact.name}}, thanks for waiting! How can I help?",
+    )
+    .await?;
+    store::canned::create_canned(
         db,
         acme,
         "hours",
@@ -222,8 +237,11 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn org(db: &Db, agency_id: i64, name: &str, email: &str, settings: OrgSettings) -> Result<i64, sqlx::Error> {
-    store::insert_org(db, &NewOrg { agency_id, name, contact_email: Some(email), logo_url: None, settings: &settings })
-        .await
+    store::orgs::insert_org(
+        db,
+        &NewOrg { agency_id, name, contact_email: Some(email), logo_url: None, settings: &settings },
+    )
+    .await
 }
 
 async fn user(
@@ -236,7 +254,7 @@ async fn user(
     permissions: &[Permission],
 ) -> Result<i64, Box<dyn std::error::Error>> {
     let password_hash = hash_password(DEMO_PASSWORD)?;
-    Ok(store::insert_user(
+    Ok(store::users::insert_user(
         db,
         &NewUser { agency_id, org_id, role, email, name, password_hash: &password_hash, permissions },
     )

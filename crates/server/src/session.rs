@@ -55,7 +55,7 @@ pub async fn check_session(state: &AppState, hash: &str) -> AppResult<Option<Aut
 }
 
 async fn session_if_alive(state: &AppState, hash: &str, touch: bool) -> AppResult<Option<AuthUser>> {
-    let Some((session, user)) = store::session_with_user(&state.db, hash).await? else {
+    let Some((session, user)) = store::sessions::session_with_user(&state.db, hash).await? else {
         return Ok(None);
     };
     if session.parked_for.is_some() {
@@ -69,7 +69,7 @@ async fn session_if_alive(state: &AppState, hash: &str, touch: bool) -> AppResul
         && may_sign_in(state, &user).await?
         && may_still_impersonate(state, session.impersonator_id).await?;
     if !alive {
-        store::delete_session(&state.db, hash).await?;
+        store::sessions::delete_session(&state.db, hash).await?;
         return Ok(None);
     }
     // Writing on every request would serialise readers behind SQLite's one writer, so the
@@ -78,7 +78,7 @@ async fn session_if_alive(state: &AppState, hash: &str, touch: bool) -> AppResul
     if touch && idle > (limit / 4).min(60) {
         // Best effort: on a read-only or full database, reads must keep working; the
         // session then ages as if unused, which errs on the safe side.
-        if let Err(e) = store::touch_session(&state.db, hash).await {
+        if let Err(e) = store::sessions::touch_session(&state.db, hash).await {
             match crate::error::storage_fault(&e) {
                 Some(_) => tracing::warn!(error = %e, "session last-seen time not saved"),
                 None => return Err(e.into()),
@@ -94,20 +94,20 @@ async fn may_still_impersonate(state: &AppState, impersonator_id: Option<i64>) -
     let Some(id) = impersonator_id else {
         return Ok(true);
     };
-    Ok(match store::user_by_id(&state.db, id).await? {
+    Ok(match store::users::user_by_id(&state.db, id).await? {
         Some(staff) => !staff.disabled && staff.org_id.is_none() && staff.role().manages_agency(),
         None => false,
     })
 }
 
 /// Disabled users and the users of archived orgs cannot sign in or stay signed in.
-pub async fn may_sign_in(state: &AppState, user: &store::UserRow) -> AppResult<bool> {
+pub async fn may_sign_in(state: &AppState, user: &store::users::UserRow) -> AppResult<bool> {
     if user.disabled {
         return Ok(false);
     }
     match user.org_id {
         None => Ok(true),
-        Some(org_id) => Ok(matches!(store::org_summary(&state.db, org_id).await?, Some((_, false)))),
+        Some(org_id) => Ok(matches!(store::orgs::org_summary(&state.db, org_id).await?, Some((_, false)))),
     }
 }
 
@@ -129,7 +129,7 @@ pub async fn start_session(
     let token = random_token();
     let csrf = random_token();
     let hash = token_hash(&token);
-    store::insert_session(&state.db, &hash, user_id, &csrf, impersonator_id).await?;
+    store::sessions::insert_session(&state.db, &hash, user_id, &csrf, impersonator_id).await?;
     Ok(match transport {
         SessionTransport::Cookie => {
             Started { token_hash: hash, cookies: session_cookies(state, token, csrf)?, token: None }

@@ -57,17 +57,17 @@ static TICKS: AtomicU64 = AtomicU64::new(0);
 /// round, continues the previous one) with the org's first agent. Answers how many
 /// messages were sent: none when the demo agency or its orgs are missing.
 pub async fn tick(state: &AppState) -> AppResult<usize> {
-    let Some(agency_id) = store::agency_id_by_name(&state.db, AGENCY).await? else {
+    let Some(agency_id) = store::integration::agency_id_by_name(&state.db, AGENCY).await? else {
         return Ok(0);
     };
     let n = TICKS.fetch_add(1, Ordering::Relaxed);
     let script = &SCRIPTS[(n as usize) % SCRIPTS.len()];
     let mut sent = 0;
     for name in ORGS {
-        let Some(org_id) = store::org_id_by_name(&state.db, agency_id, name).await? else {
+        let Some(org_id) = store::integration::org_id_by_name(&state.db, agency_id, name).await? else {
             continue;
         };
-        let Some(org) = store::get_org(&state.db, agency_id, org_id).await?.filter(|o| !o.archived) else {
+        let Some(org) = store::orgs::get_org(&state.db, agency_id, org_id).await?.filter(|o| !o.archived) else {
             continue;
         };
         let Some(&agent_id) = org.agent_ids.first() else {

@@ -26,7 +26,7 @@ pub struct AppState {
     /// How password reset links are mailed: to the console unless a sender replaces it.
     pub mail: Arc<dyn MailSender>,
     /// Reported messages waiting to be written, in batches (`store/ingest_queue.rs`).
-    pub ingest: crate::store::IngestQueue,
+    pub ingest: crate::store::ingest_queue::IngestQueue,
     /// Ingested messages per agency API key, for `Settings::ingest_per_second`.
     pub ingest_limiter: Arc<crate::ingest_limit::IngestLimiter>,
     /// Places for requests in flight (`limits.rs`).
@@ -88,7 +88,7 @@ impl AppState {
         let events = EventHub::for_db(&db);
         let settings_ingest = settings.ingest_per_second;
         AppState {
-            ingest: crate::store::IngestQueue::start(db.clone()),
+            ingest: crate::store::ingest_queue::IngestQueue::start(db.clone()),
             db,
             settings: Arc::new(settings),
             login_limiter: Arc::new(LoginLimiter::new(LoginLimits::default())),

@@ -5,7 +5,7 @@
 use crate::error::AppResult;
 use crate::payments::announce;
 use crate::state::AppState;
-use crate::store::{self, OrgRef};
+use crate::store::{self, subscriptions::OrgRef};
 use atrium_api::Organization;
 use time::OffsetDateTime;
 
@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 /// it used, so the caller goes on with the same instant.
 pub async fn refresh(state: &AppState, agency_id: i64, org: &Organization) -> AppResult<OffsetDateTime> {
     let now = state.settings.clock.now();
-    let issued = store::roll_over(&state.db, OrgRef { agency_id, org_id: org.id }, now).await?;
+    let issued = store::subscriptions::roll_over(&state.db, OrgRef { agency_id, org_id: org.id }, now).await?;
     announce(state.payments.as_ref(), &issued).await;
     Ok(now)
 }

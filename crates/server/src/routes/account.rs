@@ -64,7 +64,7 @@ pub async fn change_password(
     }
     state.login_limiter.succeeded(&state.db, recorded).await?;
     let hash = hash_password_off_thread(body.new_password).await?;
-    store::set_password(&state.db, me.user.id, &hash, Some(me.token_hash)).await?;
+    store::sessions::set_password(&state.db, me.user.id, &hash, Some(me.token_hash)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -78,7 +78,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) 
     if me.impersonator_id.is_some() {
         return Err(AppError::Forbidden);
     }
-    store::delete_user_sessions(&state.db, me.user.id).await?;
+    store::sessions::delete_user_sessions(&state.db, me.user.id).await?;
     Ok((StatusCode::NO_CONTENT, clear_cookies()?))
 }
 
@@ -104,10 +104,10 @@ pub async fn request_password_reset(
     let attempt = Attempt { account: &key, address: address.as_deref(), known_device: None };
     // Every request counts: a reset link is not a sign-in, nothing clears them early.
     let _recorded = state.login_limiter.admit(&state.db, &attempt).await?;
-    if let Some(user) = store::user_by_email(&state.db, &account).await? {
+    if let Some(user) = store::users::user_by_email(&state.db, &account).await? {
         if may_sign_in(&state, &user).await? {
             let token = random_token();
-            store::insert_password_reset(
+            store::sessions::insert_password_reset(
                 &state.db,
                 &token_hash(&token),
                 user.id,
@@ -143,15 +143,15 @@ pub async fn reset_password(
     body.validate()?;
     let expired = || AppError::field("token", FieldError::ExpiredLink);
     let (user_id, expires_at) =
-        store::take_password_reset(&state.db, &token_hash(body.token.trim())).await?.ok_or_else(expired)?;
+        store::sessions::take_password_reset(&state.db, &token_hash(body.token.trim())).await?.ok_or_else(expired)?;
     if store::has_passed(&expires_at) {
         return Err(expired());
     }
-    let user = store::user_by_id(&state.db, user_id).await?.ok_or_else(expired)?;
+    let user = store::users::user_by_id(&state.db, user_id).await?.ok_or_else(expired)?;
     if !may_sign_in(&state, &user).await? {
         return Err(expired());
     }
     let hash = hash_password_off_thread(body.new_password).await?;
-    store::set_password(&state.db, user.id, &hash, None).await?;
+    store::sessions::set_password(&state.db, user.id, &hash, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }

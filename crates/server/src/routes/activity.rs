@@ -26,6 +26,6 @@ pub async fn list_activity(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<ActivityEntry>>> {
     let access = user.org(&state, org_id, OrgRule::AnyStaff).await?;
-    let (items, total) = store::list_activity(&state.db, access.org.id, &query).await?;
+    let (items, total) = store::activity::list_activity(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }

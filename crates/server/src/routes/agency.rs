@@ -6,7 +6,7 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::state::AppState;
-use crate::store::{self, AgencySaved};
+use crate::store::{self, agencies::AgencySaved};
 use atrium_api::org_input::blank_to_none;
 use atrium_api::validate::FieldError;
 use atrium_api::{AgencyBranding, AgencyProfile};
@@ -24,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
               (status = 403)))]
 pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
     let staff = user.require_staff()?;
-    Ok(Json(store::get_agency(&state.db, staff.agency_id).await?.ok_or(AppError::NotFound)?))
+    Ok(Json(store::agencies::get_agency(&state.db, staff.agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// Replaces the agency's brand and its whole list of hostnames; `GET /api/v1/branding`
@@ -42,12 +42,12 @@ pub async fn update_agency(
 ) -> AppResult<Json<AgencyProfile>> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let held = store::agency_hostnames(&state.db, admin.agency_id).await?;
+    let held = store::domains::agency_hostnames(&state.db, admin.agency_id).await?;
     let platform = state.settings.platform_domain.as_deref();
     for new in body.hostnames.iter().filter(|h| !held.contains(h)) {
         atrium_api::agency::may_add_hostname(new, platform).map_err(|e| AppError::field("hostnames", e))?;
     }
-    match store::update_agency(&state.db, admin.agency_id, &cleaned(body)).await? {
+    match store::agencies::update_agency(&state.db, admin.agency_id, &cleaned(body)).await? {
         AgencySaved::Saved(profile) => Ok(Json(*profile)),
         AgencySaved::NotFound => Err(AppError::NotFound),
         AgencySaved::HostnameTaken => Err(AppError::field("hostnames", FieldError::Taken)),
@@ -62,7 +62,7 @@ pub async fn update_agency(
 pub async fn check_domains(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
     let admin = user.require_agency_admin()?;
     crate::domains::check_domains(&state, Some(admin.agency_id)).await?;
-    Ok(Json(store::get_agency(&state.db, admin.agency_id).await?.ok_or(AppError::NotFound)?))
+    Ok(Json(store::agencies::get_agency(&state.db, admin.agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// The input as stored: surrounding whitespace is never meant, a blank optional field

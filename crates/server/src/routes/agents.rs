@@ -4,7 +4,7 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::store::{self, AgentDeletion};
+use crate::store::{self, agents::AgentDeletion};
 use atrium_api::{Agent, AgentInput, AgentListQuery, ListResponse};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -34,7 +34,7 @@ pub async fn list_agents(
     ApiQuery(query): ApiQuery<AgentListQuery>,
 ) -> AppResult<Json<ListResponse<Agent>>> {
     let staff = user.require_staff()?;
-    let (items, total) = store::list_agents(&state.db, staff.agency_id, &query).await?;
+    let (items, total) = store::agents::list_agents(&state.db, staff.agency_id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -50,7 +50,7 @@ pub async fn create_agent(
 ) -> AppResult<impl IntoResponse> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let agent = store::create_agent(&state.db, admin.agency_id, &cleaned(body)).await?;
+    let agent = store::agents::create_agent(&state.db, admin.agency_id, &cleaned(body)).await?;
     let location = format!("{}/agents/{}", atrium_api::API_PREFIX, agent.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(agent)))
 }
@@ -65,7 +65,7 @@ pub async fn get_agent(
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<Json<Agent>> {
     let staff = user.require_staff()?;
-    Ok(Json(store::get_agent(&state.db, staff.agency_id, agent_id).await?.ok_or(AppError::NotFound)?))
+    Ok(Json(store::agents::get_agent(&state.db, staff.agency_id, agent_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// Replaces an agent's name, kind, description and status. Agency owners and admins only.
@@ -81,9 +81,9 @@ pub async fn update_agent(
 ) -> AppResult<Json<Agent>> {
     let admin = user.require_agency_admin()?;
     // A foreign or missing id is 404 even when the body is also invalid.
-    store::get_agent(&state.db, admin.agency_id, agent_id).await?.ok_or(AppError::NotFound)?;
+    store::agents::get_agent(&state.db, admin.agency_id, agent_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
-    let agent = store::update_agent(&state.db, admin.agency_id, agent_id, &cleaned(body)).await?;
+    let agent = store::agents::update_agent(&state.db, admin.agency_id, agent_id, &cleaned(body)).await?;
     Ok(Json(agent.ok_or(AppError::NotFound)?))
 }
 
@@ -99,7 +99,7 @@ pub async fn delete_agent(
     ApiPath(agent_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let admin = user.require_agency_admin()?;
-    match store::delete_agent(&state.db, admin.agency_id, agent_id, admin.by()).await? {
+    match store::agents::delete_agent(&state.db, admin.agency_id, agent_id, admin.by()).await? {
         AgentDeletion::Deleted => Ok(StatusCode::NO_CONTENT),
         AgentDeletion::NotFound => Err(AppError::NotFound),
         AgentDeletion::HasConversations => Err(AppError::Conflict(HAS_CONVERSATIONS.into())),

@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::routes::conversations::scope;
 use crate::state::AppState;
-use crate::store::{self, AnalyticsFilter};
+use crate::store::{self, analytics::AnalyticsFilter};
 use atrium_api::validate::FieldError;
 use atrium_api::{Analytics, AnalyticsQuery, Permission};
 use axum::extract::State;
@@ -41,5 +41,5 @@ pub async fn get_analytics(
     }
     let scope = scope(&state, &access).await?;
     let filter = AnalyticsFilter { days, agent_id: query.agent_id, team_id: query.team_id };
-    Ok(Json(store::analytics(&state.db, &scope, &filter).await?))
+    Ok(Json(store::analytics::analytics(&state.db, &scope, &filter).await?))
 }

@@ -47,10 +47,10 @@ pub async fn login(
     validate::login(&body.email, &body.password)?;
     let account = body.email.trim().to_lowercase();
     let address = client_address::of_request(&state, peer, &headers);
-    let user = store::user_by_email(&state.db, &account).await?;
+    let user = store::users::user_by_email(&state.db, &account).await?;
     let device = cookie_value(&headers, DEVICE_COOKIE).map(|token| token_hash(&token));
     let known_device = match (&device, &user) {
-        (Some(device), Some(user)) if store::is_known_device(&state.db, device, user.id).await? => {
+        (Some(device), Some(user)) if store::sessions::is_known_device(&state.db, device, user.id).await? => {
             Some(device.as_str())
         }
         _ => None,
@@ -75,7 +75,7 @@ pub async fn login(
 /// A new device cookie for `user_id`'s browser: a year long, sent only to sign-in.
 async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<HeaderValue> {
     let token = random_token();
-    store::remember_device(&state.db, &token_hash(&token), user_id).await?;
+    store::sessions::remember_device(&state.db, &token_hash(&token), user_id).await?;
     let cookie = Cookie::build((DEVICE_COOKIE, token))
         .path(format!("{API_PREFIX}/auth/login"))
         .http_only(true)
@@ -91,7 +91,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
     responses((status = 204), (status = 403)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     if let Some(hash) = crate::session::request_session_hash(&headers) {
-        store::delete_session(&state.db, &hash).await?;
+        store::sessions::delete_session(&state.db, &hash).await?;
     }
     Ok((StatusCode::NO_CONTENT, clear_cookies()?))
 }
@@ -104,7 +104,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 pub async fn me(State(state): State<AppState>, user: AuthUser, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     let me = user.signed_in();
     let impersonator = match me.impersonator_id {
-        Some(id) => store::user_by_id(&state.db, id).await?,
+        Some(id) => store::users::user_by_id(&state.db, id).await?,
         None => None,
     };
     // The session's CSRF token, for a page on another origin (it cannot read the cookie).
@@ -118,12 +118,16 @@ pub async fn me(State(state): State<AppState>, user: AuthUser, headers: HeaderMa
     Ok((axum::response::AppendHeaders(csrf), Json(build_me(&state, me.user, impersonator.as_ref()).await?)))
 }
 
-pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Option<&store::UserRow>) -> AppResult<Me> {
+pub async fn build_me(
+    state: &AppState,
+    user: &store::users::UserRow,
+    impersonator: Option<&store::users::UserRow>,
+) -> AppResult<Me> {
     let role = user.role();
     let (org, agents) = match user.org_id {
         Some(org_id) => {
-            let (summary, _) = store::org_summary(&state.db, org_id).await?.ok_or(AppError::NotFound)?;
-            (Some(summary), store::agents_for_client(&state.db, org_id, user.id).await?)
+            let (summary, _) = store::orgs::org_summary(&state.db, org_id).await?.ok_or(AppError::NotFound)?;
+            (Some(summary), store::agents::agents_for_client(&state.db, org_id, user.id).await?)
         }
         None => (None, Vec::new()),
     };
@@ -131,7 +135,7 @@ pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Opt
         user: summary(user),
         kind: role.kind(),
         role,
-        agency: AgencyRef { id: user.agency_id, name: store::agency_name(&state.db, user.agency_id).await? },
+        agency: AgencyRef { id: user.agency_id, name: store::agencies::agency_name(&state.db, user.agency_id).await? },
         org,
         permissions: match role.kind() {
             UserKind::Client => Permission::effective(role, &user.stored_permissions()),
@@ -143,6 +147,6 @@ pub async fn build_me(state: &AppState, user: &store::UserRow, impersonator: Opt
     })
 }
 
-fn summary(u: &store::UserRow) -> UserSummary {
+fn summary(u: &store::users::UserRow) -> UserSummary {
     UserSummary { id: u.id, email: u.email.clone(), name: u.name.clone() }
 }

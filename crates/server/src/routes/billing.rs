@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::payments::announce;
 use crate::state::AppState;
-use crate::store::{self, Choice, OrgRef};
+use crate::store::{self, subscriptions::Choice, subscriptions::OrgRef};
 use atrium_api::validate::FieldError;
 use atrium_api::{BillingOverview, ChoosePlan, Permission, Subscription, SubscriptionStatus};
 use axum::extract::State;
@@ -52,7 +52,7 @@ pub async fn get_billing(
     let access = user.org_billing(&state, org_id, READ).await?;
     let agency_id = access.actor.agency_id;
     let now = refresh(&state, agency_id, &access.org).await?;
-    let subscription = store::current_subscription(&state.db, access.org.id).await?;
+    let subscription = store::subscriptions::current_subscription(&state.db, access.org.id).await?;
     let running = subscription.as_ref().filter(|s| s.status != SubscriptionStatus::Canceled);
     let (start, end, included) = match running {
         Some(s) => match (parse(&s.current_period_start), parse(&s.current_period_end)) {
@@ -64,8 +64,8 @@ pub async fn get_billing(
             (start, end, 0)
         }
     };
-    let conversations_used = store::conversations_between(&state.db, access.org.id, start, end).await?;
-    let plans = store::choosable_plans(&state.db, agency_id).await?;
+    let conversations_used = store::subscriptions::conversations_between(&state.db, access.org.id, start, end).await?;
+    let plans = store::plans::choosable_plans(&state.db, agency_id).await?;
     let credits_left = (included - conversations_used).max(0);
     Ok(Json(BillingOverview { subscription, conversations_used, credits_left, plans }))
 }
@@ -88,10 +88,11 @@ pub async fn choose_plan(
     require_enabled(&access)?;
     let agency_id = access.actor.agency_id;
     let unknown = || AppError::field("plan_id", FieldError::Unknown);
-    let plan = store::get_plan(&state.db, agency_id, body.plan_id).await?.filter(|p| !p.retired).ok_or_else(unknown)?;
+    let plan =
+        store::plans::get_plan(&state.db, agency_id, body.plan_id).await?.filter(|p| !p.retired).ok_or_else(unknown)?;
     let now = refresh(&state, agency_id, &access.org).await?;
     let org = OrgRef { agency_id, org_id: access.org.id };
-    match store::choose_plan(&state.db, org, access.actor.by(), &plan, now).await? {
+    match store::subscriptions::choose_plan(&state.db, org, access.actor.by(), &plan, now).await? {
         Choice::Started(sub, invoice) | Choice::Changed(sub, invoice) => {
             announce(state.payments.as_ref(), &[invoice]).await;
             Ok(Json(sub))
@@ -115,7 +116,7 @@ pub async fn cancel_subscription(
 ) -> AppResult<Json<Subscription>> {
     let access = user.org_billing(&state, org_id, WRITE).await?;
     refresh(&state, access.actor.agency_id, &access.org).await?;
-    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), true)
+    store::subscriptions::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), true)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::Conflict("There is no running subscription to cancel.".into()))
@@ -135,7 +136,7 @@ pub async fn resume_subscription(
     let access = user.org_billing(&state, org_id, WRITE).await?;
     require_enabled(&access)?;
     refresh(&state, access.actor.agency_id, &access.org).await?;
-    store::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), false)
+    store::subscriptions::set_cancel_at_period_end(&state.db, access.org.id, access.actor.by(), false)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::Conflict("The subscription is not being cancelled.".into()))

@@ -22,7 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses((status = 200, body = Branding), (status = 404)))]
 pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Json<Branding>> {
     let host = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let branding = store::branding_for_host(&state.db, hostname(host)).await?.ok_or(AppError::NotFound)?;
+    let branding = store::agencies::branding_for_host(&state.db, hostname(host)).await?.ok_or(AppError::NotFound)?;
     Ok(Json(branding))
 }
 
@@ -32,7 +32,7 @@ pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> 
     responses((status = 200, body = Branding), (status = 401)))]
 pub async fn my_branding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Branding>> {
     let agency_id = user.signed_in().user.agency_id;
-    Ok(Json(store::branding_of_agency(&state.db, agency_id).await?.ok_or(AppError::NotFound)?))
+    Ok(Json(store::agencies::branding_of_agency(&state.db, agency_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]` (a `Host` header, or an

@@ -45,7 +45,7 @@ pub async fn list_canned(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<CannedResponse>>> {
     let access = enabled(&state, &user, org_id, READ).await?;
-    let (items, total) = store::list_canned(&state.db, access.org.id, &query).await?;
+    let (items, total) = store::canned::list_canned(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -63,9 +63,10 @@ pub async fn create_canned(
 ) -> AppResult<impl IntoResponse> {
     let access = enabled(&state, &user, org_id, WRITE).await?;
     body.validate()?;
-    let canned = store::create_canned(&state.db, access.org.id, &body.shortcode, body.title.trim(), body.body.trim())
-        .await
-        .map_err(|e| AppError::unique_as_taken(e, "shortcode"))?;
+    let canned =
+        store::canned::create_canned(&state.db, access.org.id, &body.shortcode, body.title.trim(), body.body.trim())
+            .await
+            .map_err(|e| AppError::unique_as_taken(e, "shortcode"))?;
     let location = format!("{}/orgs/{}/canned-responses/{}", atrium_api::API_PREFIX, access.org.id, canned.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(canned)))
 }
@@ -84,9 +85,9 @@ pub async fn update_canned(
 ) -> AppResult<Json<CannedResponse>> {
     let access = enabled(&state, &user, org_id, WRITE).await?;
     // A missing id is 404 even when the body is also invalid.
-    store::get_canned(&state.db, access.org.id, id).await?.ok_or(AppError::NotFound)?;
+    store::canned::get_canned(&state.db, access.org.id, id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
-    let updated = store::update_canned(
+    let updated = store::canned::update_canned(
         &state.db,
         access.org.id,
         id,
@@ -110,7 +111,7 @@ pub async fn delete_canned(
     ApiPath((org_id, id)): ApiPath<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let access = enabled(&state, &user, org_id, WRITE).await?;
-    if !store::delete_canned(&state.db, access.org.id, id).await? {
+    if !store::canned::delete_canned(&state.db, access.org.id, id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -7,7 +7,7 @@ use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::store::{self, ConversationScope};
+use crate::store::{self, conversations::ConversationScope};
 use atrium_api::{
     Conversation, ConversationListQuery, ConversationSummary, ListResponse, Organization, Permission, UserKind,
 };
@@ -28,7 +28,7 @@ pub async fn scope(state: &AppState, access: &OrgAccess) -> AppResult<Conversati
     let agent_ids = match access.actor.role.kind() {
         UserKind::Staff => None,
         UserKind::Client => Some(
-            store::agents_for_client(&state.db, access.org.id, access.actor.id)
+            store::agents::agents_for_client(&state.db, access.org.id, access.actor.id)
                 .await?
                 .into_iter()
                 .map(|a| a.id)
@@ -66,7 +66,8 @@ pub async fn list_conversations(
     let access = user.org(&state, org_id, READ).await?;
     let scope = scope(&state, &access).await?;
     let with_system = shows_system_messages(&access.org);
-    let (items, total) = store::list_conversations(&state.db, &scope, access.actor.id, &query, with_system).await?;
+    let (items, total) =
+        store::conversations::list_conversations(&state.db, &scope, access.actor.id, &query, with_system).await?;
     Ok(Json(ListResponse::counted(items, total)))
 }
 
@@ -84,11 +85,12 @@ pub async fn get_conversation(
 ) -> AppResult<Json<Conversation>> {
     let access = user.org(&state, org_id, READ).await?;
     let scope = scope(&state, &access).await?;
-    let conversation = store::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let conversation =
+        store::conversations::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org))
+            .await?
+            .ok_or(AppError::NotFound)?;
     if let Some(last) = conversation.messages.iter().map(|m| m.id).max() {
-        store::record_read(&state.db, access.actor.id, conversation.id, last).await?;
+        store::conversations::record_read(&state.db, access.actor.id, conversation.id, last).await?;
     }
     Ok(Json(conversation))
 }

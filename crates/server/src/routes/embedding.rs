@@ -35,7 +35,7 @@ const CLOCK_SKEW_SECS: i64 = 30;
     responses((status = 200, body = EmbedSettings), (status = 401), (status = 403)))]
 pub async fn get_embedding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<EmbedSettings>> {
     let staff = user.require_staff()?;
-    Ok(Json(store::embed_settings(&state.db, staff.agency_id).await?))
+    Ok(Json(store::embedding::embed_settings(&state.db, staff.agency_id).await?))
 }
 
 /// Replaces the origins allowed to frame the client dashboard (`/embed` answers with
@@ -53,8 +53,8 @@ pub async fn update_embedding(
     let mut origins = body.frame_origins;
     origins.sort_unstable();
     origins.dedup();
-    store::set_frame_origins(&state.db, admin.agency_id, &origins).await?;
-    Ok(Json(store::embed_settings(&state.db, admin.agency_id).await?))
+    store::embedding::set_frame_origins(&state.db, admin.agency_id, &origins).await?;
+    Ok(Json(store::embedding::embed_settings(&state.db, admin.agency_id).await?))
 }
 
 /// A new embed secret, answered whole this once. Agency owners and admins only.
@@ -68,7 +68,7 @@ pub async fn create_secret(
     let admin = user.require_agency_admin()?;
     let secret = format!("emb_{}", random_token());
     let prefix: String = secret.chars().take(12).collect();
-    let id = store::insert_embed_secret(&state.db, admin.agency_id, &prefix, &secret).await?;
+    let id = store::embedding::insert_embed_secret(&state.db, admin.agency_id, &prefix, &secret).await?;
     Ok((StatusCode::CREATED, Json(CreatedEmbedSecret { id, prefix, secret })))
 }
 
@@ -83,7 +83,7 @@ pub async fn revoke_secret(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let admin = user.require_agency_admin()?;
-    if !store::revoke_embed_secret(&state.db, admin.agency_id, id).await? {
+    if !store::embedding::revoke_embed_secret(&state.db, admin.agency_id, id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)
@@ -98,7 +98,7 @@ pub async fn revoke_secret(
               (status = 400), (status = 401)))]
 pub async fn embed_sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<EmbedSignIn>) -> AppResult<Json<Me>> {
     let (payload, claims, signature) = embed::parse(&body.token).ok_or(AppError::InvalidEmbedLink("malformed"))?;
-    let secrets = store::active_embed_secrets(&state.db, claims.agency).await?;
+    let secrets = store::embedding::active_embed_secrets(&state.db, claims.agency).await?;
     if !secrets.iter().any(|secret| embed::signed_by(payload, signature, secret)) {
         return Err(AppError::InvalidEmbedLink("not signed by an active secret of its agency"));
     }
@@ -113,11 +113,12 @@ pub async fn embed_sign_in(State(state): State<AppState>, ApiJson(body): ApiJson
         return Err(AppError::InvalidEmbedLink("the nonce must be 8 to 128 characters"));
     }
     let expires_at = store::seconds_from_now(claims.exp - now);
-    if !store::use_embed_nonce(&state.db, claims.agency, &claims.nonce, &expires_at).await? {
+    if !store::embedding::use_embed_nonce(&state.db, claims.agency, &claims.nonce, &expires_at).await? {
         return Err(AppError::InvalidEmbedLink("already used"));
     }
     let unknown = || AppError::InvalidEmbedLink("no such client user can sign in");
-    let user = store::user_by_email(&state.db, &claims.email.trim().to_lowercase()).await?.ok_or_else(unknown)?;
+    let user =
+        store::users::user_by_email(&state.db, &claims.email.trim().to_lowercase()).await?.ok_or_else(unknown)?;
     if user.agency_id != claims.agency || user.org_id.is_none() || !may_sign_in(&state, &user).await? {
         return Err(unknown());
     }

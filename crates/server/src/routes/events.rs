@@ -52,7 +52,8 @@ pub async fn create_ticket(
 ) -> AppResult<(StatusCode, Json<StreamTicket>)> {
     let ticket = random_token();
     let expires_at = store::seconds_from_now(STREAM_TICKET_SECS);
-    store::insert_stream_ticket(&state.db, &token_hash(&ticket), user.signed_in().token_hash, &expires_at).await?;
+    store::sessions::insert_stream_ticket(&state.db, &token_hash(&ticket), user.signed_in().token_hash, &expires_at)
+        .await?;
     Ok((StatusCode::CREATED, Json(StreamTicket { ticket })))
 }
 
@@ -67,8 +68,9 @@ impl FromRequestParts<AppState> for StreamCaller {
         let Some(ticket) = ticket else {
             return Ok(StreamCaller(AuthUser::from_request_parts(parts, state).await?));
         };
-        let (session_hash, expires_at) =
-            store::take_stream_ticket(&state.db, &token_hash(ticket)).await?.ok_or(AppError::Unauthenticated)?;
+        let (session_hash, expires_at) = store::sessions::take_stream_ticket(&state.db, &token_hash(ticket))
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         if store::has_passed(&expires_at) {
             return Err(AppError::Unauthenticated);
         }

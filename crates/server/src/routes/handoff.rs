@@ -10,7 +10,7 @@ use crate::events::{CONVERSATION_UPDATED, MESSAGE_CREATED};
 use crate::extract::{ApiJson, ApiPath};
 use crate::routes::conversations::{scope, shows_system_messages, READ};
 use crate::state::AppState;
-use crate::store::{self, Action, ActionOutcome};
+use crate::store::{self, handoff::Action, handoff::ActionOutcome};
 use atrium_api::validate::FieldError;
 use atrium_api::{Assignment, Conversation, ConversationStatus, Reply, Transition};
 use axum::extract::State;
@@ -119,7 +119,7 @@ async fn act(
 /// needs it (409): checked before the body, so a missing id is 404 whatever was sent.
 async fn ready(state: &AppState, access: &OrgAccess, id: i64, needs_handoff: bool) -> AppResult<()> {
     let scope = scope(state, access).await?;
-    store::get_conversation(&state.db, &scope, id, false).await?.ok_or(AppError::NotFound)?;
+    store::conversations::get_conversation(&state.db, &scope, id, false).await?.ok_or(AppError::NotFound)?;
     if needs_handoff && !access.org.settings.handoff_enabled {
         return Err(AppError::Conflict("Human handoff is turned off for this organization.".into()));
     }
@@ -129,7 +129,7 @@ async fn ready(state: &AppState, access: &OrgAccess, id: i64, needs_handoff: boo
 async fn run(state: &AppState, access: &OrgAccess, id: i64, action: Action<'_>) -> AppResult<Json<Conversation>> {
     let scope = scope(state, access).await?;
     let org_id = access.org.id;
-    match store::act_on_conversation(&state.db, &scope, id, access.actor.id, &action).await? {
+    match store::handoff::act_on_conversation(&state.db, &scope, id, access.actor.id, &action).await? {
         ActionOutcome::Done { agent_id, message_id } => {
             if message_id.is_some() {
                 state.events.publish(org_id, MESSAGE_CREATED, Some((id, agent_id)));
@@ -141,7 +141,8 @@ async fn run(state: &AppState, access: &OrgAccess, id: i64, action: Action<'_>) 
         ActionOutcome::UnknownTeam => return Err(AppError::field("team_id", FieldError::Unknown)),
         ActionOutcome::UnknownAssignee => return Err(AppError::field("assignee_id", FieldError::Unknown)),
     }
-    let conversation = store::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org)).await?;
+    let conversation =
+        store::conversations::get_conversation(&state.db, &scope, id, shows_system_messages(&access.org)).await?;
     Ok(Json(conversation.ok_or(AppError::NotFound)?))
 }
 

@@ -49,7 +49,7 @@ pub async fn impersonate(
     ApiPath((org_id, user_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<impl IntoResponse> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
-    let target = store::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
+    let target = store::client_users::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
     if org.archived {
         return Err(AppError::Conflict("This organization is archived: nobody can sign in to it.".into()));
     }
@@ -57,17 +57,17 @@ pub async fn impersonate(
         return Err(AppError::Conflict("This user is disabled: enable them first.".into()));
     }
     // Recorded before the session exists: an impersonation is never unlogged.
-    store::log_activity(&state.db, org.id, actor.by(), &[impersonation(&target.email)]).await?;
+    store::activity::log_activity(&state.db, org.id, actor.by(), &[impersonation(&target.email)]).await?;
     let transport = transport_of(&headers);
     let Started { token_hash, mut cookies, token } =
         start_session(&state, target.id, Some(actor.id), transport).await?;
     let staff = user.signed_in();
     let staff_token = request_session_token(&headers).ok_or(AppError::Unauthenticated)?;
-    store::park_session(&state.db, staff.token_hash, &token_hash).await?;
+    store::sessions::park_session(&state.db, staff.token_hash, &token_hash).await?;
     if transport == SessionTransport::Cookie {
         cookies.append(SET_COOKIE, return_cookie(&state, &staff_token)?);
     }
-    let client = store::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
+    let client = store::users::user_by_id(&state.db, target.id).await?.ok_or(AppError::NotFound)?;
     let me = build_me(&state, &client, Some(staff.user)).await?;
     Ok((cookies, Json(Me { session_token: token, ..me })))
 }
@@ -100,15 +100,17 @@ pub async fn stop_impersonating(
         }
     };
     let csrf = match &parked {
-        Some(token) => store::unpark_session(&state.db, &token_hash(token), session.token_hash, staff_id).await?,
+        Some(token) => {
+            store::sessions::unpark_session(&state.db, &token_hash(token), session.token_hash, staff_id).await?
+        }
         None => None,
     };
     let (Some(token), Some(csrf)) = (parked, csrf) else {
-        store::delete_session(&state.db, session.token_hash).await?;
+        store::sessions::delete_session(&state.db, session.token_hash).await?;
         return Err(AppError::Unauthenticated);
     };
     // The session loader has just checked that the staff member may still do this.
-    let staff = store::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
+    let staff = store::users::user_by_id(&state.db, staff_id).await?.ok_or(AppError::Unauthenticated)?;
     let me = build_me(&state, &staff, None).await?;
     if transport == SessionTransport::Token {
         return Ok((HeaderMap::new(), Json(Me { session_token: Some(token), ..me })));

@@ -9,7 +9,7 @@ use crate::extract::ApiJson;
 use crate::password::token_hash;
 use crate::smart_handoff;
 use crate::state::AppState;
-use crate::store::{self, Decide, Escalation, IngestContext, IngestRow};
+use crate::store::{self, ingest::Decide, ingest::Escalation, ingest::IngestContext, ingest::IngestRow};
 use atrium_api::validate::FieldError;
 use atrium_api::{ConversationStatus, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
@@ -32,7 +32,7 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let key = crate::session::bearer_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let hash = token_hash(&key);
-        let agency = store::agency_for_api_key(&state.db, &hash).await?.ok_or(AppError::Unauthenticated)?;
+        let agency = store::ingest::agency_for_api_key(&state.db, &hash).await?.ok_or(AppError::Unauthenticated)?;
         state.ingest_limiter.take(&hash).map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
         Ok(ApiKeyAgency(agency))
     }
@@ -61,15 +61,15 @@ pub async fn ingest_message(
 /// demo simulator reports its scripted conversations, in-process.
 pub async fn ingest(state: &AppState, agency_id: i64, body: &IngestMessage) -> AppResult<IngestResult> {
     body.validate()?;
-    let org = store::get_org(&state.db, agency_id, body.org_id)
+    let org = store::orgs::get_org(&state.db, agency_id, body.org_id)
         .await?
         .filter(|o| !o.archived)
         .ok_or_else(|| AppError::field("org_id", FieldError::Unknown))?;
     if !org.agent_ids.contains(&body.agent_id) {
         return Err(AppError::field("agent_id", FieldError::Unknown));
     }
-    let teams = store::team_names(&state.db, org.id).await?;
-    let rules = store::list_handoff_rules(&state.db, org.id).await?;
+    let teams = store::ingest::team_names(&state.db, org.id).await?;
+    let rules = store::integration::list_handoff_rules(&state.db, org.id).await?;
     let row = IngestRow {
         org_id: org.id,
         agent_id: body.agent_id,

@@ -41,7 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
               (status = 403)))]
 pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<ListResponse<ApiKey>>> {
     let actor = user.require_agency_admin()?;
-    let items = store::list_api_keys(&state.db, actor.agency_id).await?;
+    let items = store::integration::list_api_keys(&state.db, actor.agency_id).await?;
     let total = items.len() as u64;
     Ok(Json(ListResponse::new(items, total)))
 }
@@ -54,7 +54,7 @@ pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> Ap
     let actor = user.require_agency_admin()?;
     let secret = format!("{KEY_PREFIX}{}", random_token());
     let prefix: String = secret.chars().take(SHOWN_CHARS).collect();
-    let key = store::create_api_key(&state.db, actor.agency_id, &prefix, &token_hash(&secret)).await?;
+    let key = store::integration::create_api_key(&state.db, actor.agency_id, &prefix, &token_hash(&secret)).await?;
     Ok((StatusCode::CREATED, Json(CreatedApiKey { key, secret })))
 }
 
@@ -68,7 +68,7 @@ pub async fn revoke_api_key(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let actor = user.require_agency_admin()?;
-    if !store::revoke_api_key(&state.db, actor.agency_id, id).await? {
+    if !store::integration::revoke_api_key(&state.db, actor.agency_id, id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)
@@ -84,7 +84,7 @@ pub async fn list_handoff_rules(
     ApiPath(org_id): ApiPath<i64>,
 ) -> AppResult<Json<ListResponse<HandoffRule>>> {
     let access = user.org(&state, org_id, RULES_READ).await?;
-    let items = store::list_handoff_rules(&state.db, access.org.id).await?;
+    let items = store::integration::list_handoff_rules(&state.db, access.org.id).await?;
     let total = items.len() as u64;
     Ok(Json(ListResponse::new(items, total)))
 }
@@ -104,11 +104,11 @@ pub async fn create_handoff_rule(
     let access = user.org(&state, org_id, RULES_WRITE).await?;
     body.validate()?;
     if let Some(team_id) = body.team_id {
-        if !store::team_in_org(&state.db, access.org.id, team_id).await? {
+        if !store::integration::team_in_org(&state.db, access.org.id, team_id).await? {
             return Err(AppError::field("team_id", FieldError::Unknown));
         }
     }
-    let rule = store::create_handoff_rule(&state.db, access.org.id, body.keyword.trim(), body.team_id)
+    let rule = store::integration::create_handoff_rule(&state.db, access.org.id, body.keyword.trim(), body.team_id)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "keyword"))?;
     Ok((StatusCode::CREATED, Json(rule)))
@@ -125,7 +125,7 @@ pub async fn delete_handoff_rule(
     ApiPath((org_id, id)): ApiPath<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let access = user.org(&state, org_id, RULES_WRITE).await?;
-    if !store::delete_handoff_rule(&state.db, access.org.id, id).await? {
+    if !store::integration::delete_handoff_rule(&state.db, access.org.id, id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -32,7 +32,7 @@ pub async fn list_invoices(
     let access = user.org_billing(&state, org_id, READ).await?;
     // A period that ended since the last look has an invoice to show.
     refresh(&state, access.actor.agency_id, &access.org).await?;
-    let (items, total) = store::list_invoices(&state.db, access.org.id, &query).await?;
+    let (items, total) = store::invoices::list_invoices(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -49,7 +49,7 @@ pub async fn pay_invoice(
     ApiPath((org_id, id)): ApiPath<(i64, i64)>,
 ) -> AppResult<Json<Invoice>> {
     let access = user.org_billing(&state, org_id, OrgRule::AgencyAdmin).await?;
-    let invoice = store::get_invoice(&state.db, access.org.id, id).await?.ok_or(AppError::NotFound)?;
+    let invoice = store::invoices::get_invoice(&state.db, access.org.id, id).await?.ok_or(AppError::NotFound)?;
     if invoice.status == InvoiceStatus::Paid {
         return Err(AppError::Conflict("This invoice is paid already.".into()));
     }
@@ -58,7 +58,7 @@ pub async fn pay_invoice(
         PaymentError::Provider(detail) => AppError::Internal(detail.into()),
     })?;
     let now = state.settings.clock.now();
-    let paid = store::mark_invoice_paid(&state.db, access.org.id, id, access.actor.by(), now)
+    let paid = store::invoices::mark_invoice_paid(&state.db, access.org.id, id, access.actor.by(), now)
         .await?
         // Paid by someone else between the read and the write.
         .ok_or_else(|| AppError::Conflict("This invoice is paid already.".into()))?;

@@ -4,7 +4,7 @@ use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
-use crate::store::{self, AssignOutcome};
+use crate::store::{self, org_agents::AssignOutcome};
 use atrium_api::validate::FieldError;
 use atrium_api::{AgentAssignment, Organization};
 use axum::extract::State;
@@ -29,7 +29,8 @@ pub async fn assign_agents(
     ApiJson(body): ApiJson<AgentAssignment>,
 ) -> AppResult<Json<Organization>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
-    match store::replace_org_agents(&state.db, actor.agency_id, org.id, actor.by(), &body.agent_ids).await? {
+    match store::org_agents::replace_org_agents(&state.db, actor.agency_id, org.id, actor.by(), &body.agent_ids).await?
+    {
         AssignOutcome::Assigned(org) => Ok(Json(*org)),
         AssignOutcome::UnknownAgents => Err(AppError::field("agent_ids", FieldError::Unknown)),
     }

@@ -4,7 +4,7 @@ use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::store::{self, NewOrg, OrgEdit, SaveOutcome};
+use crate::store::{self, orgs::NewOrg, orgs::OrgEdit, orgs::SaveOutcome};
 use atrium_api::org_input::blank_to_none;
 use atrium_api::{ListResponse, NewOrganization, OrgListQuery, OrgSettings, Organization, OrganizationUpdate};
 use axum::extract::State;
@@ -30,7 +30,7 @@ pub async fn list_orgs(
     let staff = user.require_staff()?;
     query.validate()?;
     let (items, total) =
-        store::list_orgs(&state.db, staff.agency_id, query.archived.unwrap_or(false), &query.list()).await?;
+        store::orgs::list_orgs(&state.db, staff.agency_id, query.archived.unwrap_or(false), &query.list()).await?;
     Ok(Json(ListResponse::counted(items, total)))
 }
 
@@ -47,7 +47,7 @@ pub async fn create_org(
 ) -> AppResult<impl IntoResponse> {
     let admin = user.require_agency_admin()?;
     body.validate()?;
-    let names = store::look_alike_names(&state.db, admin.agency_id, &body.name, None).await?;
+    let names = store::orgs::look_alike_names(&state.db, admin.agency_id, &body.name, None).await?;
     crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
@@ -59,7 +59,8 @@ pub async fn create_org(
         logo_url: logo_url.as_deref(),
         settings: &settings,
     };
-    let org = store::create_org(&state.db, admin.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
+    let org =
+        store::orgs::create_org(&state.db, admin.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
     let location = format!("{}/orgs/{}", atrium_api::API_PREFIX, org.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(org)))
 }
@@ -92,7 +93,7 @@ pub async fn update_org(
 ) -> AppResult<Json<Organization>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
     body.validate()?;
-    let names = store::look_alike_names(&state.db, actor.agency_id, &body.name, Some(org.id)).await?;
+    let names = store::orgs::look_alike_names(&state.db, actor.agency_id, &body.name, Some(org.id)).await?;
     crate::confusable::refuse_look_alike("name", &body.name, &names)?;
     let contact_email = blank_to_none(&body.contact_email);
     let logo_url = blank_to_none(&body.logo_url);
@@ -104,7 +105,7 @@ pub async fn update_org(
         settings: &body.settings,
         version: body.version,
     };
-    let outcome = store::update_org(&state.db, actor.agency_id, org.id, actor.by(), &edit)
+    let outcome = store::orgs::update_org(&state.db, actor.agency_id, org.id, actor.by(), &edit)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     match outcome {
@@ -130,7 +131,7 @@ pub async fn delete_org(
     ApiPath(org_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdmin).await?;
-    if !store::delete_org(&state.db, actor.agency_id, org.id).await? {
+    if !store::orgs::delete_org(&state.db, actor.agency_id, org.id).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

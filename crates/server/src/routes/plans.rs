@@ -29,7 +29,7 @@ pub async fn list_plans(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<Plan>>> {
     let actor = user.require_staff()?;
-    let (items, total) = store::list_plans(&state.db, actor.agency_id, &query).await?;
+    let (items, total) = store::plans::list_plans(&state.db, actor.agency_id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -45,7 +45,7 @@ pub async fn create_plan(
 ) -> AppResult<impl IntoResponse> {
     let actor = user.require_agency_admin()?;
     body.validate()?;
-    let plan = store::create_plan(&state.db, actor.agency_id, &body)
+    let plan = store::plans::create_plan(&state.db, actor.agency_id, &body)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     let location = format!("{}/plans/{}", atrium_api::API_PREFIX, plan.id);
@@ -66,9 +66,9 @@ pub async fn update_plan(
 ) -> AppResult<Json<Plan>> {
     let actor = user.require_agency_admin()?;
     // A missing (or another agency's) plan is 404 even when the body is also invalid.
-    store::get_plan(&state.db, actor.agency_id, id).await?.ok_or(AppError::NotFound)?;
+    store::plans::get_plan(&state.db, actor.agency_id, id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
-    let plan = store::update_plan(&state.db, actor.agency_id, id, &body)
+    let plan = store::plans::update_plan(&state.db, actor.agency_id, id, &body)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
     Ok(Json(plan.ok_or(AppError::NotFound)?))

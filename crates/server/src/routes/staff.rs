@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::password::hash_password_off_thread;
 use crate::state::AppState;
-use crate::store::{self, NewStaffRow, StaffOutcome};
+use crate::store::{self, staff::NewStaffRow, staff::StaffOutcome};
 use atrium_api::{ListQuery, ListResponse, NewStaffUser, StaffRoleChange, StaffUser};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -31,7 +31,7 @@ pub async fn list_staff(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<StaffUser>>> {
     let staff = user.require_staff()?;
-    let (items, total) = store::list_staff(&state.db, staff.agency_id, &query).await?;
+    let (items, total) = store::staff::list_staff(&state.db, staff.agency_id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -51,7 +51,7 @@ pub async fn create_staff(
     let owner = user.require_owner()?;
     // Validated before hashing, so a bad form costs no Argon2 run.
     body.validate()?;
-    let staff = store::staff_names(&state.db, owner.agency_id, None).await?;
+    let staff = store::users::staff_names(&state.db, owner.agency_id, None).await?;
     crate::confusable::refuse_look_alike("name", &body.name, &staff)?;
     let password_hash = hash_password_off_thread(body.password).await?;
     let new = NewStaffRow {
@@ -61,7 +61,8 @@ pub async fn create_staff(
         password_hash: &password_hash,
         role: body.role,
     };
-    let write = async { store::create_staff(&state.db, &new).await.map_err(|e| AppError::unique_as_taken(e, "email")) };
+    let write =
+        async { store::staff::create_staff(&state.db, &new).await.map_err(|e| AppError::unique_as_taken(e, "email")) };
     let staff = crate::routes::users::probing_for_emails(&state, owner.id, write).await?;
     let location = format!("{}/staff/{}", atrium_api::API_PREFIX, staff.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(staff)))
@@ -81,9 +82,9 @@ pub async fn change_role(
 ) -> AppResult<Json<StaffUser>> {
     let owner = user.require_owner()?;
     // A foreign or missing id is 404 even when the body is also invalid.
-    store::get_staff(&state.db, owner.agency_id, staff_id).await?.ok_or(AppError::NotFound)?;
+    store::staff::get_staff(&state.db, owner.agency_id, staff_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
-    match store::change_staff_role(&state.db, owner.agency_id, staff_id, body.role).await? {
+    match store::staff::change_staff_role(&state.db, owner.agency_id, staff_id, body.role).await? {
         StaffOutcome::Done(staff) => Ok(Json(staff)),
         StaffOutcome::NotFound => Err(AppError::NotFound),
         StaffOutcome::LastOwner => Err(AppError::Conflict(LAST_OWNER.into())),
@@ -101,7 +102,7 @@ pub async fn remove_staff(
     ApiPath(staff_id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let owner = user.require_owner()?;
-    match store::delete_staff(&state.db, owner.agency_id, staff_id).await? {
+    match store::staff::delete_staff(&state.db, owner.agency_id, staff_id).await? {
         StaffOutcome::Done(()) => Ok(StatusCode::NO_CONTENT),
         StaffOutcome::NotFound => Err(AppError::NotFound),
         StaffOutcome::LastOwner => Err(AppError::Conflict(LAST_OWNER.into())),

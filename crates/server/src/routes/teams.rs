@@ -6,7 +6,7 @@ use crate::access::{AuthUser, OrgAccess, OrgRule};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::store::{self, NewTeamRow, TeamEdit, TeamWrite};
+use crate::store::{self, teams::NewTeamRow, teams::TeamEdit, teams::TeamWrite};
 use atrium_api::validate::FieldError;
 use atrium_api::{ListQuery, ListResponse, NewTeam, Permission, Team, TeamPatch};
 use axum::extract::State;
@@ -36,7 +36,7 @@ pub async fn list_teams(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<Team>>> {
     let access = user.org(&state, org_id, READ).await?;
-    let (items, total) = store::list_teams(&state.db, access.org.id, &query).await?;
+    let (items, total) = store::teams::list_teams(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -55,7 +55,7 @@ pub async fn create_team(
 ) -> AppResult<impl IntoResponse> {
     let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
     body.validate()?;
-    let labels = store::team_labels(&state.db, org.id, None).await?;
+    let labels = store::teams::team_labels(&state.db, org.id, None).await?;
     crate::confusable::refuse_look_alike("label", &body.label, &labels)?;
     let new = NewTeamRow {
         label: body.label.trim(),
@@ -63,7 +63,7 @@ pub async fn create_team(
         description: body.description.trim(),
         member_ids: &body.member_ids,
     };
-    let written = store::create_team(&state.db, org.id, actor.by(), &new)
+    let written = store::teams::create_team(&state.db, org.id, actor.by(), &new)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "key"))?;
     let team = saved(written)?;
@@ -82,7 +82,7 @@ pub async fn get_team(
     ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<Json<Team>> {
     let access = user.org(&state, org_id, READ).await?;
-    Ok(Json(store::get_team(&state.db, access.org.id, team_id).await?.ok_or(AppError::NotFound)?))
+    Ok(Json(store::teams::get_team(&state.db, access.org.id, team_id).await?.ok_or(AppError::NotFound)?))
 }
 
 /// Changes the fields present (`member_ids` replaces the whole membership); each changed
@@ -99,10 +99,10 @@ pub async fn update_team(
 ) -> AppResult<Json<Team>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
     // A missing id is 404 even when the body is also invalid.
-    store::get_team(&state.db, org.id, team_id).await?.ok_or(AppError::NotFound)?;
+    store::teams::get_team(&state.db, org.id, team_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
     if let Some(label) = &body.label {
-        let labels = store::team_labels(&state.db, org.id, Some(team_id)).await?;
+        let labels = store::teams::team_labels(&state.db, org.id, Some(team_id)).await?;
         crate::confusable::refuse_look_alike("label", label, &labels)?;
     }
     let edit = TeamEdit {
@@ -111,7 +111,7 @@ pub async fn update_team(
         description: body.description.as_deref().map(str::trim),
         member_ids: body.member_ids.as_deref(),
     };
-    let written = store::update_team(&state.db, org.id, team_id, actor.by(), &edit)
+    let written = store::teams::update_team(&state.db, org.id, team_id, actor.by(), &edit)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "key"))?;
     Ok(Json(saved(written.ok_or(AppError::NotFound)?)?))
@@ -129,7 +129,7 @@ pub async fn delete_team(
     ApiPath((org_id, team_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let OrgAccess { org, actor } = user.org(&state, org_id, WRITE).await?;
-    if !store::delete_team(&state.db, org.id, team_id, actor.by()).await? {
+    if !store::teams::delete_team(&state.db, org.id, team_id, actor.by()).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::password::hash_password_off_thread;
 use crate::state::AppState;
-use crate::store::{self, ClientUserEdit, NewClientUserRow, UserWrite};
+use crate::store::{self, client_users::ClientUserEdit, client_users::NewClientUserRow, client_users::UserWrite};
 use atrium_api::validate::FieldError;
 use atrium_api::{ClientUser, ClientUserPatch, ListQuery, ListResponse, NewClientUser, Role};
 use axum::extract::State;
@@ -33,7 +33,7 @@ pub async fn list_users(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> AppResult<Json<ListResponse<ClientUser>>> {
     let access = user.org(&state, org_id, OrgRule::StaffOrOrgAdmin).await?;
-    let (items, total) = store::list_client_users(&state.db, access.org.id, &query).await?;
+    let (items, total) = store::client_users::list_client_users(&state.db, access.org.id, &query).await?;
     Ok(Json(ListResponse::new(items, total)))
 }
 
@@ -56,7 +56,7 @@ pub async fn create_user(
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdminOrOrgAdmin).await?;
     // Validated before hashing, so a bad form costs no Argon2 run.
     body.validate()?;
-    let staff = store::staff_names(&state.db, actor.agency_id, None).await?;
+    let staff = store::users::staff_names(&state.db, actor.agency_id, None).await?;
     crate::confusable::refuse_same_look("name", &body.name, &staff)?;
     let password_hash = hash_password_off_thread(body.password).await?;
     let new = NewClientUserRow {
@@ -70,7 +70,9 @@ pub async fn create_user(
         agent_ids: &body.agent_ids,
     };
     let write = async {
-        store::create_client_user(&state.db, actor.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "email"))
+        store::client_users::create_client_user(&state.db, actor.by(), &new)
+            .await
+            .map_err(|e| AppError::unique_as_taken(e, "email"))
     };
     let written = probing_for_emails(&state, actor.id, write).await?;
     let created = saved(written)?;
@@ -89,7 +91,7 @@ pub async fn get_user(
     ApiPath((org_id, user_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<Json<ClientUser>> {
     let access = user.org(&state, org_id, OrgRule::StaffOrOrgAdminOrSelf(user_id)).await?;
-    let found = store::get_client_user(&state.db, access.org.id, user_id).await?;
+    let found = store::client_users::get_client_user(&state.db, access.org.id, user_id).await?;
     Ok(Json(found.ok_or(AppError::NotFound)?))
 }
 
@@ -112,10 +114,10 @@ pub async fn update_user(
 ) -> AppResult<Json<ClientUser>> {
     let OrgAccess { org, actor } = user.org(&state, org_id, OrgRule::AgencyAdminOrOrgAdmin).await?;
     // A missing id is 404 even when the body is also invalid.
-    store::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
+    store::client_users::get_client_user(&state.db, org.id, user_id).await?.ok_or(AppError::NotFound)?;
     body.validate()?;
     if let Some(name) = &body.name {
-        let staff = store::staff_names(&state.db, actor.agency_id, None).await?;
+        let staff = store::users::staff_names(&state.db, actor.agency_id, None).await?;
         crate::confusable::refuse_same_look("name", name, &staff)?;
     }
     if actor.id == user_id && (body.disabled == Some(true) || body.role == Some(Role::ClientUser)) {
@@ -138,7 +140,7 @@ pub async fn update_user(
     };
     let keep = user.signed_in().token_hash;
     let write = async {
-        store::update_client_user(&state.db, org.id, user_id, actor.by(), &edit, Some(keep))
+        store::client_users::update_client_user(&state.db, org.id, user_id, actor.by(), &edit, Some(keep))
             .await
             .map_err(|e| AppError::unique_as_taken(e, "email"))
     };
@@ -161,7 +163,7 @@ pub async fn delete_user(
     if actor.id == user_id {
         return Err(AppError::Conflict("You cannot delete yourself; ask another admin.".into()));
     }
-    if !store::delete_client_user(&state.db, org.id, user_id, actor.by()).await? {
+    if !store::client_users::delete_client_user(&state.db, org.id, user_id, actor.by()).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT)

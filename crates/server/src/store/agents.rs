@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::org_agents::{orgs_holding_agent, touch_org};
-use super::{begin_write, like_pattern, now, By, Db, Flag};
+use super::{activity::By, begin_write, like_pattern, now, Db, Flag};
 use crate::changes::agents_change;
 use atrium_api::{Agent, AgentInput, AgentKind, AgentListQuery, AgentStatus};
 use sqlx::FromRow;

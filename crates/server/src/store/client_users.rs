@@ -5,7 +5,7 @@ use super::activity::record_activity;
 use super::paging::{page, SearchableList};
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
-use super::{all_ids_in, begin_write, distinct, json_ids, parse_ids, By, Db, Dialect, Flag};
+use super::{activity::By, all_ids_in, begin_write, distinct, json_ids, parse_ids, Db, Dialect, Flag};
 use crate::changes::{user_changes, user_created, user_deleted};
 use atrium_api::{ClientUser, ListQuery, Permission, Role};
 use sqlx::{Any, AnyConnection, Executor, FromRow};

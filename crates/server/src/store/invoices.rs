@@ -3,7 +3,7 @@
 //! triggers refuse any other edit, and any delete).
 
 use super::activity::record_activity;
-use super::{begin_write, json_ids, By, Db, Dialect};
+use super::{activity::By, begin_write, json_ids, Db, Dialect};
 use crate::billing::lines::total;
 use crate::billing::period::stamp;
 use crate::billing::DAYS_TO_PAY;

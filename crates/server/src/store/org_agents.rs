@@ -2,7 +2,7 @@
 
 use super::activity::record_activity;
 use super::orgs::get_org;
-use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, By, Db, Dialect};
+use super::{activity::By, all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db, Dialect};
 use crate::changes::agents_change;
 use atrium_api::Organization;
 use sqlx::AnyConnection;

@@ -2,7 +2,9 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
-use super::{begin_write, fts_query, like_pattern, now, parse_ids, trigram_searchable, By, Db, Dialect, Flag};
+use super::{
+    activity::By, begin_write, fts_query, like_pattern, now, parse_ids, trigram_searchable, Db, Dialect, Flag,
+};
 use crate::changes::{org_changes, Change};
 use crate::confusable::skeleton;
 use atrium_api::{Layout, ListQuery, OrgSettings, OrgSummary, Organization, Total, MAX_SEARCH_MATCHES};

@@ -5,7 +5,7 @@
 use super::activity::record_activity;
 use super::invoices::{issue_invoice, NewInvoice};
 use super::plans::get_plan;
-use super::{begin_write, By, Db, Flag};
+use super::{activity::By, begin_write, Db, Flag};
 use crate::billing::lines::{change, period_line, Current};
 use crate::billing::period::{add_interval, parse, stamp};
 use crate::changes::Change;

@@ -3,7 +3,7 @@
 
 use super::activity::record_activity;
 use super::paging::{page, SearchableList};
-use super::{all_ids_in, begin_write, distinct, json_ids, now, parse_ids, By, Db, Dialect};
+use super::{activity::By, all_ids_in, begin_write, distinct, json_ids, now, parse_ids, Db, Dialect};
 use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{Any, AnyConnection, Executor, FromRow};

@@ -4,7 +4,7 @@
 use crate::common::{Session, TestApp};
 use atrium_api::MAX_SEARCH_MATCHES;
 use atrium_server::seed::DEMO_API_KEY;
-use atrium_server::store::{self, NewConversation};
+use atrium_server::store::{self, conversations::NewConversation};
 use serde_json::{json, Value};
 
 fn contacts(list: &Value) -> Vec<String> {
@@ -117,7 +117,7 @@ async fn a_search_matching_more_than_the_cap_lists_the_most_recent_matches_and_s
                 contact_name: &contact,
                 messages: &[("visitor", text)],
             };
-            store::insert_conversation(&app.db, &c).await.unwrap();
+            store::conversations::insert_conversation(&app.db, &c).await.unwrap();
         }
     }
     let newest = |prefix: &'static str| {
@@ -154,7 +154,7 @@ async fn a_search_matching_more_than_the_cap_lists_the_most_recent_matches_and_s
         contact_name: "Wanda",
         messages: &messages,
     };
-    store::insert_conversation(&app.db, &c).await.unwrap();
+    store::conversations::insert_conversation(&app.db, &c).await.unwrap();
     assert_eq!(search_pages(&agent, "?q=walrus").await, (vec!["Wanda".to_string()], 1, false));
     // Narrowed under the cap, the total is exact again.
     let waiting = search_pages(&agent, "?q=zephyrine&status=waiting").await;

@@ -4,7 +4,7 @@
 
 use crate::common::TestApp;
 use atrium_api::ConversationListQuery;
-use atrium_server::store::{self, ConversationScope, NewConversation};
+use atrium_server::store::{self, conversations::ConversationScope, conversations::NewConversation};
 use std::time::{Duration, Instant};
 
 fn summary(name: &str, mut times: Vec<Duration>) {
@@ -44,7 +44,7 @@ async fn inbox_queries_at_one_hundred_thousand_conversations() {
             contact_name: &contact,
             messages: &messages,
         };
-        store::insert_conversation(&app.db, &c).await.unwrap();
+        store::conversations::insert_conversation(&app.db, &c).await.unwrap();
     }
     println!("seeded {n} conversations in {:.1} s", started.elapsed().as_secs_f64());
     let scope = ConversationScope { org_id, agent_ids: None };
@@ -61,12 +61,13 @@ async fn inbox_queries_at_one_hundred_thousand_conversations() {
         ("search 2 chars 'zq'", ConversationListQuery { q: Some("zq".into()), ..Default::default() }),
     ];
     for (name, query) in &cases {
-        let (items, total) = store::list_conversations(&app.db, &scope, reader, query, false).await.unwrap();
+        let (items, total) =
+            store::conversations::list_conversations(&app.db, &scope, reader, query, false).await.unwrap();
         println!("{name}: total {total:?}, {} on the page", items.len());
         let mut single = Vec::new();
         for _ in 0..20 {
             let t = Instant::now();
-            store::list_conversations(&app.db, &scope, reader, query, false).await.unwrap();
+            store::conversations::list_conversations(&app.db, &scope, reader, query, false).await.unwrap();
             single.push(t.elapsed());
         }
         summary(&format!("{name} (1 conn)"), single);
@@ -77,7 +78,7 @@ async fn inbox_queries_at_one_hundred_thousand_conversations() {
                 let mut times = Vec::new();
                 for _ in 0..10 {
                     let t = Instant::now();
-                    store::list_conversations(&db, &scope, reader, &query, false).await.unwrap();
+                    store::conversations::list_conversations(&db, &scope, reader, &query, false).await.unwrap();
                     times.push(t.elapsed());
                 }
                 times

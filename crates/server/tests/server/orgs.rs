@@ -4,7 +4,7 @@ use crate::common;
 
 use crate::common::TestApp;
 use atrium_api::{OrgSettings, MAX_SEARCH_MATCHES};
-use atrium_server::store::{self, NewOrg};
+use atrium_server::store::{self, orgs::NewOrg};
 use serde_json::Value;
 
 const SETTINGS: [&str; 7] = [
@@ -27,7 +27,7 @@ async fn insert_orgs(app: &TestApp, names: &[&str]) {
     let settings = OrgSettings::default();
     for name in names {
         let org = NewOrg { agency_id, name, contact_email: None, logo_url: None, settings: &settings };
-        store::insert_org(&app.db, &org).await.unwrap();
+        store::orgs::insert_org(&app.db, &org).await.unwrap();
     }
 }
 
@@ -226,7 +226,7 @@ async fn the_indexed_search_finds_exactly_what_a_scan_finds_up_to_the_cap() {
         let name: String = (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect();
         let org = NewOrg { agency_id, name: &name, contact_email: None, logo_url: None, settings: &settings };
         // Names are unique per agency in any ASCII case: a repeat is refused, and skipped.
-        if store::insert_org(&app.db, &org).await.is_ok() {
+        if store::orgs::insert_org(&app.db, &org).await.is_ok() {
             names.push(name);
         }
     }
@@ -318,7 +318,7 @@ async fn the_search_index_upkeep_merges_the_index_and_the_search_answers_the_sam
     let app = TestApp::new().await;
     if store::Dialect::of(&app.db) != store::Dialect::Sqlite {
         // PostgreSQL's trigram indexes have nothing to merge.
-        assert!(!store::merge_search_indexes(&app.db).await.unwrap());
+        assert!(!store::search_upkeep::merge_search_indexes(&app.db).await.unwrap());
         return;
     }
     let agency_id = app.agency_id("Northwind Agency").await;
@@ -327,7 +327,7 @@ async fn the_search_index_upkeep_merges_the_index_and_the_search_answers_the_sam
     for i in 0..40 {
         let name = format!("Upkeep {i:02} {}", if i % 3 == 0 { "Dental" } else { "Legal" });
         let org = NewOrg { agency_id, name: &name, contact_email: None, logo_url: None, settings: &settings };
-        store::insert_org(&app.db, &org).await.unwrap();
+        store::orgs::insert_org(&app.db, &org).await.unwrap();
     }
     let segments = || async {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(DISTINCT segid) FROM org_search_idx")
@@ -342,7 +342,7 @@ async fn the_search_index_upkeep_merges_the_index_and_the_search_answers_the_sam
     let legal = search_all(&owner, "legal").await;
 
     let mut slices = 0;
-    while store::merge_search_indexes(&app.db).await.unwrap() {
+    while store::search_upkeep::merge_search_indexes(&app.db).await.unwrap() {
         slices += 1;
         assert!(slices < 1000, "the upkeep never says it is done");
     }

@@ -470,20 +470,20 @@ impl TestApp {
             return id;
         }
         let agency_id = self.agency_id("Northwind Agency").await;
-        let plan = store::get_plan(&self.db, agency_id, self.plan_id("Starter").await).await.unwrap().unwrap();
-        let org = store::OrgRef { agency_id, org_id: acme };
+        let plan = store::plans::get_plan(&self.db, agency_id, self.plan_id("Starter").await).await.unwrap().unwrap();
+        let org = store::subscriptions::OrgRef { agency_id, org_id: acme };
         let owner = self.user_id("owner@northwind.test").await;
-        match store::choose_plan(
+        match store::subscriptions::choose_plan(
             &self.db,
             org,
-            store::By { user_id: owner, impersonator_id: None },
+            store::activity::By { user_id: owner, impersonator_id: None },
             &plan,
             time::OffsetDateTime::now_utc(),
         )
         .await
         .unwrap()
         {
-            store::Choice::Started(_, invoice) => invoice.id,
+            store::subscriptions::Choice::Started(_, invoice) => invoice.id,
             _ => panic!("Acme Dental had a subscription but no invoice"),
         }
     }
