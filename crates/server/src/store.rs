@@ -7,6 +7,7 @@ pub mod agents;
 pub mod analytics;
 pub mod canned;
 pub mod client_users;
+mod columns;
 pub mod conversations;
 pub mod domains;
 pub mod embedding;

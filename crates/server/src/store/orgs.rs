@@ -2,6 +2,7 @@
 //! activity log written in the same transaction.
 
 use super::activity::record_activity;
+use super::columns::Columns;
 use super::{
     activity::By, begin_write, fts_query, like_pattern, now, parse_ids, trigram_searchable, Db, Dialect, Flag,
 };
@@ -240,29 +241,30 @@ pub struct NewOrg<'a> {
 /// Inserts the org as given, logging nothing: the demo seed's way in, and the first step
 /// of [`create_org`].
 pub async fn insert_org<'e>(db: impl Executor<'e, Database = Any>, o: &NewOrg<'_>) -> Result<i64, sqlx::Error> {
-    let s = o.settings;
     let now = now();
-    sqlx::query_scalar(
-        "INSERT INTO orgs (agency_id, name, contact_email, logo_url, dashboard_language, dashboard_layout, \
-         handoff_enabled, smart_handoff_enabled, show_handoff_messages, canned_responses_enabled, billing_enabled, \
-         created_at, updated_at, name_skeleton) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) \
-         RETURNING id",
-    )
-    .bind(o.agency_id)
-    .bind(o.name)
-    .bind(o.contact_email)
-    .bind(o.logo_url)
-    .bind(&s.dashboard_language)
-    .bind(s.dashboard_layout.as_str())
-    .bind(s.handoff_enabled)
-    .bind(s.smart_handoff_enabled)
-    .bind(s.show_handoff_messages)
-    .bind(s.canned_responses_enabled)
-    .bind(s.billing_enabled)
-    .bind(now)
-    .bind(skeleton(o.name))
-    .fetch_one(db)
-    .await
+    let columns = Columns::new()
+        .value("agency_id", o.agency_id)
+        .value("name", o.name)
+        .value("name_skeleton", skeleton(o.name))
+        .value("contact_email", o.contact_email)
+        .value("logo_url", o.logo_url);
+    let (sql, args) = settings_columns(columns, o.settings)
+        .value("created_at", now.clone())
+        .value("updated_at", now)
+        .insert("orgs", "RETURNING id")?;
+    sqlx::query_scalar_with(&sql, args).fetch_one(db).await
+}
+
+/// The columns of an org's dashboard settings, written the same by a create and a save.
+fn settings_columns<'q>(columns: Columns<'q>, s: &'q OrgSettings) -> Columns<'q> {
+    columns
+        .value("dashboard_language", s.dashboard_language.as_str())
+        .value("dashboard_layout", s.dashboard_layout.as_str())
+        .value("handoff_enabled", s.handoff_enabled)
+        .value("smart_handoff_enabled", s.smart_handoff_enabled)
+        .value("show_handoff_messages", s.show_handoff_messages)
+        .value("canned_responses_enabled", s.canned_responses_enabled)
+        .value("billing_enabled", s.billing_enabled)
 }
 
 /// Creates the org and logs `created` by `by`. A name the agency already uses (in
@@ -306,34 +308,23 @@ pub async fn update_org(
 ) -> Result<SaveOutcome, sqlx::Error> {
     let mut tx = begin_write(db).await?;
     let old = get_org(&mut *tx, agency_id, org_id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    let s = edit.settings;
+    let columns = Columns::new()
+        .value("name", edit.name)
+        .value("name_skeleton", skeleton(edit.name))
+        .value("contact_email", edit.contact_email)
+        .value("logo_url", edit.logo_url)
+        .expr("archived", "COALESCE({}, archived)", edit.archived);
+    let mut columns = settings_columns(columns, edit.settings).value("updated_at", now()).sql("version", "version + 1");
     // The version check is part of the UPDATE itself: of two saves based on the same
     // version, only the first matches the WHERE clause, whatever their timing.
-    let updated = sqlx::query(
-        "UPDATE orgs SET name = $1, contact_email = $2, logo_url = $3, archived = COALESCE($4, archived), \
-         dashboard_language = $5, dashboard_layout = $6, handoff_enabled = $7, smart_handoff_enabled = $8, \
-         show_handoff_messages = $9, canned_responses_enabled = $10, billing_enabled = $11, \
-         version = version + 1, updated_at = $12, name_skeleton = $16 \
-         WHERE id = $13 AND agency_id = $14 AND version = $15",
-    )
-    .bind(edit.name)
-    .bind(edit.contact_email)
-    .bind(edit.logo_url)
-    .bind(edit.archived)
-    .bind(&s.dashboard_language)
-    .bind(s.dashboard_layout.as_str())
-    .bind(s.handoff_enabled)
-    .bind(s.smart_handoff_enabled)
-    .bind(s.show_handoff_messages)
-    .bind(s.canned_responses_enabled)
-    .bind(s.billing_enabled)
-    .bind(now())
-    .bind(org_id)
-    .bind(agency_id)
-    .bind(edit.version)
-    .bind(skeleton(edit.name))
-    .execute(&mut *tx)
-    .await?;
+    let filter = format!(
+        "id = {} AND agency_id = {} AND version = {}",
+        columns.bind(org_id),
+        columns.bind(agency_id),
+        columns.bind(edit.version)
+    );
+    let (sql, args) = columns.update("orgs", &filter)?;
+    let updated = sqlx::query_with(&sql, args).execute(&mut *tx).await?;
     if updated.rows_affected() == 0 {
         // Dropping the transaction rolls it back; nothing was written anyway.
         return Ok(SaveOutcome::Stale);
