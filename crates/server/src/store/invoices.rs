@@ -3,6 +3,7 @@
 //! triggers refuse any other edit, and any delete).
 
 use super::activity::record_activity;
+use super::columns::Columns;
 use super::{activity::By, begin_write, json_ids, Db, Dialect};
 use crate::billing::lines::total;
 use crate::billing::period::stamp;
@@ -66,24 +67,20 @@ pub(super) async fn issue_invoice(conn: &mut AnyConnection, new: &NewInvoice<'_>
     let total_cents = total(new.lines);
     let issued_at = stamp(new.issued_at);
     let (status, paid_at) = if total_cents > 0 { ("open", None) } else { ("paid", Some(issued_at.clone())) };
-    let sql = format!(
-        "INSERT INTO invoices (agency_id, org_id, subscription_id, seq, number, status, currency, total_cents, \
-         issued_at, due_at, paid_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {INVOICE_COLUMNS}"
-    );
-    let row = sqlx::query_as::<_, InvoiceRow>(&sql)
-        .bind(new.agency_id)
-        .bind(new.org_id)
-        .bind(new.subscription_id)
-        .bind(seq)
-        .bind(format!("INV-{seq:06}"))
-        .bind(status)
-        .bind(new.currency)
-        .bind(total_cents)
-        .bind(&issued_at)
-        .bind(stamp(new.issued_at + Duration::days(DAYS_TO_PAY)))
-        .bind(&paid_at)
-        .fetch_one(&mut *conn)
-        .await?;
+    let (sql, args) = Columns::new()
+        .value("agency_id", new.agency_id)
+        .value("org_id", new.org_id)
+        .value("subscription_id", new.subscription_id)
+        .value("seq", seq)
+        .value("number", format!("INV-{seq:06}"))
+        .value("status", status)
+        .value("currency", new.currency)
+        .value("total_cents", total_cents)
+        .value("due_at", stamp(new.issued_at + Duration::days(DAYS_TO_PAY)))
+        .value("paid_at", paid_at)
+        .value("issued_at", issued_at)
+        .insert("invoices", &format!("RETURNING {INVOICE_COLUMNS}"))?;
+    let row = sqlx::query_as_with::<_, InvoiceRow, _>(&sql, args).fetch_one(&mut *conn).await?;
     for line in new.lines {
         sqlx::query("INSERT INTO invoice_lines (invoice_id, description, amount_cents) VALUES ($1, $2, $3)")
             .bind(row.id)
