@@ -2,8 +2,12 @@
 //! conversations PRODUCT.md's "Fixed points" name, so a first run shows a living product.
 
 use crate::password::{hash_password, token_hash};
-use crate::store::{self, agencies::NewAgency, conversations::NewConversation, orgs::NewOrg, users::NewUser, Db};
-use atrium_api::{AgentKind, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role, SystemNote};
+use crate::store::{
+    self, agencies::NewAgency, conversations::NewConversation, orgs::NewOrg, teams::NewTeamRow, users::NewUser, Db,
+};
+use atrium_api::{
+    AgentInput, AgentKind, AgentStatus, Layout, NewPlan, OrgSettings, Permission, PlanInterval, Role, SystemNote,
+};
 
 pub const DEMO_PASSWORD: &str = "atrium-demo";
 pub const DEMO_API_KEY: &str = "northwind-demo-key";
@@ -61,15 +65,15 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     store::agencies::insert_api_key(db, northwind, "northwind", &token_hash(DEMO_API_KEY)).await?;
     store::embedding::insert_embed_secret(db, northwind, "emb_demo-nor", DEMO_EMBED_SECRET).await?;
 
-    let support =
-        store::agents::insert_agent(db, northwind, "Support Bot", AgentKind::Chat, "Answers patient questions.")
-            .await?;
-    let sales = store::agents::insert_agent(db, northwind, "Sales Bot", AgentKind::Chat, "Qualifies leads.").await?;
-    let reception =
-        store::agents::insert_agent(db, northwind, "Reception Line", AgentKind::Voice, "Books appointments by phone.")
-            .await?;
-    let helpdesk =
-        store::agents::insert_agent(db, contoso, "Helpdesk Bot", AgentKind::Chat, "First-line IT support.").await?;
+    let agent = |agency_id: i64, name: &str, kind: AgentKind, description: &str| {
+        let input =
+            AgentInput { name: name.into(), kind, description: description.into(), status: AgentStatus::Active };
+        async move { store::agents::create_agent(db, agency_id, &input).await.map(|a| a.id) }
+    };
+    let support = agent(northwind, "Support Bot", AgentKind::Chat, "Answers patient questions.").await?;
+    let sales = agent(northwind, "Sales Bot", AgentKind::Chat, "Qualifies leads.").await?;
+    let reception = agent(northwind, "Reception Line", AgentKind::Voice, "Books appointments by phone.").await?;
+    let helpdesk = agent(contoso, "Helpdesk Bot", AgentKind::Chat, "First-line IT support.").await?;
 
     // Plans only: Globex Realty has billing on but no subscription (the client picks one),
     // and Acme Dental has billing off.
@@ -112,15 +116,13 @@ async fn seed(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     user(db, northwind, Some(globex), Role::OrgAdmin, "admin@globex.test", "Gina Globex", &[]).await?;
     user(db, contoso, Some(initech), Role::OrgAdmin, "admin@initech.test", "Ian Initech", &[]).await?;
 
-    let front_desk = store::teams::insert_team(
-        db,
-        acme,
-        "Front Desk",
-        "front_desk",
-        "Reception and appointment changes.",
-        &[acme_agent],
-    )
-    .await?;
+    let front_desk = NewTeamRow {
+        label: "Front Desk",
+        key: "front_desk",
+        description: "Reception and appointment changes.",
+        member_ids: &[acme_agent],
+    };
+    let front_desk = store::teams::insert_team(&mut *db.acquire().await?, acme, &front_desk).await?;
     // Where smart handoff is on, "emergency" goes straight to the front desk.
     store::integration::create_handoff_rule(db, acme, "emergency", Some(front_desk)).await?;
 

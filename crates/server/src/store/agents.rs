@@ -31,26 +31,6 @@ impl From<AgentRow> for Agent {
 
 const AGENT_COLUMNS: &str = "a.id, a.name, a.kind, a.description, a.status";
 
-/// Inserts an active agent: the demo seed's way in.
-pub async fn insert_agent(
-    db: &Db,
-    agency_id: i64,
-    name: &str,
-    kind: AgentKind,
-    description: &str,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO agents (agency_id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(agency_id)
-    .bind(name)
-    .bind(kind.as_str())
-    .bind(description)
-    .bind(now())
-    .fetch_one(db)
-    .await
-}
-
 /// A page of the agency's agents by name, narrowed by name text, kind and status.
 pub async fn list_agents(db: &Db, agency_id: i64, query: &AgentListQuery) -> Result<(Vec<Agent>, u64), sqlx::Error> {
     let list = query.list();

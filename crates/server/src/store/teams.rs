@@ -8,37 +8,6 @@ use crate::changes::{team_changes, team_created, team_deleted};
 use atrium_api::{ListQuery, Team};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
-/// Inserts the team as given, logging nothing: the demo seed's way in.
-pub async fn insert_team(
-    db: &Db,
-    org_id: i64,
-    label: &str,
-    key: &str,
-    description: &str,
-    member_ids: &[i64],
-) -> Result<i64, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO teams (org_id, label, key, description, updated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(org_id)
-    .bind(label)
-    .bind(key)
-    .bind(description)
-    .bind(now())
-    .fetch_one(&mut *tx)
-    .await?;
-    for user_id in member_ids {
-        sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(id)
-}
-
 #[derive(FromRow)]
 struct TeamRow {
     id: i64,
@@ -108,6 +77,16 @@ pub async fn create_team(db: &Db, org_id: i64, by: By, t: &NewTeamRow<'_>) -> Re
     if !members_in_org(&mut tx, org_id, t.member_ids).await? {
         return Ok(TeamWrite::UnknownMembers);
     }
+    let id = insert_team(&mut tx, org_id, t).await?;
+    record_activity(&mut tx, org_id, Some(by), &[team_created(t.key)]).await?;
+    let team = get_team(&mut *tx, org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
+    tx.commit().await?;
+    Ok(TeamWrite::Saved(Box::new(team)))
+}
+
+/// Inserts the team with its members, checking and logging nothing: the demo seed's way
+/// in, and the write of [`create_team`].
+pub async fn insert_team(conn: &mut AnyConnection, org_id: i64, t: &NewTeamRow<'_>) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO teams (org_id, label, key, description, updated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -116,13 +95,10 @@ pub async fn create_team(db: &Db, org_id: i64, by: By, t: &NewTeamRow<'_>) -> Re
     .bind(t.key)
     .bind(t.description)
     .bind(now())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
-    set_members(&mut tx, id, t.member_ids).await?;
-    record_activity(&mut tx, org_id, Some(by), &[team_created(t.key)]).await?;
-    let team = get_team(&mut *tx, org_id, id).await?.ok_or(sqlx::Error::RowNotFound)?;
-    tx.commit().await?;
-    Ok(TeamWrite::Saved(Box::new(team)))
+    set_members(conn, id, t.member_ids).await?;
+    Ok(id)
 }
 
 /// The fields a `PATCH` changes (`None` leaves one as it is), cleaned and validated.
