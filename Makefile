@@ -16,7 +16,7 @@ help:
 	@echo "make size    raw/gzip/brotli bytes of the release client"
 	@echo "make bench   size, load time, heap, Lighthouse and server load figures beside react-admin"
 	@echo "make screenshots  the README's screenshots, afresh from the demo"
-	@echo "make fmt     format the code"
+	@echo "make fmt     format the code (leptosfmt for view! macros, then rustfmt)"
 
 setup:
 	@scripts/setup.sh
@@ -52,11 +52,18 @@ test: setup
 	PUBLIC_URL=/dashboard/ DIST_DIR=target/dist-subpath scripts/build-client.sh release
 	$(MAKE) --no-print-directory test-e2e
 
+# leptosfmt lays out view! macros (leptosfmt.toml), rustfmt the rest; leptosfmt runs again
+# because rustfmt re-indents the closures inside views.
+VIEW_SOURCES := src tests/components.rs
+
 fmt:
+	leptosfmt --quiet $(VIEW_SOURCES)
 	cargo fmt --all
+	leptosfmt --quiet $(VIEW_SOURCES)
 
 fmt-check:
 	cargo fmt --all -- --check
+	leptosfmt --quiet --check $(VIEW_SOURCES)
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TRUNK_VERSION=0.21.14   # newest trunk that builds with rustc 1.95
 SCHEMATHESIS_VERSION=4.32.5
+LEPTOSFMT_VERSION=0.1.33  # formats view! macros (make fmt, checked by make lint)
 CARGO_ROOT=${CARGO_ROOT:-$HOME/.cargo}
 BIN="$CARGO_ROOT/bin"
 export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
@@ -37,6 +38,11 @@ fi
 step "trunk $TRUNK_VERSION"
 if ! "$BIN/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --root "$CARGO_ROOT"
+fi
+
+step "leptosfmt $LEPTOSFMT_VERSION"
+if ! "$BIN/leptosfmt" --version 2>/dev/null | grep -qx "leptosfmt $LEPTOSFMT_VERSION"; then
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --root "$CARGO_ROOT"
 fi
 
 step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (with wasm-bindgen-test-runner)"

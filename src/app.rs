@@ -135,7 +135,7 @@ fn when_idle(work: impl std::future::Future<Output = ()> + 'static) {
 pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
-            <Providers/>
+            <Providers />
         </I18nContextProvider>
     }
 }
@@ -150,41 +150,41 @@ fn Providers() -> impl IntoView {
     view! {
         <Router base=router_base()>
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=StartRedirect/>
-                <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/forgot-password") view={Lazy::<AuthForgotPasswordRoute>::new()}/>
-                <Route path=path!("/reset-password") view={Lazy::<AuthResetPasswordRoute>::new()}/>
-                <Route path=path!("/embed") view={Lazy::<AuthEmbedRoute>::new()}/>
+                <Route path=path!("/") view=StartRedirect />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/forgot-password") view={Lazy::<AuthForgotPasswordRoute>::new()} />
+                <Route path=path!("/reset-password") view={Lazy::<AuthResetPasswordRoute>::new()} />
+                <Route path=path!("/embed") view={Lazy::<AuthEmbedRoute>::new()} />
                 <ParentRoute path=path!("/agency") view={Lazy::<ConsoleLayoutRoute>::new()}>
-                    <Route path=path!("/orgs") view={Lazy::<ConsoleOrgsRoute>::new()}/>
-                    <Route path=path!("/orgs/new") view={Lazy::<ConsoleNewOrgRoute>::new()}/>
+                    <Route path=path!("/orgs") view={Lazy::<ConsoleOrgsRoute>::new()} />
+                    <Route path=path!("/orgs/new") view={Lazy::<ConsoleNewOrgRoute>::new()} />
                     <ParentRoute path=path!("/orgs/:id") view={Lazy::<ConsoleOrgRoute>::new()}>
-                        <Route path=path!("") view={Lazy::<ConsoleOrgSettingsRoute>::new()}/>
-                        <Route path=path!("/agents") view={Lazy::<ConsoleOrgAgentsRoute>::new()}/>
-                        <Route path=path!("/users") view={Lazy::<SharedOrgUsersRoute>::new()}/>
-                        <Route path=path!("/teams") view={Lazy::<SharedOrgTeamsRoute>::new()}/>
-                        <Route path=path!("/rules") view={Lazy::<ConsoleOrgRulesRoute>::new()}/>
-                        <Route path=path!("/billing") view={Lazy::<SharedOrgBillingRoute>::new()}/>
-                        <Route path=path!("/activity") view={Lazy::<ConsoleOrgActivityRoute>::new()}/>
+                        <Route path=path!("") view={Lazy::<ConsoleOrgSettingsRoute>::new()} />
+                        <Route path=path!("/agents") view={Lazy::<ConsoleOrgAgentsRoute>::new()} />
+                        <Route path=path!("/users") view={Lazy::<SharedOrgUsersRoute>::new()} />
+                        <Route path=path!("/teams") view={Lazy::<SharedOrgTeamsRoute>::new()} />
+                        <Route path=path!("/rules") view={Lazy::<ConsoleOrgRulesRoute>::new()} />
+                        <Route path=path!("/billing") view={Lazy::<SharedOrgBillingRoute>::new()} />
+                        <Route path=path!("/activity") view={Lazy::<ConsoleOrgActivityRoute>::new()} />
                     </ParentRoute>
-                    <Route path=path!("/agents") view={Lazy::<ConsoleAgentsPoolRoute>::new()}/>
-                    <Route path=path!("/branding") view={Lazy::<ConsoleBrandingRoute>::new()}/>
-                    <Route path=path!("/plans") view={Lazy::<ConsolePlansRoute>::new()}/>
-                    <Route path=path!("/staff") view={Lazy::<ConsoleStaffRoute>::new()}/>
-                    <Route path=path!("/integrations") view={Lazy::<ConsoleIntegrationsRoute>::new()}/>
-                    <Route path=path!("/account") view={Lazy::<SharedConsoleAccountRoute>::new()}/>
-                    <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs"/> }/>
+                    <Route path=path!("/agents") view={Lazy::<ConsoleAgentsPoolRoute>::new()} />
+                    <Route path=path!("/branding") view={Lazy::<ConsoleBrandingRoute>::new()} />
+                    <Route path=path!("/plans") view={Lazy::<ConsolePlansRoute>::new()} />
+                    <Route path=path!("/staff") view={Lazy::<ConsoleStaffRoute>::new()} />
+                    <Route path=path!("/integrations") view={Lazy::<ConsoleIntegrationsRoute>::new()} />
+                    <Route path=path!("/account") view={Lazy::<SharedConsoleAccountRoute>::new()} />
+                    <Route path=path!("") view=|| view! { <Redirect path="/agency/orgs" /> } />
                 </ParentRoute>
                 <ParentRoute path=path!("/app") view={Lazy::<DashboardLayoutRoute>::new()}>
-                    <Route path=path!("") view={Lazy::<DashboardHomeRoute>::new()}/>
-                    <Route path=path!("/team") view={Lazy::<SharedTeamRoute>::new()}/>
-                    <Route path=path!("/account") view={Lazy::<SharedDashboardAccountRoute>::new()}/>
-                    <Route path=path!("/conversations") view={Lazy::<DashboardInboxRoute>::new()}/>
-                    <Route path=path!("/conversations/:id") view={Lazy::<DashboardConversationRoute>::new()}/>
-                    <Route path=path!("/canned") view={Lazy::<DashboardCannedRoute>::new()}/>
-                    <Route path=path!("/analytics") view={Lazy::<DashboardAnalyticsRoute>::new()}/>
-                    <Route path=path!("/billing") view={Lazy::<SharedBillingRoute>::new()}/>
-                    <Route path=path!("/*any") view=NotAvailable/>
+                    <Route path=path!("") view={Lazy::<DashboardHomeRoute>::new()} />
+                    <Route path=path!("/team") view={Lazy::<SharedTeamRoute>::new()} />
+                    <Route path=path!("/account") view={Lazy::<SharedDashboardAccountRoute>::new()} />
+                    <Route path=path!("/conversations") view={Lazy::<DashboardInboxRoute>::new()} />
+                    <Route path=path!("/conversations/:id") view={Lazy::<DashboardConversationRoute>::new()} />
+                    <Route path=path!("/canned") view={Lazy::<DashboardCannedRoute>::new()} />
+                    <Route path=path!("/analytics") view={Lazy::<DashboardAnalyticsRoute>::new()} />
+                    <Route path=path!("/billing") view={Lazy::<SharedBillingRoute>::new()} />
+                    <Route path=path!("/*any") view=NotAvailable />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -229,7 +229,7 @@ fn router_base() -> String {
 pub fn StartupError() -> impl IntoView {
     view! {
         <I18nContextProvider>
-            <StartupErrorText/>
+            <StartupErrorText />
         </I18nContextProvider>
     }
 }
@@ -237,5 +237,9 @@ pub fn StartupError() -> impl IntoView {
 #[component]
 fn StartupErrorText() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <main class="startup-error"><p role="alert">{t!(i18n, errors.startup)}</p></main> }
+    view! {
+        <main class="startup-error">
+            <p role="alert">{t!(i18n, errors.startup)}</p>
+        </main>
+    }
 }

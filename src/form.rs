@@ -77,6 +77,6 @@ impl Form {
 
     /// A failure that is not about a field (the network, a conflict…), as a notice.
     pub fn failure_notice(self) -> impl IntoView {
-        move || self.failure.get().map(|error| view! { <ErrorNotice error=error/> })
+        move || self.failure.get().map(|error| view! { <ErrorNotice error=error /> })
     }
 }

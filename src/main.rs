@@ -23,7 +23,7 @@ fn main() {
             Ok(_) => leptos::mount::mount_to_body(App),
             Err(e) => {
                 leptos::logging::error!("config.json: {e:?}");
-                leptos::mount::mount_to_body(|| view! { <StartupError/> })
+                leptos::mount::mount_to_body(|| view! { <StartupError /> })
             }
         }
     });

@@ -31,7 +31,6 @@ fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + Send 
         view! {
             <I18nContextProvider>
                 {
-                    // After the provider's own start-up effect, which picks the browser's locale.
                     let i18n = use_i18n();
                     Effect::new(move |_| i18n.set_locale(locale));
                     view()
@@ -79,7 +78,7 @@ fn org(name: &str) -> Organization {
 
 #[wasm_bindgen_test]
 async fn error_notice_is_an_alert_in_the_users_language() {
-    let host = mount(Locale::es, || view! { <ErrorNotice error=ApiError::InvalidCredentials/> });
+    let host = mount(Locale::es, || view! { <ErrorNotice error=ApiError::InvalidCredentials /> });
     settle().await;
     let alert = host.query_selector("[role=alert]").unwrap().expect("an alert");
     assert_eq!(alert.text_content().unwrap(), locale_text("es", "errors.invalid_credentials"));
@@ -87,8 +86,8 @@ async fn error_notice_is_an_alert_in_the_users_language() {
 
 #[wasm_bindgen_test]
 async fn network_and_server_errors_say_different_things() {
-    let network = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Network("offline".into())/> });
-    let server = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Server("boom".into())/> });
+    let network = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Network("offline".into()) /> });
+    let server = mount(Locale::en, || view! { <ErrorNotice error=ApiError::Server("boom".into()) /> });
     settle().await;
     assert_eq!(network.text_content().unwrap(), locale_text("en", "errors.network"));
     assert_eq!(server.text_content().unwrap(), locale_text("en", "errors.server"));
@@ -97,8 +96,8 @@ async fn network_and_server_errors_say_different_things() {
 
 #[wasm_bindgen_test]
 async fn pagination_disables_what_cannot_be_done() {
-    let first = mount(Locale::en, || view! { <Pagination page=1 page_count=3 on_page=Callback::new(|_| ())/> });
-    let last = mount(Locale::en, || view! { <Pagination page=3 page_count=3 on_page=Callback::new(|_| ())/> });
+    let first = mount(Locale::en, || view! { <Pagination page=1 page_count=3 on_page=Callback::new(|_| ()) /> });
+    let last = mount(Locale::en, || view! { <Pagination page=3 page_count=3 on_page=Callback::new(|_| ()) /> });
     settle().await;
     let buttons = |host: &HtmlElement| {
         let list = host.query_selector_all("button").unwrap();
@@ -116,7 +115,7 @@ async fn pagination_reports_the_page_asked_for() {
     let asked = RwSignal::new(0u32);
     let host = mount(
         Locale::en,
-        move || view! { <Pagination page=2 page_count=3 on_page=Callback::new(move |p| asked.set(p))/> },
+        move || view! { <Pagination page=2 page_count=3 on_page=Callback::new(move |p| asked.set(p)) /> },
     );
     settle().await;
     let next: HtmlElement = host.query_selector_all("button").unwrap().item(1).unwrap().unchecked_into();
@@ -130,10 +129,10 @@ async fn org_table_shows_rows_or_the_right_empty_state() {
     let on_clear = Callback::new(move |_| cleared.update(|n| *n += 1));
     let rows = mount(
         Locale::en,
-        move || view! { <OrgTable orgs=vec![org("Acme Dental")] searching=false on_clear=on_clear/> },
+        move || view! { <OrgTable orgs=vec![org("Acme Dental")] searching=false on_clear=on_clear /> },
     );
-    let empty = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=false on_clear=on_clear/> });
-    let no_match = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=true on_clear=on_clear/> });
+    let empty = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=false on_clear=on_clear /> });
+    let no_match = mount(Locale::en, move || view! { <OrgTable orgs=vec![] searching=true on_clear=on_clear /> });
     settle().await;
     let header = rows.query_selector("tbody th[scope=row]").unwrap().unwrap();
     assert_eq!(header.text_content().unwrap(), "Acme Dental");
@@ -153,8 +152,8 @@ async fn org_table_shows_rows_or_the_right_empty_state() {
 
 #[wasm_bindgen_test]
 async fn one_page_needs_no_paging() {
-    let only = mount(Locale::en, || view! { <Pagination page=1 page_count=1 on_page=Callback::new(|_| ())/> });
-    let none = mount(Locale::en, || view! { <Pagination page=1 page_count=0 on_page=Callback::new(|_| ())/> });
+    let only = mount(Locale::en, || view! { <Pagination page=1 page_count=1 on_page=Callback::new(|_| ()) /> });
+    let none = mount(Locale::en, || view! { <Pagination page=1 page_count=0 on_page=Callback::new(|_| ()) /> });
     settle().await;
     assert!(only.query_selector("nav").unwrap().is_none());
     assert!(none.query_selector("nav").unwrap().is_none());
@@ -169,7 +168,7 @@ async fn agent_list_translates_kind_and_status() {
         description: String::new(),
         status: AgentStatus::Paused,
     }];
-    let host = mount(Locale::es, move || view! { <AgentList agents=agents.clone()/> });
+    let host = mount(Locale::es, move || view! { <AgentList agents=agents.clone() /> });
     settle().await;
     let text = host.text_content().unwrap();
     assert!(text.contains("Reception Line"));
@@ -180,7 +179,7 @@ async fn agent_list_translates_kind_and_status() {
 #[wasm_bindgen_test]
 async fn field_error_follows_its_signal() {
     let error = RwSignal::new(None::<FieldError>);
-    let host = mount(Locale::en, move || view! { <FieldErrorText id="e" error=error/> });
+    let host = mount(Locale::en, move || view! { <FieldErrorText id="e" error=error /> });
     settle().await;
     assert_eq!(host.text_content().unwrap(), "");
     error.set(Some(FieldError::Required));
@@ -209,8 +208,13 @@ async fn reply_box_survives_the_caret_anywhere() {
     let draft = RwSignal::new(String::new());
     let host = mount(Locale::en, move || {
         view! {
-            <ReplyBox canned=vec![canned("hours", "Opening hours", "We open at 9.")] context=ReplyContext::default()
-                sending=Signal::stored(false) draft=draft on_send=Callback::new(|_: String| {})/>
+            <ReplyBox
+                canned=vec![canned("hours", "Opening hours", "We open at 9.")]
+                context=ReplyContext::default()
+                sending=Signal::stored(false)
+                draft=draft
+                on_send=Callback::new(|_: String| {})
+            />
         }
     });
     settle().await;
@@ -279,7 +283,7 @@ async fn fetched_data_that_failed_loads_again_on_retry() {
         let resource = fails_once(vec!["Greeting".to_string(), "Opening hours".to_string()]);
         let list =
             |items: Vec<String>| view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> };
-        view! { <Fetched resource=resource children=list/> }
+        view! { <Fetched resource=resource children=list /> }
     });
     settle().await;
     let alert = host.query_selector("[role=alert]").unwrap().expect("the failure is shown");
@@ -295,7 +299,7 @@ async fn fetched_data_that_failed_loads_again_on_retry() {
 async fn fetched_data_that_does_not_exist_shows_the_not_found_view() {
     let host = mount(Locale::en, || {
         let resource = LocalResource::new(|| async { Err::<String, _>(ApiError::NotFound) });
-        view! { <Fetched resource=resource not_found=move || view! { <h1>"Gone"</h1> } children=|s: String| s/> }
+        view! { <Fetched resource=resource not_found=move || view! { <h1>"Gone"</h1> } children=|s: String| s /> }
     });
     settle().await;
     assert_eq!(host.query_selector("h1").unwrap().expect("the not-found view").text_content().unwrap(), "Gone");
@@ -315,7 +319,16 @@ async fn team_select_says_when_the_teams_could_not_be_loaded_and_lists_them_afte
             updated_at: "2026-11-02T10:00:00Z".into(),
         };
         let teams = fails_once(vec![team]);
-        view! { <TeamSelect id="team" label="Team" none_label="Any team" teams=teams selected=chosen on_change=Callback::new(move |t| chosen.set(t))/> }
+        view! {
+            <TeamSelect
+                id="team"
+                label="Team"
+                none_label="Any team"
+                teams=teams
+                selected=chosen
+                on_change=Callback::new(move |t| chosen.set(t))
+            />
+        }
     });
     settle().await;
     assert!(host.query_selector("[role=alert]").unwrap().is_some(), "a failed load is said, not an empty list");

@@ -27,13 +27,18 @@ pub fn AgentList(agents: Vec<Agent>) -> impl IntoView {
     }
     view! {
         <ul class="agent-list">
-            {agents.into_iter().map(|agent| view! {
-                <li class="agent-card">
-                    <span class="agent-name">{agent.name}</span>
-                    <span class="badge">{move || kind_label(i18n, agent.kind)}</span>
-                    <span class="badge">{move || status_label(i18n, agent.status)}</span>
-                </li>
-            }).collect_view()}
+            {agents
+                .into_iter()
+                .map(|agent| {
+                    view! {
+                        <li class="agent-card">
+                            <span class="agent-name">{agent.name}</span>
+                            <span class="badge">{move || kind_label(i18n, agent.kind)}</span>
+                            <span class="badge">{move || status_label(i18n, agent.status)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
     .into_any()

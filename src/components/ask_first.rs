@@ -39,32 +39,54 @@ pub fn AskFirst(
     let shown = short.unwrap_or(label);
     view! {
         <span class="ask-first" on:keydown=on_keydown>
-            <button type="button" class=class node_ref=button aria-expanded=move || asking.get().to_string()
+            <button
+                type="button"
+                class=class
+                node_ref=button
+                aria-expanded=move || asking.get().to_string()
                 aria-label=move || named.as_ref().map(TextProp::get)
-                disabled=busy on:click=move |_| asking.set(true)>
+                disabled=busy
+                on:click=move |_| asking.set(true)
+            >
                 {move || shown.get()}
             </button>
-            {move || asking.get().then(|| {
-                let (question, help, confirm) = (question.clone(), help.clone(), confirm.clone());
-                let safe = NodeRef::<leptos::html::Button>::new();
-                Effect::new(move |_| {
-                    if let Some(b) = safe.get() {
-                        let _ = b.focus();
-                    }
-                });
-                view! {
-                    <span class="confirm" role="group" aria-label=question>
-                        <span class="confirm-help">{move || help.get()}</span>
-                        <button type="button" class="small danger-button" disabled=busy
-                            on:click=move |_| { asking.set(false); on_confirm.run(()); }>
-                            {move || confirm.get()}
-                        </button>
-                        <button type="button" class="small" node_ref=safe on:click=move |_| crate::focus::close_and_refocus(asking, button)>
-                            {move || t_string!(i18n, common.cancel)}
-                        </button>
-                    </span>
-                }
-            })}
+            {move || {
+                asking
+                    .get()
+                    .then(|| {
+                        let (question, help, confirm) = (question.clone(), help.clone(), confirm.clone());
+                        let safe = NodeRef::<leptos::html::Button>::new();
+                        Effect::new(move |_| {
+                            if let Some(b) = safe.get() {
+                                let _ = b.focus();
+                            }
+                        });
+                        view! {
+                            <span class="confirm" role="group" aria-label=question>
+                                <span class="confirm-help">{move || help.get()}</span>
+                                <button
+                                    type="button"
+                                    class="small danger-button"
+                                    disabled=busy
+                                    on:click=move |_| {
+                                        asking.set(false);
+                                        on_confirm.run(());
+                                    }
+                                >
+                                    {move || confirm.get()}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="small"
+                                    node_ref=safe
+                                    on:click=move |_| crate::focus::close_and_refocus(asking, button)
+                                >
+                                    {move || t_string!(i18n, common.cancel)}
+                                </button>
+                            </span>
+                        }
+                    })
+            }}
         </span>
     }
 }

@@ -40,8 +40,10 @@ pub fn BarChart(
         .map(|v| {
             let at = format!("{:.1}", y(v as f64));
             view! {
-                <line class="grid" x1=LEFT x2=WIDTH y1=at.clone() y2=at.clone()/>
-                <text class="tick" x=LEFT - 6.0 y=at text-anchor="end" dominant-baseline="middle">{number(v)}</text>
+                <line class="grid" x1=LEFT x2=WIDTH y1=at.clone() y2=at.clone() />
+                <text class="tick" x=LEFT - 6.0 y=at text-anchor="end" dominant-baseline="middle">
+                    {number(v)}
+                </text>
             }
         })
         .collect_view();
@@ -64,7 +66,11 @@ pub fn BarChart(
                 "end" => LEFT + (i + 1) as f64 * slot_w,
                 _ => x,
             };
-            view! { <text class="tick" x=format!("{x:.1}") y=HEIGHT - 4.0 text-anchor=anchor>{text}</text> }
+            view! {
+                <text class="tick" x=format!("{x:.1}") y=HEIGHT - 4.0 text-anchor=anchor>
+                    {text}
+                </text>
+            }
         })
         .collect_view();
     let bars = series
@@ -77,8 +83,13 @@ pub fn BarChart(
                 let x = LEFT + i as f64 * slot_w + slot_w * 0.1 + si as f64 * bar_w;
                 let tip = format!("{} · {}: {}", slots.get(i).cloned().unwrap_or_default(), s.name, number(*v));
                 view! {
-                    <rect class=s.class x=format!("{x:.1}") y=format!("{top:.1}") width=format!("{:.1}", bar_w.max(1.0))
-                        height=format!("{:.1}", (TOP + plot_h - top).max(0.0))>
+                    <rect
+                        class=s.class
+                        x=format!("{x:.1}")
+                        y=format!("{top:.1}")
+                        width=format!("{:.1}", bar_w.max(1.0))
+                        height=format!("{:.1}", (TOP + plot_h - top).max(0.0))
+                    >
                         <title>{tip}</title>
                     </rect>
                 }
@@ -88,7 +99,17 @@ pub fn BarChart(
     let legend = (series.len() > 1).then(|| {
         view! {
             <ul class="legend" aria-hidden="true">
-                {series.iter().map(|s| view! { <li><span class=format!("swatch {}", s.class)></span>{s.name.clone()}</li> }).collect_view()}
+                {series
+                    .iter()
+                    .map(|s| {
+                        view! {
+                            <li>
+                                <span class=format!("swatch {}", s.class)></span>
+                                {s.name.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
     });
@@ -97,8 +118,8 @@ pub fn BarChart(
             // Time runs left to right in every language, as in the table of dates beside it.
             <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
                 {ticks}
-                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h/>
-                <line class="axis" x1=LEFT x2=WIDTH y1=TOP + plot_h y2=TOP + plot_h/>
+                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h />
+                <line class="axis" x1=LEFT x2=WIDTH y1=TOP + plot_h y2=TOP + plot_h />
                 {bars}
                 {dates}
             </svg>

@@ -43,12 +43,26 @@ pub fn BillingSummary(overview: BillingOverview) -> impl IntoView {
     view! {
         <dl class="card summary">
             <dt>{move || t_string!(i18n, billing.current_plan)}</dt>
-            <dd><strong>{sub.plan_name.clone()}</strong> " " {price_label(i18n, sub.price_cents, &sub.currency, sub.interval)}</dd>
+            <dd>
+                <strong>{sub.plan_name.clone()}</strong>
+                " "
+                {price_label(i18n, sub.price_cents, &sub.currency, sub.interval)}
+            </dd>
             <dt>{move || t_string!(i18n, billing.status)}</dt>
-            <dd class=format!("sub-status {:?}", sub.status).to_lowercase()>{move || status_label(i18n, sub.status)}</dd>
+            <dd class=format!("sub-status {:?}", sub.status)
+                .to_lowercase()>{move || status_label(i18n, sub.status)}</dd>
             <dt>{move || t_string!(i18n, billing.period_end)}</dt>
-            <dd><LocalTime at=sub.current_period_end.clone()/>
-                {sub.cancel_at_period_end.then(|| view! { " " <em>{move || t_string!(i18n, billing.cancels_at_end)}</em> })}</dd>
+            <dd>
+                <LocalTime at=sub.current_period_end.clone() />
+                {sub
+                    .cancel_at_period_end
+                    .then(|| {
+                        view! {
+                            " "
+                            <em>{move || t_string!(i18n, billing.cancels_at_end)}</em>
+                        }
+                    })}
+            </dd>
             <dt>{move || t_string!(i18n, billing.usage)}</dt>
             <dd>{number(used, lang())}</dd>
             <dt>{move || t_string!(i18n, billing.credits_left)}</dt>
@@ -68,34 +82,62 @@ pub fn PlanChoices(
     let i18n = use_i18n();
     view! {
         <ul class="plan-cards">
-            {plans.into_iter().map(|p| {
-                let current = current_plan == Some(p.id);
-                let name = p.name.clone();
-                let label = move || if current_plan.is_some() {
-                    t_string!(i18n, billing.switch, name = name.clone()).to_string()
-                } else {
-                    t_string!(i18n, billing.choose, name = name.clone()).to_string()
-                };
-                let (price, currency, interval, included) = (p.price_cents, p.currency.clone(), p.interval, p.included_conversations);
-                view! {
-                    <li class="card plan" class:current=current>
-                        <h3>{p.name.clone()}</h3>
-                        <p>{move || price_label(i18n, price, &currency, interval)}</p>
-                        <p class="muted">{move || crate::counted!(i18n, billing.included_count, included, count = number(included, i18n.get_locale().as_str()))}</p>
-                        {(!current).then(|| {
-                            let plan = p.name.clone();
-                            let (price_text, currency) = (price, p.currency.clone());
-                            view! {
-                                <AskFirst class="primary" busy=busy label=label
-                                    question=move || t_string!(i18n, billing.confirm_choose, name = plan.clone()).to_string()
-                                    help=move || t_string!(i18n, billing.confirm_choose_help, price = price_label(i18n, price_text, &currency, interval)).to_string()
-                                    confirm=move || t_string!(i18n, billing.confirm_choose_yes)
-                                    on_confirm=Callback::new(move |_| on_choose.run(p.id))/>
-                            }
-                        })}
-                    </li>
-                }
-            }).collect_view()}
+            {plans
+                .into_iter()
+                .map(|p| {
+                    let current = current_plan == Some(p.id);
+                    let name = p.name.clone();
+                    let label = move || {
+                        if current_plan.is_some() {
+                            t_string!(i18n, billing.switch, name = name.clone()).to_string()
+                        } else {
+                            t_string!(i18n, billing.choose, name = name.clone()).to_string()
+                        }
+                    };
+                    let (price, currency, interval, included) = (
+                        p.price_cents,
+                        p.currency.clone(),
+                        p.interval,
+                        p.included_conversations,
+                    );
+                    view! {
+                        <li class="card plan" class:current=current>
+                            <h3>{p.name.clone()}</h3>
+                            <p>{move || price_label(i18n, price, &currency, interval)}</p>
+                            <p class="muted">
+                                {move || {
+                                    crate::counted!(
+                                        i18n, billing.included_count, included, count = number(included, i18n.get_locale().as_str())
+                                    )
+                                }}
+                            </p>
+                            {(!current)
+                                .then(|| {
+                                    let plan = p.name.clone();
+                                    let (price_text, currency) = (price, p.currency.clone());
+                                    view! {
+                                        <AskFirst
+                                            class="primary"
+                                            busy=busy
+                                            label=label
+                                            question=move || {
+                                                t_string!(i18n, billing.confirm_choose, name = plan.clone()).to_string()
+                                            }
+                                            help=move || {
+                                                t_string!(
+                                                    i18n, billing.confirm_choose_help, price = price_label(i18n, price_text, &currency, interval)
+                                                )
+                                                    .to_string()
+                                            }
+                                            confirm=move || t_string!(i18n, billing.confirm_choose_yes)
+                                            on_confirm=Callback::new(move |_| on_choose.run(p.id))
+                                        />
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -111,50 +153,108 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
         <TableBox>
             <table class="data-table">
                 <caption class="visually-hidden">{move || t_string!(i18n, billing.invoices)}</caption>
-                <thead><tr>
-                    <th scope="col">{move || t_string!(i18n, billing.invoice_number)}</th>
-                    <th scope="col">{move || t_string!(i18n, billing.issued)}</th>
-                    <th scope="col">{move || t_string!(i18n, billing.due)}</th>
-                    <th scope="col" class="num">{move || t_string!(i18n, billing.total)}</th>
-                    <th scope="col">{move || t_string!(i18n, billing.invoice_status)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t_string!(i18n, billing.invoice_number)}</th>
+                        <th scope="col">{move || t_string!(i18n, billing.issued)}</th>
+                        <th scope="col">{move || t_string!(i18n, billing.due)}</th>
+                        <th scope="col" class="num">
+                            {move || t_string!(i18n, billing.total)}
+                        </th>
+                        <th scope="col">{move || t_string!(i18n, billing.invoice_status)}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {invoices.into_iter().map(|inv| {
-                        let (id, number_text, open) = (inv.id, inv.number.clone(), inv.status == InvoiceStatus::Open);
-                        let currency = inv.currency.clone();
-                        let lines_label = inv.number.clone();
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    <details>
-                                        <summary>{inv.number.clone()}</summary>
-                                        <ul class="invoice-lines" aria-label=move || t_string!(i18n, billing.lines, number = lines_label.clone()).to_string()>
-                                            {inv.lines.into_iter().map(|l| {
-                                                let c = currency.clone();
-                                                view! { <li><span>{l.description}</span> " " <span class="num">{move || money(l.amount_cents, &c, lang())}</span></li> }
-                                            }).collect_view()}
-                                        </ul>
-                                    </details>
-                                </th>
-                                <td><LocalTime at=inv.issued_at.clone()/></td>
-                                <td><LocalTime at=inv.due_at.clone()/></td>
-                                <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
-                                <td>
-                                    {move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }}
-                                    {(open && on_pay.is_some()).then(|| {
-                                        let pay = on_pay;
-                                        let (n, asked) = (number_text.clone(), number_text.clone());
-                                        view! { " " <AskFirst class="small" busy=Signal::stored(false)
-                                            label=move || t_string!(i18n, billing.mark_paid, number = n.clone()).to_string()
-                                            question=move || t_string!(i18n, billing.mark_paid_question, number = asked.clone()).to_string()
-                                            help=move || t_string!(i18n, billing.mark_paid_help)
-                                            confirm=move || t_string!(i18n, billing.mark_paid_yes)
-                                            on_confirm=Callback::new(move |_| { if let Some(p) = pay { p.run(id) } })/> }
-                                    })}
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {invoices
+                        .into_iter()
+                        .map(|inv| {
+                            let (id, number_text, open) = (
+                                inv.id,
+                                inv.number.clone(),
+                                inv.status == InvoiceStatus::Open,
+                            );
+                            let currency = inv.currency.clone();
+                            let lines_label = inv.number.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <details>
+                                            <summary>{inv.number.clone()}</summary>
+                                            <ul
+                                                class="invoice-lines"
+                                                aria-label=move || {
+                                                    t_string!(i18n, billing.lines, number = lines_label.clone())
+                                                        .to_string()
+                                                }
+                                            >
+                                                {inv
+                                                    .lines
+                                                    .into_iter()
+                                                    .map(|l| {
+                                                        let c = currency.clone();
+                                                        view! {
+                                                            <li>
+                                                                <span>{l.description}</span>
+                                                                " "
+                                                                <span class="num">
+                                                                    {move || money(l.amount_cents, &c, lang())}
+                                                                </span>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        </details>
+                                    </th>
+                                    <td>
+                                        <LocalTime at=inv.issued_at.clone() />
+                                    </td>
+                                    <td>
+                                        <LocalTime at=inv.due_at.clone() />
+                                    </td>
+                                    <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
+                                    <td>
+                                        {move || {
+                                            if open {
+                                                t_string!(i18n, billing.open)
+                                            } else {
+                                                t_string!(i18n, billing.paid)
+                                            }
+                                        }}
+                                        {(open && on_pay.is_some())
+                                            .then(|| {
+                                                let pay = on_pay;
+                                                let (n, asked) = (number_text.clone(), number_text.clone());
+                                                view! {
+                                                    " "
+                                                    <AskFirst
+                                                        class="small"
+                                                        busy=Signal::stored(false)
+                                                        label=move || {
+                                                            t_string!(i18n, billing.mark_paid, number = n.clone())
+                                                                .to_string()
+                                                        }
+                                                        question=move || {
+                                                            t_string!(
+                                                                i18n, billing.mark_paid_question, number = asked.clone()
+                                                            )
+                                                                .to_string()
+                                                        }
+                                                        help=move || t_string!(i18n, billing.mark_paid_help)
+                                                        confirm=move || t_string!(i18n, billing.mark_paid_yes)
+                                                        on_confirm=Callback::new(move |_| {
+                                                            if let Some(p) = pay {
+                                                                p.run(id)
+                                                            }
+                                                        })
+                                                    />
+                                                }
+                                            })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </TableBox>

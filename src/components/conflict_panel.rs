@@ -55,37 +55,69 @@ pub fn ConflictPanel(conflict: Conflict, on_resolve: Callback<OrganizationUpdate
             <p>{t!(i18n, conflict.body)}</p>
             <TableBox>
                 <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, conflict.field)}</th>
-                        <th scope="col">{t!(i18n, conflict.yours)}</th>
-                        <th scope="col">{t!(i18n, conflict.theirs)}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, conflict.field)}</th>
+                            <th scope="col">{t!(i18n, conflict.yours)}</th>
+                            <th scope="col">{t!(i18n, conflict.theirs)}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {contested.into_iter().map(|field| {
-                            let name = format!("conflict-{field:?}");
-                            let (mine, theirs) = conflict.with_value(|c| (shown(i18n, field, &c.mine), shown(i18n, field, &c.theirs)));
-                            let pick = move |side| move |_| choices.update(|c| { c.insert(field, side); });
-                            let label = field_label(i18n, field);
-                            view! {
-                                <tr>
-                                    <th scope="row">{label.clone()}</th>
-                                    <td><label class="choice">
-                                        <input type="radio" name=name.clone() checked=true on:change=pick(Side::Mine)
-                                            aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_yours))/>
-                                        {mine}
-                                    </label></td>
-                                    <td><label class="choice">
-                                        <input type="radio" name=name on:change=pick(Side::Theirs)
-                                            aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_theirs))/>
-                                        {theirs}
-                                    </label></td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {contested
+                            .into_iter()
+                            .map(|field| {
+                                let name = format!("conflict-{field:?}");
+                                let (mine, theirs) = conflict
+                                    .with_value(|c| (shown(i18n, field, &c.mine), shown(i18n, field, &c.theirs)));
+                                let pick = move |side| move |_| {
+                                    choices
+                                        .update(|c| {
+                                            c.insert(field, side);
+                                        })
+                                };
+                                let label = field_label(i18n, field);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{label.clone()}</th>
+                                        <td>
+                                            <label class="choice">
+                                                <input
+                                                    type="radio"
+                                                    name=name.clone()
+                                                    checked=true
+                                                    on:change=pick(Side::Mine)
+                                                    aria-label=format!(
+                                                        "{label}: {}",
+                                                        t_string!(i18n, conflict.keep_yours),
+                                                    )
+                                                />
+                                                {mine}
+                                            </label>
+                                        </td>
+                                        <td>
+                                            <label class="choice">
+                                                <input
+                                                    type="radio"
+                                                    name=name
+                                                    on:change=pick(Side::Theirs)
+                                                    aria-label=format!(
+                                                        "{label}: {}",
+                                                        t_string!(i18n, conflict.keep_theirs),
+                                                    )
+                                                />
+                                                {theirs}
+                                            </label>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </TableBox>
-            <button type="button" class="primary" on:click=apply>{t!(i18n, conflict.apply)}</button>
+            <button type="button" class="primary" on:click=apply>
+                {t!(i18n, conflict.apply)}
+            </button>
         </section>
     }
 }

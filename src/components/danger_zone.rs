@@ -29,8 +29,13 @@ pub fn DangerZone(
                 <button type="button" disabled=busy on:click=move |_| on_archive.run(!archived)>
                     {move || if archived { t_string!(i18n, danger.restore) } else { t_string!(i18n, danger.archive) }}
                 </button>
-                <button type="button" class="danger-button" node_ref=toggle aria-expanded=move || confirming.get().to_string()
-                    on:click=move |_| confirming.update(|c| *c = !*c)>
+                <button
+                    type="button"
+                    class="danger-button"
+                    node_ref=toggle
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.update(|c| *c = !*c)
+                >
                     {t!(i18n, danger.delete)}
                 </button>
             </div>
@@ -38,13 +43,27 @@ pub fn DangerZone(
                 <p>{t!(i18n, danger.delete_help)}</p>
                 <div class="field">
                     <label for="delete-confirm">
-                        {move || name.with_value(|n| t_string!(i18n, danger.delete_confirm_label, word = word(), name = n.clone()).to_string())}
+                        {move || {
+                            name.with_value(|n| {
+                                t_string!(i18n, danger.delete_confirm_label, word = word(), name = n.clone())
+                                    .to_string()
+                            })
+                        }}
                     </label>
-                    <input id="delete-confirm" type="text" autocomplete="off" prop:value=typed
-                        on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    <input
+                        id="delete-confirm"
+                        type="text"
+                        autocomplete="off"
+                        prop:value=typed
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
                 </div>
-                <button type="button" class="danger-button" disabled=move || !matches() || busy.get()
-                    on:click=move |_| on_delete.run(())>
+                <button
+                    type="button"
+                    class="danger-button"
+                    disabled=move || !matches() || busy.get()
+                    on:click=move |_| on_delete.run(())
+                >
                     {t!(i18n, danger.delete_confirm)}
                 </button>
             </Show>

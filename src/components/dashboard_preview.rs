@@ -19,7 +19,7 @@ pub fn DashboardPreview(
             <h2 id="preview-title">{t!(i18n, preview.title)}</h2>
             <p class="muted">{t!(i18n, preview.caption)}</p>
             <I18nSubContextProvider initial_locale=locale>
-                <PreviewBody org_name=org_name settings=settings/>
+                <PreviewBody org_name=org_name settings=settings />
             </I18nSubContextProvider>
         </section>
     }
@@ -51,21 +51,34 @@ fn PreviewBody(org_name: Signal<String>, settings: Signal<OrgSettings>) -> impl 
         items
     };
     view! {
-        <div class=layout_class lang=move || i18n.get_locale().as_str() dir=move || i18n.get_locale().direction().as_str() data-testid="dashboard-preview">
+        <div
+            class=layout_class
+            lang=move || i18n.get_locale().as_str()
+            dir=move || i18n.get_locale().direction().as_str()
+            data-testid="dashboard-preview"
+        >
             <div class="preview-top">{org_name}</div>
             <ul class="preview-nav">
                 {move || nav().into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
             </ul>
             <div class="preview-main">
                 <p class="bubble visitor">{t!(i18n, preview.sample_visitor)}</p>
-                {move || (s().handoff_enabled && s().show_handoff_messages)
-                    .then(|| view! { <p class="bubble system">{t!(i18n, preview.sample_system)}</p> })}
-                {move || s().handoff_enabled.then(|| view! {
-                    <div class="preview-actions">
-                        <span class="fake-button">{t!(i18n, preview.handle_chat)}</span>
-                        <span class="fake-button">{t!(i18n, preview.pass_to_ai)}</span>
-                    </div>
-                })}
+                {move || {
+                    (s().handoff_enabled && s().show_handoff_messages)
+                        .then(|| view! { <p class="bubble system">{t!(i18n, preview.sample_system)}</p> })
+                }}
+                {move || {
+                    s()
+                        .handoff_enabled
+                        .then(|| {
+                            view! {
+                                <div class="preview-actions">
+                                    <span class="fake-button">{t!(i18n, preview.handle_chat)}</span>
+                                    <span class="fake-button">{t!(i18n, preview.pass_to_ai)}</span>
+                                </div>
+                            }
+                        })
+                }}
             </div>
         </div>
     }

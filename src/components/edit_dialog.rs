@@ -32,8 +32,15 @@ pub fn EditDialog(
     });
     let heading = title.clone();
     view! {
-        <dialog node_ref=dialog class="dialog" aria-label=title
-            on:close=move |_| { open.set(false); focus_id(&return_to); }>
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-label=title
+            on:close=move |_| {
+                open.set(false);
+                focus_id(&return_to);
+            }
+        >
             <h2>{move || heading.get()}</h2>
             {children()}
         </dialog>
@@ -46,8 +53,12 @@ pub fn DialogButtons(open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="dialog-actions">
-            <button type="submit" class="primary">{move || t_string!(i18n, users.save)}</button>
-            <button type="button" on:click=move |_| open.set(false)>{move || t_string!(i18n, common.cancel)}</button>
+            <button type="submit" class="primary">
+                {move || t_string!(i18n, users.save)}
+            </button>
+            <button type="button" on:click=move |_| open.set(false)>
+                {move || t_string!(i18n, common.cancel)}
+            </button>
         </div>
     }
 }

@@ -37,10 +37,24 @@ pub fn ErrorNotice(
             .map(|(p, s)| format!("{}{s}", crate::app::without_base(&p)))
             .unwrap_or_default();
         let href = crate::app::with_base(&format!("/login?next={}", crate::api::encode(&here)));
-        view! { " " <a href=href>{t!(i18n, session.sign_in_again)}</a> }
+        view! {
+            " "
+            <a href=href>{t!(i18n, session.sign_in_again)}</a>
+        }
     });
     let retry = retry.filter(|_| !is_unauthenticated).map(|retry| {
-        view! { " " <button type="button" class="small" on:click=move |_| retry.run(())>{t!(i18n, errors.retry)}</button> }
+        view! {
+            " "
+            <button type="button" class="small" on:click=move |_| retry.run(())>
+                {t!(i18n, errors.retry)}
+            </button>
+        }
     });
-    view! { <p role="alert" class="notice notice-error">{text}{sign_in}{retry}</p> }
+    view! {
+        <p role="alert" class="notice notice-error">
+            {text}
+            {sign_in}
+            {retry}
+        </p>
+    }
 }

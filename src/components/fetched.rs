@@ -46,17 +46,13 @@ where
 /// as it was (a `Transition`) until the new data replaces it, so nothing on it is redrawn
 /// twice and nothing typed into it is lost.
 fn suspended(shown: Arc<dyn Fn() -> Shown + Send + Sync>) -> impl IntoView {
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(shown())}
-        </Transition>
-    }
+    view! { <Transition fallback=Loading>{move || Suspend::new(shown())}</Transition> }
 }
 
 /// Outside the generic component, so that every page shares one copy.
 fn failure(error: ApiError, not_found: Option<ViewFn>, retry: Callback<()>) -> AnyView {
     match (error, not_found) {
         (ApiError::NotFound, Some(not_found)) => not_found.run(),
-        (error, _) => view! { <ErrorNotice error=error retry=retry/> }.into_any(),
+        (error, _) => view! { <ErrorNotice error=error retry=retry /> }.into_any(),
     }
 }

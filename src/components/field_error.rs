@@ -30,5 +30,9 @@ pub fn FieldErrorText(#[prop(into)] id: String, #[prop(into)] error: Signal<Opti
             FieldError::Confusable => t_string!(i18n, errors.field_confusable).to_string(),
         })
     };
-    view! { <p id=id class="field-error" aria-live="polite">{text}</p> }
+    view! {
+        <p id=id class="field-error" aria-live="polite">
+            {text}
+        </p>
+    }
 }

@@ -34,39 +34,76 @@ pub fn KeyTable(
         <TableBox>
             <table class="data-table">
                 <caption class="visually-hidden">{move || caption.get()}</caption>
-                <thead><tr>
-                    <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
-                    <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
-                    <th scope="col">{move || t_string!(i18n, integrations.col_status)}</th>
-                    <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t_string!(i18n, integrations.prefix)}</th>
+                        <th scope="col">{move || t_string!(i18n, integrations.created)}</th>
+                        <th scope="col">{move || t_string!(i18n, integrations.col_status)}</th>
+                        <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().map(|k| {
-                        let (id, prefix) = (k.id, k.prefix.clone());
-                        let active = k.revoked_at.is_none();
-                        view! {
-                            <tr>
-                                <th scope="row"><code>{k.prefix.clone()}"…"</code></th>
-                                <td><LocalTime at=k.created_at.clone()/></td>
-                                <td>{match k.revoked_at {
-                                    Some(at) => view! { <span class="badge">{move || t_string!(i18n, integrations.revoked_on, date = date(&at)).to_string()}</span> }.into_any(),
-                                    None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
-                                }}</td>
-                                <RowActions>{active.then(|| {
-                                    let question = prefix.clone();
-                                    view! {
-                                        <AskFirst class="small danger" busy=revoke.pending()
-                                            label=move || revoke_label(&prefix)
-                                            short=move || t_string!(i18n, row.revoke)
-                                            question=move || t_string!(i18n, keys.confirm_title, prefix = question.clone()).to_string()
-                                            help=move || t_string!(i18n, keys.confirm_help)
-                                            confirm=move || t_string!(i18n, keys.confirm)
-                                            on_confirm=Callback::new(move |_| { revoke.dispatch(id); })/>
-                                    }
-                                })}</RowActions>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .map(|k| {
+                            let (id, prefix) = (k.id, k.prefix.clone());
+                            let active = k.revoked_at.is_none();
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <code>{k.prefix.clone()}"…"</code>
+                                    </th>
+                                    <td>
+                                        <LocalTime at=k.created_at.clone() />
+                                    </td>
+                                    <td>
+                                        {match k.revoked_at {
+                                            Some(at) => {
+                                                view! {
+                                                    <span class="badge">
+                                                        {move || {
+                                                            t_string!(i18n, integrations.revoked_on, date = date(&at))
+                                                                .to_string()
+                                                        }}
+                                                    </span>
+                                                }
+                                                    .into_any()
+                                            }
+                                            None => {
+                                                view! { <span>{move || t_string!(i18n, integrations.active)}</span> }
+                                                    .into_any()
+                                            }
+                                        }}
+                                    </td>
+                                    <RowActions>
+                                        {active
+                                            .then(|| {
+                                                let question = prefix.clone();
+                                                view! {
+                                                    <AskFirst
+                                                        class="small danger"
+                                                        busy=revoke.pending()
+                                                        label=move || revoke_label(&prefix)
+                                                        short=move || t_string!(i18n, row.revoke)
+                                                        question=move || {
+                                                            t_string!(
+                                                                i18n, keys.confirm_title, prefix = question.clone()
+                                                            )
+                                                                .to_string()
+                                                        }
+                                                        help=move || t_string!(i18n, keys.confirm_help)
+                                                        confirm=move || t_string!(i18n, keys.confirm)
+                                                        on_confirm=Callback::new(move |_| {
+                                                            revoke.dispatch(id);
+                                                        })
+                                                    />
+                                                }
+                                            })}
+                                    </RowActions>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </TableBox>

@@ -12,9 +12,16 @@ pub fn LanguagePicker(#[prop(into)] current: Signal<String>, on_change: Callback
         <div class="language-picker">
             <label for="language-picker">{t!(i18n, common.language)}</label>
             <select id="language-picker" on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {SUPPORTED_LANGUAGES.iter().map(|code| view! {
-                    <option value=*code lang=*code selected=move || current.get() == *code>{language_name(code)}</option>
-                }).collect_view()}
+                {SUPPORTED_LANGUAGES
+                    .iter()
+                    .map(|code| {
+                        view! {
+                            <option value=*code lang=*code selected=move || current.get() == *code>
+                                {language_name(code)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }

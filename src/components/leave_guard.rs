@@ -49,8 +49,12 @@ pub fn LeaveGuard(
             <p id="leave-help">{move || message.get()}</p>
             <div class="dialog-actions">
                 // The safe answer first, and focused when the dialog opens.
-                <button type="button" class="primary" autofocus on:click=stay>{t!(i18n, leave.stay)}</button>
-                <button type="button" class="danger-button" on:click=leave>{t!(i18n, leave.leave)}</button>
+                <button type="button" class="primary" autofocus on:click=stay>
+                    {t!(i18n, leave.stay)}
+                </button>
+                <button type="button" class="danger-button" on:click=leave>
+                    {t!(i18n, leave.leave)}
+                </button>
             </div>
         </dialog>
     }

@@ -14,5 +14,9 @@ pub fn Link(
     exact: bool,
     children: Children,
 ) -> impl IntoView {
-    view! { <A href=move || crate::app::with_base(&href.get()) exact=exact>{children()}</A> }
+    view! {
+        <A href=move || crate::app::with_base(&href.get()) exact=exact>
+            {children()}
+        </A>
+    }
 }

@@ -15,7 +15,9 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool, on_clear: Callback<()>
             view! {
                 <div class="empty">
                     <p>{t!(i18n, orgs.no_match)}</p>
-                    <button type="button" on:click=move |_| on_clear.run(())>{t!(i18n, common.clear_search)}</button>
+                    <button type="button" on:click=move |_| on_clear.run(())>
+                        {t!(i18n, common.clear_search)}
+                    </button>
                 </div>
             }
             .into_any()
@@ -30,24 +32,44 @@ pub fn OrgTable(orgs: Vec<Organization>, searching: bool, on_clear: Callback<()>
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, orgs.col_name)}</th>
-                        <th scope="col" class="num">{t!(i18n, orgs.col_users)}</th>
-                        <th scope="col" class="num">{t!(i18n, orgs.col_agents)}</th>
+                        <th scope="col" class="num">
+                            {t!(i18n, orgs.col_users)}
+                        </th>
+                        <th scope="col" class="num">
+                            {t!(i18n, orgs.col_agents)}
+                        </th>
                         <th scope="col">{t!(i18n, orgs.col_updated)}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {orgs.into_iter().map(|org| {
-                        view! {
-                        <tr>
-                            <th scope="row">
-                                <a href=crate::app::with_base(&format!("/agency/orgs/{}", org.id))>{org.name}</a>
-                                {org.archived.then(|| view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> })}
-                            </th>
-                            <td class="num">{move || crate::format::number(org.user_count, i18n.get_locale().as_str())}</td>
-                            <td class="num">{move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}</td>
-                            <td><LocalTime at=org.updated_at.clone()/></td>
-                        </tr>
-                    }}).collect_view()}
+                    {orgs
+                        .into_iter()
+                        .map(|org| {
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <a href=crate::app::with_base(
+                                            &format!("/agency/orgs/{}", org.id),
+                                        )>{org.name}</a>
+                                        {org
+                                            .archived
+                                            .then(|| {
+                                                view! { <span class="badge">{t!(i18n, orgs.archived_badge)}</span> }
+                                            })}
+                                    </th>
+                                    <td class="num">
+                                        {move || crate::format::number(org.user_count, i18n.get_locale().as_str())}
+                                    </td>
+                                    <td class="num">
+                                        {move || crate::format::number(org.agent_count, i18n.get_locale().as_str())}
+                                    </td>
+                                    <td>
+                                        <LocalTime at=org.updated_at.clone() />
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </TableBox>

@@ -25,11 +25,25 @@ pub fn PasswordField(
     view! {
         <div class="field">
             <label for=id>{move || label.get()}</label>
-            <input id=id type="password" autocomplete=autocomplete required=true
-                aria-invalid=move || error.get().is_some().to_string() aria-describedby=described
-                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
-            {hint.map(|hint| view! { <p id=hint_id class="muted">{move || hint.get()}</p> })}
-            <FieldErrorText id=error_id error=error/>
+            <input
+                id=id
+                type="password"
+                autocomplete=autocomplete
+                required=true
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p id=hint_id class="muted">
+                            {move || hint.get()}
+                        </p>
+                    }
+                })}
+            <FieldErrorText id=error_id error=error />
         </div>
     }
 }

@@ -130,26 +130,64 @@ pub fn ReplyBox(
             <label for="reply-text">{move || t_string!(i18n, conversation.reply)}</label>
             // A plain textbox (a textarea may not take the combobox role) that points at
             // the option chosen in the list it controls.
-            <textarea id="reply-text" node_ref=area rows="3" aria-autocomplete="list" aria-haspopup="listbox"
-                aria-controls="canned-options" aria-describedby="reply-help"
+            <textarea
+                id="reply-text"
+                node_ref=area
+                rows="3"
+                aria-autocomplete="list"
+                aria-haspopup="listbox"
+                aria-controls="canned-options"
+                aria-describedby="reply-help"
                 aria-activedescendant=move || open().then(|| format!("canned-option-{}", active.get()))
-                on:input=move |ev| { text.set(event_target_value(&ev)); closed.set(false); active.set(0); sync_cursor(); }
-                on:keyup=move |_| sync_cursor() on:click=move |_| sync_cursor()
-                on:keydown=on_keydown></textarea>
-            <p id="reply-help" class="muted">{move || t_string!(i18n, conversation.reply_help)}</p>
-            <ul id="canned-options" role="listbox" class="canned-options" hidden=move || !open()
-                aria-label=move || t_string!(i18n, conversation.canned_list)>
-                {move || options.get().into_iter().enumerate().map(|(i, r)| {
-                    let chosen = r.clone();
-                    view! {
-                        <li id=format!("canned-option-{i}") role="option" aria-selected=move || (active.get() == i).to_string()
-                            on:mousedown=move |ev| { ev.prevent_default(); insert(chosen.clone()); }>
-                            <code>{format!("/{}", r.shortcode)}</code> " " {r.title.clone()}
-                        </li>
-                    }
-                }).collect_view()}
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    closed.set(false);
+                    active.set(0);
+                    sync_cursor();
+                }
+                on:keyup=move |_| sync_cursor()
+                on:click=move |_| sync_cursor()
+                on:keydown=on_keydown
+            ></textarea>
+            <p id="reply-help" class="muted">
+                {move || t_string!(i18n, conversation.reply_help)}
+            </p>
+            <ul
+                id="canned-options"
+                role="listbox"
+                class="canned-options"
+                hidden=move || !open()
+                aria-label=move || t_string!(i18n, conversation.canned_list)
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, r)| {
+                            let chosen = r.clone();
+                            view! {
+                                <li
+                                    id=format!("canned-option-{i}")
+                                    role="option"
+                                    aria-selected=move || (active.get() == i).to_string()
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        insert(chosen.clone());
+                                    }
+                                >
+                                    <code>{format!("/{}", r.shortcode)}</code>
+                                    " "
+                                    {r.title.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
-            <button type="submit" class="primary" disabled=move || sending.get()>{move || t_string!(i18n, conversation.send)}</button>
+            <button type="submit" class="primary" disabled=move || sending.get()>
+                {move || t_string!(i18n, conversation.send)}
+            </button>
         </form>
     }
 }

@@ -7,5 +7,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RowActions(children: Children) -> impl IntoView {
-    view! { <td class="row-actions"><div class="row-actions-inner">{children()}</div></td> }
+    view! {
+        <td class="row-actions">
+            <div class="row-actions-inner">{children()}</div>
+        </td>
+    }
 }

@@ -68,13 +68,22 @@ pub fn RowMenu(
     let label = move || t_string!(i18n, row.actions_for, name = name.clone()).to_string();
     view! {
         <div class="row-menu" node_ref=wrapper on:keydown=escape_closes(open, button) on:focusout=on_focusout>
-            <button type="button" class="small row-menu-button" id=id node_ref=button aria-label=label
-                aria-expanded=move || open.get().to_string() aria-controls=menu_id.clone()
-                on:click=toggle>
+            <button
+                type="button"
+                class="small row-menu-button"
+                id=id
+                node_ref=button
+                aria-label=label
+                aria-expanded=move || open.get().to_string()
+                aria-controls=menu_id.clone()
+                on:click=toggle
+            >
                 {move || t_string!(i18n, row.actions)}
             </button>
             <Show when=move || open.get()>
-                <div class="row-menu-items" id=menu_id.clone() style=move || place.get() on:click=on_item_click>{children()}</div>
+                <div class="row-menu-items" id=menu_id.clone() style=move || place.get() on:click=on_item_click>
+                    {children()}
+                </div>
             </Show>
         </div>
     }

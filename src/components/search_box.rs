@@ -38,7 +38,7 @@ pub fn SearchBox(
     view! {
         <div class="field search-field">
             <label for=id.clone()>{move || label.get()}</label>
-            <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input/>
+            <input id=id type="search" autocomplete="off" prop:value=value on:input=on_input />
         </div>
     }
 }

@@ -9,5 +9,9 @@ use leptos::prelude::*;
 pub fn SearchCapped(count: u64) -> impl IntoView {
     let i18n = use_i18n();
     let count = move || crate::format::number(count as i64, i18n.get_locale().as_str());
-    view! { <p class="notice notice-info" role="status">{move || t_string!(i18n, common.search_capped, count = count())}</p> }
+    view! {
+        <p class="notice notice-info" role="status">
+            {move || t_string!(i18n, common.search_capped, count = count())}
+        </p>
+    }
 }

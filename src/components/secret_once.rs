@@ -28,14 +28,14 @@ pub fn SecretOnce(
                     <div class="field">
                         <label for=id>{move || label.get()}</label>
                         <div class="secret-row">
-                            <input id=id class="secret" type="text" readonly=true value=secret.clone()/>
-                            <CopyButton text=secret label=copy_label/>
+                            <input id=id class="secret" type="text" readonly=true value=secret.clone() />
+                            <CopyButton text=secret label=copy_label />
                         </div>
                     </div>
                 </div>
             }
             .into_any(),
-            Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+            Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
         })
     }
 }
@@ -56,9 +56,12 @@ pub fn PasswordOnce(
         })
     };
     view! {
-        <SecretOnce id=id created=Signal::derive(move || shown.get().map(|(_, pw)| Ok(pw)))
+        <SecretOnce
+            id=id
+            created=Signal::derive(move || shown.get().map(|(_, pw)| Ok(pw)))
             warning=move || warning().unwrap_or_default()
             label=move || t_string!(i18n, users.password)
-            copy_label=move || t_string!(i18n, users.copy)/>
+            copy_label=move || t_string!(i18n, users.copy)
+        />
     }
 }

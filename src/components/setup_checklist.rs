@@ -35,18 +35,40 @@ pub fn SetupChecklist(org: Organization) -> impl IntoView {
         <section class="checklist card" aria-labelledby="checklist-title">
             <h2 id="checklist-title">{t!(i18n, checklist.title)}</h2>
             <ol>
-                {move || labels().into_iter().zip(done).zip(tabs).map(|((label, done), tab)| view! {
-                    <li class:done=done>
-                        <span aria-hidden="true" class="tick">{if done { "✓" } else { "○" }}</span>
-                        {match tab {
-                            Some(tab) => view! { <Link href=format!("{base}{tab}") exact=true>{label}</Link> }.into_any(),
-                            None => label.into_any(),
-                        }}
-                        <span class="visually-hidden">
-                            {if done { t_string!(i18n, checklist.done) } else { t_string!(i18n, checklist.todo) }}
-                        </span>
-                    </li>
-                }).collect_view()}
+                {move || {
+                    labels()
+                        .into_iter()
+                        .zip(done)
+                        .zip(tabs)
+                        .map(|((label, done), tab)| {
+                            view! {
+                                <li class:done=done>
+                                    <span aria-hidden="true" class="tick">
+                                        {if done { "✓" } else { "○" }}
+                                    </span>
+                                    {match tab {
+                                        Some(tab) => {
+                                            view! {
+                                                <Link href=format!("{base}{tab}") exact=true>
+                                                    {label}
+                                                </Link>
+                                            }
+                                                .into_any()
+                                        }
+                                        None => label.into_any(),
+                                    }}
+                                    <span class="visually-hidden">
+                                        {if done {
+                                            t_string!(i18n, checklist.done)
+                                        } else {
+                                            t_string!(i18n, checklist.todo)
+                                        }}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </section>
     }

@@ -30,5 +30,9 @@ pub fn TableBox(children: Children) -> impl IntoView {
     });
     let resized = window_event_listener(leptos::ev::resize, move |_| fit());
     on_cleanup(move || resized.remove());
-    view! { <div class="table-box" node_ref=node>{children()}</div> }
+    view! {
+        <div class="table-box" node_ref=node>
+            {children()}
+        </div>
+    }
 }

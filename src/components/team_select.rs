@@ -23,11 +23,27 @@ pub fn TeamSelect(
     view! {
         <label for=id>{move || label.get()}</label>
         // The value is set after the teams arrive: a value set before its option exists is lost.
-        <select id=id on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
-            prop:value=move || { teams.track(); selected.get().map(|t| t.to_string()).unwrap_or_default() }>
+        <select
+            id=id
+            on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
+            prop:value=move || {
+                teams.track();
+                selected.get().map(|t| t.to_string()).unwrap_or_default()
+            }
+        >
             <option value="">{move || none_label.get()}</option>
-            {move || options().into_iter().map(|t| view! { <option value=t.id.to_string()>{t.label}</option> }).collect_view()}
+            {move || {
+                options()
+                    .into_iter()
+                    .map(|t| view! { <option value=t.id.to_string()>{t.label}</option> })
+                    .collect_view()
+            }}
         </select>
-        {move || teams.get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| teams.refetch())/> })}
+        {move || {
+            teams
+                .get()
+                .and_then(Result::err)
+                .map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| teams.refetch()) /> })
+        }}
     }
 }

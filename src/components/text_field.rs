@@ -19,11 +19,17 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id.clone()>{move || label.get()}</label>
-            <input id=id type=input_type required=required autocomplete=autocomplete
+            <input
+                id=id
+                type=input_type
+                required=required
+                autocomplete=autocomplete
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()
-                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
-            <FieldErrorText id=error_id error=error/>
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <FieldErrorText id=error_id error=error />
         </div>
     }
 }

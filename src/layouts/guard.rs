@@ -19,17 +19,17 @@ where
     let location = use_location();
     move || {
         if !session.ready() {
-            return view! { <Loading/> }.into_any();
+            return view! { <Loading /> }.into_any();
         }
         match session.me() {
-            None if session.has_left() => view! { <Redirect path="/login"/> }.into_any(),
+            None if session.has_left() => view! { <Redirect path="/login" /> }.into_any(),
             None => {
                 let path = crate::app::without_base(&location.pathname.get_untracked());
                 let here = path_with_query(&path, &location.search.get_untracked());
                 let next = String::from(js_sys::encode_uri_component(&here));
-                view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+                view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
             }
-            Some(me) if me.kind != kind => view! { <Redirect path=home_path(me.kind)/> }.into_any(),
+            Some(me) if me.kind != kind => view! { <Redirect path=home_path(me.kind) /> }.into_any(),
             Some(me) => children(me).into_any(),
         }
     }

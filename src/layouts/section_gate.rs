@@ -17,5 +17,5 @@ pub fn SectionGate() -> impl IntoView {
     let allowed = Memo::new(move |_| {
         Section::at(&crate::app::without_base(&pathname.get())).is_none_or(|section| section.allowed(&me))
     });
-    move || if allowed.get() { view! { <Outlet/> }.into_any() } else { view! { <NotAvailable/> }.into_any() }
+    move || if allowed.get() { view! { <Outlet /> }.into_any() } else { view! { <NotAvailable /> }.into_any() }
 }

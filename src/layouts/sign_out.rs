@@ -17,10 +17,16 @@ pub fn SignOutButton() -> impl IntoView {
         }
     });
     view! {
-        <button type="button" class="link-button" on:click=move |_| { logout.dispatch(()); }>
+        <button
+            type="button"
+            class="link-button"
+            on:click=move |_| {
+                logout.dispatch(());
+            }
+        >
             {t!(i18n, common.sign_out)}
         </button>
-        {move || logout.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        {move || logout.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
     }
 }
 

@@ -10,9 +10,15 @@ use leptos::prelude::*;
 pub fn SkipLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            focus_content();
-        }>{t!(i18n, common.skip_to_content)}</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_content();
+            }
+        >
+            {t!(i18n, common.skip_to_content)}
+        </a>
     }
 }

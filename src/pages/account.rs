@@ -16,8 +16,8 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h1>{t!(i18n, account.title)}</h1>
-        <ChangePasswordForm/>
-        <SignOutEverywhere/>
+        <ChangePasswordForm />
+        <SignOutEverywhere />
     }
 }
 
@@ -42,15 +42,34 @@ fn ChangePasswordForm() -> impl IntoView {
     view! {
         <form class="card" on:submit=on_submit novalidate=true>
             <h2>{t!(i18n, account.change_password)}</h2>
-            <PasswordField id="account-current" label=move || t_string!(i18n, account.current_password).to_string()
-                autocomplete="current-password" value=current error=error("current_password")/>
-            <PasswordField id="account-new" label=move || t_string!(i18n, account.new_password).to_string()
-                autocomplete="new-password" value=new error=error("new_password")
-                hint=move || t_string!(i18n, account.new_password_help)/>
-            <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, account.save_password)}</button>
-            {move || matches!(save.value().get(), Some(Ok(()))).then(|| view! {
-                <p role="status" class="notice notice-success">{t!(i18n, account.password_changed)}</p>
-            })}
+            <PasswordField
+                id="account-current"
+                label=move || t_string!(i18n, account.current_password).to_string()
+                autocomplete="current-password"
+                value=current
+                error=error("current_password")
+            />
+            <PasswordField
+                id="account-new"
+                label=move || t_string!(i18n, account.new_password).to_string()
+                autocomplete="new-password"
+                value=new
+                error=error("new_password")
+                hint=move || t_string!(i18n, account.new_password_help)
+            />
+            <button type="submit" class="primary" disabled=move || save.pending().get()>
+                {t!(i18n, account.save_password)}
+            </button>
+            {move || {
+                matches!(save.value().get(), Some(Ok(())))
+                    .then(|| {
+                        view! {
+                            <p role="status" class="notice notice-success">
+                                {t!(i18n, account.password_changed)}
+                            </p>
+                        }
+                    })
+            }}
             {form.failure_notice()}
         </form>
     }
@@ -72,18 +91,33 @@ fn SignOutEverywhere() -> impl IntoView {
         <section class="card" aria-labelledby="sign-out-everywhere">
             <h2 id="sign-out-everywhere">{t!(i18n, account.sign_out_everywhere_title)}</h2>
             <p class="muted">{t!(i18n, account.sign_out_everywhere_help)}</p>
-            <Show when=move || asking.get() fallback=move || view! {
-                <button type="button" on:click=move |_| asking.set(true)>{t!(i18n, account.sign_out_everywhere)}</button>
-            }>
+            <Show
+                when=move || asking.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" on:click=move |_| asking.set(true)>
+                            {t!(i18n, account.sign_out_everywhere)}
+                        </button>
+                    }
+                }
+            >
                 <div role="group" aria-labelledby="confirm-sign-out-everywhere" class="confirm-row">
                     <p id="confirm-sign-out-everywhere">{t!(i18n, account.confirm_sign_out_everywhere)}</p>
-                    <button type="button" class="danger" on:click=move |_| { end_all.dispatch(()); }>
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| {
+                            end_all.dispatch(());
+                        }
+                    >
                         {t!(i18n, account.sign_out_everywhere_confirm)}
                     </button>
-                    <button type="button" on:click=move |_| asking.set(false)>{t!(i18n, account.cancel)}</button>
+                    <button type="button" on:click=move |_| asking.set(false)>
+                        {t!(i18n, account.cancel)}
+                    </button>
                 </div>
             </Show>
-            {move || end_all.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+            {move || end_all.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
         </section>
     }
 }

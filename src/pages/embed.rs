@@ -30,15 +30,23 @@ pub fn EmbedPage() -> impl IntoView {
         <main id="main" class="login-page">
             <div class="card login-card">
                 {move || match sign_in.value().get() {
-                    None | Some(Ok(_)) => view! { <Loading/> }.into_any(),
-                    Some(Err(ApiError::InvalidEmbedLink)) => view! {
-                        <h1>{t!(i18n, embed.invalid_title)}</h1>
-                        <p role="alert" class="notice notice-error">{t!(i18n, embed.invalid)}</p>
-                    }.into_any(),
-                    Some(Err(e)) => view! {
-                        <h1>{t!(i18n, embed.invalid_title)}</h1>
-                        <ErrorNotice error=e/>
-                    }.into_any(),
+                    None | Some(Ok(_)) => view! { <Loading /> }.into_any(),
+                    Some(Err(ApiError::InvalidEmbedLink)) => {
+                        view! {
+                            <h1>{t!(i18n, embed.invalid_title)}</h1>
+                            <p role="alert" class="notice notice-error">
+                                {t!(i18n, embed.invalid)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Some(Err(e)) => {
+                        view! {
+                            <h1>{t!(i18n, embed.invalid_title)}</h1>
+                            <ErrorNotice error=e />
+                        }
+                            .into_any()
+                    }
                 }}
             </div>
         </main>

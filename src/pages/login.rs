@@ -50,37 +50,79 @@ pub fn LoginPage() -> impl IntoView {
     let error_id = "login-error";
 
     view! {
-        {move || session.me().map(|me| view! { <Redirect path=target(me.kind)/> })}
+        {move || session.me().map(|me| view! { <Redirect path=target(me.kind) /> })}
         <main id="main" class="login-page">
             <form class="card login-card" on:submit=on_submit novalidate=true aria-describedby=error_id>
-                {move || branding.get().and_then(|b| b.logo_light_url).map(|src| view! { <img class="brand-logo" src=src alt=""/> })}
+                {move || {
+                    branding
+                        .get()
+                        .and_then(|b| b.logo_light_url)
+                        .map(|src| view! { <img class="brand-logo" src=src alt="" /> })
+                }}
                 <h1>{move || t_string!(i18n, login.welcome, brand = branding.name()).to_string()}</h1>
                 <div id=error_id>
-                    {move || error().filter(|e| !matches!(e, ApiError::Validation(_))).map(|e| view! { <ErrorNotice error=e/> })}
+                    {move || {
+                        error()
+                            .filter(|e| !matches!(e, ApiError::Validation(_)))
+                            .map(|e| view! { <ErrorNotice error=e /> })
+                    }}
                 </div>
                 <div class="field">
                     <label for="login-email">{t!(i18n, login.email)}</label>
-                    <input id="login-email" type="email" name="email" autocomplete="username" required=true
+                    <input
+                        id="login-email"
+                        type="email"
+                        name="email"
+                        autocomplete="username"
+                        required=true
                         aria-invalid=move || field_errors.with(|f| f.get("email").is_some()).to_string()
                         aria-describedby="login-email-error"
-                        prop:value=email on:input=move |ev| email.set(event_target_value(&ev))/>
-                    <FieldErrorText id="login-email-error" error=Signal::derive(move || field_errors.with(|f| f.get("email")))/>
+                        prop:value=email
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                    <FieldErrorText
+                        id="login-email-error"
+                        error=Signal::derive(move || field_errors.with(|f| f.get("email")))
+                    />
                 </div>
                 <div class="field">
                     <label for="login-password">{t!(i18n, login.password)}</label>
-                    <input id="login-password" type="password" name="password" autocomplete="current-password" required=true
+                    <input
+                        id="login-password"
+                        type="password"
+                        name="password"
+                        autocomplete="current-password"
+                        required=true
                         aria-invalid=move || field_errors.with(|f| f.get("password").is_some()).to_string()
                         aria-describedby="login-password-error"
-                        prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-                    <FieldErrorText id="login-password-error" error=Signal::derive(move || field_errors.with(|f| f.get("password")))/>
+                        prop:value=password
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                    <FieldErrorText
+                        id="login-password-error"
+                        error=Signal::derive(move || field_errors.with(|f| f.get("password")))
+                    />
                 </div>
                 <button type="submit" class="primary" disabled=move || login.pending().get()>
-                    {move || if login.pending().get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) }}
+                    {move || {
+                        if login.pending().get() {
+                            t_string!(i18n, login.submitting)
+                        } else {
+                            t_string!(i18n, login.submit)
+                        }
+                    }}
                 </button>
-                <p><Link href="/forgot-password">{t!(i18n, reset.forgot_link)}</Link></p>
-                {move || branding.get().and_then(|b| b.support_email).map(|email| view! {
-                    <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p>
-                })}
+                <p>
+                    <Link href="/forgot-password">{t!(i18n, reset.forgot_link)}</Link>
+                </p>
+                {move || {
+                    branding
+                        .get()
+                        .and_then(|b| b.support_email)
+                        .map(|email| {
+                            view! { <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p> }
+                        })
+                }}
             </form>
         </main>
     }

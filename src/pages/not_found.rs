@@ -13,7 +13,9 @@ pub fn NotFound() -> impl IntoView {
             <div class="card login-card not-found">
                 <h1>{t!(i18n, not_found.title)}</h1>
                 <p>{t!(i18n, not_found.body)}</p>
-                <Link href="/" attr:class="button primary">{t!(i18n, not_found.home)}</Link>
+                <Link href="/" attr:class="button primary">
+                    {t!(i18n, not_found.home)}
+                </Link>
             </div>
         </main>
     }

@@ -32,21 +32,37 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let error = form.error("email");
     view! {
         <ResetShell title=move || t_string!(i18n, reset.forgot_title)>
-            <Show when=move || matches!(send.value().get(), Some(Ok(()))) fallback=move || view! {
-                <form on:submit=on_submit novalidate=true>
-                    <p class="muted">{t!(i18n, reset.forgot_help)}</p>
-                    <div class="field">
-                        <label for="reset-email">{t!(i18n, login.email)}</label>
-                        <input id="reset-email" type="email" autocomplete="username" required=true
-                            aria-invalid=move || error.get().is_some().to_string() aria-describedby="reset-email-error"
-                            prop:value=email on:input=move |ev| email.set(event_target_value(&ev))/>
-                        <FieldErrorText id="reset-email-error" error=error/>
-                    </div>
-                    <button type="submit" class="primary" disabled=move || send.pending().get()>{t!(i18n, reset.send)}</button>
-                    {form.failure_notice()}
-                </form>
-            }>
-                <p role="status" class="notice notice-success">{t!(i18n, reset.sent)}</p>
+            <Show
+                when=move || matches!(send.value().get(), Some(Ok(())))
+                fallback=move || {
+                    view! {
+                        <form on:submit=on_submit novalidate=true>
+                            <p class="muted">{t!(i18n, reset.forgot_help)}</p>
+                            <div class="field">
+                                <label for="reset-email">{t!(i18n, login.email)}</label>
+                                <input
+                                    id="reset-email"
+                                    type="email"
+                                    autocomplete="username"
+                                    required=true
+                                    aria-invalid=move || error.get().is_some().to_string()
+                                    aria-describedby="reset-email-error"
+                                    prop:value=email
+                                    on:input=move |ev| email.set(event_target_value(&ev))
+                                />
+                                <FieldErrorText id="reset-email-error" error=error />
+                            </div>
+                            <button type="submit" class="primary" disabled=move || send.pending().get()>
+                                {t!(i18n, reset.send)}
+                            </button>
+                            {form.failure_notice()}
+                        </form>
+                    }
+                }
+            >
+                <p role="status" class="notice notice-success">
+                    {t!(i18n, reset.sent)}
+                </p>
             </Show>
         </ResetShell>
     }
@@ -70,19 +86,35 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let error = move |field| form.error(field);
     view! {
         <ResetShell title=move || t_string!(i18n, reset.new_title)>
-            <Show when=move || matches!(save.value().get(), Some(Ok(()))) fallback=move || view! {
-                <form on:submit=on_submit novalidate=true>
-                    // A link that is broken, used or expired says so here, with the way to a new one.
-                    <FieldErrorText id="reset-token-error" error=error("token")/>
-                    <PasswordField id="reset-password" label=move || t_string!(i18n, account.new_password).to_string()
-                        autocomplete="new-password" value=password error=error("new_password")
-                        hint=move || t_string!(i18n, account.new_password_help)/>
-                    <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, reset.save)}</button>
-                    {form.failure_notice()}
-                    <p><Link href="/forgot-password">{t!(i18n, reset.ask_again)}</Link></p>
-                </form>
-            }>
-                <p role="status" class="notice notice-success">{t!(i18n, reset.done)}</p>
+            <Show
+                when=move || matches!(save.value().get(), Some(Ok(())))
+                fallback=move || {
+                    view! {
+                        <form on:submit=on_submit novalidate=true>
+                            // A link that is broken, used or expired says so here, with the way to a new one.
+                            <FieldErrorText id="reset-token-error" error=error("token") />
+                            <PasswordField
+                                id="reset-password"
+                                label=move || t_string!(i18n, account.new_password).to_string()
+                                autocomplete="new-password"
+                                value=password
+                                error=error("new_password")
+                                hint=move || t_string!(i18n, account.new_password_help)
+                            />
+                            <button type="submit" class="primary" disabled=move || save.pending().get()>
+                                {t!(i18n, reset.save)}
+                            </button>
+                            {form.failure_notice()}
+                            <p>
+                                <Link href="/forgot-password">{t!(i18n, reset.ask_again)}</Link>
+                            </p>
+                        </form>
+                    }
+                }
+            >
+                <p role="status" class="notice notice-success">
+                    {t!(i18n, reset.done)}
+                </p>
             </Show>
         </ResetShell>
     }
@@ -96,10 +128,14 @@ fn ResetShell(#[prop(into)] title: Signal<&'static str>, children: Children) -> 
     view! {
         <main id="main" class="login-page">
             <div class="card login-card">
-                {move || branding.get().and_then(|b| b.logo_light_url).map(|src| view! { <img class="brand-logo" src=src alt=""/> })}
-                <h1>{title}</h1>
-                {children()}
-                <p><Link href="/login">{t!(i18n, reset.back_to_sign_in)}</Link></p>
+                {move || {
+                    branding
+                        .get()
+                        .and_then(|b| b.logo_light_url)
+                        .map(|src| view! { <img class="brand-logo" src=src alt="" /> })
+                }} <h1>{title}</h1> {children()} <p>
+                    <Link href="/login">{t!(i18n, reset.back_to_sign_in)}</Link>
+                </p>
             </div>
         </main>
     }

@@ -9,8 +9,8 @@ pub fn StartRedirect() -> impl IntoView {
     let session = use_session();
     move || {
         session.ready().then(|| match session.me() {
-            Some(me) => view! { <Redirect path=home_path(me.kind)/> }.into_any(),
-            None => view! { <Redirect path="/login"/> }.into_any(),
+            Some(me) => view! { <Redirect path=home_path(me.kind) /> }.into_any(),
+            None => view! { <Redirect path="/login" /> }.into_any(),
         })
     }
 }

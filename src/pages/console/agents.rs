@@ -70,63 +70,107 @@ pub fn AgentsPoolPage() -> impl IntoView {
 
     view! {
         <h1>{t!(i18n, agents.title)}</h1>
-        {move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err))
-            .map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=agents children=move |list| view! {
-            <TableBox>
-                <table class="data-table">
-                    <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, agents.name)}</th>
-                        <th scope="col">{t!(i18n, agents.kind)}</th>
-                        <th scope="col">{t!(i18n, agents.status)}</th>
-                        <th scope="col">{t!(i18n, agents.description)}</th>
-                        <th scope="col">{t!(i18n, agents.actions)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {list.items.into_iter().map(|agent| {
-                            let stored = StoredValue::new(agent.clone());
-                            let name = agent.name.clone();
-                            let action = move || match agent.status {
-                                AgentStatus::Active => t_string!(i18n, agents.pause, name = name.clone()).to_string(),
-                                AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.clone()).to_string(),
-                            };
-                            let short = move || match agent.status {
-                                AgentStatus::Active => t_string!(i18n, row.pause),
-                                AgentStatus::Paused => t_string!(i18n, row.resume),
-                            };
-                            view! {
+        {move || {
+            toggle
+                .value()
+                .get()
+                .and_then(Result::err)
+                .or_else(|| edit.value().get().and_then(Result::err))
+                .map(|e| view! { <ErrorNotice error=e /> })
+        }}
+        <Fetched
+            resource=agents
+            children=move |list| {
+                view! {
+                    <TableBox>
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
+                            <thead>
                                 <tr>
-                                    <th scope="row">{agent.name.clone()}</th>
-                                    <td>{move || kind_label(i18n, agent.kind)}</td>
-                                    <td>{move || status_label(i18n, agent.status)}</td>
-                                    <td>{agent.description.clone()}</td>
-                                    <RowActions>
-                                        <button type="button" class="small" aria-label=action on:click=move |_| { toggle.dispatch(stored.get_value()); }>{short}</button>
-                                        <EditAgent agent=stored.get_value() edit=edit/>
-                                    </RowActions>
+                                    <th scope="col">{t!(i18n, agents.name)}</th>
+                                    <th scope="col">{t!(i18n, agents.kind)}</th>
+                                    <th scope="col">{t!(i18n, agents.status)}</th>
+                                    <th scope="col">{t!(i18n, agents.description)}</th>
+                                    <th scope="col">{t!(i18n, agents.actions)}</th>
                                 </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </TableBox>
-        }/>
+                            </thead>
+                            <tbody>
+                                {list
+                                    .items
+                                    .into_iter()
+                                    .map(|agent| {
+                                        let stored = StoredValue::new(agent.clone());
+                                        let name = agent.name.clone();
+                                        let action = move || match agent.status {
+                                            AgentStatus::Active => {
+                                                t_string!(i18n, agents.pause, name = name.clone()).to_string()
+                                            }
+                                            AgentStatus::Paused => {
+                                                t_string!(i18n, agents.resume, name = name.clone()).to_string()
+                                            }
+                                        };
+                                        let short = move || match agent.status {
+                                            AgentStatus::Active => t_string!(i18n, row.pause),
+                                            AgentStatus::Paused => t_string!(i18n, row.resume),
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{agent.name.clone()}</th>
+                                                <td>{move || kind_label(i18n, agent.kind)}</td>
+                                                <td>{move || status_label(i18n, agent.status)}</td>
+                                                <td>{agent.description.clone()}</td>
+                                                <RowActions>
+                                                    <button
+                                                        type="button"
+                                                        class="small"
+                                                        aria-label=action
+                                                        on:click=move |_| {
+                                                            toggle.dispatch(stored.get_value());
+                                                        }
+                                                    >
+                                                        {short}
+                                                    </button>
+                                                    <EditAgent agent=stored.get_value() edit=edit />
+                                                </RowActions>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </TableBox>
+                }
+            }
+        />
         <h2>{t!(i18n, agents.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            <TextField id="agent-name" label=move || t_string!(i18n, agents.name)
-                value=name error=error("name") required=true/>
+            <TextField
+                id="agent-name"
+                label=move || t_string!(i18n, agents.name)
+                value=name
+                error=error("name")
+                required=true
+            />
             <div class="field">
                 <label for="agent-kind">{t!(i18n, agents.kind)}</label>
-                <select id="agent-kind" on:change=move |ev| kind.set(AgentKind::parse(&event_target_value(&ev)).unwrap_or(AgentKind::Chat))>
+                <select
+                    id="agent-kind"
+                    on:change=move |ev| kind.set(AgentKind::parse(&event_target_value(&ev)).unwrap_or(AgentKind::Chat))
+                >
                     <option value="chat">{t!(i18n, agent.kind_chat)}</option>
                     <option value="voice">{t!(i18n, agent.kind_voice)}</option>
                 </select>
             </div>
-            <TextField id="agent-description" label=move || t_string!(i18n, agents.description)
-                value=description error=error("description")/>
-            <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, agents.add)}</button>
+            <TextField
+                id="agent-description"
+                label=move || t_string!(i18n, agents.description)
+                value=description
+                error=error("description")
+            />
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {t!(i18n, agents.add)}
+            </button>
         </form>
     }
 }
@@ -173,14 +217,30 @@ fn EditAgent(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiErro
     };
     let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
     view! {
-        <button type="button" class="small" id=button_id.clone() aria-label=move || title.get() on:click=move |_| open.set(true)>
+        <button
+            type="button"
+            class="small"
+            id=button_id.clone()
+            aria-label=move || title.get()
+            on:click=move |_| open.set(true)
+        >
             {move || t_string!(i18n, row.edit)}
         </button>
         <EditDialog title=title open=open return_to=button_id>
             <form method="dialog" on:submit=on_submit novalidate=true>
-                <TextField id=format!("agent-{id}-name") label=move || t_string!(i18n, agents.name) value=name error=error("name")/>
-                <TextField id=format!("agent-{id}-description") label=move || t_string!(i18n, agents.description) value=description error=error("description")/>
-                <DialogButtons open=open/>
+                <TextField
+                    id=format!("agent-{id}-name")
+                    label=move || t_string!(i18n, agents.name)
+                    value=name
+                    error=error("name")
+                />
+                <TextField
+                    id=format!("agent-{id}-description")
+                    label=move || t_string!(i18n, agents.description)
+                    value=description
+                    error=error("description")
+                />
+                <DialogButtons open=open />
             </form>
         </EditDialog>
     }

@@ -22,7 +22,10 @@ pub fn BrandingPage() -> impl IntoView {
     let agency = LocalResource::new(api::agency::get_agency);
     view! {
         <h1>{t!(i18n, branding.title)}</h1>
-        <Fetched resource=agency children=move |profile| view! { <BrandingForm initial=profile.branding domains=profile.domains/> }/>
+        <Fetched
+            resource=agency
+            children=move |profile| view! { <BrandingForm initial=profile.branding domains=profile.domains /> }
+        />
     }
 }
 
@@ -71,10 +74,15 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
         view! {
             <div class="field">
                 <label for=id>{label}</label>
-                <input id=id type=kind aria-describedby=error_id.clone()
+                <input
+                    id=id
+                    type=kind
+                    aria-describedby=error_id.clone()
                     aria-invalid=move || form.errors().with(|e| e.get(field).is_some()).to_string()
-                    prop:value=move || draft.with(get) on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))/>
-                <FieldErrorText id=error_id error=error(field)/>
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
+                />
+                <FieldErrorText id=error_id error=error(field) />
             </div>
         }
     };
@@ -82,45 +90,141 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
     view! {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, branding.saved)}</p> })}
-            {text_field("brand-name", "display_name", label(|i| t_string!(i, branding.display_name)), |d| d.display_name.clone(), |d, v| d.display_name = v, "text")}
+            {move || {
+                matches!(save.value().get(), Some(Ok(_)))
+                    .then(|| {
+                        view! {
+                            <p class="notice notice-success" role="status">
+                                {t!(i18n, branding.saved)}
+                            </p>
+                        }
+                    })
+            }}
+            {text_field(
+                "brand-name",
+                "display_name",
+                label(|i| t_string!(i, branding.display_name)),
+                |d| d.display_name.clone(),
+                |d, v| d.display_name = v,
+                "text",
+            )}
             <div class="field">
                 <label for="brand-colour">{t!(i18n, branding.primary_color)}</label>
                 <div class="colour-row">
-                    <input id="brand-colour" type="text" aria-describedby="brand-colour-error brand-contrast"
+                    <input
+                        id="brand-colour"
+                        type="text"
+                        aria-describedby="brand-colour-error brand-contrast"
                         aria-invalid=move || form.errors().with(|e| e.get("primary_color").is_some()).to_string()
                         prop:value=move || draft.with(|d| d.primary_color.clone())
-                        on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))/>
-                    <span class="swatch" aria-hidden="true" style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))></span>
+                        on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))
+                    />
+                    <span
+                        class="swatch"
+                        aria-hidden="true"
+                        style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))
+                    ></span>
                 </div>
-                <FieldErrorText id="brand-colour-error" error=error("primary_color")/>
+                <FieldErrorText id="brand-colour-error" error=error("primary_color") />
                 <p id="brand-contrast" aria-live="polite">
-                    {move || ratio().map(|r| {
-                        let shown = crate::format::one_decimal(r, i18n.get_locale().as_str());
-                        if r >= 4.5 {
-                            view! { <span class="muted">{t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}</span> }.into_any()
-                        } else {
-                            view! { <span class="notice notice-warning">{t_string!(i18n, branding.contrast_warning, ratio = shown).to_string()}</span> }.into_any()
-                        }
-                    })}
+                    {move || {
+                        ratio()
+                            .map(|r| {
+                                let shown = crate::format::one_decimal(r, i18n.get_locale().as_str());
+                                if r >= 4.5 {
+                                    view! {
+                                        <span class="muted">
+                                            {t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}
+                                        </span>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <span class="notice notice-warning">
+                                            {t_string!(i18n, branding.contrast_warning, ratio = shown).to_string()}
+                                        </span>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
                 </p>
             </div>
-            {text_field("brand-logo-light", "logo_light_url", label(|i| t_string!(i, branding.logo_light_url)), |d| d.logo_light_url.clone().unwrap_or_default(), |d, v| d.logo_light_url = Some(v), "url")}
-            {text_field("brand-logo-dark", "logo_dark_url", label(|i| t_string!(i, branding.logo_dark_url)), |d| d.logo_dark_url.clone().unwrap_or_default(), |d, v| d.logo_dark_url = Some(v), "url")}
-            {text_field("brand-support", "support_email", label(|i| t_string!(i, branding.support_email)), |d| d.support_email.clone().unwrap_or_default(), |d, v| d.support_email = Some(v), "email")}
-            {text_field("brand-website", "website_url", label(|i| t_string!(i, branding.website_url)), |d| d.website_url.clone().unwrap_or_default(), |d, v| d.website_url = Some(v), "url")}
-            {text_field("brand-terms", "terms_url", label(|i| t_string!(i, branding.terms_url)), |d| d.terms_url.clone().unwrap_or_default(), |d, v| d.terms_url = Some(v), "url")}
-            {text_field("brand-privacy", "privacy_url", label(|i| t_string!(i, branding.privacy_url)), |d| d.privacy_url.clone().unwrap_or_default(), |d, v| d.privacy_url = Some(v), "url")}
+            {text_field(
+                "brand-logo-light",
+                "logo_light_url",
+                label(|i| t_string!(i, branding.logo_light_url)),
+                |d| d.logo_light_url.clone().unwrap_or_default(),
+                |d, v| d.logo_light_url = Some(v),
+                "url",
+            )}
+            {text_field(
+                "brand-logo-dark",
+                "logo_dark_url",
+                label(|i| t_string!(i, branding.logo_dark_url)),
+                |d| d.logo_dark_url.clone().unwrap_or_default(),
+                |d, v| d.logo_dark_url = Some(v),
+                "url",
+            )}
+            {text_field(
+                "brand-support",
+                "support_email",
+                label(|i| t_string!(i, branding.support_email)),
+                |d| d.support_email.clone().unwrap_or_default(),
+                |d, v| d.support_email = Some(v),
+                "email",
+            )}
+            {text_field(
+                "brand-website",
+                "website_url",
+                label(|i| t_string!(i, branding.website_url)),
+                |d| d.website_url.clone().unwrap_or_default(),
+                |d, v| d.website_url = Some(v),
+                "url",
+            )}
+            {text_field(
+                "brand-terms",
+                "terms_url",
+                label(|i| t_string!(i, branding.terms_url)),
+                |d| d.terms_url.clone().unwrap_or_default(),
+                |d, v| d.terms_url = Some(v),
+                "url",
+            )}
+            {text_field(
+                "brand-privacy",
+                "privacy_url",
+                label(|i| t_string!(i, branding.privacy_url)),
+                |d| d.privacy_url.clone().unwrap_or_default(),
+                |d, v| d.privacy_url = Some(v),
+                "url",
+            )}
             <div class="field">
                 <label for="brand-hostnames">{t!(i18n, branding.hostnames)}</label>
-                <textarea id="brand-hostnames" rows="3" aria-describedby="brand-hostnames-help brand-hostnames-error"
+                <textarea
+                    id="brand-hostnames"
+                    rows="3"
+                    aria-describedby="brand-hostnames-help brand-hostnames-error"
                     prop:value=move || draft.with(|d| d.hostnames.join("\n"))
-                    on:input=move |ev| draft.update(|d| d.hostnames = event_target_value(&ev).lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()).collect())></textarea>
-                <p id="brand-hostnames-help" class="muted">{t!(i18n, branding.hostnames_help)}</p>
-                <FieldErrorText id="brand-hostnames-error" error=error("hostnames")/>
-                <DomainList domains=domains/>
+                    on:input=move |ev| {
+                        draft
+                            .update(|d| {
+                                d.hostnames = event_target_value(&ev)
+                                    .lines()
+                                    .map(|l| l.trim().to_lowercase())
+                                    .filter(|l| !l.is_empty())
+                                    .collect();
+                            })
+                    }
+                ></textarea>
+                <p id="brand-hostnames-help" class="muted">
+                    {t!(i18n, branding.hostnames_help)}
+                </p>
+                <FieldErrorText id="brand-hostnames-error" error=error("hostnames") />
+                <DomainList domains=domains />
             </div>
-            <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, branding.save)}</button>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>
+                {t!(i18n, branding.save)}
+            </button>
         </form>
     }
 }
@@ -154,7 +258,9 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{d.hostname.clone()}</th>
-                            <td><span class="badge">{status(&d)}</span></td>
+                            <td>
+                                <span class="badge">{status(&d)}</span>
+                            </td>
                             <td>{record.map(|r| view! { <code>{r}</code> })}</td>
                         </tr>
                     }
@@ -164,17 +270,25 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
                 <TableBox>
                     <table class="data-table">
                         <caption>{t_string!(i18n, branding.domains_title)}</caption>
-                        <thead><tr>
-                            <th scope="col">{t_string!(i18n, branding.domain)}</th>
-                            <th scope="col">{t_string!(i18n, branding.domain_status)}</th>
-                            <th scope="col">{t_string!(i18n, branding.domain_record)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t_string!(i18n, branding.domain)}</th>
+                                <th scope="col">{t_string!(i18n, branding.domain_status)}</th>
+                                <th scope="col">{t_string!(i18n, branding.domain_record)}</th>
+                            </tr>
+                        </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </TableBox>
                 <p class="muted">{t_string!(i18n, branding.domains_help)}</p>
-                {check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-                <button type="button" disabled=move || check.pending().get() on:click=move |_| { check.dispatch(()); }>
+                {check.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+                <button
+                    type="button"
+                    disabled=move || check.pending().get()
+                    on:click=move |_| {
+                        check.dispatch(());
+                    }
+                >
                     {t_string!(i18n, branding.check_domains)}
                 </button>
             }

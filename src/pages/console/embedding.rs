@@ -28,23 +28,32 @@ pub fn EmbeddingSection() -> impl IntoView {
         <h2>{move || t_string!(i18n, embedding.title)}</h2>
         <p class="muted">{move || t_string!(i18n, embedding.intro)}</p>
         {move || match settings.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Ok(s)) => view! { <FrameOriginsForm initial=s.frame_origins/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
+            None => view! { <Loading /> }.into_any(),
+            Some(Ok(s)) => view! { <FrameOriginsForm initial=s.frame_origins /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e /> }.into_any(),
         }}
         <h3>{move || t_string!(i18n, embedding.secrets_title)}</h3>
-        {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <SecretOnce id="new-embed-secret" created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
+        {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+        <SecretOnce
+            id="new-embed-secret"
+            created=Signal::derive(move || create.value().get().map(|r| r.map(|c| c.secret)))
             warning=move || t_string!(i18n, embedding.secret_warning)
             label=move || t_string!(i18n, embedding.secret_label)
-            copy_label=move || t_string!(i18n, embedding.copy_secret)/>
+            copy_label=move || t_string!(i18n, embedding.copy_secret)
+        />
         <p>
-            <button type="button" class="primary" disabled=move || create.pending().get()
-                on:click=move |_| { create.dispatch(()); }>
+            <button
+                type="button"
+                class="primary"
+                disabled=move || create.pending().get()
+                on:click=move |_| {
+                    create.dispatch(());
+                }
+            >
                 {move || t_string!(i18n, embedding.create_secret)}
             </button>
         </p>
-        {move || settings.get().and_then(Result::ok).map(|s| view! { <SecretTable secrets=s.secrets revoke=revoke/> })}
+        {move || settings.get().and_then(Result::ok).map(|s| view! { <SecretTable secrets=s.secrets revoke=revoke /> })}
     }
 }
 
@@ -73,16 +82,30 @@ fn FrameOriginsForm(initial: Vec<String>) -> impl IntoView {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             <div class="field">
                 <label for="frame-origins">{move || t_string!(i18n, embedding.frame_origins)}</label>
-                <textarea id="frame-origins" rows="3" aria-describedby="frame-origins-help frame-origins-error"
+                <textarea
+                    id="frame-origins"
+                    rows="3"
+                    aria-describedby="frame-origins-help frame-origins-error"
                     aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <p id="frame-origins-help" class="muted">{move || t_string!(i18n, embedding.frame_origins_help)}</p>
-                <FieldErrorText id="frame-origins-error" error=error/>
+                    prop:value=text
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <p id="frame-origins-help" class="muted">
+                    {move || t_string!(i18n, embedding.frame_origins_help)}
+                </p>
+                <FieldErrorText id="frame-origins-error" error=error />
             </div>
             {form.failure_notice()}
-            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! {
-                <p class="notice notice-success" role="status">{move || t_string!(i18n, embedding.saved)}</p>
-            })}
+            {move || {
+                matches!(save.value().get(), Some(Ok(_)))
+                    .then(|| {
+                        view! {
+                            <p class="notice notice-success" role="status">
+                                {move || t_string!(i18n, embedding.saved)}
+                            </p>
+                        }
+                    })
+            }}
             <button type="submit" class="primary" disabled=move || save.pending().get()>
                 {move || t_string!(i18n, embedding.save)}
             </button>
@@ -102,8 +125,12 @@ fn SecretTable(secrets: Vec<EmbedSecret>, revoke: Action<i64, Result<(), ApiErro
         .collect();
     let revoke_label = |prefix: &str| t_string!(use_i18n(), embedding.revoke, prefix = prefix.to_string()).to_string();
     view! {
-        <KeyTable rows=rows revoke=revoke revoke_label=revoke_label
-            caption=move || t_string!(i18n, embedding.secrets_title)/>
+        <KeyTable
+            rows=rows
+            revoke=revoke
+            revoke_label=revoke_label
+            caption=move || t_string!(i18n, embedding.secrets_title)
+        />
     }
     .into_any()
 }

@@ -39,27 +39,61 @@ pub fn OrgPage() -> impl IntoView {
     let base = move || format!("/agency/orgs/{}", id.get().unwrap_or_default());
 
     view! {
-        <p><Link href="/agency/orgs" exact=true>{t!(i18n, org.back)}</Link></p>
-        {move || load_error.get().map(|e| view! { <ErrorNotice error=e/> })}
-        {move || (current.get().is_none() && load_error.get().is_none()).then(|| view! { <Loading/> })}
-        {move || current.get().map(|org| view! {
-            <h1>{org.name.clone()}</h1>
-            {org.archived.then(|| view! { <p class="notice notice-warning" role="status">{t!(i18n, org.archived_notice)}</p> })}
-            <SetupChecklist org=org/>
-            <nav class="tabs" aria-label=move || t_string!(i18n, org.tabs_label)>
-                <ul>
-                    <li><Link href=base() exact=true>{t!(i18n, org.tab_info)}</Link></li>
-                    <li><Link href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</Link></li>
-                    <li><Link href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</Link></li>
-                    <li><Link href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</Link></li>
-                    <li><Link href=format!("{}/rules", base())>{t!(i18n, org.tab_rules)}</Link></li>
-                    <li><Link href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</Link></li>
-                    <li><Link href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</Link></li>
-                </ul>
-            </nav>
-        })}
+        <p>
+            <Link href="/agency/orgs" exact=true>
+                {t!(i18n, org.back)}
+            </Link>
+        </p>
+        {move || load_error.get().map(|e| view! { <ErrorNotice error=e /> })}
+        {move || (current.get().is_none() && load_error.get().is_none()).then(|| view! { <Loading /> })}
+        {move || {
+            current
+                .get()
+                .map(|org| {
+                    view! {
+                        <h1>{org.name.clone()}</h1>
+                        {org
+                            .archived
+                            .then(|| {
+                                view! {
+                                    <p class="notice notice-warning" role="status">
+                                        {t!(i18n, org.archived_notice)}
+                                    </p>
+                                }
+                            })}
+                        <SetupChecklist org=org />
+                        <nav class="tabs" aria-label=move || t_string!(i18n, org.tabs_label)>
+                            <ul>
+                                <li>
+                                    <Link href=base() exact=true>
+                                        {t!(i18n, org.tab_info)}
+                                    </Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/agents", base())>{t!(i18n, org.tab_agents)}</Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/users", base())>{t!(i18n, org.tab_users)}</Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/teams", base())>{t!(i18n, org.tab_teams)}</Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/rules", base())>{t!(i18n, org.tab_rules)}</Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/billing", base())>{t!(i18n, org.tab_billing)}</Link>
+                                </li>
+                                <li>
+                                    <Link href=format!("{}/activity", base())>{t!(i18n, org.tab_activity)}</Link>
+                                </li>
+                            </ul>
+                        </nav>
+                    }
+                })
+        }}
         <Show when=move || current.get().is_some()>
-            <Outlet/>
+            <Outlet />
         </Show>
     }
 }

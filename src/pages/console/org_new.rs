@@ -38,17 +38,41 @@ pub fn NewOrgPage() -> impl IntoView {
         <h1>{t!(i18n, org_new.title)}</h1>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            <TextField id="org-name" label=move || t_string!(i18n, org_new.name)
-                value=name error=error("name") required=true/>
-            <TextField id="org-contact-email" label=move || t_string!(i18n, org_new.contact_email)
-                value=contact_email error=error("contact_email") input_type="email" autocomplete="email"/>
-            <TextField id="org-logo-url" label=move || t_string!(i18n, org_new.logo_url)
-                value=logo_url error=error("logo_url") input_type="url"/>
+            <TextField
+                id="org-name"
+                label=move || t_string!(i18n, org_new.name)
+                value=name
+                error=error("name")
+                required=true
+            />
+            <TextField
+                id="org-contact-email"
+                label=move || t_string!(i18n, org_new.contact_email)
+                value=contact_email
+                error=error("contact_email")
+                input_type="email"
+                autocomplete="email"
+            />
+            <TextField
+                id="org-logo-url"
+                label=move || t_string!(i18n, org_new.logo_url)
+                value=logo_url
+                error=error("logo_url")
+                input_type="url"
+            />
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { t_string!(i18n, org_new.creating) } else { t_string!(i18n, org_new.submit) }}
+                    {move || {
+                        if create.pending().get() {
+                            t_string!(i18n, org_new.creating)
+                        } else {
+                            t_string!(i18n, org_new.submit)
+                        }
+                    }}
                 </button>
-                <Link href="/agency/orgs" exact=true>{t!(i18n, org_new.cancel)}</Link>
+                <Link href="/agency/orgs" exact=true>
+                    {t!(i18n, org_new.cancel)}
+                </Link>
             </div>
         </form>
     }

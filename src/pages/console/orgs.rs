@@ -122,54 +122,98 @@ pub fn OrgsPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{t!(i18n, orgs.title)}</h1>
-            <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.new_org)}</Link>
+            <Link href="/agency/orgs/new" attr:class="button primary">
+                {t!(i18n, orgs.new_org)}
+            </Link>
         </div>
         <div class="toolbar">
-            <SearchBox id="org-search" label=move || t_string!(i18n, orgs.search)
-                current=Signal::derive(move || state.get().q) on_search=on_search/>
+            <SearchBox
+                id="org-search"
+                label=move || t_string!(i18n, orgs.search)
+                current=Signal::derive(move || state.get().q)
+                on_search=on_search
+            />
             <div class="field">
                 <label for="org-show">{t!(i18n, orgs.show)}</label>
                 <select id="org-show" on:change=on_show>
-                    <option value="active" selected=move || !state.get().archived>{t!(i18n, orgs.show_active)}</option>
-                    <option value="archived" selected=move || state.get().archived>{t!(i18n, orgs.show_archived)}</option>
+                    <option value="active" selected=move || !state.get().archived>
+                        {t!(i18n, orgs.show_active)}
+                    </option>
+                    <option value="archived" selected=move || state.get().archived>
+                        {t!(i18n, orgs.show_archived)}
+                    </option>
                 </select>
             </div>
             <div class="field">
                 <label for="org-sort">{t!(i18n, orgs.sort)}</label>
                 <select id="org-sort" on:change=on_sort>
-                    {move || sorts().into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || state.get().sort == value>{label}</option>
-                    }).collect_view()}
+                    {move || {
+                        sorts()
+                            .into_iter()
+                            .map(|(value, label)| {
+                                view! {
+                                    <option value=value selected=move || state.get().sort == value>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="field">
                 <label for="org-per-page">{t!(i18n, orgs.per_page)}</label>
                 <select id="org-per-page" on:change=on_per_page>
-                    {PAGE_SIZES.into_iter().map(|n| view! {
-                        <option value=n.to_string() selected=move || state.get().per_page == n>{n}</option>
-                    }).collect_view()}
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|n| {
+                            view! {
+                                <option value=n.to_string() selected=move || state.get().per_page == n>
+                                    {n}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
         </div>
-        <Fetched resource=orgs children=move |list| {
-            let s = state.get_untracked();
-            let page_query = ListQuery { page: Some(s.page), per_page: Some(s.per_page), ..Default::default() };
-            let page_count = page_query.page_count(list.total);
-            let first_run = s.q.is_empty() && !s.archived && list.total == 0;
-            view! {
-                <p class="muted" role="status">{move || {
-                    let total = list.total as i64;
-                    let count = crate::format::number(total, i18n.get_locale().as_str());
-                    let count = if list.capped { format!("{count}+") } else { count };
-                    crate::counted!(i18n, orgs.count, total, count = count)
-                }}</p>
-                {list.capped.then(|| view! { <SearchCapped count=list.total/> })}
-                <OrgTable orgs=list.items searching=!s.q.is_empty() on_clear=Callback::new(move |_| on_search.run(String::new()))/>
-                {first_run.then(|| view! {
-                    <Link href="/agency/orgs/new" attr:class="button primary">{t!(i18n, orgs.empty_cta)}</Link>
-                })}
-                <Pagination page=s.page page_count=page_count on_page=on_page/>
+        <Fetched
+            resource=orgs
+            children=move |list| {
+                let s = state.get_untracked();
+                let page_query = ListQuery {
+                    page: Some(s.page),
+                    per_page: Some(s.per_page),
+                    ..Default::default()
+                };
+                let page_count = page_query.page_count(list.total);
+                let first_run = s.q.is_empty() && !s.archived && list.total == 0;
+                view! {
+                    <p class="muted" role="status">
+                        {move || {
+                            let total = list.total as i64;
+                            let count = crate::format::number(total, i18n.get_locale().as_str());
+                            let count = if list.capped { format!("{count}+") } else { count };
+                            crate::counted!(i18n, orgs.count, total, count = count)
+                        }}
+                    </p>
+                    {list.capped.then(|| view! { <SearchCapped count=list.total /> })}
+                    <OrgTable
+                        orgs=list.items
+                        searching=!s.q.is_empty()
+                        on_clear=Callback::new(move |_| on_search.run(String::new()))
+                    />
+                    {first_run
+                        .then(|| {
+                            view! {
+                                <Link href="/agency/orgs/new" attr:class="button primary">
+                                    {t!(i18n, orgs.empty_cta)}
+                                </Link>
+                            }
+                        })}
+                    <Pagination page=s.page page_count=page_count on_page=on_page />
+                }
             }
-        }/>
+        />
     }
 }

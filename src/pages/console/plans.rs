@@ -82,69 +82,150 @@ pub fn PlansPage() -> impl IntoView {
     let error = move |field| form.error(field);
     view! {
         <h1>{move || t_string!(i18n, billing.plans_title)}</h1>
-        {move || retire.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=plans children=move |data| match data {
-            l if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, billing.no_plans)}</p> }.into_any(),
-            l => view! {
-                <TableBox>
-                    <table class="data-table">
-                        <caption class="visually-hidden">{move || t_string!(i18n, billing.plans_title)}</caption>
-                        <thead><tr>
-                            <th scope="col">{move || t_string!(i18n, billing.plan_name)}</th>
-                            <th scope="col">{move || t_string!(i18n, billing.price)}</th>
-                            <th scope="col" class="num">{move || t_string!(i18n, billing.included)}</th>
-                            <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {l.items.into_iter().map(|p| {
-                                let (id, name) = (p.id, p.name.clone());
-                                let (cents, cur, iv) = (p.price_cents, p.currency.clone(), p.interval);
-                                view! {
+        {move || retire.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=plans
+            children=move |data| match data {
+                l if l.items.is_empty() => {
+                    view! { <p class="empty">{move || t_string!(i18n, billing.no_plans)}</p> }.into_any()
+                }
+                l => {
+                    view! {
+                        <TableBox>
+                            <table class="data-table">
+                                <caption class="visually-hidden">
+                                    {move || t_string!(i18n, billing.plans_title)}
+                                </caption>
+                                <thead>
                                     <tr>
-                                        <th scope="row">{p.name.clone()}</th>
-                                        <td>{move || price_label(i18n, cents, &cur, iv)}</td>
-                                        <td class="num">{move || crate::format::number(p.included_conversations, i18n.get_locale().as_str())}</td>
-                                        <RowActions>{if p.retired {
-                                            view! { <span class="badge">{move || t_string!(i18n, billing.retired)}</span> }.into_any()
-                                        } else {
-                                            let asked = name.clone();
-                                            view! { <AskFirst class="small" busy=retire.pending()
-                                                label=move || t_string!(i18n, billing.retire, name = name.clone()).to_string()
-                                                short=move || t_string!(i18n, row.retire)
-                                                question=move || t_string!(i18n, billing.retire_question, name = asked.clone()).to_string()
-                                                help=move || t_string!(i18n, billing.retire_help)
-                                                confirm=move || t_string!(i18n, billing.retire_yes)
-                                                on_confirm=Callback::new(move |_| { retire.dispatch(id); })/> }.into_any()
-                                        }}</RowActions>
+                                        <th scope="col">{move || t_string!(i18n, billing.plan_name)}</th>
+                                        <th scope="col">{move || t_string!(i18n, billing.price)}</th>
+                                        <th scope="col" class="num">
+                                            {move || t_string!(i18n, billing.included)}
+                                        </th>
+                                        <th scope="col">{move || t_string!(i18n, agents.actions)}</th>
                                     </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </TableBox>
-            }.into_any(),
-        }/>
+                                </thead>
+                                <tbody>
+                                    {l
+                                        .items
+                                        .into_iter()
+                                        .map(|p| {
+                                            let (id, name) = (p.id, p.name.clone());
+                                            let (cents, cur, iv) = (p.price_cents, p.currency.clone(), p.interval);
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{p.name.clone()}</th>
+                                                    <td>{move || price_label(i18n, cents, &cur, iv)}</td>
+                                                    <td class="num">
+                                                        {move || crate::format::number(
+                                                            p.included_conversations,
+                                                            i18n.get_locale().as_str(),
+                                                        )}
+                                                    </td>
+                                                    <RowActions>
+                                                        {if p.retired {
+                                                            view! {
+                                                                <span class="badge">
+                                                                    {move || t_string!(i18n, billing.retired)}
+                                                                </span>
+                                                            }
+                                                                .into_any()
+                                                        } else {
+                                                            let asked = name.clone();
+                                                            view! {
+                                                                <AskFirst
+                                                                    class="small"
+                                                                    busy=retire.pending()
+                                                                    label=move || {
+                                                                        t_string!(i18n, billing.retire, name = name.clone())
+                                                                            .to_string()
+                                                                    }
+                                                                    short=move || t_string!(i18n, row.retire)
+                                                                    question=move || {
+                                                                        t_string!(
+                                                                            i18n, billing.retire_question, name = asked.clone()
+                                                                        )
+                                                                            .to_string()
+                                                                    }
+                                                                    help=move || t_string!(i18n, billing.retire_help)
+                                                                    confirm=move || t_string!(i18n, billing.retire_yes)
+                                                                    on_confirm=Callback::new(move |_| {
+                                                                        retire.dispatch(id);
+                                                                    })
+                                                                />
+                                                            }
+                                                                .into_any()
+                                                        }}
+                                                    </RowActions>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
+                    }
+                        .into_any()
+                }
+            }
+        />
         <h2>{move || t_string!(i18n, billing.new_plan)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            <TextField id="plan-name" label=move || t_string!(i18n, billing.plan_name) value=name error=error("name") required=true/>
-            <TextField id="plan-price" label=move || t_string!(i18n, billing.price) value=price error=error("price_cents") required=true/>
+            <TextField
+                id="plan-name"
+                label=move || t_string!(i18n, billing.plan_name)
+                value=name
+                error=error("name")
+                required=true
+            />
+            <TextField
+                id="plan-price"
+                label=move || t_string!(i18n, billing.price)
+                value=price
+                error=error("price_cents")
+                required=true
+            />
             <div class="field">
                 <label for="plan-currency">{move || t_string!(i18n, billing.currency)}</label>
                 <select id="plan-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
-                    {CURRENCIES.iter().map(|(c, _)| view! { <option value=*c selected=*c == "USD">{*c}</option> }).collect_view()}
+                    {CURRENCIES
+                        .iter()
+                        .map(|(c, _)| {
+                            view! {
+                                <option value=*c selected=*c == "USD">
+                                    {*c}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
-                <FieldErrorText id="plan-currency-error" error=error("currency")/>
+                <FieldErrorText id="plan-currency-error" error=error("currency") />
             </div>
             <div class="field">
                 <label for="plan-interval">{move || t_string!(i18n, billing.interval)}</label>
-                <select id="plan-interval" on:change=move |ev| interval.set(PlanInterval::parse(&event_target_value(&ev)).unwrap_or(PlanInterval::Month))>
+                <select
+                    id="plan-interval"
+                    on:change=move |ev| {
+                        interval.set(PlanInterval::parse(&event_target_value(&ev)).unwrap_or(PlanInterval::Month))
+                    }
+                >
                     <option value="month">{move || t_string!(i18n, billing.month)}</option>
                     <option value="year">{move || t_string!(i18n, billing.year)}</option>
                 </select>
             </div>
-            <TextField id="plan-included" label=move || t_string!(i18n, billing.included) value=included error=error("included_conversations") input_type="number" required=true/>
-            <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, billing.add_plan)}</button>
+            <TextField
+                id="plan-included"
+                label=move || t_string!(i18n, billing.included)
+                value=included
+                error=error("included_conversations")
+                input_type="number"
+                required=true
+            />
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {move || t_string!(i18n, billing.add_plan)}
+            </button>
         </form>
     }
 }

@@ -79,70 +79,156 @@ pub fn StaffPage() -> impl IntoView {
 
     view! {
         <h1>{move || t_string!(i18n, staff.title)}</h1>
-        {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=staff children=move |list| view! {
-            <TableBox>
-                <table class="data-table">
-                    <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
-                        <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
-                        <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
-                        {is_owner.then(|| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
-                    </tr></thead>
-                    <tbody>
-                        {list.items.into_iter().map(|s| {
-                            let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
-                            let select_id = format!("staff-role-{id}");
-                            view! {
+        {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=staff
+            children=move |list| {
+                view! {
+                    <TableBox>
+                        <table class="data-table">
+                            <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
+                            <thead>
                                 <tr>
-                                    <th scope="row">{s.name.clone()}</th>
-                                    <td>{s.email.clone()}</td>
-                                    <td>{if is_owner {
-                                        view! {
-                                            <label for=select_id.clone() class="visually-hidden">{move || t_string!(i18n, staff.role_of, name = n1.clone()).to_string()}</label>
-                                            <select id=select_id on:change=move |ev| {
-                                                if let Some(r) = Role::parse(&event_target_value(&ev)) { change.dispatch((id, r)); }
-                                            }>
-                                                {STAFF_ROLES.into_iter().map(|r| view! {
-                                                    <option value=r.as_str() selected=r == current>{move || role_label(i18n, r)}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        }.into_any()
-                                    } else {
-                                        (move || role_label(i18n, current)).into_any()
-                                    }}</td>
-                                    {(is_owner && my_id != Some(id)).then(|| view! {
-                                        <RowActions><AskFirst class="small danger-button" busy=remove.pending()
-                                            label={ let n2 = n2.clone(); move || t_string!(i18n, staff.remove, name = n2.clone()).to_string() }
-                                            short=move || t_string!(i18n, row.remove)
-                                            question=move || t_string!(i18n, staff.remove_question, name = n2.clone()).to_string()
-                                            help=move || t_string!(i18n, staff.remove_help)
-                                            confirm=move || t_string!(i18n, staff.remove_yes)
-                                            on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
-                                    })}
+                                    <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
+                                    <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
+                                    <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
+                                    {is_owner
+                                        .then(|| {
+                                            view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> }
+                                        })}
                                 </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </TableBox>
-        }/>
-        {is_owner.then(|| view! {
-            <h2>{move || t_string!(i18n, staff.add_title)}</h2>
-            <PasswordOnce id="staff-password-once" shown=shown_once/>
-            {form.failure_notice()}
-            <form class="card form-narrow" on:submit=on_submit novalidate=true>
-                <TextField id="staff-name" label=move || t_string!(i18n, users.name) value=name error=error("name") required=true autocomplete="off"/>
-                <TextField id="staff-email" label=move || t_string!(i18n, users.email) value=email error=error("email") input_type="email" required=true autocomplete="off"/>
-                <div class="field">
-                    <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
-                    <select id="staff-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::Member))>
-                        {STAFF_ROLES.into_iter().map(|r| view! { <option value=r.as_str() selected=r == Role::Member>{move || role_label(i18n, r)}</option> }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="primary" disabled=move || add.pending().get()>{move || t_string!(i18n, staff.add)}</button>
-            </form>
-        })}
+                            </thead>
+                            <tbody>
+                                {list
+                                    .items
+                                    .into_iter()
+                                    .map(|s| {
+                                        let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
+                                        let select_id = format!("staff-role-{id}");
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{s.name.clone()}</th>
+                                                <td>{s.email.clone()}</td>
+                                                <td>
+                                                    {if is_owner {
+                                                        view! {
+                                                            <label for=select_id.clone() class="visually-hidden">
+                                                                {move || {
+                                                                    t_string!(i18n, staff.role_of, name = n1.clone())
+                                                                        .to_string()
+                                                                }}
+                                                            </label>
+                                                            <select
+                                                                id=select_id
+                                                                on:change=move |ev| {
+                                                                    if let Some(r) = Role::parse(&event_target_value(&ev)) {
+                                                                        change.dispatch((id, r));
+                                                                    }
+                                                                }
+                                                            >
+                                                                {STAFF_ROLES
+                                                                    .into_iter()
+                                                                    .map(|r| {
+                                                                        view! {
+                                                                            <option value=r.as_str() selected=r == current>
+                                                                                {move || role_label(i18n, r)}
+                                                                            </option>
+                                                                        }
+                                                                    })
+                                                                    .collect_view()}
+                                                            </select>
+                                                        }
+                                                            .into_any()
+                                                    } else {
+                                                        (move || role_label(i18n, current)).into_any()
+                                                    }}
+                                                </td>
+                                                {(is_owner && my_id != Some(id))
+                                                    .then(|| {
+                                                        view! {
+                                                            <RowActions>
+                                                                <AskFirst
+                                                                    class="small danger-button"
+                                                                    busy=remove.pending()
+                                                                    label={
+                                                                        let n2 = n2.clone();
+                                                                        move || {
+                                                                            t_string!(i18n, staff.remove, name = n2.clone()).to_string()
+                                                                        }
+                                                                    }
+                                                                    short=move || t_string!(i18n, row.remove)
+                                                                    question=move || {
+                                                                        t_string!(i18n, staff.remove_question, name = n2.clone())
+                                                                            .to_string()
+                                                                    }
+                                                                    help=move || t_string!(i18n, staff.remove_help)
+                                                                    confirm=move || t_string!(i18n, staff.remove_yes)
+                                                                    on_confirm=Callback::new(move |_| {
+                                                                        remove.dispatch(id);
+                                                                    })
+                                                                />
+                                                            </RowActions>
+                                                        }
+                                                    })}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </TableBox>
+                }
+            }
+        />
+        {is_owner
+            .then(|| {
+                view! {
+                    <h2>{move || t_string!(i18n, staff.add_title)}</h2>
+                    <PasswordOnce id="staff-password-once" shown=shown_once />
+                    {form.failure_notice()}
+                    <form class="card form-narrow" on:submit=on_submit novalidate=true>
+                        <TextField
+                            id="staff-name"
+                            label=move || t_string!(i18n, users.name)
+                            value=name
+                            error=error("name")
+                            required=true
+                            autocomplete="off"
+                        />
+                        <TextField
+                            id="staff-email"
+                            label=move || t_string!(i18n, users.email)
+                            value=email
+                            error=error("email")
+                            input_type="email"
+                            required=true
+                            autocomplete="off"
+                        />
+                        <div class="field">
+                            <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
+                            <select
+                                id="staff-role"
+                                on:change=move |ev| {
+                                    role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::Member))
+                                }
+                            >
+                                {STAFF_ROLES
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <option value=r.as_str() selected=r == Role::Member>
+                                                {move || role_label(i18n, r)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="primary" disabled=move || add.pending().get()>
+                            {move || t_string!(i18n, staff.add)}
+                        </button>
+                    </form>
+                }
+            })}
     }
 }

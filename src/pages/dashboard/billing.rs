@@ -35,24 +35,63 @@ pub fn BillingPage() -> impl IntoView {
     });
     view! {
         <h1>{move || t_string!(i18n, billing.title)}</h1>
-        {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=data children=move |(overview, invoices)| {
-            let sub = overview.subscription.clone();
-            let current = sub.as_ref().filter(|s| s.status != atrium_api::SubscriptionStatus::Canceled).map(|s| s.plan_id);
-            let cancelling = sub.as_ref().is_some_and(|s| s.cancel_at_period_end);
-            let plans = overview.plans.clone();
-            view! {
-                <BillingSummary overview=overview/>
-                {current.map(|_| if cancelling {
-                    view! { <button type="button" disabled=busy on:click=move |_| { resume.dispatch(()); }>{move || t_string!(i18n, billing.resume)}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="danger-button" disabled=busy on:click=move |_| { cancel.dispatch(()); }>{move || t_string!(i18n, billing.cancel)}</button> }.into_any()
-                })}
-                <h2>{move || t_string!(i18n, billing.plans_available)}</h2>
-                <PlanChoices plans=plans current_plan=current busy=busy on_choose=Callback::new(move |id| { choose.dispatch(id); })/>
-                <h2>{move || t_string!(i18n, billing.invoices)}</h2>
-                <InvoiceTable invoices=invoices/>
+        {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=data
+            children=move |(overview, invoices)| {
+                let sub = overview.subscription.clone();
+                let current = sub
+                    .as_ref()
+                    .filter(|s| s.status != atrium_api::SubscriptionStatus::Canceled)
+                    .map(|s| s.plan_id);
+                let cancelling = sub.as_ref().is_some_and(|s| s.cancel_at_period_end);
+                let plans = overview.plans.clone();
+                view! {
+                    <BillingSummary overview=overview />
+                    {current
+                        .map(|_| {
+                            if cancelling {
+                                view! {
+                                    <button
+                                        type="button"
+                                        disabled=busy
+                                        on:click=move |_| {
+                                            resume.dispatch(());
+                                        }
+                                    >
+                                        {move || t_string!(i18n, billing.resume)}
+                                    </button>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="danger-button"
+                                        disabled=busy
+                                        on:click=move |_| {
+                                            cancel.dispatch(());
+                                        }
+                                    >
+                                        {move || t_string!(i18n, billing.cancel)}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        })}
+                    <h2>{move || t_string!(i18n, billing.plans_available)}</h2>
+                    <PlanChoices
+                        plans=plans
+                        current_plan=current
+                        busy=busy
+                        on_choose=Callback::new(move |id| {
+                            choose.dispatch(id);
+                        })
+                    />
+                    <h2>{move || t_string!(i18n, billing.invoices)}</h2>
+                    <InvoiceTable invoices=invoices />
+                }
             }
-        }/>
+        />
     }
 }

@@ -51,46 +51,105 @@ pub fn CannedPage() -> impl IntoView {
     let error = move |field| form.error(field);
     view! {
         <h1>{move || t_string!(i18n, canned.title)}</h1>
-        {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=list children=move |data| match data {
-            l if l.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any(),
-            l => view! {
-                <ul class="canned-list">
-                    {l.items.into_iter().map(|c| {
-                        let (id, name) = (c.id, c.title.clone());
-                        view! {
-                            <li class="card">
-                                <p><code>{format!("/{}", c.shortcode)}</code> " " <strong>{c.title}</strong></p>
-                                <p>{c.body}</p>
-                                <AskFirst class="small danger-button" busy=remove.pending()
-                                    label={ let name = name.clone(); move || t_string!(i18n, canned.delete, name = name.clone()).to_string() }
-                                    short=move || t_string!(i18n, row.delete)
-                                    question=move || t_string!(i18n, canned.confirm_delete, name = name.clone()).to_string()
-                                    help=move || t_string!(i18n, canned.confirm_delete_help)
-                                    confirm=move || t_string!(i18n, canned.confirm_delete_yes)
-                                    on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-        }/>
+        {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=list
+            children=move |data| match data {
+                l if l.items.is_empty() => {
+                    view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any()
+                }
+                l => {
+                    view! {
+                        <ul class="canned-list">
+                            {l
+                                .items
+                                .into_iter()
+                                .map(|c| {
+                                    let (id, name) = (c.id, c.title.clone());
+                                    view! {
+                                        <li class="card">
+                                            <p>
+                                                <code>{format!("/{}", c.shortcode)}</code>
+                                                " "
+                                                <strong>{c.title}</strong>
+                                            </p>
+                                            <p>{c.body}</p>
+                                            <AskFirst
+                                                class="small danger-button"
+                                                busy=remove.pending()
+                                                label={
+                                                    let name = name.clone();
+                                                    move || {
+                                                        t_string!(i18n, canned.delete, name = name.clone()).to_string()
+                                                    }
+                                                }
+                                                short=move || t_string!(i18n, row.delete)
+                                                question=move || {
+                                                    t_string!(i18n, canned.confirm_delete, name = name.clone())
+                                                        .to_string()
+                                                }
+                                                help=move || t_string!(i18n, canned.confirm_delete_help)
+                                                confirm=move || t_string!(i18n, canned.confirm_delete_yes)
+                                                on_confirm=Callback::new(move |_| {
+                                                    remove.dispatch(id);
+                                                })
+                                            />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }
+        />
         <h2>{move || t_string!(i18n, canned.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            <TextField id="canned-shortcode" label=move || t_string!(i18n, canned.shortcode)
-                value=shortcode error=error("shortcode") required=true autocomplete="off"/>
-            <TextField id="canned-title" label=move || t_string!(i18n, canned.name)
-                value=title error=error("title") required=true autocomplete="off"/>
+            <TextField
+                id="canned-shortcode"
+                label=move || t_string!(i18n, canned.shortcode)
+                value=shortcode
+                error=error("shortcode")
+                required=true
+                autocomplete="off"
+            />
+            <TextField
+                id="canned-title"
+                label=move || t_string!(i18n, canned.name)
+                value=title
+                error=error("title")
+                required=true
+                autocomplete="off"
+            />
             <div class="field">
                 <label for="canned-body">{move || t_string!(i18n, canned.body)}</label>
-                <textarea id="canned-body" rows="4" aria-describedby="canned-variables"
-                    prop:value=body on:input=move |ev| body.set(event_target_value(&ev))></textarea>
-                <p id="canned-variables" class="muted">{move || t_string!(i18n, canned.variables)} " "
-                    {VARIABLES.iter().map(|v| view! { <code>{*v}</code> " " }).collect_view()}</p>
-                <crate::components::field_error::FieldErrorText id="canned-body-error" error=error("body")/>
+                <textarea
+                    id="canned-body"
+                    rows="4"
+                    aria-describedby="canned-variables"
+                    prop:value=body
+                    on:input=move |ev| body.set(event_target_value(&ev))
+                ></textarea>
+                <p id="canned-variables" class="muted">
+                    {move || t_string!(i18n, canned.variables)}
+                    " "
+                    {VARIABLES
+                        .iter()
+                        .map(|v| {
+                            view! {
+                                <code>{*v}</code>
+                                " "
+                            }
+                        })
+                        .collect_view()}
+                </p>
+                <crate::components::field_error::FieldErrorText id="canned-body-error" error=error("body") />
             </div>
-            <button type="submit" class="primary" disabled=move || create.pending().get()>{move || t_string!(i18n, canned.add)}</button>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {move || t_string!(i18n, canned.add)}
+            </button>
         </form>
     }
 }

@@ -84,97 +84,181 @@ pub fn ConversationPage() -> impl IntoView {
     let handoff = settings.handoff_enabled;
 
     view! {
-        <p><Link href="/app/conversations">{move || t_string!(i18n, conversation.back)}</Link></p>
-        {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=conversation not_found=NotAvailable children=move |c: Conversation| {
-            let user_name = user_name.clone();
-            if let Some(target) = refocus.get_value() {
-                refocus.set_value(None);
-                rescue_focus(target);
-            }
-            let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
-            let context = ReplyContext { contact_name: c.contact_name.clone(), agent_name, user_name };
-            let status = c.status;
-            let can = |t: Transition| handoff && t.apply(status).is_some();
-            let contact = c.contact_name.clone();
-            // Only the person handling a chat replies in it; others see who does.
-            let mine = c.assignee_id == Some(me_id);
-            let handler = c.assignee_name.clone().unwrap_or_default();
-            let team_id = c.team_id;
-            view! {
-                <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
-                <p><span class="badge">{move || status_label(i18n, status)}</span>
-                    {(status == ConversationStatus::Human).then(|| {
-                        let name = handler.clone();
-                        view! { " " <span class="handler">{move || if mine {
-                            t_string!(i18n, conversation.handled_by_you).to_string()
-                        } else {
-                            t_string!(i18n, conversation.handled_by, name = name.clone()).to_string()
-                        }}</span> }
-                    })}
-                </p>
-                {handoff.then(|| view! {
-                    <div class="actions conversation-actions">
-                        {can(Transition::TakeOver).then(|| view! {
-                            <button type="button" class="primary" on:click=move |_| act_then(Transition::TakeOver)>{move || t_string!(i18n, conversation.take_over)}</button>
-                        })}
-                        {can(Transition::PassToAi).then(|| view! {
-                            <button type="button" on:click=move |_| act_then(Transition::PassToAi)>{move || t_string!(i18n, conversation.pass_to_ai)}</button>
-                        })}
-                        {(status != ConversationStatus::Closed).then(|| view! {
-                            <TeamPicker teams=teams current=team_id on_assign=Callback::new(move |team_id| { refocus.set_value(Some("assign-team")); assign.dispatch(Assignment { team_id, assignee_id: None }); })/>
-                        })}
-                    </div>
-                })}
-                {(status != ConversationStatus::Closed).then(|| view! {
-                    <button type="button" on:click=move |_| act_then(Transition::Close)>{move || t_string!(i18n, conversation.close)}</button>
-                })}
-                <section aria-labelledby="transcript-title">
-                    <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
-                    <ol class="transcript" aria-live="polite">
-                        {c.messages.into_iter().map(|m| {
-                            let when = m.created_at.clone();
+        <p>
+            <Link href="/app/conversations">{move || t_string!(i18n, conversation.back)}</Link>
+        </p>
+        {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=conversation
+            not_found=NotAvailable
+            children=move |c: Conversation| {
+                let user_name = user_name.clone();
+                if let Some(target) = refocus.get_value() {
+                    refocus.set_value(None);
+                    rescue_focus(target);
+                }
+                let agent_name = agents.iter().find(|a| a.id == c.agent_id).map(|a| a.name.clone()).unwrap_or_default();
+                let context = ReplyContext {
+                    contact_name: c.contact_name.clone(),
+                    agent_name,
+                    user_name,
+                };
+                let status = c.status;
+                let can = |t: Transition| handoff && t.apply(status).is_some();
+                let contact = c.contact_name.clone();
+                let mine = c.assignee_id == Some(me_id);
+                let handler = c.assignee_name.clone().unwrap_or_default();
+                let team_id = c.team_id;
+                // Only the person handling a chat replies in it; others see who does.
+                view! {
+                    <h1>{move || t_string!(i18n, conversation.title, name = contact.clone()).to_string()}</h1>
+                    <p>
+                        <span class="badge">{move || status_label(i18n, status)}</span>
+                        {(status == ConversationStatus::Human)
+                            .then(|| {
+                                let name = handler.clone();
+                                view! {
+                                    " "
+                                    <span class="handler">
+                                        {move || {
+                                            if mine {
+                                                t_string!(i18n, conversation.handled_by_you).to_string()
+                                            } else {
+                                                t_string!(i18n, conversation.handled_by, name = name.clone())
+                                                    .to_string()
+                                            }
+                                        }}
+                                    </span>
+                                }
+                            })}
+                    </p>
+                    {handoff
+                        .then(|| {
                             view! {
-                                <li class=format!("message author-{}", m.author.as_str())>
-                                    <span class="author">{move || author_label(i18n, m.author)}</span>
-                                    // What visitors write keeps its own direction inside a right-to-left page.
-                                    <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
-                                    <LocalTime at=when with_time=true/>
-                                </li>
+                                <div class="actions conversation-actions">
+                                    {can(Transition::TakeOver)
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="primary"
+                                                    on:click=move |_| act_then(Transition::TakeOver)
+                                                >
+                                                    {move || t_string!(i18n, conversation.take_over)}
+                                                </button>
+                                            }
+                                        })}
+                                    {can(Transition::PassToAi)
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" on:click=move |_| act_then(Transition::PassToAi)>
+                                                    {move || t_string!(i18n, conversation.pass_to_ai)}
+                                                </button>
+                                            }
+                                        })}
+                                    {(status != ConversationStatus::Closed)
+                                        .then(|| {
+                                            view! {
+                                                <TeamPicker
+                                                    teams=teams
+                                                    current=team_id
+                                                    on_assign=Callback::new(move |team_id| {
+                                                        refocus.set_value(Some("assign-team"));
+                                                        assign
+                                                            .dispatch(Assignment {
+                                                                team_id,
+                                                                assignee_id: None,
+                                                            });
+                                                    })
+                                                />
+                                            }
+                                        })}
+                                </div>
                             }
-                        }).collect_view()}
-                    </ol>
-                </section>
-                {if handoff && status == ConversationStatus::Human && !mine {
-                    view! { <p class="muted">{move || t_string!(i18n, conversation.handled_by_other, name = handler.clone()).to_string()}</p> }.into_any()
-                } else if handoff && status == ConversationStatus::Human {
-                    view! {
-                        <Transition fallback=|| ()>
-                            {move || {
-                                let context = context.clone();
-                                Suspend::new(async move {
-                                    let (replies, unloaded) = match canned.await {
-                                        Ok(replies) => (replies, None),
-                                        // Replying still works without the saved replies.
-                                        Err(e) => (Vec::new(), Some(e)),
-                                    };
+                        })}
+                    {(status != ConversationStatus::Closed)
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=move |_| act_then(Transition::Close)>
+                                    {move || t_string!(i18n, conversation.close)}
+                                </button>
+                            }
+                        })}
+                    <section aria-labelledby="transcript-title">
+                        <h2 id="transcript-title">{move || t_string!(i18n, conversation.transcript)}</h2>
+                        <ol class="transcript" aria-live="polite">
+                            {c
+                                .messages
+                                .into_iter()
+                                .map(|m| {
+                                    let when = m.created_at.clone();
                                     view! {
-                                        {unloaded.map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| canned.refetch())/> })}
-                                        {move || reply_failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-                                        <ReplyBox canned=replies context=context sending=reply.pending() draft=draft
-                                            on_send=Callback::new(move |t| { refocus.set_value(Some("reply-text")); reply.dispatch(t); })/>
+                                        <li class=format!("message author-{}", m.author.as_str())>
+                                            <span class="author">{move || author_label(i18n, m.author)}</span>
+                                            // What visitors write keeps its own direction inside a right-to-left page.
+                                            <p dir="auto">{move || shown_text(i18n, m.author, &m.text)}</p>
+                                            <LocalTime at=when with_time=true />
+                                        </li>
                                     }
                                 })
-                            }}
-                        </Transition>
-                    }.into_any()
-                } else if handoff && status != ConversationStatus::Closed {
-                    view! { <p class="muted">{move || t_string!(i18n, conversation.not_handling)}</p> }.into_any()
-                } else {
-                    ().into_any()
-                }}
+                                .collect_view()}
+                        </ol>
+                    </section>
+                    {if handoff && status == ConversationStatus::Human && !mine {
+                        view! {
+                            <p class="muted">
+                                {move || {
+                                    t_string!(i18n, conversation.handled_by_other, name = handler.clone()).to_string()
+                                }}
+                            </p>
+                        }
+                            .into_any()
+                    } else if handoff && status == ConversationStatus::Human {
+                        view! {
+                            <Transition fallback=|| ()>
+                                {move || {
+                                    let context = context.clone();
+                                    Suspend::new(async move {
+                                        let (replies, unloaded) = match canned.await {
+                                            Ok(replies) => (replies, None),
+                                            Err(e) => (Vec::new(), Some(e)),
+                                        };
+                                        // Replying still works without the saved replies.
+                                        view! {
+                                            {unloaded
+                                                .map(|e| {
+                                                    view! {
+                                                        <ErrorNotice
+                                                            error=e
+                                                            retry=Callback::new(move |_| canned.refetch())
+                                                        />
+                                                    }
+                                                })}
+                                            {move || reply_failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+                                            <ReplyBox
+                                                canned=replies
+                                                context=context
+                                                sending=reply.pending()
+                                                draft=draft
+                                                on_send=Callback::new(move |t| {
+                                                    refocus.set_value(Some("reply-text"));
+                                                    reply.dispatch(t);
+                                                })
+                                            />
+                                        }
+                                    })
+                                }}
+                            </Transition>
+                        }
+                            .into_any()
+                    } else if handoff && status != ConversationStatus::Closed {
+                        view! { <p class="muted">{move || t_string!(i18n, conversation.not_handling)}</p> }.into_any()
+                    } else {
+                        ().into_any()
+                    }}
+                }
             }
-        }/>
+        />
     }
 }
 
@@ -188,9 +272,17 @@ fn TeamPicker(
     let chosen = RwSignal::new(current);
     view! {
         <div class="field inline">
-            <TeamSelect id="assign-team" label=move || t_string!(i18n, conversation.assign) none_label=move || t_string!(i18n, conversation.assign_none)
-                teams=teams selected=chosen on_change=Callback::new(move |t| chosen.set(t))/>
-            <button type="button" on:click=move |_| on_assign.run(chosen.get_untracked())>{move || t_string!(i18n, conversation.assign_save)}</button>
+            <TeamSelect
+                id="assign-team"
+                label=move || t_string!(i18n, conversation.assign)
+                none_label=move || t_string!(i18n, conversation.assign_none)
+                teams=teams
+                selected=chosen
+                on_change=Callback::new(move |t| chosen.set(t))
+            />
+            <button type="button" on:click=move |_| on_assign.run(chosen.get_untracked())>
+                {move || t_string!(i18n, conversation.assign_save)}
+            </button>
         </div>
     }
 }

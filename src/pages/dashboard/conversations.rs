@@ -79,73 +79,145 @@ pub fn InboxPage() -> impl IntoView {
             <div class="field">
                 <label for="inbox-status">{move || t_string!(i18n, inbox.status)}</label>
                 <select id="inbox-status" on:change=on_status>
-                    <option value="" selected=move || status.get().is_none()>{move || t_string!(i18n, inbox.all)}</option>
-                    {ConversationStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || status.get() == Some(s)>{move || status_label(i18n, s)}</option>
-                    }).collect_view()}
+                    <option value="" selected=move || status.get().is_none()>
+                        {move || t_string!(i18n, inbox.all)}
+                    </option>
+                    {ConversationStatus::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.as_str() selected=move || status.get() == Some(s)>
+                                    {move || status_label(i18n, s)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <TeamSelect id="inbox-team" label=move || t_string!(i18n, inbox.team) none_label=move || t_string!(i18n, inbox.any_team)
-                    teams=teams selected=Signal::derive(move || filter.get().team) on_change=on_team/>
+                <TeamSelect
+                    id="inbox-team"
+                    label=move || t_string!(i18n, inbox.team)
+                    none_label=move || t_string!(i18n, inbox.any_team)
+                    teams=teams
+                    selected=Signal::derive(move || filter.get().team)
+                    on_change=on_team
+                />
             </div>
             <div class="field">
                 <label for="inbox-agent">{move || t_string!(i18n, inbox.agent)}</label>
                 <select id="inbox-agent" on:change=on_agent>
                     <option value="">{move || t_string!(i18n, inbox.any_agent)}</option>
-                    {agents.into_iter().map(|a| view! { <option value=a.id.to_string() selected=move || filter.get().agent == Some(a.id)>{a.name}</option> }).collect_view()}
+                    {agents
+                        .into_iter()
+                        .map(|a| {
+                            view! {
+                                <option value=a.id.to_string() selected=move || filter.get().agent == Some(a.id)>
+                                    {a.name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
-            <SearchBox id="inbox-search" label=move || t_string!(i18n, inbox.search)
-                current=search on_search=on_search/>
+            <SearchBox
+                id="inbox-search"
+                label=move || t_string!(i18n, inbox.search)
+                current=search
+                on_search=on_search
+            />
         </div>
-        <Fetched resource=list children=move |data| match data {
-            l if l.items.is_empty() => view! {
-                <div class="empty">
-                    <p>{move || t_string!(i18n, inbox.empty)}</p>
-                    {move || (!search.get().is_empty()).then(|| view! {
-                        <button type="button" on:click=move |_| on_search.run(String::new())>{move || t_string!(i18n, common.clear_search)}</button>
-                    })}
-                </div>
-            }.into_any(),
-            l => {
-                let page_count = ListQuery { page: Some(page.get_untracked()), per_page: Some(25), ..Default::default() }.page_count(l.total);
-                view! {
-                    {l.capped.then(|| view! { <SearchCapped count=l.total/> })}
-                    <TableBox>
-                        <table class="data-table inbox">
-                            <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
-                                <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
-                                <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
-                                <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {l.items.into_iter().map(|c| {
-                                    let updated = c.updated_at.clone();
-                                    view! {
-                                        <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
-                                            <th scope="row"><a href=crate::app::with_base(&format!("/app/conversations/{}", c.id))>
-                                                {c.unread.then(|| view! {
-                                                    <span class="unread-dot" aria-hidden="true"></span>
-                                                    <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
-                                                })}
-                                                <bdi>{c.contact_name.clone()}</bdi>
-                                            </a></th>
-                                            <td><span class="badge">{move || status_label(i18n, c.status)}</span></td>
-                                            <td class="last-message" dir="auto">{c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}</td>
-                                            <td><LocalTime at=updated with_time=true/></td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </TableBox>
-                    <Pagination page=page.get_untracked() page_count=page_count on_page=on_page/>
-                }.into_any()
+        <Fetched
+            resource=list
+            children=move |data| match data {
+                l if l.items.is_empty() => {
+                    view! {
+                        <div class="empty">
+                            <p>{move || t_string!(i18n, inbox.empty)}</p>
+                            {move || {
+                                (!search.get().is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <button type="button" on:click=move |_| on_search.run(String::new())>
+                                                {move || t_string!(i18n, common.clear_search)}
+                                            </button>
+                                        }
+                                    })
+                            }}
+                        </div>
+                    }
+                        .into_any()
+                }
+                l => {
+                    let page_count = ListQuery {
+                        page: Some(page.get_untracked()),
+                        per_page: Some(25),
+                        ..Default::default()
+                    }
+                        .page_count(l.total);
+                    view! {
+                        {l.capped.then(|| view! { <SearchCapped count=l.total /> })}
+                        <TableBox>
+                            <table class="data-table inbox">
+                                <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
+                                        <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {l
+                                        .items
+                                        .into_iter()
+                                        .map(|c| {
+                                            let updated = c.updated_at.clone();
+                                            view! {
+                                                <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
+                                                    <th scope="row">
+                                                        <a href=crate::app::with_base(
+                                                            &format!("/app/conversations/{}", c.id),
+                                                        )>
+                                                            {c
+                                                                .unread
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <span class="unread-dot" aria-hidden="true"></span>
+                                                                        <span class="visually-hidden">
+                                                                            {move || t_string!(i18n, inbox.unread)}", "
+                                                                        </span>
+                                                                    }
+                                                                })} <bdi>{c.contact_name.clone()}</bdi>
+                                                        </a>
+                                                    </th>
+                                                    <td>
+                                                        <span class="badge">
+                                                            {move || status_label(i18n, c.status)}
+                                                        </span>
+                                                    </td>
+                                                    <td class="last-message" dir="auto">
+                                                        {c
+                                                            .last_message
+                                                            .map(|m| move || shown_text(i18n, m.author, &m.text))}
+                                                    </td>
+                                                    <td>
+                                                        <LocalTime at=updated with_time=true />
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </TableBox>
+                        <Pagination page=page.get_untracked() page_count=page_count on_page=on_page />
+                    }
+                        .into_any()
+                }
             }
-        }/>
+        />
     }
 }
 

@@ -53,22 +53,30 @@ pub fn DashboardHome() -> impl IntoView {
     let busy = move || counts.get().is_none().then_some("true");
     view! {
         <h1>{move || t_string!(i18n, dashboard.home_title, org = org.name.clone()).to_string()}</h1>
-        {conversations.then(|| view! {
-            <div class="stat-cards" aria-busy=busy>
-                <a class="card stat" href=crate::app::with_base("/app/conversations")>
-                    <span class="stat-label">{move || t_string!(i18n, home.today)}</span>
-                    <span class="big-number">{number(|(todays, _)| todays)}</span>
-                </a>
-                <a class="card stat" href=crate::app::with_base("/app/conversations?status=waiting")>
-                    <span class="stat-label">{move || t_string!(i18n, home.open_handoffs)}</span>
-                    <span class="big-number">{number(|(_, open)| open)}</span>
-                </a>
-            </div>
-            {move || counts.get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| counts.refetch())/> })}
-        })}
+        {conversations
+            .then(|| {
+                view! {
+                    <div class="stat-cards" aria-busy=busy>
+                        <a class="card stat" href=crate::app::with_base("/app/conversations")>
+                            <span class="stat-label">{move || t_string!(i18n, home.today)}</span>
+                            <span class="big-number">{number(|(todays, _)| todays)}</span>
+                        </a>
+                        <a class="card stat" href=crate::app::with_base("/app/conversations?status=waiting")>
+                            <span class="stat-label">{move || t_string!(i18n, home.open_handoffs)}</span>
+                            <span class="big-number">{number(|(_, open)| open)}</span>
+                        </a>
+                    </div>
+                    {move || {
+                        counts
+                            .get()
+                            .and_then(Result::err)
+                            .map(|e| view! { <ErrorNotice error=e retry=Callback::new(move |_| counts.refetch()) /> })
+                    }}
+                }
+            })}
         <section aria-labelledby="agents-heading">
             <h2 id="agents-heading">{move || t_string!(i18n, dashboard.agents_title)}</h2>
-            <AgentList agents=me.agents.clone()/>
+            <AgentList agents=me.agents.clone() />
         </section>
     }
 }

@@ -16,7 +16,7 @@ pub fn DashboardTeamPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h1>{move || t_string!(i18n, dashboard.nav_team)}</h1>
-        {admin.then(|| view! { <UsersPanel org_id=org_id/> })}
-        <TeamsPanel org_id=org_id read_only=!admin/>
+        {admin.then(|| view! { <UsersPanel org_id=org_id /> })}
+        <TeamsPanel org_id=org_id read_only=!admin />
     }
 }

@@ -40,14 +40,17 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
     view! {
         <section aria-labelledby="teams-title">
             <h2 id="teams-title">{t!(i18n, teams.title)}</h2>
-            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-            <Fetched resource=data children=move |(teams, users)| {
-                let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
-                view! {
-                    <TeamTable teams=teams names=names read_only=read_only remove=remove/>
-                    {(!read_only).then(|| view! { <NewTeamForm create=create users=users/> })}
+            {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+            <Fetched
+                resource=data
+                children=move |(teams, users)| {
+                    let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
+                    view! {
+                        <TeamTable teams=teams names=names read_only=read_only remove=remove />
+                        {(!read_only).then(|| view! { <NewTeamForm create=create users=users /> })}
+                    }
                 }
-            }/>
+            />
         </section>
     }
 }
@@ -72,49 +75,93 @@ fn TeamTable(
         <TableBox>
             <table class="data-table">
                 <caption class="visually-hidden">{t!(i18n, teams.title)}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, teams.col_label)}</th>
-                    <th scope="col">{t!(i18n, teams.col_key)}</th>
-                    <th scope="col">{t!(i18n, teams.col_description)}</th>
-                    <th scope="col">{t!(i18n, teams.col_members)}</th>
-                    <th scope="col">{t!(i18n, teams.col_updated)}</th>
-                    {(!read_only).then(|| view! { <th scope="col">{t!(i18n, users.col_actions)}</th> })}
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, teams.col_label)}</th>
+                        <th scope="col">{t!(i18n, teams.col_key)}</th>
+                        <th scope="col">{t!(i18n, teams.col_description)}</th>
+                        <th scope="col">{t!(i18n, teams.col_members)}</th>
+                        <th scope="col">{t!(i18n, teams.col_updated)}</th>
+                        {(!read_only).then(|| view! { <th scope="col">{t!(i18n, users.col_actions)}</th> })}
+                    </tr>
+                </thead>
                 <tbody>
-                    {teams.into_iter().map(|team| {
-                        let (key, label) = (team.key.clone(), team.label.clone());
-                        let key_label = key.clone();
-                        let members: Vec<String> = team.member_ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
-                        let id = team.id;
-                        let (delete_label, question_label) = (label.clone(), label.clone());
-                        view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                <td><code>{key.clone()}</code> " "
-                                    <CopyButton text=key label=move || t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string()/>
-                                </td>
-                                <td>{team.description}</td>
-                                <td>
-                                    <ul class="avatars">
-                                        {members.into_iter().map(|m| {
-                                            let (short, title) = (initials(&m), m.clone());
-                                            view! { <li title=title><span aria-hidden="true">{short}</span><span class="visually-hidden">{m}</span></li> }
-                                        }).collect_view()}
-                                    </ul>
-                                </td>
-                                <td><LocalTime at=team.updated_at.clone()/></td>
-                                {(!read_only).then(|| view! {
-                                    <RowActions><AskFirst class="small danger-button" busy=remove.pending()
-                                        label=move || t_string!(i18n, teams.delete, label = delete_label.clone()).to_string()
-                                        short=move || t_string!(i18n, row.delete)
-                                        question=move || t_string!(i18n, teams.delete_question, label = question_label.clone()).to_string()
-                                        help=move || t_string!(i18n, teams.delete_help)
-                                        confirm=move || t_string!(i18n, teams.delete_yes)
-                                        on_confirm=Callback::new(move |_| { remove.dispatch(id); })/></RowActions>
-                                })}
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {teams
+                        .into_iter()
+                        .map(|team| {
+                            let (key, label) = (team.key.clone(), team.label.clone());
+                            let key_label = key.clone();
+                            let members: Vec<String> = team
+                                .member_ids
+                                .iter()
+                                .map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}")))
+                                .collect();
+                            let id = team.id;
+                            let (delete_label, question_label) = (label.clone(), label.clone());
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>
+                                        <code>{key.clone()}</code>
+                                        " "
+                                        <CopyButton
+                                            text=key
+                                            label=move || {
+                                                t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string()
+                                            }
+                                        />
+                                    </td>
+                                    <td>{team.description}</td>
+                                    <td>
+                                        <ul class="avatars">
+                                            {members
+                                                .into_iter()
+                                                .map(|m| {
+                                                    let (short, title) = (initials(&m), m.clone());
+                                                    view! {
+                                                        <li title=title>
+                                                            <span aria-hidden="true">{short}</span>
+                                                            <span class="visually-hidden">{m}</span>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </td>
+                                    <td>
+                                        <LocalTime at=team.updated_at.clone() />
+                                    </td>
+                                    {(!read_only)
+                                        .then(|| {
+                                            view! {
+                                                <RowActions>
+                                                    <AskFirst
+                                                        class="small danger-button"
+                                                        busy=remove.pending()
+                                                        label=move || {
+                                                            t_string!(i18n, teams.delete, label = delete_label.clone())
+                                                                .to_string()
+                                                        }
+                                                        short=move || t_string!(i18n, row.delete)
+                                                        question=move || {
+                                                            t_string!(
+                                                                i18n, teams.delete_question, label = question_label.clone()
+                                                            )
+                                                                .to_string()
+                                                        }
+                                                        help=move || t_string!(i18n, teams.delete_help)
+                                                        confirm=move || t_string!(i18n, teams.delete_yes)
+                                                        on_confirm=Callback::new(move |_| {
+                                                            remove.dispatch(id);
+                                                        })
+                                                    />
+                                                </RowActions>
+                                            }
+                                        })}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </TableBox>
@@ -160,35 +207,70 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
         <h3>{t!(i18n, teams.new_title)}</h3>
         {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField id="team-label" label=move || t_string!(i18n, teams.label)
-                value=label error=error("label") required=true autocomplete="off"/>
+            <TextField
+                id="team-label"
+                label=move || t_string!(i18n, teams.label)
+                value=label
+                error=error("label")
+                required=true
+                autocomplete="off"
+            />
             <div class="field">
                 <label for="team-key">{t!(i18n, teams.key)}</label>
-                <input id="team-key" type="text" autocomplete="off" aria-describedby="team-key-help team-key-error"
+                <input
+                    id="team-key"
+                    type="text"
+                    autocomplete="off"
+                    aria-describedby="team-key-help team-key-error"
                     aria-invalid=move || form.errors().with(|e| e.get("key").is_some()).to_string()
-                    prop:value=key on:input=move |ev| { key_edited.set(true); key.set(event_target_value(&ev)); }/>
-                <p id="team-key-help" class="muted">{t!(i18n, teams.key_help)}</p>
-                <crate::components::field_error::FieldErrorText id="team-key-error" error=error("key")/>
+                    prop:value=key
+                    on:input=move |ev| {
+                        key_edited.set(true);
+                        key.set(event_target_value(&ev));
+                    }
+                />
+                <p id="team-key-help" class="muted">
+                    {t!(i18n, teams.key_help)}
+                </p>
+                <crate::components::field_error::FieldErrorText id="team-key-error" error=error("key") />
             </div>
-            <TextField id="team-description" label=move || t_string!(i18n, teams.description)
-                value=description error=error("description")/>
+            <TextField
+                id="team-description"
+                label=move || t_string!(i18n, teams.description)
+                value=description
+                error=error("description")
+            />
             <fieldset class="checkbox-group">
                 <legend>{t!(i18n, teams.members)}</legend>
-                {users.into_iter().map(|u| {
-                    let id = u.id;
-                    view! {
-                        <label class="choice">
-                            <input type="checkbox" prop:checked=move || members.with(|m| m.contains(&id))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    members.update(|m| { m.retain(|x| *x != id); if on { m.push(id); } });
-                                }/>
-                            {u.name}
-                        </label>
-                    }
-                }).collect_view()}
+                {users
+                    .into_iter()
+                    .map(|u| {
+                        let id = u.id;
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || members.with(|m| m.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        members
+                                            .update(|m| {
+                                                m.retain(|x| *x != id);
+                                                if on {
+                                                    m.push(id);
+                                                }
+                                            });
+                                    }
+                                />
+                                {u.name}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
-            <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, teams.add)}</button>
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {t!(i18n, teams.add)}
+            </button>
         </form>
     }
 }

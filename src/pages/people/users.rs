@@ -78,29 +78,41 @@ pub fn UsersPanel(
     view! {
         <section aria-labelledby="users-title">
             <h2 id="users-title">{t!(i18n, users.title)}</h2>
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e/> })}
-            <Fetched resource=users children=move |data| match data {
-                list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
-                list => view! {
-                    <TableBox>
-                        <table class="data-table">
-                            <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
-                            <thead><tr>
-                                <th scope="col">{t!(i18n, users.col_name)}</th>
-                                <th scope="col">{t!(i18n, users.col_email)}</th>
-                                <th scope="col">{t!(i18n, users.col_role)}</th>
-                                <th scope="col">{t!(i18n, users.col_permissions)}</th>
-                                <th scope="col">{t!(i18n, users.col_status)}</th>
-                                <th scope="col">{t!(i18n, users.col_actions)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.items.into_iter().map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate)).collect_view()}
-                            </tbody>
-                        </table>
-                    </TableBox>
-                }.into_any(),
-            }/>
-            <NewUserForm create=create/>
+            {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+            <Fetched
+                resource=users
+                children=move |data| match data {
+                    list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
+                    list => {
+                        view! {
+                            <TableBox>
+                                <table class="data-table">
+                                    <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, users.col_name)}</th>
+                                            <th scope="col">{t!(i18n, users.col_email)}</th>
+                                            <th scope="col">{t!(i18n, users.col_role)}</th>
+                                            <th scope="col">{t!(i18n, users.col_permissions)}</th>
+                                            <th scope="col">{t!(i18n, users.col_status)}</th>
+                                            <th scope="col">{t!(i18n, users.col_actions)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .items
+                                            .into_iter()
+                                            .map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate))
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </TableBox>
+                        }
+                            .into_any()
+                    }
+                }
+            />
+            <NewUserForm create=create />
         </section>
     }
 }
@@ -136,36 +148,82 @@ fn user_row(
             <td>{move || if disabled { t_string!(i18n, users.disabled) } else { t_string!(i18n, users.active) }}</td>
             <RowActions>
                 <RowMenu name=u.name.clone() id=menu_id.clone()>
-                    <button type="button" class="small" aria-label=move || title.get() on:click=move |_| editing.set(true)>
+                    <button
+                        type="button"
+                        class="small"
+                        aria-label=move || title.get()
+                        on:click=move |_| editing.set(true)
+                    >
                         {move || t_string!(i18n, row.edit)}
                     </button>
-                    {(!is_me).then(|| {
-                        view! {
-                            <button type="button" class="small"
-                                aria-label=move || if disabled { t_string!(i18n, users.enable, name = name.get_value()).to_string() } else { t_string!(i18n, users.disable, name = name.get_value()).to_string() }
-                                on:click=move |_| { change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() })); }>
-                                {move || if disabled { t_string!(i18n, row.enable) } else { t_string!(i18n, row.disable) }}
-                            </button>
-                            <AskFirst class="small danger-button" busy=remove.pending()
-                                label=move || t_string!(i18n, users.delete, name = name.get_value()).to_string()
-                                short=move || t_string!(i18n, row.delete)
-                                question=move || t_string!(i18n, users.delete_question, name = name.get_value()).to_string()
-                                help=move || t_string!(i18n, users.delete_help)
-                                confirm=move || t_string!(i18n, users.delete_yes)
-                                on_confirm=Callback::new(move |_| { remove.dispatch(id); })/>
-                        }
-                    })}
-                    {(can_impersonate && !disabled).then(|| {
-                        view! {
-                            <button type="button" class="small" aria-label=move || t_string!(i18n, users.log_in_as, name = name.get_value()).to_string()
-                                on:click=move |_| { impersonate.dispatch(id); }>
-                                {move || t_string!(i18n, row.log_in_as)}
-                            </button>
-                        }
-                    })}
+                    {(!is_me)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="small"
+                                    aria-label=move || {
+                                        if disabled {
+                                            t_string!(i18n, users.enable, name = name.get_value()).to_string()
+                                        } else {
+                                            t_string!(i18n, users.disable, name = name.get_value()).to_string()
+                                        }
+                                    }
+                                    on:click=move |_| {
+                                        change
+                                            .dispatch((
+                                                id,
+                                                ClientUserPatch {
+                                                    disabled: Some(!disabled),
+                                                    ..Default::default()
+                                                },
+                                            ));
+                                    }
+                                >
+                                    {move || {
+                                        if disabled {
+                                            t_string!(i18n, row.enable)
+                                        } else {
+                                            t_string!(i18n, row.disable)
+                                        }
+                                    }}
+                                </button>
+                                <AskFirst
+                                    class="small danger-button"
+                                    busy=remove.pending()
+                                    label=move || t_string!(i18n, users.delete, name = name.get_value()).to_string()
+                                    short=move || t_string!(i18n, row.delete)
+                                    question=move || {
+                                        t_string!(i18n, users.delete_question, name = name.get_value()).to_string()
+                                    }
+                                    help=move || t_string!(i18n, users.delete_help)
+                                    confirm=move || t_string!(i18n, users.delete_yes)
+                                    on_confirm=Callback::new(move |_| {
+                                        remove.dispatch(id);
+                                    })
+                                />
+                            }
+                        })}
+                    {(can_impersonate && !disabled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="small"
+                                    aria-label=move || {
+                                        t_string!(i18n, users.log_in_as, name = name.get_value()).to_string()
+                                    }
+                                    on:click=move |_| {
+                                        impersonate.dispatch(id);
+                                    }
+                                >
+                                    {move || t_string!(i18n, row.log_in_as)}
+                                </button>
+                            }
+                        })}
                 </RowMenu>
                 <EditDialog title=title open=editing return_to=menu_id>
-                    <EditUserForm user=u.clone() change=change open=editing/>
+                    <EditUserForm user=u.clone() change=change open=editing />
                 </EditDialog>
             </RowActions>
         </tr>
@@ -209,24 +267,54 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
     let error = move |field| form.error(field);
     view! {
         <h3>{t!(i18n, users.new_title)}</h3>
-        <PasswordOnce id="user-password-once" shown=shown_once/>
+        <PasswordOnce id="user-password-once" shown=shown_once />
         {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField id="user-name" label=move || t_string!(i18n, users.name)
-                value=name error=error("name") required=true autocomplete="off"/>
-            <TextField id="user-email" label=move || t_string!(i18n, users.email)
-                value=email error=error("email") input_type="email" required=true autocomplete="off"/>
+            <TextField
+                id="user-name"
+                label=move || t_string!(i18n, users.name)
+                value=name
+                error=error("name")
+                required=true
+                autocomplete="off"
+            />
+            <TextField
+                id="user-email"
+                label=move || t_string!(i18n, users.email)
+                value=email
+                error=error("email")
+                input_type="email"
+                required=true
+                autocomplete="off"
+            />
             <label class="choice">
-                <input type="checkbox" prop:checked=generate on:change=move |ev| generate.set(event_target_checked(&ev))/>
+                <input
+                    type="checkbox"
+                    prop:checked=generate
+                    on:change=move |ev| generate.set(event_target_checked(&ev))
+                />
                 {t!(i18n, users.generate)}
             </label>
             <Show when=move || !generate.get()>
-                <TextField id="user-password" label=move || t_string!(i18n, users.password)
-                    value=password error=error("password") input_type="password" autocomplete="new-password"/>
+                <TextField
+                    id="user-password"
+                    label=move || t_string!(i18n, users.password)
+                    value=password
+                    error=error("password")
+                    input_type="password"
+                    autocomplete="new-password"
+                />
             </Show>
-            <FieldErrorText id="user-password-generated-error" error=Signal::derive(move || if generate.get() { form.errors().with(|e| e.get("password")) } else { None })/>
-            <RoleAndSections name="user-role" role=role permissions=permissions/>
-            <button type="submit" class="primary" disabled=move || create.pending().get()>{t!(i18n, users.add)}</button>
+            <FieldErrorText
+                id="user-password-generated-error"
+                error=Signal::derive(move || {
+                    if generate.get() { form.errors().with(|e| e.get("password")) } else { None }
+                })
+            />
+            <RoleAndSections name="user-role" role=role permissions=permissions />
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {t!(i18n, users.add)}
+            </button>
         </form>
     }
 }
@@ -256,8 +344,8 @@ fn EditUserForm(user: ClientUser, change: Change, open: RwSignal<bool>) -> impl 
     };
     view! {
         <form method="dialog" on:submit=on_submit>
-            <RoleAndSections name=format!("role-{id}") role=role permissions=permissions/>
-            <DialogButtons open=open/>
+            <RoleAndSections name=format!("role-{id}") role=role permissions=permissions />
+            <DialogButtons open=open />
         </form>
     }
 }
@@ -273,27 +361,52 @@ fn RoleAndSections(
     view! {
         <fieldset class="radio-group">
             <legend>{move || t_string!(i18n, users.role)}</legend>
-            {[Role::ClientUser, Role::OrgAdmin].into_iter().map(|r| view! {
-                <label class="choice">
-                    <input type="radio" name=name.clone() prop:checked=move || role.get() == r on:change=move |_| role.set(r)/>
-                    {move || client_role_label(i18n, r)}
-                </label>
-            }).collect_view()}
+            {[Role::ClientUser, Role::OrgAdmin]
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=name.clone()
+                                prop:checked=move || role.get() == r
+                                on:change=move |_| role.set(r)
+                            />
+                            {move || client_role_label(i18n, r)}
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
         <fieldset class="checkbox-group">
             <legend>{move || t_string!(i18n, users.permissions)}</legend>
-            {Permission::ALL.into_iter().map(|p| view! {
-                <label class="choice">
-                    <input type="checkbox"
-                        prop:checked=move || role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
-                        disabled=move || role.get() == Role::OrgAdmin
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            permissions.update(|ps| { ps.retain(|x| *x != p); if on { ps.push(p); } });
-                        }/>
-                    {move || permission_label(i18n, p)}
-                </label>
-            }).collect_view()}
+            {Permission::ALL
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || {
+                                    role.get() == Role::OrgAdmin || permissions.with(|ps| ps.contains(&p))
+                                }
+                                disabled=move || role.get() == Role::OrgAdmin
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    permissions
+                                        .update(|ps| {
+                                            ps.retain(|x| *x != p);
+                                            if on {
+                                                ps.push(p);
+                                            }
+                                        });
+                                }
+                            />
+                            {move || permission_label(i18n, p)}
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

@@ -23,51 +23,88 @@ pub fn OrgActivityPage() -> impl IntoView {
     let pool = LocalResource::new(api::agents::list_all);
     view! {
         <h2>{t!(i18n, activity.title)}</h2>
-        <Fetched resource=pool children=move |pool| {
-            let agents = StoredValue::new(pool.items);
-            let agent = move |id: i64| {
-                agents.with_value(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone())).unwrap_or_else(|| format!("#{id}"))
-            };
-            view! {
-                <Fetched resource=entries children=move |list| {
-                    if list.items.is_empty() {
-                        return view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any();
-                    }
-                    let page_count = ListQuery { page: Some(page.get_untracked()), ..Default::default() }.page_count(list.total);
-                    view! {
-                        <TableBox>
-                            <table class="data-table">
-                                <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, activity.col_when)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_who)}</th>
-                                    <th scope="col">{t!(i18n, activity.col_what)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|e| {
-                                        let what = crate::activity_text::describe(i18n, &e, &agent);
-                                        view! {
+        <Fetched
+            resource=pool
+            children=move |pool| {
+                let agents = StoredValue::new(pool.items);
+                let agent = move |id: i64| {
+                    agents
+                        .with_value(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+                        .unwrap_or_else(|| format!("#{id}"))
+                };
+                view! {
+                    <Fetched
+                        resource=entries
+                        children=move |list| {
+                            if list.items.is_empty() {
+                                return view! { <p class="empty">{t!(i18n, activity.empty)}</p> }.into_any();
+                            }
+                            let page_count = ListQuery {
+                                page: Some(page.get_untracked()),
+                                ..Default::default()
+                            }
+                                .page_count(list.total);
+                            view! {
+                                <TableBox>
+                                    <table class="data-table">
+                                        <caption class="visually-hidden">{t!(i18n, activity.title)}</caption>
+                                        <thead>
                                             <tr>
-                                                <td><LocalTime at=e.created_at.clone() with_time=true/></td>
-                                                <td>{match e.actor {
-                                                    Some(a) => a.name.into_any(),
-                                                    None => t!(i18n, activity.deleted_user).into_any(),
-                                                }}
-                                                {e.on_behalf_of.map(|client| view! {
-                                                    " " <span class="muted">{t_string!(i18n, activity.on_behalf_of, name = client.name).to_string()}</span>
-                                                })}</td>
-                                                <td><bdi>{what}</bdi></td>
+                                                <th scope="col">{t!(i18n, activity.col_when)}</th>
+                                                <th scope="col">{t!(i18n, activity.col_who)}</th>
+                                                <th scope="col">{t!(i18n, activity.col_what)}</th>
                                             </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </TableBox>
-                        <Pagination page=page.get_untracked() page_count=page_count on_page=Callback::new(move |p| page.set(p))/>
-                    }.into_any()
-                }/>
+                                        </thead>
+                                        <tbody>
+                                            {list
+                                                .items
+                                                .into_iter()
+                                                .map(|e| {
+                                                    let what = crate::activity_text::describe(i18n, &e, &agent);
+                                                    view! {
+                                                        <tr>
+                                                            <td>
+                                                                <LocalTime at=e.created_at.clone() with_time=true />
+                                                            </td>
+                                                            <td>
+                                                                {match e.actor {
+                                                                    Some(a) => a.name.into_any(),
+                                                                    None => t!(i18n, activity.deleted_user).into_any(),
+                                                                }}
+                                                                {e
+                                                                    .on_behalf_of
+                                                                    .map(|client| {
+                                                                        view! {
+                                                                            " "
+                                                                            <span class="muted">
+                                                                                {t_string!(i18n, activity.on_behalf_of, name = client.name)
+                                                                                    .to_string()}
+                                                                            </span>
+                                                                        }
+                                                                    })}
+                                                            </td>
+                                                            <td>
+                                                                <bdi>{what}</bdi>
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </TableBox>
+                                <Pagination
+                                    page=page.get_untracked()
+                                    page_count=page_count
+                                    on_page=Callback::new(move |p| page.set(p))
+                                />
+                            }
+                                .into_any()
+                        }
+                    />
+                }
             }
-        }/>
+        />
     }
     .into_any()
 }

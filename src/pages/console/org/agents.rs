@@ -41,44 +41,80 @@ pub fn OrgAgentsPage() -> impl IntoView {
         <p class="muted">{t!(i18n, assign.help)} " " <Link href="/agency/agents">{t!(i18n, assign.pool_link)}</Link></p>
         <div class="field search-field">
             <label for="agent-filter">{t!(i18n, assign.search)}</label>
-            <input id="agent-filter" type="search" prop:value=filter on:input=move |ev| filter.set(event_target_value(&ev))/>
+            <input
+                id="agent-filter"
+                type="search"
+                prop:value=filter
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
         </div>
-        <Fetched resource=pool children=move |data| match data {
-            list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, assign.none)}</p> }.into_any(),
-            list => view! {
-                <ul class="pick-list">
-                    {list.items.into_iter().map(|agent| {
-                        let id = agent.id;
-                        let name = agent.name.clone();
-                        let visible = move || {
-                            let f = filter.get().to_lowercase();
-                            f.is_empty() || name.to_lowercase().contains(&f)
-                        };
-                        view! {
-                            <li class:hidden=move || !visible()>
-                                <label class="choice">
-                                    <input type="checkbox" prop:checked=move || selected.with(|s| s.contains(&id))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                        }/>
-                                    {agent.name}
-                                </label>
-                                <span class="badge">{move || kind_label(i18n, agent.kind)}</span>
-                                <span class="badge">{move || status_label(i18n, agent.status)}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-        }/>
+        <Fetched
+            resource=pool
+            children=move |data| match data {
+                list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, assign.none)}</p> }.into_any(),
+                list => {
+                    view! {
+                        <ul class="pick-list">
+                            {list
+                                .items
+                                .into_iter()
+                                .map(|agent| {
+                                    let id = agent.id;
+                                    let name = agent.name.clone();
+                                    let visible = move || {
+                                        let f = filter.get().to_lowercase();
+                                        f.is_empty() || name.to_lowercase().contains(&f)
+                                    };
+                                    view! {
+                                        <li class:hidden=move || !visible()>
+                                            <label class="choice">
+                                                <input
+                                                    type="checkbox"
+                                                    prop:checked=move || selected.with(|s| s.contains(&id))
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        selected
+                                                            .update(|s| {
+                                                                if on {
+                                                                    s.insert(id);
+                                                                } else {
+                                                                    s.remove(&id);
+                                                                }
+                                                            });
+                                                    }
+                                                />
+                                                {agent.name}
+                                            </label>
+                                            <span class="badge">{move || kind_label(i18n, agent.kind)}</span>
+                                            <span class="badge">{move || status_label(i18n, agent.status)}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }
+        />
         {move || match save.value().get() {
-            Some(Ok(_)) => Some(view! { <p class="notice notice-success" role="status">{t!(i18n, assign.saved)}</p> }.into_any()),
-            Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+            Some(Ok(_)) => {
+                Some(
+                    view! {
+                        <p class="notice notice-success" role="status">
+                            {t!(i18n, assign.saved)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Some(Err(e)) => Some(view! { <ErrorNotice error=e /> }.into_any()),
             None => None,
         }}
-        <button type="button" class="primary" on:click=on_save disabled=move || save.pending().get()>{t!(i18n, assign.save)}</button>
-        <LeaveGuard dirty=dirty message=move || t_string!(i18n, assign.leave_confirm)/>
+        <button type="button" class="primary" on:click=on_save disabled=move || save.pending().get()>
+            {t!(i18n, assign.save)}
+        </button>
+        <LeaveGuard dirty=dirty message=move || t_string!(i18n, assign.leave_confirm) />
     }
     .into_any()
 }

@@ -25,13 +25,24 @@ pub fn OrgBillingTab() -> impl IntoView {
     });
     view! {
         <h2>{move || t_string!(i18n, billing.title)}</h2>
-        {(!org.settings.billing_enabled).then(|| view! { <p class="notice notice-info">{move || t_string!(i18n, billing.disabled_for_org)}</p> })}
-        {move || pay.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
-        <Fetched resource=data children=move |(overview, invoices)| view! {
-            <BillingSummary overview=overview/>
-            <h3>{move || t_string!(i18n, billing.invoices)}</h3>
-            <InvoiceTable invoices=invoices on_pay=Callback::new(move |id| { pay.dispatch(id); })/>
-        }/>
+        {(!org.settings.billing_enabled)
+            .then(|| view! { <p class="notice notice-info">{move || t_string!(i18n, billing.disabled_for_org)}</p> })}
+        {move || pay.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=data
+            children=move |(overview, invoices)| {
+                view! {
+                    <BillingSummary overview=overview />
+                    <h3>{move || t_string!(i18n, billing.invoices)}</h3>
+                    <InvoiceTable
+                        invoices=invoices
+                        on_pay=Callback::new(move |id| {
+                            pay.dispatch(id);
+                        })
+                    />
+                }
+            }
+        />
     }
     .into_any()
 }

@@ -21,12 +21,12 @@ pub fn OrgUsersTab() -> impl IntoView {
                 }
             });
         });
-        view! { <UsersPanel org_id=id can_impersonate=can_impersonate on_count_change=reload/> }
+        view! { <UsersPanel org_id=id can_impersonate=can_impersonate on_count_change=reload /> }
     })
 }
 
 #[component]
 pub fn OrgTeamsTab() -> impl IntoView {
     let org = use_current_org().get_untracked();
-    org.map(|org| view! { <TeamsPanel org_id=org.id/> })
+    org.map(|org| view! { <TeamsPanel org_id=org.id /> })
 }

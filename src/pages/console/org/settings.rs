@@ -171,35 +171,95 @@ pub fn OrgSettingsPage() -> impl IntoView {
     view! {
         <h2 class="visually-hidden">{t!(i18n, settings.title)}</h2>
         {move || match notice.get() {
-            Some(Notice::Restored) => Some(view! { <p class="notice notice-info" role="status">{t!(i18n, save_bar.restored)}</p> }.into_any()),
-            Some(Notice::Saved) => Some(view! { <p id="org-info-saved" class="notice notice-success" role="status" tabindex="-1">{t!(i18n, save_bar.saved)}</p> }.into_any()),
+            Some(Notice::Restored) => {
+                Some(
+                    view! {
+                        <p class="notice notice-info" role="status">
+                            {t!(i18n, save_bar.restored)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Some(Notice::Saved) => {
+                Some(
+                    view! {
+                        <p id="org-info-saved" class="notice notice-success" role="status" tabindex="-1">
+                            {t!(i18n, save_bar.saved)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             None => None,
         }}
-        {move || not_kept.get().then(|| view! { <p class="notice notice-warning" role="alert">{t!(i18n, save_bar.not_kept)}</p> })}
-        {move || failure.get().map(|e| view! {
-            <div class="notice-row">
-                <ErrorNotice error=e/>
-                <button type="button" on:click=move |_| do_save()>{t!(i18n, save_bar.retry)}</button>
-            </div>
-        })}
-        {move || conflict.get().map(|c| view! { <ConflictPanel conflict=c on_resolve=resolve/> })}
+        {move || {
+            not_kept
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="notice notice-warning" role="alert">
+                            {t!(i18n, save_bar.not_kept)}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            failure
+                .get()
+                .map(|e| {
+                    view! {
+                        <div class="notice-row">
+                            <ErrorNotice error=e />
+                            <button type="button" on:click=move |_| do_save()>
+                                {t!(i18n, save_bar.retry)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || conflict.get().map(|c| view! { <ConflictPanel conflict=c on_resolve=resolve /> })}
         <div class="settings-layout">
-            <form class="settings-form" on:submit=move |ev| { ev.prevent_default(); do_save(); }>
-                <OrgInfoForm draft=draft errors=field_errors/>
+            <form
+                class="settings-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    do_save();
+                }
+            >
+                <OrgInfoForm draft=draft errors=field_errors />
             </form>
             <DashboardPreview
                 org_name=Signal::derive(move || draft.with(|d| d.name.clone()))
-                settings=Signal::derive(move || draft.with(|d| d.settings.clone()))/>
+                settings=Signal::derive(move || draft.with(|d| d.settings.clone()))
+            />
         </div>
-        {move || current.get().map(|org| view! {
-            <DangerZone name=org.name archived=org.archived
-                busy=Signal::derive(move || archive.pending().get() || remove.pending().get())
-                on_archive=Callback::new(move |a| { archive.dispatch(a); })
-                on_delete=Callback::new(move |_| { remove.dispatch(()); })/>
-        })}
-        <LeaveGuard dirty=Signal::derive(dirty) message=move || t_string!(i18n, save_bar.leave_confirm)/>
-        <SaveBar count=Signal::derive(move || changed.get().len()) saving=save.pending()
-            on_save=Callback::new(move |_| do_save()) on_discard=Callback::new(move |_| discard())/>
+        {move || {
+            current
+                .get()
+                .map(|org| {
+                    view! {
+                        <DangerZone
+                            name=org.name
+                            archived=org.archived
+                            busy=Signal::derive(move || archive.pending().get() || remove.pending().get())
+                            on_archive=Callback::new(move |a| {
+                                archive.dispatch(a);
+                            })
+                            on_delete=Callback::new(move |_| {
+                                remove.dispatch(());
+                            })
+                        />
+                    }
+                })
+        }}
+        <LeaveGuard dirty=Signal::derive(dirty) message=move || t_string!(i18n, save_bar.leave_confirm) />
+        <SaveBar
+            count=Signal::derive(move || changed.get().len())
+            saving=save.pending()
+            on_save=Callback::new(move |_| do_save())
+            on_discard=Callback::new(move |_| discard())
+        />
     }
     .into_any()
 }
