@@ -30,7 +30,6 @@ pub fn AskFirst(
     class: &'static str,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let asking = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let on_keydown = crate::focus::escape_closes(asking, button);
@@ -55,38 +54,64 @@ pub fn AskFirst(
                     .get()
                     .then(|| {
                         let (question, help, confirm) = (question.clone(), help.clone(), confirm.clone());
-                        let safe = NodeRef::<leptos::html::Button>::new();
-                        Effect::new(move |_| {
-                            if let Some(b) = safe.get() {
-                                let _ = b.focus();
-                            }
-                        });
                         view! {
-                            <span class="confirm" role="group" aria-label=question>
-                                <span class="confirm-help">{move || help.get()}</span>
-                                <button
-                                    type="button"
-                                    class="small danger-button"
-                                    disabled=busy
-                                    on:click=move |_| {
-                                        asking.set(false);
-                                        on_confirm.run(());
-                                    }
-                                >
-                                    {move || confirm.get()}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="small"
-                                    node_ref=safe
-                                    on:click=move |_| crate::focus::close_and_refocus(asking, button)
-                                >
-                                    {move || t_string!(i18n, common.cancel)}
-                                </button>
-                            </span>
+                            <Question
+                                question=question
+                                help=help
+                                confirm=confirm
+                                busy=busy
+                                asking=asking
+                                button=button
+                                on_confirm=on_confirm
+                            />
                         }
                     })
             }}
+        </span>
+    }
+}
+
+/// The question itself: what confirming does, the confirming button, and Cancel, which
+/// takes focus (the safe answer) and gives it back to `button`.
+#[component]
+fn Question(
+    question: TextProp,
+    help: TextProp,
+    confirm: TextProp,
+    busy: Signal<bool>,
+    asking: RwSignal<bool>,
+    button: NodeRef<leptos::html::Button>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let safe = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = safe.get() {
+            let _ = b.focus();
+        }
+    });
+    view! {
+        <span class="confirm" role="group" aria-label=question>
+            <span class="confirm-help">{move || help.get()}</span>
+            <button
+                type="button"
+                class="small danger-button"
+                disabled=busy
+                on:click=move |_| {
+                    asking.set(false);
+                    on_confirm.run(());
+                }
+            >
+                {move || confirm.get()}
+            </button>
+            <button
+                type="button"
+                class="small"
+                node_ref=safe
+                on:click=move |_| crate::focus::close_and_refocus(asking, button)
+            >
+                {move || t_string!(i18n, common.cancel)}
+            </button>
         </span>
     }
 }

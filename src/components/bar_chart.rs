@@ -18,6 +18,34 @@ const LEFT: f64 = 44.0;
 const BOTTOM: f64 = 22.0;
 const TOP: f64 = 8.0;
 
+/// Where things go: the plot's size, each slot's and each bar's width, and the y axis's top.
+#[derive(Clone, Copy)]
+struct Scale {
+    slots: usize,
+    max: i64,
+    slot_w: f64,
+    bar_w: f64,
+    plot_h: f64,
+}
+
+impl Scale {
+    fn new(series: &[Series], slots: usize) -> Scale {
+        let slots = slots.max(1);
+        let slot_w = (WIDTH - LEFT) / slots as f64;
+        Scale {
+            slots,
+            max: nice_max(series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0)),
+            slot_w,
+            bar_w: (slot_w * 0.8) / series.len().max(1) as f64,
+            plot_h: HEIGHT - BOTTOM - TOP,
+        }
+    }
+
+    fn y(self, v: i64) -> f64 {
+        TOP + self.plot_h - (v as f64 / self.max as f64) * self.plot_h
+    }
+}
+
 /// `slots`: the x axis's label of each slot (a date); numbers are written for `lang`.
 #[component]
 pub fn BarChart(
@@ -26,45 +54,53 @@ pub fn BarChart(
     #[prop(into)] label: String,
     lang: &'static str,
 ) -> impl IntoView {
-    let number = move |v: i64| crate::format::number(v, lang);
-    let n = slots.len().max(1);
-    let max = nice_max(series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0));
-    let plot_w = WIDTH - LEFT;
-    let plot_h = HEIGHT - BOTTOM - TOP;
-    let slot_w = plot_w / n as f64;
-    let bar_w = (slot_w * 0.8) / series.len().max(1) as f64;
-    let y = move |v: f64| TOP + plot_h - (v / max as f64) * plot_h;
-    // Gridlines and numbers at 0, half and the top.
-    let ticks = [0, max / 2, max]
+    let scale = Scale::new(&series, slots.len());
+    let bottom = TOP + scale.plot_h;
+    view! {
+        <figure class="chart">
+            // Time runs left to right in every language, as in the table of dates beside it.
+            <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+                {ticks(scale, lang)}
+                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=bottom />
+                <line class="axis" x1=LEFT x2=WIDTH y1=bottom y2=bottom />
+                {bars(scale, &series, &slots, lang)}
+                {dates(scale, &slots)}
+            </svg>
+            {legend(&series)}
+        </figure>
+    }
+}
+
+/// Gridlines and numbers at 0, half and the top.
+fn ticks(scale: Scale, lang: &'static str) -> impl IntoView {
+    [0, scale.max / 2, scale.max]
         .into_iter()
         .map(|v| {
-            let at = format!("{:.1}", y(v as f64));
+            let at = format!("{:.1}", scale.y(v));
             view! {
                 <line class="grid" x1=LEFT x2=WIDTH y1=at.clone() y2=at.clone() />
                 <text class="tick" x=LEFT - 6.0 y=at text-anchor="end" dominant-baseline="middle">
-                    {number(v)}
+                    {crate::format::number(v, lang)}
                 </text>
             }
         })
-        .collect_view();
-    // Dates under the first, middle and last slots.
+        .collect_view()
+}
+
+/// Dates under the first, middle and last slots; the first and last flush with the plot's ends.
+fn dates(scale: Scale, slots: &[String]) -> impl IntoView {
+    let n = scale.slots;
     let marks: Vec<usize> = if n <= 3 { (0..n).collect() } else { vec![0, n / 2, n - 1] };
-    let dates = marks
+    marks
         .into_iter()
         .filter_map(|i| slots.get(i).map(|text| (i, text.clone())))
         .map(|(i, text)| {
-            let x = LEFT + (i as f64 + 0.5) * slot_w;
-            let anchor = if i == 0 && n > 1 {
-                "start"
+            let (anchor, x) = if i == 0 && n > 1 {
+                ("start", LEFT + i as f64 * scale.slot_w)
             } else if i == n - 1 && n > 1 {
-                "end"
+                ("end", LEFT + (i + 1) as f64 * scale.slot_w)
             } else {
-                "middle"
-            };
-            let x = match anchor {
-                "start" => LEFT + i as f64 * slot_w,
-                "end" => LEFT + (i + 1) as f64 * slot_w,
-                _ => x,
+                ("middle", LEFT + (i as f64 + 0.5) * scale.slot_w)
             };
             view! {
                 <text class="tick" x=format!("{x:.1}") y=HEIGHT - 4.0 text-anchor=anchor>
@@ -72,60 +108,56 @@ pub fn BarChart(
                 </text>
             }
         })
-        .collect_view();
-    let bars = series
+        .collect_view()
+}
+
+/// A bar per series in each slot, with the date, the series and the value as its tooltip.
+fn bars(scale: Scale, series: &[Series], slots: &[String], lang: &'static str) -> impl IntoView {
+    series
         .iter()
         .enumerate()
         .flat_map(|(si, s)| {
-            let slots = &slots;
             s.values.iter().enumerate().map(move |(i, v)| {
-                let top = y(*v as f64);
-                let x = LEFT + i as f64 * slot_w + slot_w * 0.1 + si as f64 * bar_w;
-                let tip = format!("{} · {}: {}", slots.get(i).cloned().unwrap_or_default(), s.name, number(*v));
+                let top = scale.y(*v);
+                let x = LEFT + i as f64 * scale.slot_w + scale.slot_w * 0.1 + si as f64 * scale.bar_w;
+                let date = slots.get(i).cloned().unwrap_or_default();
+                let tip = format!("{date} · {}: {}", s.name, crate::format::number(*v, lang));
                 view! {
                     <rect
                         class=s.class
                         x=format!("{x:.1}")
                         y=format!("{top:.1}")
-                        width=format!("{:.1}", bar_w.max(1.0))
-                        height=format!("{:.1}", (TOP + plot_h - top).max(0.0))
+                        width=format!("{:.1}", scale.bar_w.max(1.0))
+                        height=format!("{:.1}", (TOP + scale.plot_h - top).max(0.0))
                     >
                         <title>{tip}</title>
                     </rect>
                 }
             })
         })
-        .collect_view();
-    let legend = (series.len() > 1).then(|| {
+        .collect_view()
+}
+
+/// The series' names and colours, when there are several.
+fn legend(series: &[Series]) -> impl IntoView {
+    (series.len() > 1).then(|| {
+        let items = series
+            .iter()
+            .map(|s| {
+                view! {
+                    <li>
+                        <span class=format!("swatch {}", s.class)></span>
+                        {s.name.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             <ul class="legend" aria-hidden="true">
-                {series
-                    .iter()
-                    .map(|s| {
-                        view! {
-                            <li>
-                                <span class=format!("swatch {}", s.class)></span>
-                                {s.name.clone()}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {items}
             </ul>
         }
-    });
-    view! {
-        <figure class="chart">
-            // Time runs left to right in every language, as in the table of dates beside it.
-            <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
-                {ticks}
-                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h />
-                <line class="axis" x1=LEFT x2=WIDTH y1=TOP + plot_h y2=TOP + plot_h />
-                {bars}
-                {dates}
-            </svg>
-            {legend}
-        </figure>
-    }
+    })
 }
 
 /// The y axis's top: the largest value rounded up to an even number (so its half is whole),

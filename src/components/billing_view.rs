@@ -148,7 +148,6 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
     if invoices.is_empty() {
         return view! { <p class="empty">{move || t_string!(i18n, billing.no_invoices)}</p> }.into_any();
     }
-    let lang = move || i18n.get_locale().as_str();
     view! {
         <TableBox>
             <table class="data-table">
@@ -167,97 +166,72 @@ pub fn InvoiceTable(invoices: Vec<Invoice>, #[prop(optional)] on_pay: Option<Cal
                 <tbody>
                     {invoices
                         .into_iter()
-                        .map(|inv| {
-                            let (id, number_text, open) = (
-                                inv.id,
-                                inv.number.clone(),
-                                inv.status == InvoiceStatus::Open,
-                            );
-                            let currency = inv.currency.clone();
-                            let lines_label = inv.number.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        <details>
-                                            <summary>{inv.number.clone()}</summary>
-                                            <ul
-                                                class="invoice-lines"
-                                                aria-label=move || {
-                                                    t_string!(i18n, billing.lines, number = lines_label.clone())
-                                                        .to_string()
-                                                }
-                                            >
-                                                {inv
-                                                    .lines
-                                                    .into_iter()
-                                                    .map(|l| {
-                                                        let c = currency.clone();
-                                                        view! {
-                                                            <li>
-                                                                <span>{l.description}</span>
-                                                                " "
-                                                                <span class="num">
-                                                                    {move || money(l.amount_cents, &c, lang())}
-                                                                </span>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        </details>
-                                    </th>
-                                    <td>
-                                        <LocalTime at=inv.issued_at.clone() />
-                                    </td>
-                                    <td>
-                                        <LocalTime at=inv.due_at.clone() />
-                                    </td>
-                                    <td class="num">{money(inv.total_cents, &inv.currency, lang())}</td>
-                                    <td>
-                                        {move || {
-                                            if open {
-                                                t_string!(i18n, billing.open)
-                                            } else {
-                                                t_string!(i18n, billing.paid)
-                                            }
-                                        }}
-                                        {(open && on_pay.is_some())
-                                            .then(|| {
-                                                let pay = on_pay;
-                                                let (n, asked) = (number_text.clone(), number_text.clone());
-                                                view! {
-                                                    " "
-                                                    <AskFirst
-                                                        class="small"
-                                                        busy=Signal::stored(false)
-                                                        label=move || {
-                                                            t_string!(i18n, billing.mark_paid, number = n.clone())
-                                                                .to_string()
-                                                        }
-                                                        question=move || {
-                                                            t_string!(
-                                                                i18n, billing.mark_paid_question, number = asked.clone()
-                                                            )
-                                                                .to_string()
-                                                        }
-                                                        help=move || t_string!(i18n, billing.mark_paid_help)
-                                                        confirm=move || t_string!(i18n, billing.mark_paid_yes)
-                                                        on_confirm=Callback::new(move |_| {
-                                                            if let Some(p) = pay {
-                                                                p.run(id)
-                                                            }
-                                                        })
-                                                    />
-                                                }
-                                            })}
-                                    </td>
-                                </tr>
-                            }
-                        })
+                        .map(|invoice| view! { <InvoiceRow invoice=invoice on_pay=on_pay /> })
                         .collect_view()}
                 </tbody>
             </table>
         </TableBox>
     }
     .into_any()
+}
+
+/// An invoice: its number (opening onto its lines), dates, total and status; an open one
+/// can be marked paid where `on_pay` is given.
+#[component]
+fn InvoiceRow(invoice: Invoice, on_pay: Option<Callback<i64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.get_locale().as_str();
+    let (id, open) = (invoice.id, invoice.status == InvoiceStatus::Open);
+    let number = StoredValue::new(invoice.number.clone());
+    let currency = StoredValue::new(invoice.currency.clone());
+    let lines = invoice
+        .lines
+        .into_iter()
+        .map(|l| {
+            view! {
+                <li>
+                    <span>{l.description}</span>
+                    " "
+                    <span class="num">{move || currency.with_value(|c| money(l.amount_cents, c, lang()))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let pay = on_pay.filter(|_| open).map(|pay| {
+        view! {
+            " "
+            <AskFirst
+                class="small"
+                busy=Signal::stored(false)
+                label=move || t_string!(i18n, billing.mark_paid, number = number.get_value()).to_string()
+                question=move || t_string!(i18n, billing.mark_paid_question, number = number.get_value()).to_string()
+                help=move || t_string!(i18n, billing.mark_paid_help)
+                confirm=move || t_string!(i18n, billing.mark_paid_yes)
+                on_confirm=Callback::new(move |_| pay.run(id))
+            />
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row">
+                <details>
+                    <summary>{invoice.number}</summary>
+                    <ul
+                        class="invoice-lines"
+                        aria-label=move || t_string!(i18n, billing.lines, number = number.get_value()).to_string()
+                    >
+                        {lines}
+                    </ul>
+                </details>
+            </th>
+            <td>
+                <LocalTime at=invoice.issued_at />
+            </td>
+            <td>
+                <LocalTime at=invoice.due_at />
+            </td>
+            <td class="num">{money(invoice.total_cents, &invoice.currency, lang())}</td>
+            <td>{move || if open { t_string!(i18n, billing.open) } else { t_string!(i18n, billing.paid) }} {pay}</td>
+        </tr>
+    }
 }

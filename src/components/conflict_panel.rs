@@ -66,50 +66,9 @@ pub fn ConflictPanel(conflict: Conflict, on_resolve: Callback<OrganizationUpdate
                         {contested
                             .into_iter()
                             .map(|field| {
-                                let name = format!("conflict-{field:?}");
                                 let (mine, theirs) = conflict
                                     .with_value(|c| (shown(i18n, field, &c.mine), shown(i18n, field, &c.theirs)));
-                                let pick = move |side| move |_| {
-                                    choices
-                                        .update(|c| {
-                                            c.insert(field, side);
-                                        })
-                                };
-                                let label = field_label(i18n, field);
-                                view! {
-                                    <tr>
-                                        <th scope="row">{label.clone()}</th>
-                                        <td>
-                                            <label class="choice">
-                                                <input
-                                                    type="radio"
-                                                    name=name.clone()
-                                                    checked=true
-                                                    on:change=pick(Side::Mine)
-                                                    aria-label=format!(
-                                                        "{label}: {}",
-                                                        t_string!(i18n, conflict.keep_yours),
-                                                    )
-                                                />
-                                                {mine}
-                                            </label>
-                                        </td>
-                                        <td>
-                                            <label class="choice">
-                                                <input
-                                                    type="radio"
-                                                    name=name
-                                                    on:change=pick(Side::Theirs)
-                                                    aria-label=format!(
-                                                        "{label}: {}",
-                                                        t_string!(i18n, conflict.keep_theirs),
-                                                    )
-                                                />
-                                                {theirs}
-                                            </label>
-                                        </td>
-                                    </tr>
-                                }
+                                view! { <ConflictRow field=field mine=mine theirs=theirs choices=choices /> }
                             })
                             .collect_view()}
                     </tbody>
@@ -119,5 +78,53 @@ pub fn ConflictPanel(conflict: Conflict, on_resolve: Callback<OrganizationUpdate
                 {t!(i18n, conflict.apply)}
             </button>
         </section>
+    }
+}
+
+/// A contested field: its value in my draft and in theirs, one of the two to keep.
+#[component]
+fn ConflictRow(
+    field: DraftField,
+    mine: String,
+    theirs: String,
+    choices: RwSignal<BTreeMap<DraftField, Side>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = format!("conflict-{field:?}");
+    let label = field_label(i18n, field);
+    let pick = move |side| {
+        move |_| {
+            choices.update(|c| {
+                c.insert(field, side);
+            })
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{label.clone()}</th>
+            <td>
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        checked=true
+                        on:change=pick(Side::Mine)
+                        aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_yours))
+                    />
+                    {mine}
+                </label>
+            </td>
+            <td>
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name
+                        on:change=pick(Side::Theirs)
+                        aria-label=format!("{label}: {}", t_string!(i18n, conflict.keep_theirs))
+                    />
+                    {theirs}
+                </label>
+            </td>
+        </tr>
     }
 }

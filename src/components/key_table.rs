@@ -29,7 +29,6 @@ pub fn KeyTable(
     revoke: Action<i64, Result<(), ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let date = move |at: &str| crate::format::date(at, i18n.get_locale().as_str());
     view! {
         <TableBox>
             <table class="data-table">
@@ -45,67 +44,59 @@ pub fn KeyTable(
                 <tbody>
                     {rows
                         .into_iter()
-                        .map(|k| {
-                            let (id, prefix) = (k.id, k.prefix.clone());
-                            let active = k.revoked_at.is_none();
-                            view! {
-                                <tr>
-                                    <th scope="row">
-                                        <code>{k.prefix.clone()}"…"</code>
-                                    </th>
-                                    <td>
-                                        <LocalTime at=k.created_at.clone() />
-                                    </td>
-                                    <td>
-                                        {match k.revoked_at {
-                                            Some(at) => {
-                                                view! {
-                                                    <span class="badge">
-                                                        {move || {
-                                                            t_string!(i18n, integrations.revoked_on, date = date(&at))
-                                                                .to_string()
-                                                        }}
-                                                    </span>
-                                                }
-                                                    .into_any()
-                                            }
-                                            None => {
-                                                view! { <span>{move || t_string!(i18n, integrations.active)}</span> }
-                                                    .into_any()
-                                            }
-                                        }}
-                                    </td>
-                                    <RowActions>
-                                        {active
-                                            .then(|| {
-                                                let question = prefix.clone();
-                                                view! {
-                                                    <AskFirst
-                                                        class="small danger"
-                                                        busy=revoke.pending()
-                                                        label=move || revoke_label(&prefix)
-                                                        short=move || t_string!(i18n, row.revoke)
-                                                        question=move || {
-                                                            t_string!(
-                                                                i18n, keys.confirm_title, prefix = question.clone()
-                                                            )
-                                                                .to_string()
-                                                        }
-                                                        help=move || t_string!(i18n, keys.confirm_help)
-                                                        confirm=move || t_string!(i18n, keys.confirm)
-                                                        on_confirm=Callback::new(move |_| {
-                                                            revoke.dispatch(id);
-                                                        })
-                                                    />
-                                                }
-                                            })}
-                                    </RowActions>
-                                </tr>
-                            }
-                        })
+                        .map(|key| view! { <KeyTableRow key=key revoke_label=revoke_label revoke=revoke /> })
                         .collect_view()}
                 </tbody>
             </table>
         </TableBox>
+    }
+}
+
+/// A secret by its prefix: when it was made, whether it is revoked (and when), and Revoke.
+#[component]
+fn KeyTableRow(
+    key: KeyRow,
+    revoke_label: fn(&str) -> String,
+    revoke: Action<i64, Result<(), ApiError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = key.id;
+    let prefix = StoredValue::new(key.prefix.clone());
+    let active = key.revoked_at.is_none();
+    let status = match key.revoked_at {
+        Some(at) => {
+            let date = move || crate::format::date(&at, i18n.get_locale().as_str());
+            view! { <span class="badge">{move || t_string!(i18n, integrations.revoked_on, date = date()).to_string()}</span> }
+                .into_any()
+        }
+        None => view! { <span>{move || t_string!(i18n, integrations.active)}</span> }.into_any(),
+    };
+    let ask = active.then(|| {
+        view! {
+            <AskFirst
+                class="small danger"
+                busy=revoke.pending()
+                label=move || prefix.with_value(|p| revoke_label(p))
+                short=move || t_string!(i18n, row.revoke)
+                question=move || t_string!(i18n, keys.confirm_title, prefix = prefix.get_value()).to_string()
+                help=move || t_string!(i18n, keys.confirm_help)
+                confirm=move || t_string!(i18n, keys.confirm)
+                on_confirm=Callback::new(move |_| {
+                    revoke.dispatch(id);
+                })
+            />
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row">
+                <code>{key.prefix}"…"</code>
+            </th>
+            <td>
+                <LocalTime at=key.created_at />
+            </td>
+            <td>{status}</td>
+            <RowActions>{ask}</RowActions>
+        </tr>
     }
 }

@@ -7,148 +7,206 @@ use atrium_api::validate::FieldErrors;
 use atrium_api::{Layout, OrgSettings, OrganizationUpdate};
 use leptos::prelude::*;
 
+type I18n = leptos_i18n::I18nContext<Locale>;
+
 #[component]
 pub fn OrgInfoForm(draft: RwSignal<OrganizationUpdate>, #[prop(into)] errors: Signal<FieldErrors>) -> impl IntoView {
     let i18n = use_i18n();
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field)));
-    let invalid = move |field: &'static str| move || errors.with(|e| e.get(field).is_some()).to_string();
-    let set = move |f: fn(&mut OrganizationUpdate, String)| move |ev| draft.update(|d| f(d, event_target_value(&ev)));
-    let settings = move || draft.with(|d| d.settings.clone());
-    let toggle =
-        move |f: fn(&mut OrgSettings, bool)| move |ev| draft.update(|d| f(&mut d.settings, event_target_checked(&ev)));
-
+    let checkboxes = move |list: &'static [Switch]| {
+        list.iter().map(|&switch| view! { <SettingCheckbox switch=switch draft=draft /> }).collect_view()
+    };
     view! {
         <fieldset class="card">
             <legend>{t!(i18n, settings.identity)}</legend>
-            <div class="field">
-                <label for="info-name">{t!(i18n, org_new.name)}</label>
-                <input
-                    id="info-name"
-                    type="text"
-                    aria-invalid=invalid("name")
-                    aria-describedby="info-name-error"
-                    prop:value=move || draft.with(|d| d.name.clone())
-                    on:input=set(|d, v| d.name = v)
-                />
-                <FieldErrorText id="info-name-error" error=error("name") />
-            </div>
-            <div class="field">
-                <label for="info-email">{t!(i18n, org_new.contact_email)}</label>
-                <input
-                    id="info-email"
-                    type="email"
-                    aria-invalid=invalid("contact_email")
-                    aria-describedby="info-email-error"
-                    prop:value=move || draft.with(|d| d.contact_email.clone().unwrap_or_default())
-                    on:input=set(|d, v| d.contact_email = Some(v))
-                />
-                <FieldErrorText id="info-email-error" error=error("contact_email") />
-            </div>
-            <div class="field">
-                <label for="info-logo">{t!(i18n, org_new.logo_url)}</label>
-                <input
-                    id="info-logo"
-                    type="url"
-                    aria-invalid=invalid("logo_url")
-                    aria-describedby="info-logo-error"
-                    prop:value=move || draft.with(|d| d.logo_url.clone().unwrap_or_default())
-                    on:input=set(|d, v| d.logo_url = Some(v))
-                />
-                <FieldErrorText id="info-logo-error" error=error("logo_url") />
-            </div>
+            {IDENTITY
+                .into_iter()
+                .map(|field| view! { <IdentityInput field=field draft=draft errors=errors /> })
+                .collect_view()}
         </fieldset>
         <fieldset class="card">
             <legend>{t!(i18n, settings.dashboard)}</legend>
-            <div class="field">
-                <label for="info-language">{t!(i18n, settings.language)}</label>
-                <select
-                    id="info-language"
-                    aria-describedby="info-language-error"
-                    on:change=set(|d, v| d.settings.dashboard_language = v)
-                >
-                    {SUPPORTED_LANGUAGES
-                        .iter()
-                        .map(|code| {
-                            view! {
-                                <option value=*code lang=*code selected=move || settings().dashboard_language == *code>
-                                    {language_name(code)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <FieldErrorText id="info-language-error" error=error("settings.dashboard_language") />
-            </div>
-            <fieldset class="radio-group">
-                <legend>{t!(i18n, settings.layout)}</legend>
-                {[(Layout::Vertical, "layout-vertical"), (Layout::Horizontal, "layout-horizontal")]
-                    .into_iter()
-                    .map(|(layout, id)| {
-                        view! {
-                            <label for=id class="choice">
-                                <input
-                                    id=id
-                                    type="radio"
-                                    name="dashboard-layout"
-                                    value=layout.as_str()
-                                    prop:checked=move || settings().dashboard_layout == layout
-                                    on:change=move |_| draft.update(|d| d.settings.dashboard_layout = layout)
-                                />
-                                {move || match layout {
-                                    Layout::Vertical => t_string!(i18n, settings.layout_vertical),
-                                    Layout::Horizontal => t_string!(i18n, settings.layout_horizontal),
-                                }}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <LanguageSelect draft=draft errors=errors />
+            <LayoutChoice draft=draft />
             <fieldset class="checkbox-group">
                 <legend>{t!(i18n, settings.handoff)}</legend>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings().handoff_enabled
-                        on:change=toggle(|s, v| s.handoff_enabled = v)
-                    />
-                    {t!(i18n, settings.handoff_enabled)}
-                </label>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings().smart_handoff_enabled
-                        on:change=toggle(|s, v| s.smart_handoff_enabled = v)
-                    />
-                    {t!(i18n, settings.smart_handoff)}
-                </label>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings().show_handoff_messages
-                        on:change=toggle(|s, v| s.show_handoff_messages = v)
-                    />
-                    {t!(i18n, settings.show_handoff_messages)}
-                </label>
+                {checkboxes(&HANDOFF)}
             </fieldset>
             <fieldset class="checkbox-group">
                 <legend>{t!(i18n, settings.features)}</legend>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings().canned_responses_enabled
-                        on:change=toggle(|s, v| s.canned_responses_enabled = v)
-                    />
-                    {t!(i18n, settings.canned)}
-                </label>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || settings().billing_enabled
-                        on:change=toggle(|s, v| s.billing_enabled = v)
-                    />
-                    {t!(i18n, settings.billing)}
-                </label>
+                {checkboxes(&FEATURES)}
             </fieldset>
         </fieldset>
+    }
+}
+
+/// A text input of the org's identity: its id and type, the field's wire name (for its
+/// error), its label, and how it reads from and writes to the draft.
+#[derive(Clone, Copy)]
+struct Identity {
+    id: &'static str,
+    kind: &'static str,
+    field: &'static str,
+    label: fn(I18n) -> &'static str,
+    get: fn(&OrganizationUpdate) -> String,
+    put: fn(&mut OrganizationUpdate, String),
+}
+
+const IDENTITY: [Identity; 3] = [
+    Identity {
+        id: "info-name",
+        kind: "text",
+        field: "name",
+        label: |i| t_string!(i, org_new.name),
+        get: |d| d.name.clone(),
+        put: |d, v| d.name = v,
+    },
+    Identity {
+        id: "info-email",
+        kind: "email",
+        field: "contact_email",
+        label: |i| t_string!(i, org_new.contact_email),
+        get: |d| d.contact_email.clone().unwrap_or_default(),
+        put: |d, v| d.contact_email = Some(v),
+    },
+    Identity {
+        id: "info-logo",
+        kind: "url",
+        field: "logo_url",
+        label: |i| t_string!(i, org_new.logo_url),
+        get: |d| d.logo_url.clone().unwrap_or_default(),
+        put: |d, v| d.logo_url = Some(v),
+    },
+];
+
+#[component]
+fn IdentityInput(field: Identity, draft: RwSignal<OrganizationUpdate>, errors: Signal<FieldErrors>) -> impl IntoView {
+    let i18n = use_i18n();
+    let Identity { id, kind, field, label, get, put } = field;
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n)}</label>
+            <input
+                id=id
+                type=kind
+                aria-invalid=move || errors.with(|e| e.get(field).is_some()).to_string()
+                aria-describedby=error_id.clone()
+                prop:value=move || draft.with(get)
+                on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
+            />
+            <FieldErrorText id=error_id error=Signal::derive(move || errors.with(|e| e.get(field))) />
+        </div>
+    }
+}
+
+#[component]
+fn LanguageSelect(draft: RwSignal<OrganizationUpdate>, errors: Signal<FieldErrors>) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = move || draft.with(|d| d.settings.dashboard_language.clone());
+    view! {
+        <div class="field">
+            <label for="info-language">{t!(i18n, settings.language)}</label>
+            <select
+                id="info-language"
+                aria-describedby="info-language-error"
+                on:change=move |ev| draft.update(|d| d.settings.dashboard_language = event_target_value(&ev))
+            >
+                {SUPPORTED_LANGUAGES
+                    .iter()
+                    .map(|code| {
+                        view! {
+                            <option value=*code lang=*code selected=move || current() == *code>
+                                {language_name(code)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldErrorText
+                id="info-language-error"
+                error=Signal::derive(move || errors.with(|e| e.get("settings.dashboard_language")))
+            />
+        </div>
+    }
+}
+
+#[component]
+fn LayoutChoice(draft: RwSignal<OrganizationUpdate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = move |layout: Layout, id: &'static str| {
+        view! {
+            <label for=id class="choice">
+                <input
+                    id=id
+                    type="radio"
+                    name="dashboard-layout"
+                    value=layout.as_str()
+                    prop:checked=move || draft.with(|d| d.settings.dashboard_layout == layout)
+                    on:change=move |_| draft.update(|d| d.settings.dashboard_layout = layout)
+                />
+                {move || match layout {
+                    Layout::Vertical => t_string!(i18n, settings.layout_vertical),
+                    Layout::Horizontal => t_string!(i18n, settings.layout_horizontal),
+                }}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="radio-group">
+            <legend>{t!(i18n, settings.layout)}</legend>
+            {choice(Layout::Vertical, "layout-vertical")}
+            {choice(Layout::Horizontal, "layout-horizontal")}
+        </fieldset>
+    }
+}
+
+/// A setting that is on or off: its label and how it reads from and writes to the settings.
+#[derive(Clone, Copy)]
+struct Switch {
+    label: fn(I18n) -> &'static str,
+    get: fn(&OrgSettings) -> bool,
+    put: fn(&mut OrgSettings, bool),
+}
+
+const HANDOFF: [Switch; 3] = [
+    Switch {
+        label: |i| t_string!(i, settings.handoff_enabled),
+        get: |s| s.handoff_enabled,
+        put: |s, v| s.handoff_enabled = v,
+    },
+    Switch {
+        label: |i| t_string!(i, settings.smart_handoff),
+        get: |s| s.smart_handoff_enabled,
+        put: |s, v| s.smart_handoff_enabled = v,
+    },
+    Switch {
+        label: |i| t_string!(i, settings.show_handoff_messages),
+        get: |s| s.show_handoff_messages,
+        put: |s, v| s.show_handoff_messages = v,
+    },
+];
+
+const FEATURES: [Switch; 2] = [
+    Switch {
+        label: |i| t_string!(i, settings.canned),
+        get: |s| s.canned_responses_enabled,
+        put: |s, v| s.canned_responses_enabled = v,
+    },
+    Switch { label: |i| t_string!(i, settings.billing), get: |s| s.billing_enabled, put: |s, v| s.billing_enabled = v },
+];
+
+#[component]
+fn SettingCheckbox(switch: Switch, draft: RwSignal<OrganizationUpdate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let Switch { label, get, put } = switch;
+    view! {
+        <label class="choice">
+            <input
+                type="checkbox"
+                prop:checked=move || draft.with(|d| get(&d.settings))
+                on:change=move |ev| draft.update(|d| put(&mut d.settings, event_target_checked(&ev)))
+            />
+            {move || label(i18n)}
+        </label>
     }
 }

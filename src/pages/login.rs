@@ -8,8 +8,10 @@ use crate::i18n::*;
 use crate::state::branding::use_branding;
 use crate::state::session::{home_path, use_session};
 use atrium_api::validate::{self, FieldErrors};
+use atrium_api::UserKind;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -18,8 +20,6 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let branding = use_branding();
-    let query = use_query_map();
-
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let field_errors = RwSignal::new(FieldErrors::default());
@@ -42,89 +42,94 @@ pub fn LoginPage() -> impl IntoView {
             Err(errors) => field_errors.set(errors),
         }
     };
-    // Where to go once signed in: back where the user was, else their side's start.
-    let target = move |kind| {
-        query.with(|q| q.get("next")).filter(|n| is_local_path(n)).unwrap_or_else(|| home_path(kind).to_string())
+    let target = after_sign_in();
+    // Field errors show beside their fields; anything else above them.
+    let failure = move || {
+        let failure = login.value().get().and_then(Result::err).filter(|e| !matches!(e, ApiError::Validation(_)));
+        failure.map(|e| view! { <ErrorNotice error=e /> })
     };
-    let error = move || login.value().get().and_then(Result::err);
+    let logo = move || {
+        branding.get().and_then(|b| b.logo_light_url).map(|src| view! { <img class="brand-logo" src=src alt="" /> })
+    };
+    let support = move || {
+        let email = branding.get().and_then(|b| b.support_email)?;
+        Some(view! { <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p> })
+    };
+    let submit =
+        move || if login.pending().get() { t_string!(i18n, login.submitting) } else { t_string!(i18n, login.submit) };
     let error_id = "login-error";
 
     view! {
         {move || session.me().map(|me| view! { <Redirect path=target(me.kind) /> })}
         <main id="main" class="login-page">
             <form class="card login-card" on:submit=on_submit novalidate=true aria-describedby=error_id>
-                {move || {
-                    branding
-                        .get()
-                        .and_then(|b| b.logo_light_url)
-                        .map(|src| view! { <img class="brand-logo" src=src alt="" /> })
-                }}
+                {logo}
                 <h1>{move || t_string!(i18n, login.welcome, brand = branding.name()).to_string()}</h1>
-                <div id=error_id>
-                    {move || {
-                        error()
-                            .filter(|e| !matches!(e, ApiError::Validation(_)))
-                            .map(|e| view! { <ErrorNotice error=e /> })
-                    }}
-                </div>
-                <div class="field">
-                    <label for="login-email">{t!(i18n, login.email)}</label>
-                    <input
-                        id="login-email"
-                        type="email"
-                        name="email"
-                        autocomplete="username"
-                        required=true
-                        aria-invalid=move || field_errors.with(|f| f.get("email").is_some()).to_string()
-                        aria-describedby="login-email-error"
-                        prop:value=email
-                        on:input=move |ev| email.set(event_target_value(&ev))
-                    />
-                    <FieldErrorText
-                        id="login-email-error"
-                        error=Signal::derive(move || field_errors.with(|f| f.get("email")))
-                    />
-                </div>
-                <div class="field">
-                    <label for="login-password">{t!(i18n, login.password)}</label>
-                    <input
-                        id="login-password"
-                        type="password"
-                        name="password"
-                        autocomplete="current-password"
-                        required=true
-                        aria-invalid=move || field_errors.with(|f| f.get("password").is_some()).to_string()
-                        aria-describedby="login-password-error"
-                        prop:value=password
-                        on:input=move |ev| password.set(event_target_value(&ev))
-                    />
-                    <FieldErrorText
-                        id="login-password-error"
-                        error=Signal::derive(move || field_errors.with(|f| f.get("password")))
-                    />
-                </div>
+                <div id=error_id>{failure}</div>
+                <LoginField
+                    field="email"
+                    kind="email"
+                    autocomplete="username"
+                    label=move || t_string!(i18n, login.email)
+                    value=email
+                    errors=field_errors
+                />
+                <LoginField
+                    field="password"
+                    kind="password"
+                    autocomplete="current-password"
+                    label=move || t_string!(i18n, login.password)
+                    value=password
+                    errors=field_errors
+                />
                 <button type="submit" class="primary" disabled=move || login.pending().get()>
-                    {move || {
-                        if login.pending().get() {
-                            t_string!(i18n, login.submitting)
-                        } else {
-                            t_string!(i18n, login.submit)
-                        }
-                    }}
+                    {submit}
                 </button>
                 <p>
                     <Link href="/forgot-password">{t!(i18n, reset.forgot_link)}</Link>
                 </p>
-                {move || {
-                    branding
-                        .get()
-                        .and_then(|b| b.support_email)
-                        .map(|email| {
-                            view! { <p class="muted">{t_string!(i18n, login.support, email = email).to_string()}</p> }
-                        })
-                }}
+                {support}
             </form>
         </main>
+    }
+}
+
+/// Where to go once signed in: back where the user was, else their side's start.
+fn after_sign_in() -> impl Fn(UserKind) -> String + Copy {
+    let query = use_query_map();
+    move |kind| {
+        query.with(|q| q.get("next")).filter(|n| is_local_path(n)).unwrap_or_else(|| home_path(kind).to_string())
+    }
+}
+
+/// The email or the password, with its own error beside it.
+#[component]
+fn LoginField(
+    field: &'static str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    #[prop(into)] label: TextProp,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let id = format!("login-{field}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <input
+                id=id
+                type=kind
+                name=field
+                autocomplete=autocomplete
+                required=true
+                aria-invalid=move || errors.with(|f| f.get(field).is_some()).to_string()
+                aria-describedby=error_id.clone()
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <FieldErrorText id=error_id error=Signal::derive(move || errors.with(|f| f.get(field))) />
+        </div>
     }
 }
 

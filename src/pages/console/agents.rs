@@ -46,7 +46,91 @@ pub fn AgentsPoolPage() -> impl IntoView {
         edit.version().get();
         api::agents::list_all()
     });
+    let failure =
+        move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err));
 
+    view! {
+        <h1>{t!(i18n, agents.title)}</h1>
+        {move || failure().map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched
+            resource=agents
+            children=move |list| view! { <AgentsTable agents=list.items toggle=toggle edit=edit /> }
+        />
+        <NewAgentForm create=create />
+    }
+}
+
+type Toggle = Action<Agent, Result<Agent, ApiError>>;
+type Edit = Action<(i64, AgentInput), Result<Agent, ApiError>>;
+
+#[component]
+fn AgentsTable(agents: Vec<Agent>, toggle: Toggle, edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, agents.name)}</th>
+                        <th scope="col">{t!(i18n, agents.kind)}</th>
+                        <th scope="col">{t!(i18n, agents.status)}</th>
+                        <th scope="col">{t!(i18n, agents.description)}</th>
+                        <th scope="col">{t!(i18n, agents.actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {agents
+                        .into_iter()
+                        .map(|agent| view! { <AgentRow agent=agent toggle=toggle edit=edit /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
+    }
+}
+
+/// An agent: Pause or Resume, and Edit.
+#[component]
+fn AgentRow(agent: Agent, toggle: Toggle, edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
+    let stored = StoredValue::new(agent.clone());
+    let name = StoredValue::new(agent.name.clone());
+    let status = agent.status;
+    let action = move || match status {
+        AgentStatus::Active => t_string!(i18n, agents.pause, name = name.get_value()).to_string(),
+        AgentStatus::Paused => t_string!(i18n, agents.resume, name = name.get_value()).to_string(),
+    };
+    let short = move || match status {
+        AgentStatus::Active => t_string!(i18n, row.pause),
+        AgentStatus::Paused => t_string!(i18n, row.resume),
+    };
+    view! {
+        <tr>
+            <th scope="row">{agent.name.clone()}</th>
+            <td>{move || kind_label(i18n, agent.kind)}</td>
+            <td>{move || status_label(i18n, status)}</td>
+            <td>{agent.description.clone()}</td>
+            <RowActions>
+                <button
+                    type="button"
+                    class="small"
+                    aria-label=action
+                    on:click=move |_| {
+                        toggle.dispatch(stored.get_value());
+                    }
+                >
+                    {short}
+                </button>
+                <EditAgent agent=agent edit=edit />
+            </RowActions>
+        </tr>
+    }
+}
+
+#[component]
+fn NewAgentForm(create: Action<AgentInput, Result<Agent, ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let kind = RwSignal::new(AgentKind::Chat);
@@ -66,82 +150,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
             create.dispatch(input);
         }
     };
-    let error = move |field| form.error(field);
-
     view! {
-        <h1>{t!(i18n, agents.title)}</h1>
-        {move || {
-            toggle
-                .value()
-                .get()
-                .and_then(Result::err)
-                .or_else(|| edit.value().get().and_then(Result::err))
-                .map(|e| view! { <ErrorNotice error=e /> })
-        }}
-        <Fetched
-            resource=agents
-            children=move |list| {
-                view! {
-                    <TableBox>
-                        <table class="data-table">
-                            <caption class="visually-hidden">{t!(i18n, agents.title)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, agents.name)}</th>
-                                    <th scope="col">{t!(i18n, agents.kind)}</th>
-                                    <th scope="col">{t!(i18n, agents.status)}</th>
-                                    <th scope="col">{t!(i18n, agents.description)}</th>
-                                    <th scope="col">{t!(i18n, agents.actions)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list
-                                    .items
-                                    .into_iter()
-                                    .map(|agent| {
-                                        let stored = StoredValue::new(agent.clone());
-                                        let name = agent.name.clone();
-                                        let action = move || match agent.status {
-                                            AgentStatus::Active => {
-                                                t_string!(i18n, agents.pause, name = name.clone()).to_string()
-                                            }
-                                            AgentStatus::Paused => {
-                                                t_string!(i18n, agents.resume, name = name.clone()).to_string()
-                                            }
-                                        };
-                                        let short = move || match agent.status {
-                                            AgentStatus::Active => t_string!(i18n, row.pause),
-                                            AgentStatus::Paused => t_string!(i18n, row.resume),
-                                        };
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{agent.name.clone()}</th>
-                                                <td>{move || kind_label(i18n, agent.kind)}</td>
-                                                <td>{move || status_label(i18n, agent.status)}</td>
-                                                <td>{agent.description.clone()}</td>
-                                                <RowActions>
-                                                    <button
-                                                        type="button"
-                                                        class="small"
-                                                        aria-label=action
-                                                        on:click=move |_| {
-                                                            toggle.dispatch(stored.get_value());
-                                                        }
-                                                    >
-                                                        {short}
-                                                    </button>
-                                                    <EditAgent agent=stored.get_value() edit=edit />
-                                                </RowActions>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </TableBox>
-                }
-            }
-        />
         <h2>{t!(i18n, agents.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
@@ -149,7 +158,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
                 id="agent-name"
                 label=move || t_string!(i18n, agents.name)
                 value=name
-                error=error("name")
+                error=form.error("name")
                 required=true
             />
             <div class="field">
@@ -166,7 +175,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
                 id="agent-description"
                 label=move || t_string!(i18n, agents.description)
                 value=description
-                error=error("description")
+                error=form.error("description")
             />
             <button type="submit" class="primary" disabled=move || create.pending().get()>
                 {t!(i18n, agents.add)}
@@ -177,7 +186,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
 
 /// Renames an agent or changes its description, in a dialog opened by the row's Edit.
 #[component]
-fn EditAgent(agent: Agent, edit: Action<(i64, AgentInput), Result<Agent, ApiError>>) -> impl IntoView {
+fn EditAgent(agent: Agent, edit: Edit) -> impl IntoView {
     let i18n = use_i18n();
     let id = agent.id;
     let open = RwSignal::new(false);

@@ -62,170 +62,200 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
             save.dispatch(b);
         }
     };
-    let error = move |field| form.error(field);
-    let ratio = move || draft.with(|d| contrast_ratio(&d.primary_color, "#ffffff"));
-    let text_field = move |id: &'static str,
-                           field: &'static str,
-                           label: Signal<String>,
-                           get: fn(&AgencyBranding) -> String,
-                           put: fn(&mut AgencyBranding, String),
-                           kind: &'static str| {
-        let error_id = format!("{id}-error");
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type=kind
-                    aria-describedby=error_id.clone()
-                    aria-invalid=move || form.errors().with(|e| e.get(field).is_some()).to_string()
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
-                />
-                <FieldErrorText id=error_id error=error(field) />
-            </div>
-        }
+    let saved = move || {
+        matches!(save.value().get(), Some(Ok(_))).then(|| {
+            view! {
+                <p class="notice notice-success" role="status">
+                    {t!(i18n, branding.saved)}
+                </p>
+            }
+        })
     };
-    let label = move |f: fn(I18nContext) -> &'static str| Signal::derive(move || f(i18n).to_string());
     view! {
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
-            {move || {
-                matches!(save.value().get(), Some(Ok(_)))
-                    .then(|| {
-                        view! {
-                            <p class="notice notice-success" role="status">
-                                {t!(i18n, branding.saved)}
-                            </p>
-                        }
-                    })
-            }}
-            {text_field(
-                "brand-name",
-                "display_name",
-                label(|i| t_string!(i, branding.display_name)),
-                |d| d.display_name.clone(),
-                |d, v| d.display_name = v,
-                "text",
-            )}
-            <div class="field">
-                <label for="brand-colour">{t!(i18n, branding.primary_color)}</label>
-                <div class="colour-row">
-                    <input
-                        id="brand-colour"
-                        type="text"
-                        aria-describedby="brand-colour-error brand-contrast"
-                        aria-invalid=move || form.errors().with(|e| e.get("primary_color").is_some()).to_string()
-                        prop:value=move || draft.with(|d| d.primary_color.clone())
-                        on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))
-                    />
-                    <span
-                        class="swatch"
-                        aria-hidden="true"
-                        style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))
-                    ></span>
-                </div>
-                <FieldErrorText id="brand-colour-error" error=error("primary_color") />
-                <p id="brand-contrast" aria-live="polite">
-                    {move || {
-                        ratio()
-                            .map(|r| {
-                                let shown = crate::format::one_decimal(r, i18n.get_locale().as_str());
-                                if r >= 4.5 {
-                                    view! {
-                                        <span class="muted">
-                                            {t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}
-                                        </span>
-                                    }
-                                        .into_any()
-                                } else {
-                                    view! {
-                                        <span class="notice notice-warning">
-                                            {t_string!(i18n, branding.contrast_warning, ratio = shown).to_string()}
-                                        </span>
-                                    }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </p>
-            </div>
-            {text_field(
-                "brand-logo-light",
-                "logo_light_url",
-                label(|i| t_string!(i, branding.logo_light_url)),
-                |d| d.logo_light_url.clone().unwrap_or_default(),
-                |d, v| d.logo_light_url = Some(v),
-                "url",
-            )}
-            {text_field(
-                "brand-logo-dark",
-                "logo_dark_url",
-                label(|i| t_string!(i, branding.logo_dark_url)),
-                |d| d.logo_dark_url.clone().unwrap_or_default(),
-                |d, v| d.logo_dark_url = Some(v),
-                "url",
-            )}
-            {text_field(
-                "brand-support",
-                "support_email",
-                label(|i| t_string!(i, branding.support_email)),
-                |d| d.support_email.clone().unwrap_or_default(),
-                |d, v| d.support_email = Some(v),
-                "email",
-            )}
-            {text_field(
-                "brand-website",
-                "website_url",
-                label(|i| t_string!(i, branding.website_url)),
-                |d| d.website_url.clone().unwrap_or_default(),
-                |d, v| d.website_url = Some(v),
-                "url",
-            )}
-            {text_field(
-                "brand-terms",
-                "terms_url",
-                label(|i| t_string!(i, branding.terms_url)),
-                |d| d.terms_url.clone().unwrap_or_default(),
-                |d, v| d.terms_url = Some(v),
-                "url",
-            )}
-            {text_field(
-                "brand-privacy",
-                "privacy_url",
-                label(|i| t_string!(i, branding.privacy_url)),
-                |d| d.privacy_url.clone().unwrap_or_default(),
-                |d, v| d.privacy_url = Some(v),
-                "url",
-            )}
-            <div class="field">
-                <label for="brand-hostnames">{t!(i18n, branding.hostnames)}</label>
-                <textarea
-                    id="brand-hostnames"
-                    rows="3"
-                    aria-describedby="brand-hostnames-help brand-hostnames-error"
-                    prop:value=move || draft.with(|d| d.hostnames.join("\n"))
-                    on:input=move |ev| {
-                        draft
-                            .update(|d| {
-                                d.hostnames = event_target_value(&ev)
-                                    .lines()
-                                    .map(|l| l.trim().to_lowercase())
-                                    .filter(|l| !l.is_empty())
-                                    .collect();
-                            })
-                    }
-                ></textarea>
-                <p id="brand-hostnames-help" class="muted">
-                    {t!(i18n, branding.hostnames_help)}
-                </p>
-                <FieldErrorText id="brand-hostnames-error" error=error("hostnames") />
-                <DomainList domains=domains />
-            </div>
+            {saved}
+            <BrandField field=NAME draft=draft form=form />
+            <ColourField draft=draft form=form />
+            {LINKS.into_iter().map(|field| view! { <BrandField field=field draft=draft form=form /> }).collect_view()}
+            <HostnamesField draft=draft form=form domains=domains />
             <button type="submit" class="primary" disabled=move || save.pending().get()>
                 {t!(i18n, branding.save)}
             </button>
         </form>
+    }
+}
+
+/// A text field of the brand: its input's id and type, the field's wire name (for its
+/// error), its label, and how it reads from and writes to the brand.
+#[derive(Clone, Copy)]
+struct TextOfBrand {
+    id: &'static str,
+    kind: &'static str,
+    field: &'static str,
+    label: fn(I18nContext) -> &'static str,
+    get: fn(&AgencyBranding) -> String,
+    put: fn(&mut AgencyBranding, String),
+}
+
+const NAME: TextOfBrand = TextOfBrand {
+    id: "brand-name",
+    kind: "text",
+    field: "display_name",
+    label: |i| t_string!(i, branding.display_name),
+    get: |d| d.display_name.clone(),
+    put: |d, v| d.display_name = v,
+};
+
+/// The logos, the support address and the links, each optional.
+const LINKS: [TextOfBrand; 6] = [
+    TextOfBrand {
+        id: "brand-logo-light",
+        kind: "url",
+        field: "logo_light_url",
+        label: |i| t_string!(i, branding.logo_light_url),
+        get: |d| d.logo_light_url.clone().unwrap_or_default(),
+        put: |d, v| d.logo_light_url = Some(v),
+    },
+    TextOfBrand {
+        id: "brand-logo-dark",
+        kind: "url",
+        field: "logo_dark_url",
+        label: |i| t_string!(i, branding.logo_dark_url),
+        get: |d| d.logo_dark_url.clone().unwrap_or_default(),
+        put: |d, v| d.logo_dark_url = Some(v),
+    },
+    TextOfBrand {
+        id: "brand-support",
+        kind: "email",
+        field: "support_email",
+        label: |i| t_string!(i, branding.support_email),
+        get: |d| d.support_email.clone().unwrap_or_default(),
+        put: |d, v| d.support_email = Some(v),
+    },
+    TextOfBrand {
+        id: "brand-website",
+        kind: "url",
+        field: "website_url",
+        label: |i| t_string!(i, branding.website_url),
+        get: |d| d.website_url.clone().unwrap_or_default(),
+        put: |d, v| d.website_url = Some(v),
+    },
+    TextOfBrand {
+        id: "brand-terms",
+        kind: "url",
+        field: "terms_url",
+        label: |i| t_string!(i, branding.terms_url),
+        get: |d| d.terms_url.clone().unwrap_or_default(),
+        put: |d, v| d.terms_url = Some(v),
+    },
+    TextOfBrand {
+        id: "brand-privacy",
+        kind: "url",
+        field: "privacy_url",
+        label: |i| t_string!(i, branding.privacy_url),
+        get: |d| d.privacy_url.clone().unwrap_or_default(),
+        put: |d, v| d.privacy_url = Some(v),
+    },
+];
+
+#[component]
+fn BrandField(field: TextOfBrand, draft: RwSignal<AgencyBranding>, form: Form) -> impl IntoView {
+    let i18n = use_i18n();
+    let TextOfBrand { id, kind, field, label, get, put } = field;
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n)}</label>
+            <input
+                id=id
+                type=kind
+                aria-describedby=error_id.clone()
+                aria-invalid=move || form.errors().with(|e| e.get(field).is_some()).to_string()
+                prop:value=move || draft.with(get)
+                on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
+            />
+            <FieldErrorText id=error_id error=form.error(field) />
+        </div>
+    }
+}
+
+/// The brand colour with a swatch, and how it contrasts with white text (WCAG AA: 4.5).
+#[component]
+fn ColourField(draft: RwSignal<AgencyBranding>, form: Form) -> impl IntoView {
+    let i18n = use_i18n();
+    let ratio = move || draft.with(|d| contrast_ratio(&d.primary_color, "#ffffff"));
+    let contrast = move || {
+        ratio().map(|r| {
+            let shown = crate::format::one_decimal(r, i18n.get_locale().as_str());
+            if r >= 4.5 {
+                view! { <span class="muted">{t_string!(i18n, branding.contrast_ok, ratio = shown).to_string()}</span> }
+                    .into_any()
+            } else {
+                view! {
+                    <span class="notice notice-warning">
+                        {t_string!(i18n, branding.contrast_warning, ratio = shown).to_string()}
+                    </span>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <div class="field">
+            <label for="brand-colour">{t!(i18n, branding.primary_color)}</label>
+            <div class="colour-row">
+                <input
+                    id="brand-colour"
+                    type="text"
+                    aria-describedby="brand-colour-error brand-contrast"
+                    aria-invalid=move || form.errors().with(|e| e.get("primary_color").is_some()).to_string()
+                    prop:value=move || draft.with(|d| d.primary_color.clone())
+                    on:input=move |ev| draft.update(|d| d.primary_color = event_target_value(&ev))
+                />
+                <span
+                    class="swatch"
+                    aria-hidden="true"
+                    style=move || format!("background: {}", draft.with(|d| d.primary_color.clone()))
+                ></span>
+            </div>
+            <FieldErrorText id="brand-colour-error" error=form.error("primary_color") />
+            <p id="brand-contrast" aria-live="polite">
+                {contrast}
+            </p>
+        </div>
+    }
+}
+
+/// The agency's own hostnames, one per line, and the domains saved so far.
+#[component]
+fn HostnamesField(draft: RwSignal<AgencyBranding>, form: Form, domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for="brand-hostnames">{t!(i18n, branding.hostnames)}</label>
+            <textarea
+                id="brand-hostnames"
+                rows="3"
+                aria-describedby="brand-hostnames-help brand-hostnames-error"
+                prop:value=move || draft.with(|d| d.hostnames.join("\n"))
+                on:input=move |ev| {
+                    draft
+                        .update(|d| {
+                            d.hostnames = event_target_value(&ev)
+                                .lines()
+                                .map(|l| l.trim().to_lowercase())
+                                .filter(|l| !l.is_empty())
+                                .collect();
+                        })
+                }
+            ></textarea>
+            <p id="brand-hostnames-help" class="muted">
+                {t!(i18n, branding.hostnames_help)}
+            </p>
+            <FieldErrorText id="brand-hostnames-error" error=form.error("hostnames") />
+            <DomainList domains=domains />
+        </div>
     }
 }
 

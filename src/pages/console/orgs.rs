@@ -9,8 +9,8 @@ use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::search_capped::SearchCapped;
 use crate::i18n::*;
-use crate::url_state::{use_url_state, UrlState};
-use atrium_api::{ListQuery, OrgListQuery};
+use crate::url_state::{use_url_state, UrlList, UrlState};
+use atrium_api::{ListQuery, ListResponse, OrgListQuery, Organization};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
@@ -83,7 +83,6 @@ pub fn OrgsPage() -> impl IntoView {
         };
         async move { api::orgs::list(&request).await }
     });
-
     let on_search = Callback::new(move |q: String| {
         list.change(|s| {
             s.q = q;
@@ -91,21 +90,32 @@ pub fn OrgsPage() -> impl IntoView {
         })
     });
     let on_page = Callback::new(move |p: u32| list.change(|s| s.page = p));
-    let on_sort = move |ev| {
+
+    view! {
+        <div class="page-header">
+            <h1>{t!(i18n, orgs.title)}</h1>
+            <Link href="/agency/orgs/new" attr:class="button primary">
+                {t!(i18n, orgs.new_org)}
+            </Link>
+        </div>
+        <OrgsToolbar list=list on_search=on_search />
+        <Fetched
+            resource=orgs
+            children=move |orgs| {
+                view! { <OrgsFound orgs=orgs state=state.get_untracked() on_search=on_search on_page=on_page /> }
+            }
+        />
+    }
+}
+
+/// The search, archived or not, the order and the page size, each starting again from page 1.
+#[component]
+fn OrgsToolbar(list: UrlList<ListState>, on_search: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = list.state;
+    let refilter = move |change: &dyn Fn(&mut ListState)| {
         list.change(|s| {
-            s.sort = event_target_value(&ev);
-            s.page = 1;
-        })
-    };
-    let on_per_page = move |ev| {
-        list.change(|s| {
-            s.per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
-            s.page = 1;
-        })
-    };
-    let on_show = move |ev| {
-        list.change(|s| {
-            s.archived = event_target_value(&ev) == "archived";
+            change(s);
             s.page = 1;
         })
     };
@@ -117,15 +127,27 @@ pub fn OrgsPage() -> impl IntoView {
             ("created", t_string!(i18n, orgs.sort_created)),
             ("-updated", t_string!(i18n, orgs.sort_updated_desc)),
         ]
+        .into_iter()
+        .map(|(value, label)| {
+            view! {
+                <option value=value selected=move || state.get().sort == value>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view()
     };
-
+    let sizes = PAGE_SIZES
+        .into_iter()
+        .map(|n| {
+            view! {
+                <option value=n.to_string() selected=move || state.get().per_page == n>
+                    {n}
+                </option>
+            }
+        })
+        .collect_view();
     view! {
-        <div class="page-header">
-            <h1>{t!(i18n, orgs.title)}</h1>
-            <Link href="/agency/orgs/new" attr:class="button primary">
-                {t!(i18n, orgs.new_org)}
-            </Link>
-        </div>
         <div class="toolbar">
             <SearchBox
                 id="org-search"
@@ -135,7 +157,10 @@ pub fn OrgsPage() -> impl IntoView {
             />
             <div class="field">
                 <label for="org-show">{t!(i18n, orgs.show)}</label>
-                <select id="org-show" on:change=on_show>
+                <select
+                    id="org-show"
+                    on:change=move |ev| refilter(&|s| s.archived = event_target_value(&ev) == "archived")
+                >
                     <option value="active" selected=move || !state.get().archived>
                         {t!(i18n, orgs.show_active)}
                     </option>
@@ -146,74 +171,62 @@ pub fn OrgsPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="org-sort">{t!(i18n, orgs.sort)}</label>
-                <select id="org-sort" on:change=on_sort>
-                    {move || {
-                        sorts()
-                            .into_iter()
-                            .map(|(value, label)| {
-                                view! {
-                                    <option value=value selected=move || state.get().sort == value>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                <select id="org-sort" on:change=move |ev| refilter(&|s| s.sort = event_target_value(&ev))>
+                    {sorts}
                 </select>
             </div>
             <div class="field">
                 <label for="org-per-page">{t!(i18n, orgs.per_page)}</label>
-                <select id="org-per-page" on:change=on_per_page>
-                    {PAGE_SIZES
-                        .into_iter()
-                        .map(|n| {
-                            view! {
-                                <option value=n.to_string() selected=move || state.get().per_page == n>
-                                    {n}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                <select
+                    id="org-per-page"
+                    on:change=move |ev| refilter(
+                        &|s| s.per_page = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]),
+                    )
+                >
+                    {sizes}
                 </select>
             </div>
         </div>
-        <Fetched
-            resource=orgs
-            children=move |list| {
-                let s = state.get_untracked();
-                let page_query = ListQuery {
-                    page: Some(s.page),
-                    per_page: Some(s.per_page),
-                    ..Default::default()
-                };
-                let page_count = page_query.page_count(list.total);
-                let first_run = s.q.is_empty() && !s.archived && list.total == 0;
-                view! {
-                    <p class="muted" role="status">
-                        {move || {
-                            let total = list.total as i64;
-                            let count = crate::format::number(total, i18n.get_locale().as_str());
-                            let count = if list.capped { format!("{count}+") } else { count };
-                            crate::counted!(i18n, orgs.count, total, count = count)
-                        }}
-                    </p>
-                    {list.capped.then(|| view! { <SearchCapped count=list.total /> })}
-                    <OrgTable
-                        orgs=list.items
-                        searching=!s.q.is_empty()
-                        on_clear=Callback::new(move |_| on_search.run(String::new()))
-                    />
-                    {first_run
-                        .then(|| {
-                            view! {
-                                <Link href="/agency/orgs/new" attr:class="button primary">
-                                    {t!(i18n, orgs.empty_cta)}
-                                </Link>
-                            }
-                        })}
-                    <Pagination page=s.page page_count=page_count on_page=on_page />
-                }
-            }
+    }
+}
+
+/// How many orgs match, a page of them, and on a first run the way to create one.
+#[component]
+fn OrgsFound(
+    orgs: ListResponse<Organization>,
+    state: ListState,
+    on_search: Callback<String>,
+    on_page: Callback<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = state;
+    let page_count =
+        ListQuery { page: Some(s.page), per_page: Some(s.per_page), ..Default::default() }.page_count(orgs.total);
+    let first_run = s.q.is_empty() && !s.archived && orgs.total == 0;
+    let (total, capped) = (orgs.total, orgs.capped);
+    let count = move || {
+        let count = crate::format::number(total as i64, i18n.get_locale().as_str());
+        let count = if capped { format!("{count}+") } else { count };
+        crate::counted!(i18n, orgs.count, total as i64, count = count)
+    };
+    view! {
+        <p class="muted" role="status">
+            {count}
+        </p>
+        {capped.then(|| view! { <SearchCapped count=total /> })}
+        <OrgTable
+            orgs=orgs.items
+            searching=!s.q.is_empty()
+            on_clear=Callback::new(move |_| on_search.run(String::new()))
         />
+        {first_run
+            .then(|| {
+                view! {
+                    <Link href="/agency/orgs/new" attr:class="button primary">
+                        {t!(i18n, orgs.empty_cta)}
+                    </Link>
+                }
+            })}
+        <Pagination page=s.page page_count=page_count on_page=on_page />
     }
 }

@@ -2,7 +2,7 @@
 //! password generated and shown once), change roles and remove them. The server keeps
 //! the last owner from being demoted or removed.
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
@@ -14,7 +14,7 @@ use crate::form::Form;
 use crate::i18n::*;
 use crate::secrets::generate_password;
 use crate::state::session::use_session;
-use atrium_api::{NewStaffUser, Role, StaffRoleChange};
+use atrium_api::{NewStaffUser, Role, StaffRoleChange, StaffUser};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -52,7 +52,133 @@ pub fn StaffPage() -> impl IntoView {
     let failure = Signal::derive(move || {
         change.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err))
     });
+    // What an owner may do to a row: change its role, and remove anyone but themselves.
+    let actions = is_owner.then_some(StaffActions { change, remove, my_id });
 
+    view! {
+        <h1>{move || t_string!(i18n, staff.title)}</h1>
+        {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched resource=staff children=move |list| view! { <StaffTable staff=list.items actions=actions /> } />
+        {is_owner.then(|| view! { <NewStaffForm add=add /> })}
+    }
+}
+
+#[derive(Clone, Copy)]
+struct StaffActions {
+    change: Action<(i64, Role), Result<StaffUser, ApiError>>,
+    remove: Action<i64, Result<(), ApiError>>,
+    my_id: Option<i64>,
+}
+
+#[component]
+fn StaffTable(staff: Vec<StaffUser>, actions: Option<StaffActions>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
+                        <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
+                        <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
+                        {actions.map(|_| view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {staff
+                        .into_iter()
+                        .map(|person| view! { <StaffRow person=person actions=actions /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
+    }
+}
+
+/// A member of staff: to an owner, their role as a picker and Remove (but not on their own row).
+#[component]
+fn StaffRow(person: StaffUser, actions: Option<StaffActions>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, current) = (person.id, person.role);
+    let name = StoredValue::new(person.name.clone());
+    let role = match actions {
+        Some(StaffActions { change, .. }) => {
+            let select_id = format!("staff-role-{id}");
+            view! {
+                <label for=select_id.clone() class="visually-hidden">
+                    {move || t_string!(i18n, staff.role_of, name = name.get_value()).to_string()}
+                </label>
+                <RoleSelect
+                    id=select_id
+                    selected=current
+                    on_change=Callback::new(move |role| {
+                        change.dispatch((id, role));
+                    })
+                />
+            }
+            .into_any()
+        }
+        None => (move || role_label(i18n, current)).into_any(),
+    };
+    let remove = actions.filter(|a| a.my_id != Some(id)).map(|StaffActions { remove, .. }| {
+        view! {
+            <RowActions>
+                <AskFirst
+                    class="small danger-button"
+                    busy=remove.pending()
+                    label=move || t_string!(i18n, staff.remove, name = name.get_value()).to_string()
+                    short=move || t_string!(i18n, row.remove)
+                    question=move || t_string!(i18n, staff.remove_question, name = name.get_value()).to_string()
+                    help=move || t_string!(i18n, staff.remove_help)
+                    confirm=move || t_string!(i18n, staff.remove_yes)
+                    on_confirm=Callback::new(move |_| {
+                        remove.dispatch(id);
+                    })
+                />
+            </RowActions>
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row">{person.name}</th>
+            <td>{person.email}</td>
+            <td>{role}</td>
+            {remove}
+        </tr>
+    }
+}
+
+#[component]
+fn RoleSelect(#[prop(into)] id: String, selected: Role, on_change: Callback<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select
+            id=id
+            on:change=move |ev| {
+                if let Some(role) = Role::parse(&event_target_value(&ev)) {
+                    on_change.run(role);
+                }
+            }
+        >
+            {STAFF_ROLES
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <option value=r.as_str() selected=r == selected>
+                            {move || role_label(i18n, r)}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// Adds a member of staff with a generated password, shown once.
+#[component]
+fn NewStaffForm(add: Action<NewStaffUser, Result<(StaffUser, String), ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Member);
@@ -75,160 +201,35 @@ pub fn StaffPage() -> impl IntoView {
             add.dispatch(user);
         }
     };
-    let error = move |field| form.error(field);
-
     view! {
-        <h1>{move || t_string!(i18n, staff.title)}</h1>
-        {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
-        <Fetched
-            resource=staff
-            children=move |list| {
-                view! {
-                    <TableBox>
-                        <table class="data-table">
-                            <caption class="visually-hidden">{move || t_string!(i18n, staff.title)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{move || t_string!(i18n, users.col_name)}</th>
-                                    <th scope="col">{move || t_string!(i18n, users.col_email)}</th>
-                                    <th scope="col">{move || t_string!(i18n, users.col_role)}</th>
-                                    {is_owner
-                                        .then(|| {
-                                            view! { <th scope="col">{move || t_string!(i18n, users.col_actions)}</th> }
-                                        })}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list
-                                    .items
-                                    .into_iter()
-                                    .map(|s| {
-                                        let (id, current, n1, n2) = (s.id, s.role, s.name.clone(), s.name.clone());
-                                        let select_id = format!("staff-role-{id}");
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{s.name.clone()}</th>
-                                                <td>{s.email.clone()}</td>
-                                                <td>
-                                                    {if is_owner {
-                                                        view! {
-                                                            <label for=select_id.clone() class="visually-hidden">
-                                                                {move || {
-                                                                    t_string!(i18n, staff.role_of, name = n1.clone())
-                                                                        .to_string()
-                                                                }}
-                                                            </label>
-                                                            <select
-                                                                id=select_id
-                                                                on:change=move |ev| {
-                                                                    if let Some(r) = Role::parse(&event_target_value(&ev)) {
-                                                                        change.dispatch((id, r));
-                                                                    }
-                                                                }
-                                                            >
-                                                                {STAFF_ROLES
-                                                                    .into_iter()
-                                                                    .map(|r| {
-                                                                        view! {
-                                                                            <option value=r.as_str() selected=r == current>
-                                                                                {move || role_label(i18n, r)}
-                                                                            </option>
-                                                                        }
-                                                                    })
-                                                                    .collect_view()}
-                                                            </select>
-                                                        }
-                                                            .into_any()
-                                                    } else {
-                                                        (move || role_label(i18n, current)).into_any()
-                                                    }}
-                                                </td>
-                                                {(is_owner && my_id != Some(id))
-                                                    .then(|| {
-                                                        view! {
-                                                            <RowActions>
-                                                                <AskFirst
-                                                                    class="small danger-button"
-                                                                    busy=remove.pending()
-                                                                    label={
-                                                                        let n2 = n2.clone();
-                                                                        move || {
-                                                                            t_string!(i18n, staff.remove, name = n2.clone()).to_string()
-                                                                        }
-                                                                    }
-                                                                    short=move || t_string!(i18n, row.remove)
-                                                                    question=move || {
-                                                                        t_string!(i18n, staff.remove_question, name = n2.clone())
-                                                                            .to_string()
-                                                                    }
-                                                                    help=move || t_string!(i18n, staff.remove_help)
-                                                                    confirm=move || t_string!(i18n, staff.remove_yes)
-                                                                    on_confirm=Callback::new(move |_| {
-                                                                        remove.dispatch(id);
-                                                                    })
-                                                                />
-                                                            </RowActions>
-                                                        }
-                                                    })}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </TableBox>
-                }
-            }
-        />
-        {is_owner
-            .then(|| {
-                view! {
-                    <h2>{move || t_string!(i18n, staff.add_title)}</h2>
-                    <PasswordOnce id="staff-password-once" shown=shown_once />
-                    {form.failure_notice()}
-                    <form class="card form-narrow" on:submit=on_submit novalidate=true>
-                        <TextField
-                            id="staff-name"
-                            label=move || t_string!(i18n, users.name)
-                            value=name
-                            error=error("name")
-                            required=true
-                            autocomplete="off"
-                        />
-                        <TextField
-                            id="staff-email"
-                            label=move || t_string!(i18n, users.email)
-                            value=email
-                            error=error("email")
-                            input_type="email"
-                            required=true
-                            autocomplete="off"
-                        />
-                        <div class="field">
-                            <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
-                            <select
-                                id="staff-role"
-                                on:change=move |ev| {
-                                    role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::Member))
-                                }
-                            >
-                                {STAFF_ROLES
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <option value=r.as_str() selected=r == Role::Member>
-                                                {move || role_label(i18n, r)}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <button type="submit" class="primary" disabled=move || add.pending().get()>
-                            {move || t_string!(i18n, staff.add)}
-                        </button>
-                    </form>
-                }
-            })}
+        <h2>{move || t_string!(i18n, staff.add_title)}</h2>
+        <PasswordOnce id="staff-password-once" shown=shown_once />
+        {form.failure_notice()}
+        <form class="card form-narrow" on:submit=on_submit novalidate=true>
+            <TextField
+                id="staff-name"
+                label=move || t_string!(i18n, users.name)
+                value=name
+                error=form.error("name")
+                required=true
+                autocomplete="off"
+            />
+            <TextField
+                id="staff-email"
+                label=move || t_string!(i18n, users.email)
+                value=email
+                error=form.error("email")
+                input_type="email"
+                required=true
+                autocomplete="off"
+            />
+            <div class="field">
+                <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
+                <RoleSelect id="staff-role" selected=Role::Member on_change=Callback::new(move |r| role.set(r)) />
+            </div>
+            <button type="submit" class="primary" disabled=move || add.pending().get()>
+                {move || t_string!(i18n, staff.add)}
+            </button>
+        </form>
     }
 }

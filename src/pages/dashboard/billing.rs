@@ -50,33 +50,17 @@ pub fn BillingPage() -> impl IntoView {
                     <BillingSummary overview=overview />
                     {current
                         .map(|_| {
-                            if cancelling {
-                                view! {
-                                    <button
-                                        type="button"
-                                        disabled=busy
-                                        on:click=move |_| {
-                                            resume.dispatch(());
-                                        }
-                                    >
-                                        {move || t_string!(i18n, billing.resume)}
-                                    </button>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="danger-button"
-                                        disabled=busy
-                                        on:click=move |_| {
-                                            cancel.dispatch(());
-                                        }
-                                    >
-                                        {move || t_string!(i18n, billing.cancel)}
-                                    </button>
-                                }
-                                    .into_any()
+                            view! {
+                                <CancelOrResume
+                                    cancelling=cancelling
+                                    busy=busy
+                                    cancel=Callback::new(move |_| {
+                                        cancel.dispatch(());
+                                    })
+                                    resume=Callback::new(move |_| {
+                                        resume.dispatch(());
+                                    })
+                                />
                             }
                         })}
                     <h2>{move || t_string!(i18n, billing.plans_available)}</h2>
@@ -93,5 +77,26 @@ pub fn BillingPage() -> impl IntoView {
                 }
             }
         />
+    }
+}
+
+/// Cancel at the period's end, or Resume a subscription that is cancelling.
+#[component]
+fn CancelOrResume(cancelling: bool, busy: Signal<bool>, cancel: Callback<()>, resume: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    if cancelling {
+        view! {
+            <button type="button" disabled=busy on:click=move |_| resume.run(())>
+                {move || t_string!(i18n, billing.resume)}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button type="button" class="danger-button" disabled=busy on:click=move |_| cancel.run(())>
+                {move || t_string!(i18n, billing.cancel)}
+            </button>
+        }
+        .into_any()
     }
 }

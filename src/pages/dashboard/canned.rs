@@ -1,14 +1,15 @@
 //! `/app/canned`: the org's saved replies (only where canned responses are enabled).
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
+use crate::components::field_error::FieldErrorText;
 use crate::components::text_field::TextField;
 use crate::form::Form;
 use crate::i18n::*;
 use crate::state::dashboard::use_dashboard;
-use atrium_api::NewCannedResponse;
+use atrium_api::{CannedResponse, NewCannedResponse};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -29,6 +30,63 @@ pub fn CannedPage() -> impl IntoView {
         remove.version().get();
         api::conversations::canned(org_id)
     });
+    view! {
+        <h1>{move || t_string!(i18n, canned.title)}</h1>
+        {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
+        <Fetched resource=list children=move |list| view! { <CannedList replies=list.items remove=remove /> } />
+        <NewCannedForm create=create />
+    }
+}
+
+type Remove = Action<i64, Result<(), ApiError>>;
+
+#[component]
+fn CannedList(replies: Vec<CannedResponse>, remove: Remove) -> impl IntoView {
+    let i18n = use_i18n();
+    if replies.is_empty() {
+        return view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="canned-list">
+            {replies.into_iter().map(|reply| view! { <CannedItem reply=reply remove=remove /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// A saved reply: its shortcode, title and text, and Delete.
+#[component]
+fn CannedItem(reply: CannedResponse, remove: Remove) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = reply.id;
+    let name = StoredValue::new(reply.title.clone());
+    view! {
+        <li class="card">
+            <p>
+                <code>{format!("/{}", reply.shortcode)}</code>
+                " "
+                <strong>{reply.title}</strong>
+            </p>
+            <p>{reply.body}</p>
+            <AskFirst
+                class="small danger-button"
+                busy=remove.pending()
+                label=move || t_string!(i18n, canned.delete, name = name.get_value()).to_string()
+                short=move || t_string!(i18n, row.delete)
+                question=move || t_string!(i18n, canned.confirm_delete, name = name.get_value()).to_string()
+                help=move || t_string!(i18n, canned.confirm_delete_help)
+                confirm=move || t_string!(i18n, canned.confirm_delete_yes)
+                on_confirm=Callback::new(move |_| {
+                    remove.dispatch(id);
+                })
+            />
+        </li>
+    }
+}
+
+#[component]
+fn NewCannedForm(create: Action<NewCannedResponse, Result<CannedResponse, ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
     let shortcode = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -48,62 +106,16 @@ pub fn CannedPage() -> impl IntoView {
             create.dispatch(c);
         }
     };
-    let error = move |field| form.error(field);
-    view! {
-        <h1>{move || t_string!(i18n, canned.title)}</h1>
-        {move || remove.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
-        <Fetched
-            resource=list
-            children=move |data| match data {
-                l if l.items.is_empty() => {
-                    view! { <p class="empty">{move || t_string!(i18n, canned.empty)}</p> }.into_any()
-                }
-                l => {
-                    view! {
-                        <ul class="canned-list">
-                            {l
-                                .items
-                                .into_iter()
-                                .map(|c| {
-                                    let (id, name) = (c.id, c.title.clone());
-                                    view! {
-                                        <li class="card">
-                                            <p>
-                                                <code>{format!("/{}", c.shortcode)}</code>
-                                                " "
-                                                <strong>{c.title}</strong>
-                                            </p>
-                                            <p>{c.body}</p>
-                                            <AskFirst
-                                                class="small danger-button"
-                                                busy=remove.pending()
-                                                label={
-                                                    let name = name.clone();
-                                                    move || {
-                                                        t_string!(i18n, canned.delete, name = name.clone()).to_string()
-                                                    }
-                                                }
-                                                short=move || t_string!(i18n, row.delete)
-                                                question=move || {
-                                                    t_string!(i18n, canned.confirm_delete, name = name.clone())
-                                                        .to_string()
-                                                }
-                                                help=move || t_string!(i18n, canned.confirm_delete_help)
-                                                confirm=move || t_string!(i18n, canned.confirm_delete_yes)
-                                                on_confirm=Callback::new(move |_| {
-                                                    remove.dispatch(id);
-                                                })
-                                            />
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
+    let variables = VARIABLES
+        .iter()
+        .map(|v| {
+            view! {
+                <code>{*v}</code>
+                " "
             }
-        />
+        })
+        .collect_view();
+    view! {
         <h2>{move || t_string!(i18n, canned.new_title)}</h2>
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
@@ -111,7 +123,7 @@ pub fn CannedPage() -> impl IntoView {
                 id="canned-shortcode"
                 label=move || t_string!(i18n, canned.shortcode)
                 value=shortcode
-                error=error("shortcode")
+                error=form.error("shortcode")
                 required=true
                 autocomplete="off"
             />
@@ -119,7 +131,7 @@ pub fn CannedPage() -> impl IntoView {
                 id="canned-title"
                 label=move || t_string!(i18n, canned.name)
                 value=title
-                error=error("title")
+                error=form.error("title")
                 required=true
                 autocomplete="off"
             />
@@ -135,17 +147,9 @@ pub fn CannedPage() -> impl IntoView {
                 <p id="canned-variables" class="muted">
                     {move || t_string!(i18n, canned.variables)}
                     " "
-                    {VARIABLES
-                        .iter()
-                        .map(|v| {
-                            view! {
-                                <code>{*v}</code>
-                                " "
-                            }
-                        })
-                        .collect_view()}
+                    {variables}
                 </p>
-                <crate::components::field_error::FieldErrorText id="canned-body-error" error=error("body") />
+                <FieldErrorText id="canned-body-error" error=form.error("body") />
             </div>
             <button type="submit" class="primary" disabled=move || create.pending().get()>
                 {move || t_string!(i18n, canned.add)}

@@ -1,7 +1,7 @@
 //! `/app/conversations`: the inbox, filtered by status and searched, newest activity
 //! first, refreshed live.
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::fetched::Fetched;
 use crate::components::local_time::LocalTime;
 use crate::components::pagination::Pagination;
@@ -13,10 +13,12 @@ use crate::components::team_select::TeamSelect;
 use crate::i18n::*;
 use crate::state::dashboard::{use_dashboard, Dashboard};
 use crate::state::live::use_live_events;
-use crate::url_state::{use_url_state, UrlState};
-use atrium_api::{ConversationListQuery, ConversationStatus, ListQuery};
+use crate::url_state::{use_url_state, UrlList, UrlState};
+use atrium_api::{Agent, ConversationListQuery, ConversationStatus, ConversationSummary, ListQuery, ListResponse};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
+
+const PER_PAGE: u32 = 25;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -33,7 +35,7 @@ pub fn InboxPage() -> impl IntoView {
         let f = filter.get();
         let q = ConversationListQuery {
             page: Some(f.page),
-            per_page: Some(25),
+            per_page: Some(PER_PAGE),
             q: Some(f.q),
             status: f.status,
             team_id: f.team,
@@ -43,25 +45,6 @@ pub fn InboxPage() -> impl IntoView {
         async move { api::conversations::list(org_id, &q).await }
     });
     let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
-    let agents = me.agents.clone();
-    let on_status = move |ev| {
-        url.change(|f| {
-            f.status = ConversationStatus::parse(&event_target_value(&ev));
-            f.page = 1;
-        })
-    };
-    let on_team = Callback::new(move |t: Option<i64>| {
-        url.change(|f| {
-            f.team = t;
-            f.page = 1;
-        })
-    });
-    let on_agent = move |ev| {
-        url.change(|f| {
-            f.agent = event_target_value(&ev).parse().ok();
-            f.page = 1;
-        })
-    };
     let on_search = Callback::new(move |q: String| {
         url.change(|f| {
             f.q = q;
@@ -69,16 +52,55 @@ pub fn InboxPage() -> impl IntoView {
         })
     });
     let on_page = Callback::new(move |p: u32| url.change(|f| f.page = p));
-    let status = Memo::new(move |_| filter.get().status);
     let search = Memo::new(move |_| filter.get().q);
     let page = Memo::new(move |_| filter.get().page);
 
     view! {
         <h1>{move || t_string!(i18n, inbox.title)}</h1>
+        <InboxToolbar url=url teams=teams agents=me.agents.clone() search=search on_search=on_search />
+        <Fetched
+            resource=list
+            children=move |data| {
+                view! {
+                    <InboxList
+                        list=data
+                        page=page.get_untracked()
+                        searching=search
+                        on_search=on_search
+                        on_page=on_page
+                    />
+                }
+            }
+        />
+    }
+}
+
+/// The status, team and agent filters and the search, each starting again from page 1.
+#[component]
+fn InboxToolbar(
+    url: UrlList<InboxFilter>,
+    teams: LocalResource<Result<Vec<atrium_api::Team>, ApiError>>,
+    agents: Vec<Agent>,
+    search: Memo<String>,
+    on_search: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = url.state;
+    let refilter = move |change: &dyn Fn(&mut InboxFilter)| {
+        url.change(|f| {
+            change(f);
+            f.page = 1;
+        })
+    };
+    let status = Memo::new(move |_| filter.get().status);
+    view! {
         <div class="toolbar">
             <div class="field">
                 <label for="inbox-status">{move || t_string!(i18n, inbox.status)}</label>
-                <select id="inbox-status" on:change=on_status>
+                <select
+                    id="inbox-status"
+                    on:change=move |ev| refilter(&|f| f.status = ConversationStatus::parse(&event_target_value(&ev)))
+                >
                     <option value="" selected=move || status.get().is_none()>
                         {move || t_string!(i18n, inbox.all)}
                     </option>
@@ -101,12 +123,15 @@ pub fn InboxPage() -> impl IntoView {
                     none_label=move || t_string!(i18n, inbox.any_team)
                     teams=teams
                     selected=Signal::derive(move || filter.get().team)
-                    on_change=on_team
+                    on_change=Callback::new(move |t| refilter(&|f| f.team = t))
                 />
             </div>
             <div class="field">
                 <label for="inbox-agent">{move || t_string!(i18n, inbox.agent)}</label>
-                <select id="inbox-agent" on:change=on_agent>
+                <select
+                    id="inbox-agent"
+                    on:change=move |ev| refilter(&|f| f.agent = event_target_value(&ev).parse().ok())
+                >
                     <option value="">{move || t_string!(i18n, inbox.any_agent)}</option>
                     {agents
                         .into_iter()
@@ -127,97 +152,88 @@ pub fn InboxPage() -> impl IntoView {
                 on_search=on_search
             />
         </div>
-        <Fetched
-            resource=list
-            children=move |data| match data {
-                l if l.items.is_empty() => {
-                    view! {
-                        <div class="empty">
-                            <p>{move || t_string!(i18n, inbox.empty)}</p>
-                            {move || {
-                                (!search.get().is_empty())
-                                    .then(|| {
-                                        view! {
-                                            <button type="button" on:click=move |_| on_search.run(String::new())>
-                                                {move || t_string!(i18n, common.clear_search)}
-                                            </button>
-                                        }
-                                    })
-                            }}
-                        </div>
-                    }
-                        .into_any()
+    }
+}
+
+/// A page of conversations, or that none match (with Clear search while searching).
+#[component]
+fn InboxList(
+    list: ListResponse<ConversationSummary>,
+    page: u32,
+    searching: Memo<String>,
+    on_search: Callback<String>,
+    on_page: Callback<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if list.items.is_empty() {
+        let clear = move || {
+            (!searching.get().is_empty()).then(|| {
+                view! {
+                    <button type="button" on:click=move |_| on_search.run(String::new())>
+                        {move || t_string!(i18n, common.clear_search)}
+                    </button>
                 }
-                l => {
-                    let page_count = ListQuery {
-                        page: Some(page.get_untracked()),
-                        per_page: Some(25),
-                        ..Default::default()
-                    }
-                        .page_count(l.total);
-                    view! {
-                        {l.capped.then(|| view! { <SearchCapped count=l.total /> })}
-                        <TableBox>
-                            <table class="data-table inbox">
-                                <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
-                                        <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {l
-                                        .items
-                                        .into_iter()
-                                        .map(|c| {
-                                            let updated = c.updated_at.clone();
-                                            view! {
-                                                <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
-                                                    <th scope="row">
-                                                        <a href=crate::app::with_base(
-                                                            &format!("/app/conversations/{}", c.id),
-                                                        )>
-                                                            {c
-                                                                .unread
-                                                                .then(|| {
-                                                                    view! {
-                                                                        <span class="unread-dot" aria-hidden="true"></span>
-                                                                        <span class="visually-hidden">
-                                                                            {move || t_string!(i18n, inbox.unread)}", "
-                                                                        </span>
-                                                                    }
-                                                                })} <bdi>{c.contact_name.clone()}</bdi>
-                                                        </a>
-                                                    </th>
-                                                    <td>
-                                                        <span class="badge">
-                                                            {move || status_label(i18n, c.status)}
-                                                        </span>
-                                                    </td>
-                                                    <td class="last-message" dir="auto">
-                                                        {c
-                                                            .last_message
-                                                            .map(|m| move || shown_text(i18n, m.author, &m.text))}
-                                                    </td>
-                                                    <td>
-                                                        <LocalTime at=updated with_time=true />
-                                                    </td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        </TableBox>
-                        <Pagination page=page.get_untracked() page_count=page_count on_page=on_page />
-                    }
-                        .into_any()
-                }
-            }
-        />
+            })
+        };
+        return view! {
+            <div class="empty">
+                <p>{move || t_string!(i18n, inbox.empty)}</p>
+                {clear}
+            </div>
+        }
+        .into_any();
+    }
+    let page_count =
+        ListQuery { page: Some(page), per_page: Some(PER_PAGE), ..Default::default() }.page_count(list.total);
+    view! {
+        {list.capped.then(|| view! { <SearchCapped count=list.total /> })}
+        <TableBox>
+            <table class="data-table inbox">
+                <caption class="visually-hidden">{move || t_string!(i18n, inbox.title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t_string!(i18n, inbox.col_contact)}</th>
+                        <th scope="col">{move || t_string!(i18n, inbox.col_status)}</th>
+                        <th scope="col">{move || t_string!(i18n, inbox.col_last)}</th>
+                        <th scope="col">{move || t_string!(i18n, inbox.col_updated)}</th>
+                    </tr>
+                </thead>
+                <tbody>{list.items.into_iter().map(|c| view! { <InboxRow conversation=c /> }).collect_view()}</tbody>
+            </table>
+        </TableBox>
+        <Pagination page=page page_count=page_count on_page=on_page />
+    }
+    .into_any()
+}
+
+/// A conversation: who, its status, the last message and when; an unread one says so.
+#[component]
+fn InboxRow(conversation: ConversationSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = conversation;
+    let unread = c.unread.then(|| {
+        view! {
+            <span class="unread-dot" aria-hidden="true"></span>
+            <span class="visually-hidden">{move || t_string!(i18n, inbox.unread)}", "</span>
+        }
+    });
+    view! {
+        <tr class=format!("status-{}", c.status.as_str()) class:unread=c.unread>
+            <th scope="row">
+                <a href=crate::app::with_base(
+                    &format!("/app/conversations/{}", c.id),
+                )>{unread} <bdi>{c.contact_name.clone()}</bdi></a>
+            </th>
+            <td>
+                <span class="badge">{move || status_label(i18n, c.status)}</span>
+            </td>
+            <td class="last-message" dir="auto">
+                {c.last_message.map(|m| move || shown_text(i18n, m.author, &m.text))}
+            </td>
+            <td>
+                <LocalTime at=c.updated_at with_time=true />
+            </td>
+        </tr>
     }
 }
 

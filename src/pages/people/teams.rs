@@ -6,6 +6,7 @@ use crate::components::ask_first::AskFirst;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
+use crate::components::field_error::FieldErrorText;
 use crate::components::local_time::LocalTime;
 use crate::components::row_actions::RowActions;
 use crate::components::table_box::TableBox;
@@ -36,6 +37,8 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
             Ok::<_, ApiError>((teams.items, users))
         }
     });
+    // Here, not in the form: the list reloads after a delete, and the form with it.
+    let draft = TeamDraft::new();
 
     view! {
         <section aria-labelledby="teams-title">
@@ -47,7 +50,7 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
                     let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
                     view! {
                         <TeamTable teams=teams names=names read_only=read_only remove=remove />
-                        {(!read_only).then(|| view! { <NewTeamForm create=create users=users /> })}
+                        {(!read_only).then(|| view! { <NewTeamForm create=create users=users draft=draft /> })}
                     }
                 }
             />
@@ -60,17 +63,22 @@ pub fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).flat_map(char::to_uppercase).collect()
 }
 
+type Remove = Action<i64, Result<(), ApiError>>;
+
 #[component]
-fn TeamTable(
-    teams: Vec<Team>,
-    names: BTreeMap<i64, String>,
-    read_only: bool,
-    remove: Action<i64, Result<(), ApiError>>,
-) -> impl IntoView {
+fn TeamTable(teams: Vec<Team>, names: BTreeMap<i64, String>, read_only: bool, remove: Remove) -> impl IntoView {
     let i18n = use_i18n();
     if teams.is_empty() {
         return view! { <p class="empty">{t!(i18n, teams.empty)}</p> }.into_any();
     }
+    let rows = teams
+        .into_iter()
+        .map(|team| {
+            let members: Vec<String> =
+                team.member_ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
+            view! { <TeamRow team=team members=members remove=(!read_only).then_some(remove) /> }
+        })
+        .collect_view();
     view! {
         <TableBox>
             <table class="data-table">
@@ -85,124 +93,133 @@ fn TeamTable(
                         {(!read_only).then(|| view! { <th scope="col">{t!(i18n, users.col_actions)}</th> })}
                     </tr>
                 </thead>
-                <tbody>
-                    {teams
-                        .into_iter()
-                        .map(|team| {
-                            let (key, label) = (team.key.clone(), team.label.clone());
-                            let key_label = key.clone();
-                            let members: Vec<String> = team
-                                .member_ids
-                                .iter()
-                                .map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}")))
-                                .collect();
-                            let id = team.id;
-                            let (delete_label, question_label) = (label.clone(), label.clone());
-                            view! {
-                                <tr>
-                                    <th scope="row">{label}</th>
-                                    <td>
-                                        <code>{key.clone()}</code>
-                                        " "
-                                        <CopyButton
-                                            text=key
-                                            label=move || {
-                                                t_string!(i18n, teams.copy_key, key = key_label.clone()).to_string()
-                                            }
-                                        />
-                                    </td>
-                                    <td>{team.description}</td>
-                                    <td>
-                                        <ul class="avatars">
-                                            {members
-                                                .into_iter()
-                                                .map(|m| {
-                                                    let (short, title) = (initials(&m), m.clone());
-                                                    view! {
-                                                        <li title=title>
-                                                            <span aria-hidden="true">{short}</span>
-                                                            <span class="visually-hidden">{m}</span>
-                                                        </li>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </ul>
-                                    </td>
-                                    <td>
-                                        <LocalTime at=team.updated_at.clone() />
-                                    </td>
-                                    {(!read_only)
-                                        .then(|| {
-                                            view! {
-                                                <RowActions>
-                                                    <AskFirst
-                                                        class="small danger-button"
-                                                        busy=remove.pending()
-                                                        label=move || {
-                                                            t_string!(i18n, teams.delete, label = delete_label.clone())
-                                                                .to_string()
-                                                        }
-                                                        short=move || t_string!(i18n, row.delete)
-                                                        question=move || {
-                                                            t_string!(
-                                                                i18n, teams.delete_question, label = question_label.clone()
-                                                            )
-                                                                .to_string()
-                                                        }
-                                                        help=move || t_string!(i18n, teams.delete_help)
-                                                        confirm=move || t_string!(i18n, teams.delete_yes)
-                                                        on_confirm=Callback::new(move |_| {
-                                                            remove.dispatch(id);
-                                                        })
-                                                    />
-                                                </RowActions>
-                                            }
-                                        })}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </TableBox>
     }
     .into_any()
 }
 
+/// A team with its key (and a way to copy it), its members as initials, and Delete where
+/// the viewer may change teams.
 #[component]
-fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<ClientUser>) -> impl IntoView {
+fn TeamRow(team: Team, members: Vec<String>, remove: Option<Remove>) -> impl IntoView {
     let i18n = use_i18n();
-    let label = RwSignal::new(String::new());
-    let key = RwSignal::new(String::new());
-    // The key follows the label until the admin types one of their own.
-    let key_edited = RwSignal::new(false);
-    let description = RwSignal::new(String::new());
-    let members = RwSignal::new(Vec::<i64>::new());
-    Effect::new(move |_| {
-        let l = label.get();
-        if !key_edited.get_untracked() {
-            key.set(suggest_team_key(&l));
+    let id = team.id;
+    let (key, label) = (StoredValue::new(team.key.clone()), StoredValue::new(team.label.clone()));
+    let avatars = members
+        .into_iter()
+        .map(|m| {
+            let (short, title) = (initials(&m), m.clone());
+            view! {
+                <li title=title>
+                    <span aria-hidden="true">{short}</span>
+                    <span class="visually-hidden">{m}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let delete = remove.map(|remove| {
+        view! {
+            <RowActions>
+                <AskFirst
+                    class="small danger-button"
+                    busy=remove.pending()
+                    label=move || t_string!(i18n, teams.delete, label = label.get_value()).to_string()
+                    short=move || t_string!(i18n, row.delete)
+                    question=move || t_string!(i18n, teams.delete_question, label = label.get_value()).to_string()
+                    help=move || t_string!(i18n, teams.delete_help)
+                    confirm=move || t_string!(i18n, teams.delete_yes)
+                    on_confirm=Callback::new(move |_| {
+                        remove.dispatch(id);
+                    })
+                />
+            </RowActions>
         }
     });
-    let form = Form::new(create, move |_| {
-        label.set(String::new());
-        key_edited.set(false);
-        description.set(String::new());
-        members.set(Vec::new());
-    });
+    view! {
+        <tr>
+            <th scope="row">{team.label}</th>
+            <td>
+                <code>{team.key.clone()}</code>
+                " "
+                <CopyButton
+                    text=team.key
+                    label=move || t_string!(i18n, teams.copy_key, key = key.get_value()).to_string()
+                />
+            </td>
+            <td>{team.description}</td>
+            <td>
+                <ul class="avatars">{avatars}</ul>
+            </td>
+            <td>
+                <LocalTime at=team.updated_at />
+            </td>
+            {delete}
+        </tr>
+    }
+}
+
+/// The new team's fields. The key follows the label until the admin types one of their own.
+#[derive(Clone, Copy)]
+struct TeamDraft {
+    label: RwSignal<String>,
+    key: RwSignal<String>,
+    key_edited: RwSignal<bool>,
+    description: RwSignal<String>,
+    members: RwSignal<Vec<i64>>,
+}
+
+impl TeamDraft {
+    fn new() -> TeamDraft {
+        let draft = TeamDraft {
+            label: RwSignal::new(String::new()),
+            key: RwSignal::new(String::new()),
+            key_edited: RwSignal::new(false),
+            description: RwSignal::new(String::new()),
+            members: RwSignal::new(Vec::new()),
+        };
+        Effect::new(move |_| {
+            let l = draft.label.get();
+            if !draft.key_edited.get_untracked() {
+                draft.key.set(suggest_team_key(&l));
+            }
+        });
+        draft
+    }
+
+    fn team(self) -> NewTeam {
+        NewTeam {
+            label: self.label.get_untracked().trim().to_string(),
+            key: self.key.get_untracked().trim().to_string(),
+            description: self.description.get_untracked(),
+            member_ids: self.members.get_untracked(),
+        }
+    }
+
+    fn clear(self) {
+        self.label.set(String::new());
+        self.key_edited.set(false);
+        self.description.set(String::new());
+        self.members.set(Vec::new());
+    }
+}
+
+#[component]
+fn NewTeamForm(
+    create: Action<NewTeam, Result<Team, ApiError>>,
+    users: Vec<ClientUser>,
+    draft: TeamDraft,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = Form::new(create, move |_| draft.clear());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let team = NewTeam {
-            label: label.get_untracked().trim().to_string(),
-            key: key.get_untracked().trim().to_string(),
-            description: description.get_untracked(),
-            member_ids: members.get_untracked(),
-        };
+        let team = draft.team();
         if form.check(team.validate()) {
             create.dispatch(team);
         }
     };
-    let error = move |field| form.error(field);
     view! {
         <h3>{t!(i18n, teams.new_title)}</h3>
         {form.failure_notice()}
@@ -210,8 +227,8 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
             <TextField
                 id="team-label"
                 label=move || t_string!(i18n, teams.label)
-                value=label
-                error=error("label")
+                value=draft.label
+                error=form.error("label")
                 required=true
                 autocomplete="off"
             />
@@ -223,54 +240,61 @@ fn NewTeamForm(create: Action<NewTeam, Result<Team, ApiError>>, users: Vec<Clien
                     autocomplete="off"
                     aria-describedby="team-key-help team-key-error"
                     aria-invalid=move || form.errors().with(|e| e.get("key").is_some()).to_string()
-                    prop:value=key
+                    prop:value=draft.key
                     on:input=move |ev| {
-                        key_edited.set(true);
-                        key.set(event_target_value(&ev));
+                        draft.key_edited.set(true);
+                        draft.key.set(event_target_value(&ev));
                     }
                 />
                 <p id="team-key-help" class="muted">
                     {t!(i18n, teams.key_help)}
                 </p>
-                <crate::components::field_error::FieldErrorText id="team-key-error" error=error("key") />
+                <FieldErrorText id="team-key-error" error=form.error("key") />
             </div>
             <TextField
                 id="team-description"
                 label=move || t_string!(i18n, teams.description)
-                value=description
-                error=error("description")
+                value=draft.description
+                error=form.error("description")
             />
-            <fieldset class="checkbox-group">
-                <legend>{t!(i18n, teams.members)}</legend>
-                {users
-                    .into_iter()
-                    .map(|u| {
-                        let id = u.id;
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || members.with(|m| m.contains(&id))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        members
-                                            .update(|m| {
-                                                m.retain(|x| *x != id);
-                                                if on {
-                                                    m.push(id);
-                                                }
-                                            });
-                                    }
-                                />
-                                {u.name}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <MemberChoice users=users members=draft.members />
             <button type="submit" class="primary" disabled=move || create.pending().get()>
                 {t!(i18n, teams.add)}
             </button>
         </form>
+    }
+}
+
+#[component]
+fn MemberChoice(users: Vec<ClientUser>, members: RwSignal<Vec<i64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |id: i64, on: bool| {
+        members.update(|m| {
+            m.retain(|x| *x != id);
+            if on {
+                m.push(id);
+            }
+        })
+    };
+    view! {
+        <fieldset class="checkbox-group">
+            <legend>{t!(i18n, teams.members)}</legend>
+            {users
+                .into_iter()
+                .map(|u| {
+                    let id = u.id;
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || members.with(|m| m.contains(&id))
+                                on:change=move |ev| toggle(id, event_target_checked(&ev))
+                            />
+                            {u.name}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }

@@ -17,7 +17,7 @@ use crate::form::Form;
 use crate::i18n::*;
 use crate::secrets::generate_password;
 use crate::state::session::use_session;
-use atrium_api::{ClientUser, ClientUserPatch, NewClientUser, Permission, Role};
+use atrium_api::{ClientUser, ClientUserPatch, Me, NewClientUser, Permission, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -33,108 +33,119 @@ pub fn UsersPanel(
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let me_id = session.me().map(|m| m.user.id);
-
     let create = Action::new_local(move |u: &NewClientUser| {
         let u = u.clone();
         async move { api::people::create_user(org_id, &u).await.map(|user| (user, u.password)) }
     });
-    let change = Action::new_local(move |(id, p): &(i64, ClientUserPatch)| {
-        let (id, p) = (*id, p.clone());
-        async move { api::people::update_user(org_id, id, &p).await }
-    });
-    let remove = Action::new_local(move |id: &i64| api::people::delete_user(org_id, *id));
-    let impersonate = Action::new_local(move |id: &i64| api::auth::impersonate(org_id, *id));
+    let actions = UserActions {
+        me_id: session.me().map(|m| m.user.id),
+        can_impersonate,
+        change: Action::new_local(move |(id, p): &(i64, ClientUserPatch)| {
+            let (id, p) = (*id, p.clone());
+            async move { api::people::update_user(org_id, id, &p).await }
+        }),
+        remove: Action::new_local(move |id: &i64| api::people::delete_user(org_id, *id)),
+        impersonate: Action::new_local(move |id: &i64| api::auth::impersonate(org_id, *id)),
+    };
+    let UserActions { change, remove, impersonate, .. } = actions;
     Effect::new(move |_| {
         if let Some(Ok(me)) = impersonate.value().get() {
             session.signed_in(me);
             navigate("/app", Default::default());
         }
     });
-    Effect::new(move |seen: Option<(usize, usize)>| {
-        let now = (create.version().get(), remove.version().get());
-        if let (Some(seen), Some(told)) = (seen, on_count_change) {
-            if seen != now {
-                told.run(());
-            }
-        }
-        now
-    });
+    if let Some(told) = on_count_change {
+        tell_count_changes(create, remove, told);
+    }
     let users = LocalResource::new(move || {
         create.version().get();
         change.version().get();
         remove.version().get();
         api::people::users(org_id)
     });
-    let failure = Signal::derive(move || {
+    let failure = move || {
         change
             .value()
             .get()
             .and_then(Result::err)
             .or_else(|| remove.value().get().and_then(Result::err))
             .or_else(|| impersonate.value().get().and_then(Result::err))
-    });
+    };
 
     view! {
         <section aria-labelledby="users-title">
             <h2 id="users-title">{t!(i18n, users.title)}</h2>
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e /> })}
-            <Fetched
-                resource=users
-                children=move |data| match data {
-                    list if list.items.is_empty() => view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any(),
-                    list => {
-                        view! {
-                            <TableBox>
-                                <table class="data-table">
-                                    <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{t!(i18n, users.col_name)}</th>
-                                            <th scope="col">{t!(i18n, users.col_email)}</th>
-                                            <th scope="col">{t!(i18n, users.col_role)}</th>
-                                            <th scope="col">{t!(i18n, users.col_permissions)}</th>
-                                            <th scope="col">{t!(i18n, users.col_status)}</th>
-                                            <th scope="col">{t!(i18n, users.col_actions)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {list
-                                            .items
-                                            .into_iter()
-                                            .map(|u| user_row(u, me_id, can_impersonate, change, remove, impersonate))
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableBox>
-                        }
-                            .into_any()
-                    }
-                }
-            />
+            {move || failure().map(|e| view! { <ErrorNotice error=e /> })}
+            <Fetched resource=users children=move |list| view! { <UsersTable users=list.items actions=actions /> } />
             <NewUserForm create=create />
         </section>
     }
 }
 
+/// Runs `told` whenever a user is added or deleted, not on the first run.
+fn tell_count_changes<T: 'static>(
+    create: Action<NewClientUser, Result<T, ApiError>>,
+    remove: Action<i64, Result<(), ApiError>>,
+    told: Callback<()>,
+) {
+    Effect::new(move |seen: Option<(usize, usize)>| {
+        let now = (create.version().get(), remove.version().get());
+        if seen.is_some_and(|seen| seen != now) {
+            told.run(());
+        }
+        now
+    });
+}
+
 type Change = Action<(i64, ClientUserPatch), Result<ClientUser, ApiError>>;
 
-fn user_row(
-    u: ClientUser,
+/// What a row's actions do, and who may use which.
+#[derive(Clone, Copy)]
+struct UserActions {
     me_id: Option<i64>,
     can_impersonate: bool,
     change: Change,
     remove: Action<i64, Result<(), ApiError>>,
-    impersonate: Action<i64, Result<atrium_api::Me, ApiError>>,
-) -> impl IntoView {
+    impersonate: Action<i64, Result<Me, ApiError>>,
+}
+
+#[component]
+fn UsersTable(users: Vec<ClientUser>, actions: UserActions) -> impl IntoView {
     let i18n = use_i18n();
-    let (id, disabled) = (u.id, u.disabled);
+    if users.is_empty() {
+        return view! { <p class="empty">{t!(i18n, users.empty)}</p> }.into_any();
+    }
+    view! {
+        <TableBox>
+            <table class="data-table">
+                <caption class="visually-hidden">{t!(i18n, users.title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, users.col_name)}</th>
+                        <th scope="col">{t!(i18n, users.col_email)}</th>
+                        <th scope="col">{t!(i18n, users.col_role)}</th>
+                        <th scope="col">{t!(i18n, users.col_permissions)}</th>
+                        <th scope="col">{t!(i18n, users.col_status)}</th>
+                        <th scope="col">{t!(i18n, users.col_actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {users.into_iter().map(|user| view! { <UserRow user=user actions=actions /> }).collect_view()}
+                </tbody>
+            </table>
+        </TableBox>
+    }
+    .into_any()
+}
+
+#[component]
+fn UserRow(user: ClientUser, actions: UserActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, disabled, user_role) = (user.id, user.disabled, user.role);
     // Copy, so every label's closure can read it without a clone of its own.
-    let name = StoredValue::new(u.name.clone());
-    let is_me = me_id == Some(id);
-    let user_role = u.role;
+    let name = StoredValue::new(user.name.clone());
     let role = move || client_role_label(i18n, user_role);
-    let shown = u.permissions.clone();
+    let shown = user.permissions.clone();
     let sections = move || shown.iter().map(|p| permission_label(i18n, *p)).collect::<Vec<_>>().join(", ");
     let menu_id = format!("user-{id}-actions");
     let editing = RwSignal::new(false);
@@ -142,12 +153,12 @@ fn user_row(
     view! {
         <tr>
             <th scope="row">{name.get_value()}</th>
-            <td>{u.email.clone()}</td>
+            <td>{user.email.clone()}</td>
             <td>{role}</td>
             <td>{sections}</td>
             <td>{move || if disabled { t_string!(i18n, users.disabled) } else { t_string!(i18n, users.active) }}</td>
             <RowActions>
-                <RowMenu name=u.name.clone() id=menu_id.clone()>
+                <RowMenu name=user.name.clone() id=menu_id.clone()>
                     <button
                         type="button"
                         class="small"
@@ -156,77 +167,68 @@ fn user_row(
                     >
                         {move || t_string!(i18n, row.edit)}
                     </button>
-                    {(!is_me)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="small"
-                                    aria-label=move || {
-                                        if disabled {
-                                            t_string!(i18n, users.enable, name = name.get_value()).to_string()
-                                        } else {
-                                            t_string!(i18n, users.disable, name = name.get_value()).to_string()
-                                        }
-                                    }
-                                    on:click=move |_| {
-                                        change
-                                            .dispatch((
-                                                id,
-                                                ClientUserPatch {
-                                                    disabled: Some(!disabled),
-                                                    ..Default::default()
-                                                },
-                                            ));
-                                    }
-                                >
-                                    {move || {
-                                        if disabled {
-                                            t_string!(i18n, row.enable)
-                                        } else {
-                                            t_string!(i18n, row.disable)
-                                        }
-                                    }}
-                                </button>
-                                <AskFirst
-                                    class="small danger-button"
-                                    busy=remove.pending()
-                                    label=move || t_string!(i18n, users.delete, name = name.get_value()).to_string()
-                                    short=move || t_string!(i18n, row.delete)
-                                    question=move || {
-                                        t_string!(i18n, users.delete_question, name = name.get_value()).to_string()
-                                    }
-                                    help=move || t_string!(i18n, users.delete_help)
-                                    confirm=move || t_string!(i18n, users.delete_yes)
-                                    on_confirm=Callback::new(move |_| {
-                                        remove.dispatch(id);
-                                    })
-                                />
-                            }
-                        })}
-                    {(can_impersonate && !disabled)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="small"
-                                    aria-label=move || {
-                                        t_string!(i18n, users.log_in_as, name = name.get_value()).to_string()
-                                    }
-                                    on:click=move |_| {
-                                        impersonate.dispatch(id);
-                                    }
-                                >
-                                    {move || t_string!(i18n, row.log_in_as)}
-                                </button>
-                            }
-                        })}
+                    <UserMenuActions id=id name=name disabled=disabled actions=actions />
                 </RowMenu>
                 <EditDialog title=title open=editing return_to=menu_id>
-                    <EditUserForm user=u.clone() change=change open=editing />
+                    <EditUserForm user=user.clone() change=actions.change open=editing />
                 </EditDialog>
             </RowActions>
         </tr>
+    }
+}
+
+/// Enable or Disable and Delete (not on one's own row), and "Log in as" for agency staff
+/// who may, on an enabled user.
+#[component]
+fn UserMenuActions(id: i64, name: StoredValue<String>, disabled: bool, actions: UserActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let UserActions { me_id, can_impersonate, change, remove, impersonate } = actions;
+    let switch_label = move || {
+        if disabled {
+            t_string!(i18n, users.enable, name = name.get_value()).to_string()
+        } else {
+            t_string!(i18n, users.disable, name = name.get_value()).to_string()
+        }
+    };
+    let switch = move |_| {
+        change.dispatch((id, ClientUserPatch { disabled: Some(!disabled), ..Default::default() }));
+    };
+    view! {
+        {(me_id != Some(id))
+            .then(|| {
+                view! {
+                    <button type="button" class="small" aria-label=switch_label on:click=switch>
+                        {move || if disabled { t_string!(i18n, row.enable) } else { t_string!(i18n, row.disable) }}
+                    </button>
+                    <AskFirst
+                        class="small danger-button"
+                        busy=remove.pending()
+                        label=move || t_string!(i18n, users.delete, name = name.get_value()).to_string()
+                        short=move || t_string!(i18n, row.delete)
+                        question=move || t_string!(i18n, users.delete_question, name = name.get_value()).to_string()
+                        help=move || t_string!(i18n, users.delete_help)
+                        confirm=move || t_string!(i18n, users.delete_yes)
+                        on_confirm=Callback::new(move |_| {
+                            remove.dispatch(id);
+                        })
+                    />
+                }
+            })}
+        {(can_impersonate && !disabled)
+            .then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="small"
+                        aria-label=move || t_string!(i18n, users.log_in_as, name = name.get_value()).to_string()
+                        on:click=move |_| {
+                            impersonate.dispatch(id);
+                        }
+                    >
+                        {move || t_string!(i18n, row.log_in_as)}
+                    </button>
+                }
+            })}
     }
 }
 
@@ -264,7 +266,6 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
             create.dispatch(user);
         }
     };
-    let error = move |field| form.error(field);
     view! {
         <h3>{t!(i18n, users.new_title)}</h3>
         <PasswordOnce id="user-password-once" shown=shown_once />
@@ -274,7 +275,7 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
                 id="user-name"
                 label=move || t_string!(i18n, users.name)
                 value=name
-                error=error("name")
+                error=form.error("name")
                 required=true
                 autocomplete="off"
             />
@@ -282,40 +283,43 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
                 id="user-email"
                 label=move || t_string!(i18n, users.email)
                 value=email
-                error=error("email")
+                error=form.error("email")
                 input_type="email"
                 required=true
                 autocomplete="off"
             />
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=generate
-                    on:change=move |ev| generate.set(event_target_checked(&ev))
-                />
-                {t!(i18n, users.generate)}
-            </label>
-            <Show when=move || !generate.get()>
-                <TextField
-                    id="user-password"
-                    label=move || t_string!(i18n, users.password)
-                    value=password
-                    error=error("password")
-                    input_type="password"
-                    autocomplete="new-password"
-                />
-            </Show>
-            <FieldErrorText
-                id="user-password-generated-error"
-                error=Signal::derive(move || {
-                    if generate.get() { form.errors().with(|e| e.get("password")) } else { None }
-                })
-            />
+            <PasswordChoice generate=generate password=password form=form />
             <RoleAndSections name="user-role" role=role permissions=permissions />
             <button type="submit" class="primary" disabled=move || create.pending().get()>
                 {t!(i18n, users.add)}
             </button>
         </form>
+    }
+}
+
+/// A generated password (the default), or one typed here.
+#[component]
+fn PasswordChoice(generate: RwSignal<bool>, password: RwSignal<String>, form: Form) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="choice">
+            <input type="checkbox" prop:checked=generate on:change=move |ev| generate.set(event_target_checked(&ev)) />
+            {t!(i18n, users.generate)}
+        </label>
+        <Show when=move || !generate.get()>
+            <TextField
+                id="user-password"
+                label=move || t_string!(i18n, users.password)
+                value=password
+                error=form.error("password")
+                input_type="password"
+                autocomplete="new-password"
+            />
+        </Show>
+        <FieldErrorText
+            id="user-password-generated-error"
+            error=Signal::derive(move || if generate.get() { form.errors().with(|e| e.get("password")) } else { None })
+        />
     }
 }
 

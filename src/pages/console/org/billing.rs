@@ -6,16 +6,17 @@ use crate::components::billing_view::{BillingSummary, InvoiceTable};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
 use crate::i18n::*;
-use crate::state::current_org::use_current_org;
+use crate::state::current_org::for_current_org;
 use leptos::prelude::*;
 
 #[component]
 pub fn OrgBillingTab() -> impl IntoView {
+    for_current_org(|org| view! { <BillingTab org_id=org.id billing_enabled=org.settings.billing_enabled /> })
+}
+
+#[component]
+fn BillingTab(org_id: i64, billing_enabled: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(org) = use_current_org().get_untracked() else {
-        return ().into_any();
-    };
-    let org_id = org.id;
     let pay = Action::new_local(move |invoice: &i64| api::billing::mark_paid(org_id, *invoice));
     let data = LocalResource::new(move || {
         pay.version().get();
@@ -25,7 +26,7 @@ pub fn OrgBillingTab() -> impl IntoView {
     });
     view! {
         <h2>{move || t_string!(i18n, billing.title)}</h2>
-        {(!org.settings.billing_enabled)
+        {(!billing_enabled)
             .then(|| view! { <p class="notice notice-info">{move || t_string!(i18n, billing.disabled_for_org)}</p> })}
         {move || pay.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e /> })}
         <Fetched
@@ -44,5 +45,4 @@ pub fn OrgBillingTab() -> impl IntoView {
             }
         />
     }
-    .into_any()
 }

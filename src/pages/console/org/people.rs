@@ -2,7 +2,7 @@
 
 use crate::pages::people::teams::TeamsPanel;
 use crate::pages::people::users::UsersPanel;
-use crate::state::current_org::use_current_org;
+use crate::state::current_org::{for_current_org, use_current_org};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn OrgUsersTab() -> impl IntoView {
     let current = use_current_org();
     let can_impersonate = use_session().me().is_some_and(|m| m.role.manages_agency());
-    current.get_untracked().map(|org| {
+    for_current_org(move |org| {
         let id = org.id;
         // The setup checklist counts users: it ticks "add users" as they are added.
         let reload = Callback::new(move |_| {
@@ -27,6 +27,5 @@ pub fn OrgUsersTab() -> impl IntoView {
 
 #[component]
 pub fn OrgTeamsTab() -> impl IntoView {
-    let org = use_current_org().get_untracked();
-    org.map(|org| view! { <TeamsPanel org_id=org.id /> })
+    for_current_org(|org| view! { <TeamsPanel org_id=org.id /> })
 }
