@@ -39,14 +39,16 @@ pub fn use_current_org() -> CurrentOrg {
     expect_context::<CurrentOrg>()
 }
 
-/// The tab's view of the current org, made afresh whenever the page moves to another org.
-/// An org page's tabs stay mounted when only the id in the address changes, so a tab that
-/// read the org once would go on showing the one before. A save to the same org does not
-/// remake the tab (it would lose what is typed there); the tab reads such changes itself.
-pub fn for_current_org<V: IntoView + 'static>(
-    tab: impl Fn(Organization) -> V + Send + Sync + 'static,
-) -> impl IntoView {
+/// A tab's view of the org its page shows, given to it as a value. The org page remakes its
+/// tab whenever it moves to another org (`OrgPage`), so the org a tab is given is always
+/// the one in the address; a save to the same org does not remake the tab (it would lose
+/// what is typed there), and the tab reads such changes itself.
+pub fn for_current_org<V>(tab: impl FnOnce(Organization) -> V) -> Option<V> {
+    use_current_org().get_untracked().map(tab)
+}
+
+/// The id of the org on show, changing only when the page moves to another org.
+pub fn current_org_id() -> Memo<Option<i64>> {
     let current = use_current_org();
-    let id = Memo::new(move |_| current.org.with(|o| o.as_ref().map(|o| o.id)));
-    move || id.get().and_then(|_| current.get_untracked()).map(&tab)
+    Memo::new(move |_| current.org.with(|o| o.as_ref().map(|o| o.id)))
 }

@@ -13,7 +13,7 @@ use crate::components::link::Link;
 use crate::components::loading::Loading;
 use crate::components::setup_checklist::SetupChecklist;
 use crate::i18n::*;
-use crate::state::current_org::provide_current_org;
+use crate::state::current_org::{current_org_id, provide_current_org};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
@@ -24,6 +24,7 @@ pub fn OrgPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())));
     let current = provide_current_org();
+    let shown = current_org_id();
     let load_error = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         let Some(id) = id.get() else {
@@ -92,8 +93,7 @@ pub fn OrgPage() -> impl IntoView {
                     }
                 })
         }}
-        <Show when=move || current.get().is_some()>
-            <Outlet />
-        </Show>
+        // Made afresh for each org: a tab is given the org it shows once, as a value.
+        {move || shown.get().map(|_| view! { <Outlet /> })}
     }
 }
