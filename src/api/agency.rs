@@ -1,4 +1,4 @@
-//! The signed-in staff member's agency: its brand and hostnames.
+//! `/api/v1/agency`: the agency's brand and its custom domains.
 
 use super::request::{get, post_for, put};
 use super::ApiError;
@@ -8,7 +8,7 @@ pub async fn get_agency() -> Result<AgencyProfile, ApiError> {
     get("/agency").await
 }
 
-pub async fn update_branding(branding: &AgencyBranding) -> Result<AgencyProfile, ApiError> {
+pub async fn update_agency(branding: &AgencyBranding) -> Result<AgencyProfile, ApiError> {
     put("/agency", branding).await
 }
 

@@ -1,18 +1,18 @@
-//! The agency's agents pool.
+//! `/api/v1/agents`: the agency's agents pool.
 
 use super::request::{get, post, put};
 use super::ApiError;
 use atrium_api::{Agent, AgentInput, ListResponse};
 
 /// Every agent of the agency (the pool is small: one page of the maximum size).
-pub async fn list_all() -> Result<ListResponse<Agent>, ApiError> {
+pub async fn list_agents() -> Result<ListResponse<Agent>, ApiError> {
     get(&format!("/agents?per_page={}", atrium_api::list::MAX_PER_PAGE)).await
 }
 
-pub async fn create(agent: &AgentInput) -> Result<Agent, ApiError> {
+pub async fn create_agent(agent: &AgentInput) -> Result<Agent, ApiError> {
     post("/agents", agent).await
 }
 
-pub async fn update(id: i64, agent: &AgentInput) -> Result<Agent, ApiError> {
+pub async fn update_agent(id: i64, agent: &AgentInput) -> Result<Agent, ApiError> {
     put(&format!("/agents/{id}"), agent).await
 }

@@ -1,13 +1,10 @@
-//! Client organizations: list, read, create, change, archive, delete, agents, activity.
+//! `/api/v1/orgs`: the agency's client organizations.
 
 use super::request::{delete, get, post, put};
 use super::ApiError;
-use atrium_api::{
-    ActivityEntry, AgentAssignment, ListQuery, ListResponse, NewOrganization, OrgListQuery, Organization,
-    OrganizationUpdate,
-};
+use atrium_api::{ListResponse, NewOrganization, OrgListQuery, Organization, OrganizationUpdate};
 
-pub async fn list(query: &OrgListQuery) -> Result<ListResponse<Organization>, ApiError> {
+pub async fn list_orgs(query: &OrgListQuery) -> Result<ListResponse<Organization>, ApiError> {
     get(&format!("/orgs?{}", query_string(query))).await
 }
 
@@ -15,26 +12,17 @@ pub async fn get_org(id: i64) -> Result<Organization, ApiError> {
     get(&format!("/orgs/{id}")).await
 }
 
-pub async fn create(org: &NewOrganization) -> Result<Organization, ApiError> {
+pub async fn create_org(org: &NewOrganization) -> Result<Organization, ApiError> {
     post("/orgs", org).await
 }
 
 /// A stale `version` answers [`ApiError::Conflict`] and changes nothing.
-pub async fn update(id: i64, update: &OrganizationUpdate) -> Result<Organization, ApiError> {
+pub async fn update_org(id: i64, update: &OrganizationUpdate) -> Result<Organization, ApiError> {
     put(&format!("/orgs/{id}"), update).await
 }
 
-pub async fn remove(id: i64) -> Result<(), ApiError> {
+pub async fn delete_org(id: i64) -> Result<(), ApiError> {
     delete(&format!("/orgs/{id}")).await
-}
-
-pub async fn assign_agents(id: i64, agent_ids: Vec<i64>) -> Result<Organization, ApiError> {
-    put(&format!("/orgs/{id}/agents"), &AgentAssignment { agent_ids }).await
-}
-
-pub async fn activity(id: i64, page: u32) -> Result<ListResponse<ActivityEntry>, ApiError> {
-    let q = ListQuery { page: Some(page), ..Default::default() };
-    get(&format!("/orgs/{id}/activity?page={}&per_page={}", q.page(), q.per_page())).await
 }
 
 fn query_string(q: &OrgListQuery) -> String {

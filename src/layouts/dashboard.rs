@@ -139,7 +139,7 @@ fn waiting_count(org_id: i64, live: LiveEvents, can_see_conversations: bool) -> 
                 per_page: Some(1),
                 ..Default::default()
             };
-            api::conversations::list(org_id, &q).await.map(|l| l.total).unwrap_or(0)
+            api::conversations::list_conversations(org_id, &q).await.map(|l| l.total).unwrap_or(0)
         }
     })
 }
@@ -180,7 +180,7 @@ fn NavItem(section: Section, waiting: LocalResource<u64>) -> impl IntoView {
 fn ImpersonationBanner(org: String, user: String, staff: String) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let back = Action::new_local(|_: &()| api::auth::stop_impersonating());
+    let back = Action::new_local(|_: &()| api::impersonation::stop_impersonating());
     Effect::new(move |_| {
         if let Some(Ok(me)) = back.value().get() {
             session.signed_in(me);

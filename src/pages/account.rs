@@ -26,7 +26,7 @@ fn ChangePasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let save = Action::new_local(|change: &PasswordChange| api::auth::change_password(change.clone()));
+    let save = Action::new_local(|change: &PasswordChange| api::account::change_password(change.clone()));
     let form = Form::new(save, move |_| {
         current.set(String::new());
         new.set(String::new());
@@ -81,7 +81,7 @@ fn SignOutEverywhere() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let asking = RwSignal::new(false);
-    let end_all = Action::new_local(|_: &()| api::auth::sign_out_everywhere());
+    let end_all = Action::new_local(|_: &()| api::account::sign_out_everywhere());
     Effect::new(move |_| {
         if let Some(Ok(())) = end_all.value().get() {
             crate::layouts::sign_out::signed_out_here(session);

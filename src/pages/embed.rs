@@ -18,7 +18,7 @@ pub fn EmbedPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
-    let sign_in = Action::new_local(|token: &String| api::auth::embed_sign_in(token.clone()));
+    let sign_in = Action::new_local(|token: &String| api::embedding::embed_sign_in(token.clone()));
     sign_in.dispatch(token);
     Effect::new(move |_| {
         if let Some(Ok(me)) = sign_in.value().get() {

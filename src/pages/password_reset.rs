@@ -18,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
-    let send = Action::new_local(|email: &String| api::auth::request_password_reset(email.clone()));
+    let send = Action::new_local(|email: &String| api::account::request_password_reset(email.clone()));
     let form = Form::new(send, |_| {});
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -73,7 +73,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let password = RwSignal::new(String::new());
-    let save = Action::new_local(|reset: &PasswordReset| api::auth::reset_password(reset.clone()));
+    let save = Action::new_local(|reset: &PasswordReset| api::account::reset_password(reset.clone()));
     let form = Form::new(save, |_| {});
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

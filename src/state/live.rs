@@ -85,7 +85,7 @@ fn connect(org: i64, live: LiveEvents, on_settings: Callback<()>, conn: Rc<RefCe
         return;
     }
     leptos::task::spawn_local(async move {
-        match crate::api::conversations::events_url(org).await {
+        match crate::api::events::events_url(org).await {
             Ok(url) => open(org, url, live, on_settings, conn),
             Err(_) => retry_later(org, live, on_settings, conn),
         }

@@ -20,7 +20,7 @@ pub fn AgentsPoolPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = Action::new_local(|a: &AgentInput| {
         let a = a.clone();
-        async move { api::agents::create(&a).await }
+        async move { api::agents::create_agent(&a).await }
     });
     let toggle = Action::new_local(|agent: &Agent| {
         let input = AgentInput {
@@ -33,18 +33,18 @@ pub fn AgentsPoolPage() -> impl IntoView {
             },
         };
         let id = agent.id;
-        async move { api::agents::update(id, &input).await }
+        async move { api::agents::update_agent(id, &input).await }
     });
     let edit = Action::new_local(|(id, input): &(i64, AgentInput)| {
         let (id, input) = (*id, input.clone());
-        async move { api::agents::update(id, &input).await }
+        async move { api::agents::update_agent(id, &input).await }
     });
     // Refetch after every successful change.
     let agents = LocalResource::new(move || {
         create.version().get();
         toggle.version().get();
         edit.version().get();
-        api::agents::list_all()
+        api::agents::list_agents()
     });
     let failure =
         move || toggle.value().get().and_then(Result::err).or_else(|| edit.value().get().and_then(Result::err));

@@ -37,7 +37,7 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
     let domains = RwSignal::new(domains);
     let save = Action::new_local(|b: &AgencyBranding| {
         let b = b.clone();
-        async move { api::agency::update_branding(&b).await }
+        async move { api::agency::update_agency(&b).await }
     });
     let form = Form::new(save, move |profile| {
         let b = &profile.branding;

@@ -17,12 +17,12 @@ use leptos::prelude::*;
 #[component]
 pub fn EmbeddingSection() -> impl IntoView {
     let i18n = use_i18n();
-    let create = Action::new_local(|_: &()| api::embedding::create_embed_secret());
-    let revoke = Action::new_local(|id: &i64| api::embedding::revoke_embed_secret(*id));
+    let create = Action::new_local(|_: &()| api::embedding::create_secret());
+    let revoke = Action::new_local(|id: &i64| api::embedding::revoke_secret(*id));
     let settings = LocalResource::new(move || {
         create.version().get();
         revoke.version().get();
-        api::embedding::embedding()
+        api::embedding::get_embedding()
     });
     view! {
         <h2>{move || t_string!(i18n, embedding.title)}</h2>
@@ -63,7 +63,7 @@ fn FrameOriginsForm(initial: Vec<String>) -> impl IntoView {
     let text = RwSignal::new(initial.join("\n"));
     let save = Action::new_local(|o: &FrameOrigins| {
         let o = o.clone();
-        async move { api::embedding::update_frame_origins(&o).await }
+        async move { api::embedding::update_embedding(&o).await }
     });
     let form = Form::new(save, move |saved| {
         text.set(saved.frame_origins.join("\n"));

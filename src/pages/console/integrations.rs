@@ -13,12 +13,12 @@ use leptos::prelude::*;
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let create = Action::new_local(|_: &()| api::integrations::create_api_key());
-    let revoke = Action::new_local(|id: &i64| api::integrations::revoke_api_key(*id));
+    let create = Action::new_local(|_: &()| api::integration::create_api_key());
+    let revoke = Action::new_local(|id: &i64| api::integration::revoke_api_key(*id));
     let keys = LocalResource::new(move || {
         create.version().get();
         revoke.version().get();
-        api::integrations::api_keys()
+        api::integration::list_api_keys()
     });
 
     view! {

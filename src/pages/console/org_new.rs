@@ -19,7 +19,7 @@ pub fn NewOrgPage() -> impl IntoView {
     let logo_url = RwSignal::new(String::new());
     let create = Action::new_local(|org: &NewOrganization| {
         let org = org.clone();
-        async move { api::orgs::create(&org).await }
+        async move { api::orgs::create_org(&org).await }
     });
     let form = Form::new(create, move |org| navigate(&format!("/agency/orgs/{}", org.id), Default::default()));
     let on_submit = move |ev: SubmitEvent| {

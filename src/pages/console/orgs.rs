@@ -81,7 +81,7 @@ pub fn OrgsPage() -> impl IntoView {
             sort: Some(s.sort),
             archived: Some(s.archived),
         };
-        async move { api::orgs::list(&request).await }
+        async move { api::orgs::list_orgs(&request).await }
     });
     let on_search = Callback::new(move |q: String| {
         list.change(|s| {

@@ -23,16 +23,16 @@ pub fn PlansPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = Action::new_local(|p: &NewPlan| {
         let p = p.clone();
-        async move { api::billing::create_plan(&p).await }
+        async move { api::plans::create_plan(&p).await }
     });
     let retire = Action::new_local(|id: &i64| {
         let id = *id;
-        async move { api::billing::update_plan(id, &PlanPatch { retired: Some(true), ..Default::default() }).await }
+        async move { api::plans::update_plan(id, &PlanPatch { retired: Some(true), ..Default::default() }).await }
     });
     let plans = LocalResource::new(move || {
         create.version().get();
         retire.version().get();
-        api::billing::plans()
+        api::plans::list_plans()
     });
     view! {
         <h1>{move || t_string!(i18n, billing.plans_title)}</h1>

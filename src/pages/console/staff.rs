@@ -36,18 +36,18 @@ pub fn StaffPage() -> impl IntoView {
     let my_id = me.map(|m| m.user.id);
     let add = Action::new_local(|u: &NewStaffUser| {
         let u = u.clone();
-        async move { api::people::create_staff(&u).await.map(|s| (s, u.password)) }
+        async move { api::staff::create_staff(&u).await.map(|s| (s, u.password)) }
     });
     let change = Action::new_local(|(id, role): &(i64, Role)| {
         let (id, role) = (*id, *role);
-        async move { api::people::change_staff_role(id, &StaffRoleChange { role }).await }
+        async move { api::staff::update_staff(id, &StaffRoleChange { role }).await }
     });
-    let remove = Action::new_local(|id: &i64| api::people::remove_staff(*id));
+    let remove = Action::new_local(|id: &i64| api::staff::delete_staff(*id));
     let staff = LocalResource::new(move || {
         add.version().get();
         change.version().get();
         remove.version().get();
-        api::people::staff()
+        api::staff::list_staff()
     });
     let failure = Signal::derive(move || {
         change.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err))

@@ -21,8 +21,8 @@ pub fn AnalyticsPage() -> impl IntoView {
     let days = RwSignal::new(30u32);
     let agent = RwSignal::new(None::<i64>);
     let team = RwSignal::new(None::<i64>);
-    let stats = LocalResource::new(move || api::conversations::analytics(org_id, days.get(), agent.get(), team.get()));
-    let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
+    let stats = LocalResource::new(move || api::analytics::get_analytics(org_id, days.get(), agent.get(), team.get()));
+    let teams = LocalResource::new(move || async move { api::teams::list_teams(org_id).await.map(|l| l.items) });
     view! {
         <h1>{move || t_string!(i18n, analytics.title)}</h1>
         <AnalyticsFilters days=days agent=agent team=team agents=me.agents.clone() teams=teams />

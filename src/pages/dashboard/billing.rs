@@ -14,14 +14,17 @@ pub fn BillingPage() -> impl IntoView {
     let i18n = use_i18n();
     let org_id = use_dashboard().org.id;
     let choose = Action::new_local(move |plan: &i64| api::billing::choose_plan(org_id, *plan));
-    let cancel = Action::new_local(move |_: &()| api::billing::cancel(org_id));
-    let resume = Action::new_local(move |_: &()| api::billing::resume(org_id));
+    let cancel = Action::new_local(move |_: &()| api::billing::cancel_subscription(org_id));
+    let resume = Action::new_local(move |_: &()| api::billing::resume_subscription(org_id));
     let data = LocalResource::new(move || {
         choose.version().get();
         cancel.version().get();
         resume.version().get();
         async move {
-            Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items))
+            Ok::<_, api::ApiError>((
+                api::billing::get_billing(org_id).await?,
+                api::invoices::list_invoices(org_id).await?.items,
+            ))
         }
     });
     let busy = Signal::derive(move || choose.pending().get() || cancel.pending().get() || resume.pending().get());

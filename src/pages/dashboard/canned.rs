@@ -22,13 +22,13 @@ pub fn CannedPage() -> impl IntoView {
     let org_id = use_dashboard().org.id;
     let create = Action::new_local(move |c: &NewCannedResponse| {
         let c = c.clone();
-        async move { api::conversations::create_canned(org_id, &c).await }
+        async move { api::canned::create_canned(org_id, &c).await }
     });
-    let remove = Action::new_local(move |id: &i64| api::conversations::delete_canned(org_id, *id));
+    let remove = Action::new_local(move |id: &i64| api::canned::delete_canned(org_id, *id));
     let list = LocalResource::new(move || {
         create.version().get();
         remove.version().get();
-        api::conversations::canned(org_id)
+        api::canned::list_canned(org_id)
     });
     view! {
         <h1>{move || t_string!(i18n, canned.title)}</h1>

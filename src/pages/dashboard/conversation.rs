@@ -27,12 +27,11 @@ pub fn ConversationPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())).unwrap_or_default());
     let live = use_live_events();
 
-    let act = Action::new_local(move |t: &Transition| api::conversations::act(org_id, id.get_untracked(), *t));
-    let reply =
-        Action::new_local(move |text: &String| api::conversations::reply(org_id, id.get_untracked(), text.clone()));
+    let act = Action::new_local(move |t: &Transition| api::handoff::act(org_id, id.get_untracked(), *t));
+    let reply = Action::new_local(move |text: &String| api::handoff::reply(org_id, id.get_untracked(), text.clone()));
     let assign = Action::new_local(move |a: &Assignment| {
         let a = a.clone();
-        async move { api::conversations::assign(org_id, id.get_untracked(), &a).await }
+        async move { api::handoff::assign(org_id, id.get_untracked(), &a).await }
     });
     let conversation = LocalResource::new(move || {
         if let Some(l) = live {
@@ -41,7 +40,7 @@ pub fn ConversationPage() -> impl IntoView {
         act.version().get();
         reply.version().get();
         assign.version().get();
-        api::conversations::get_one(org_id, id.get())
+        api::conversations::get_conversation(org_id, id.get())
     });
     // An action reloads the conversation and with it the whole view, focused button or
     // reply field included: once it is drawn again, focus goes where the user will go on.
@@ -57,12 +56,12 @@ pub fn ConversationPage() -> impl IntoView {
             refocus.set_value(Some("assign-team"));
             assign.dispatch(Assignment { team_id, assignee_id: None });
         }),
-        teams: LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) }),
+        teams: LocalResource::new(move || async move { api::teams::list_teams(org_id).await.map(|l| l.items) }),
     };
     let replying = Replying {
         canned: LocalResource::new(move || async move {
             if settings.canned_responses_enabled {
-                api::conversations::canned(org_id).await.map(|l| l.items)
+                api::canned::list_canned(org_id).await.map(|l| l.items)
             } else {
                 Ok(Vec::new())
             }

@@ -42,9 +42,9 @@ pub fn InboxPage() -> impl IntoView {
             agent_id: f.agent,
             ..Default::default()
         };
-        async move { api::conversations::list(org_id, &q).await }
+        async move { api::conversations::list_conversations(org_id, &q).await }
     });
-    let teams = LocalResource::new(move || async move { api::people::teams(org_id).await.map(|l| l.items) });
+    let teams = LocalResource::new(move || async move { api::teams::list_teams(org_id).await.map(|l| l.items) });
     let on_search = Callback::new(move |q: String| {
         url.change(|f| {
             f.q = q;

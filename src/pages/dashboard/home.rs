@@ -37,8 +37,8 @@ pub fn DashboardHome() -> impl IntoView {
                 per_page: Some(1),
                 ..Default::default()
             };
-            let open = api::conversations::list(org_id, &waiting).await?.total;
-            let todays = api::conversations::list(org_id, &today).await?.total;
+            let open = api::conversations::list_conversations(org_id, &waiting).await?.total;
+            let todays = api::conversations::list_conversations(org_id, &today).await?.total;
             Ok::<_, ApiError>((todays as i64, open as i64))
         }
     });

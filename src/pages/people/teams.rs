@@ -24,16 +24,16 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
     let i18n = use_i18n();
     let create = Action::new_local(move |t: &NewTeam| {
         let t = t.clone();
-        async move { api::people::create_team(org_id, &t).await }
+        async move { api::teams::create_team(org_id, &t).await }
     });
-    let remove = Action::new_local(move |id: &i64| api::people::delete_team(org_id, *id));
+    let remove = Action::new_local(move |id: &i64| api::teams::delete_team(org_id, *id));
     let data = LocalResource::new(move || {
         create.version().get();
         remove.version().get();
         async move {
-            let teams = api::people::teams(org_id).await?;
+            let teams = api::teams::list_teams(org_id).await?;
             // Member names come from the users list, which a read-only viewer may not get.
-            let users = if read_only { Vec::new() } else { api::people::users(org_id).await?.items };
+            let users = if read_only { Vec::new() } else { api::users::list_users(org_id).await?.items };
             Ok::<_, ApiError>((teams.items, users))
         }
     });

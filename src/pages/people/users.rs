@@ -35,17 +35,17 @@ pub fn UsersPanel(
     let navigate = use_navigate();
     let create = Action::new_local(move |u: &NewClientUser| {
         let u = u.clone();
-        async move { api::people::create_user(org_id, &u).await.map(|user| (user, u.password)) }
+        async move { api::users::create_user(org_id, &u).await.map(|user| (user, u.password)) }
     });
     let actions = UserActions {
         me_id: session.me().map(|m| m.user.id),
         can_impersonate,
         change: Action::new_local(move |(id, p): &(i64, ClientUserPatch)| {
             let (id, p) = (*id, p.clone());
-            async move { api::people::update_user(org_id, id, &p).await }
+            async move { api::users::update_user(org_id, id, &p).await }
         }),
-        remove: Action::new_local(move |id: &i64| api::people::delete_user(org_id, *id)),
-        impersonate: Action::new_local(move |id: &i64| api::auth::impersonate(org_id, *id)),
+        remove: Action::new_local(move |id: &i64| api::users::delete_user(org_id, *id)),
+        impersonate: Action::new_local(move |id: &i64| api::impersonation::impersonate(org_id, *id)),
     };
     let UserActions { change, remove, impersonate, .. } = actions;
     Effect::new(move |_| {
@@ -61,7 +61,7 @@ pub fn UsersPanel(
         create.version().get();
         change.version().get();
         remove.version().get();
-        api::people::users(org_id)
+        api::users::list_users(org_id)
     });
     let failure = move || {
         change

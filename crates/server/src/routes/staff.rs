@@ -16,7 +16,7 @@ use axum::Json;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_staff, create_staff)).routes(routes!(change_role, remove_staff))
+    OpenApiRouter::new().routes(routes!(list_staff, create_staff)).routes(routes!(update_staff, delete_staff))
 }
 
 const LAST_OWNER: &str = "An agency needs an owner: make someone else owner first.";
@@ -74,7 +74,7 @@ pub async fn create_staff(
     responses((status = 200, body = StaffUser), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
               (status = 422)))]
-pub async fn change_role(
+pub async fn update_staff(
     State(state): State<AppState>,
     user: AuthUser,
     ApiPath(staff_id): ApiPath<i64>,
@@ -96,7 +96,7 @@ pub async fn change_role(
 #[utoipa::path(delete, path = "/staff/{id}", tag = "staff", params(("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
-pub async fn remove_staff(
+pub async fn delete_staff(
     State(state): State<AppState>,
     user: AuthUser,
     ApiPath(staff_id): ApiPath<i64>,

@@ -19,9 +19,9 @@ pub fn OrgActivityPage() -> impl IntoView {
 fn ActivityTab(org_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let page = RwSignal::new(1u32);
-    let entries = LocalResource::new(move || api::orgs::activity(org_id, page.get()));
+    let entries = LocalResource::new(move || api::activity::list_activity(org_id, page.get()));
     // To name the agents that entries list by id.
-    let pool = LocalResource::new(api::agents::list_all);
+    let pool = LocalResource::new(api::agents::list_agents);
     view! {
         <h2>{t!(i18n, activity.title)}</h2>
         <Fetched

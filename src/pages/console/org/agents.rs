@@ -24,8 +24,8 @@ fn AgentsTab(org: Organization) -> impl IntoView {
     let org_id = org.id;
     let selected = RwSignal::new(org.agent_ids.iter().copied().collect::<BTreeSet<i64>>());
     let filter = RwSignal::new(String::new());
-    let pool = LocalResource::new(api::agents::list_all);
-    let save = Action::new_local(move |ids: &Vec<i64>| api::orgs::assign_agents(org_id, ids.clone()));
+    let pool = LocalResource::new(api::agents::list_agents);
+    let save = Action::new_local(move |ids: &Vec<i64>| api::org_agents::assign_agents(org_id, ids.clone()));
     Effect::new(move |_| {
         if let Some(Ok(org)) = save.value().get() {
             selected.set(org.agent_ids.iter().copied().collect());

@@ -17,11 +17,14 @@ pub fn OrgBillingTab() -> impl IntoView {
 #[component]
 fn BillingTab(org_id: i64, billing_enabled: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let pay = Action::new_local(move |invoice: &i64| api::billing::mark_paid(org_id, *invoice));
+    let pay = Action::new_local(move |invoice: &i64| api::invoices::pay_invoice(org_id, *invoice));
     let data = LocalResource::new(move || {
         pay.version().get();
         async move {
-            Ok::<_, api::ApiError>((api::billing::overview(org_id).await?, api::billing::invoices(org_id).await?.items))
+            Ok::<_, api::ApiError>((
+                api::billing::get_billing(org_id).await?,
+                api::invoices::list_invoices(org_id).await?.items,
+            ))
         }
     });
     view! {

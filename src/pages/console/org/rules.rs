@@ -28,15 +28,15 @@ fn RulesPanel(org_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let create = Action::new_local(move |r: &NewHandoffRule| {
         let r = r.clone();
-        async move { api::integrations::create_handoff_rule(org_id, &r).await }
+        async move { api::integration::create_handoff_rule(org_id, &r).await }
     });
-    let remove = Action::new_local(move |id: &i64| api::integrations::delete_handoff_rule(org_id, *id));
+    let remove = Action::new_local(move |id: &i64| api::integration::delete_handoff_rule(org_id, *id));
     let data = LocalResource::new(move || {
         create.version().get();
         remove.version().get();
         async move {
-            let rules = api::integrations::handoff_rules(org_id).await?;
-            let teams = api::people::teams(org_id).await?;
+            let rules = api::integration::list_handoff_rules(org_id).await?;
+            let teams = api::teams::list_teams(org_id).await?;
             Ok::<_, ApiError>((rules.items, teams.items))
         }
     });

@@ -127,7 +127,7 @@ fn SettingsTab(org: Organization) -> impl IntoView {
     let Editing { org_id, draft, changed, field_errors, conflict, failure, notice, .. } = editing;
     let save = Action::new_local(move |d: &OrganizationUpdate| {
         let d = d.clone();
-        async move { api::orgs::update(org_id, &d).await }
+        async move { api::orgs::update_org(org_id, &d).await }
     });
     Effect::new(move |_| save.value().with(|answer| saved(editing, current, answer)));
     let do_save = move || {
@@ -293,7 +293,7 @@ fn OrgDangerZone(editing: Editing) -> impl IntoView {
     let archive = Action::new_local(move |archived: &bool| {
         let mut update = current.get_untracked().map(|o| draft_of(&o)).unwrap_or_else(|| base.get_untracked());
         update.archived = Some(*archived);
-        async move { api::orgs::update(org_id, &update).await }
+        async move { api::orgs::update_org(org_id, &update).await }
     });
     Effect::new(move |_| match archive.value().get() {
         Some(Ok(org)) => {
@@ -303,7 +303,7 @@ fn OrgDangerZone(editing: Editing) -> impl IntoView {
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
-    let remove = Action::new_local(move |_: &()| api::orgs::remove(org_id));
+    let remove = Action::new_local(move |_: &()| api::orgs::delete_org(org_id));
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => {
             storage::clear(org_id);

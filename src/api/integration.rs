@@ -1,10 +1,10 @@
-//! The agency's API keys and each org's handoff keyword rules.
+//! `/api/v1/api-keys` and `/api/v1/orgs/{org}/handoff-rules`: the agency's API keys and an org's handoff keyword rules.
 
 use super::request::{delete, get, post, post_for};
 use super::ApiError;
 use atrium_api::{ApiKey, CreatedApiKey, HandoffRule, ListResponse, NewHandoffRule};
 
-pub async fn api_keys() -> Result<ListResponse<ApiKey>, ApiError> {
+pub async fn list_api_keys() -> Result<ListResponse<ApiKey>, ApiError> {
     get("/api-keys").await
 }
 
@@ -17,7 +17,7 @@ pub async fn revoke_api_key(id: i64) -> Result<(), ApiError> {
     delete(&format!("/api-keys/{id}")).await
 }
 
-pub async fn handoff_rules(org: i64) -> Result<ListResponse<HandoffRule>, ApiError> {
+pub async fn list_handoff_rules(org: i64) -> Result<ListResponse<HandoffRule>, ApiError> {
     get(&format!("/orgs/{org}/handoff-rules")).await
 }
 
