@@ -35,14 +35,16 @@ impl Form {
         O: 'static,
     {
         let form = Form { errors: RwSignal::new(FieldErrors::default()), failure: RwSignal::new(None) };
-        Effect::new(move |_| {
-            action.value().with(|answer| match answer {
-                Some(Ok(answer)) => {
+        // Only answers that arrive after the form is made: a form drawn again (its list
+        // reloaded) must not take the answer it was drawn after for a new one.
+        Effect::new(move |seen: Option<()>| {
+            action.value().with(|answer| match (seen, answer) {
+                (None, _) | (_, None) => {}
+                (_, Some(Ok(answer))) => {
                     form.failure.set(None);
                     on_success(answer);
                 }
-                Some(Err(error)) => form.failed(error),
-                None => {}
+                (_, Some(Err(error))) => form.failed(error),
             })
         });
         form

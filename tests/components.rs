@@ -12,6 +12,7 @@ use atrium::components::pagination::Pagination;
 use atrium::components::reply_box::{ReplyBox, ReplyContext};
 use atrium::components::team_select::TeamSelect;
 use atrium::crash::{show_crash_notice, CRASH_ID};
+use atrium::form::Form;
 use atrium::i18n::*;
 use atrium_api::validate::FieldError;
 use atrium_api::{Agent, AgentKind, AgentStatus, CannedResponse, OrgSettings, Organization, Team};
@@ -340,4 +341,35 @@ async fn team_select_says_when_the_teams_could_not_be_loaded_and_lists_them_afte
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     assert_eq!(chosen.get_untracked(), Some(7));
     assert!(host.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_form_made_again_after_an_answer_does_not_take_it_for_a_new_one() {
+    let successes = RwSignal::new(0);
+    let action = RwSignal::new(None::<Action<u32, Result<u32, ApiError>>>);
+    let shown = RwSignal::new(0);
+    let _host = mount(Locale::en, move || {
+        let create = Action::new_local(|n: &u32| {
+            let n = *n;
+            async move { Ok::<_, ApiError>(n) }
+        });
+        action.set(Some(create));
+        // The form is drawn again whenever `shown` changes, as a list's reload redraws it.
+        move || {
+            shown.get();
+            let form = Form::new(create, move |_| successes.update(|n| *n += 1));
+            form.failure_notice()
+        }
+    });
+    settle().await;
+    let create = action.get_untracked().unwrap();
+    create.dispatch(1);
+    settle().await;
+    assert_eq!(successes.get_untracked(), 1, "an answer is a success");
+    shown.set(1);
+    settle().await;
+    assert_eq!(successes.get_untracked(), 1, "the redrawn form leaves the old answer alone");
+    create.dispatch(2);
+    settle().await;
+    assert_eq!(successes.get_untracked(), 2, "and takes the next one");
 }

@@ -196,6 +196,29 @@ test('a team gets its key from the label and lists its members', async () => {
   await admin.context().close();
 });
 
+test("a new team's typed fields survive deleting another team from the list", async () => {
+  const admin = await newPage();
+  await signIn(admin, ctx.server.url, 'admin@acme.test');
+  await admin.waitForURL(`${ctx.server.url}/app`);
+  await admin.goto(`${ctx.server.url}/app/team`);
+  await admin.getByLabel(t('teams.label')).fill('Short Lived');
+  await admin.getByRole('button', { name: t('teams.add') }).click();
+  await admin.getByRole('rowheader', { name: 'Short Lived' }).waitFor();
+  // Half-way through the next team, another one is deleted: the list reloads, the form keeps its text.
+  await admin.getByLabel(t('teams.label')).fill('Night Shift');
+  await admin.getByLabel(t('teams.description')).fill('Covers the late hours.');
+  await admin.getByRole('group', { name: t('teams.members') }).getByLabel('Andy Agent').check();
+  await admin.getByRole('button', { name: t('teams.delete', { label: 'Short Lived' }) }).click();
+  await admin.getByRole('group', { name: t('teams.delete_question', { label: 'Short Lived' }) })
+    .getByRole('button', { name: t('teams.delete_yes') }).click();
+  await admin.getByRole('rowheader', { name: 'Short Lived' }).waitFor({ state: 'detached' });
+  assert.equal(await admin.getByLabel(t('teams.label')).inputValue(), 'Night Shift');
+  assert.equal(await admin.getByLabel(t('teams.key'), { exact: true }).inputValue(), 'night_shift');
+  assert.equal(await admin.getByLabel(t('teams.description')).inputValue(), 'Covers the late hours.');
+  assert.ok(await admin.getByRole('group', { name: t('teams.members') }).getByLabel('Andy Agent').isChecked());
+  await admin.context().close();
+});
+
 test('an owner adds staff with a generated password and changes roles; the last owner stays', async () => {
   const owner = await newPage();
   await signIn(owner, ctx.server.url, 'owner@northwind.test');

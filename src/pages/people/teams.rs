@@ -37,8 +37,10 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
             Ok::<_, ApiError>((teams.items, users))
         }
     });
-    // Here, not in the form: the list reloads after a delete, and the form with it.
+    // Here, not in the form: the list reloads after a delete, and the form with it. Its
+    // `Form` too: one made again would take the last team added for a new success.
     let draft = TeamDraft::new();
+    let form = Form::new(create, move |_| draft.clear());
 
     view! {
         <section aria-labelledby="teams-title">
@@ -50,7 +52,8 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
                     let names: BTreeMap<i64, String> = users.iter().map(|u| (u.id, u.name.clone())).collect();
                     view! {
                         <TeamTable teams=teams names=names read_only=read_only remove=remove />
-                        {(!read_only).then(|| view! { <NewTeamForm create=create users=users draft=draft /> })}
+                        {(!read_only)
+                            .then(|| view! { <NewTeamForm create=create users=users draft=draft form=form /> })}
                     }
                 }
             />
@@ -210,9 +213,9 @@ fn NewTeamForm(
     create: Action<NewTeam, Result<Team, ApiError>>,
     users: Vec<ClientUser>,
     draft: TeamDraft,
+    form: Form,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let form = Form::new(create, move |_| draft.clear());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let team = draft.team();
