@@ -8,6 +8,7 @@ pub mod conflict_panel;
 pub mod copy_button;
 pub mod danger_zone;
 pub mod dashboard_preview;
+pub mod draft_input;
 pub mod edit_dialog;
 pub mod error_notice;
 pub mod fetched;

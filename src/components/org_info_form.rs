@@ -1,5 +1,6 @@
 //! The Org Info fields, bound to a draft. Nothing here talks to the server.
 
+use crate::components::draft_input::{DraftInput, DraftText};
 use crate::components::field_error::FieldErrorText;
 use crate::i18n::*;
 use atrium_api::org::{language_name, SUPPORTED_LANGUAGES};
@@ -20,7 +21,7 @@ pub fn OrgInfoForm(draft: RwSignal<OrganizationUpdate>, #[prop(into)] errors: Si
             <legend>{t!(i18n, settings.identity)}</legend>
             {IDENTITY
                 .into_iter()
-                .map(|field| view! { <IdentityInput field=field draft=draft errors=errors /> })
+                .map(|field| view! { <DraftInput text=field draft=draft errors=errors /> })
                 .collect_view()}
         </fieldset>
         <fieldset class="card">
@@ -39,20 +40,8 @@ pub fn OrgInfoForm(draft: RwSignal<OrganizationUpdate>, #[prop(into)] errors: Si
     }
 }
 
-/// A text input of the org's identity: its id and type, the field's wire name (for its
-/// error), its label, and how it reads from and writes to the draft.
-#[derive(Clone, Copy)]
-struct Identity {
-    id: &'static str,
-    kind: &'static str,
-    field: &'static str,
-    label: fn(I18n) -> &'static str,
-    get: fn(&OrganizationUpdate) -> String,
-    put: fn(&mut OrganizationUpdate, String),
-}
-
-const IDENTITY: [Identity; 3] = [
-    Identity {
+const IDENTITY: [DraftText<OrganizationUpdate>; 3] = [
+    DraftText {
         id: "info-name",
         kind: "text",
         field: "name",
@@ -60,7 +49,7 @@ const IDENTITY: [Identity; 3] = [
         get: |d| d.name.clone(),
         put: |d, v| d.name = v,
     },
-    Identity {
+    DraftText {
         id: "info-email",
         kind: "email",
         field: "contact_email",
@@ -68,7 +57,7 @@ const IDENTITY: [Identity; 3] = [
         get: |d| d.contact_email.clone().unwrap_or_default(),
         put: |d, v| d.contact_email = Some(v),
     },
-    Identity {
+    DraftText {
         id: "info-logo",
         kind: "url",
         field: "logo_url",
@@ -77,27 +66,6 @@ const IDENTITY: [Identity; 3] = [
         put: |d, v| d.logo_url = Some(v),
     },
 ];
-
-#[component]
-fn IdentityInput(field: Identity, draft: RwSignal<OrganizationUpdate>, errors: Signal<FieldErrors>) -> impl IntoView {
-    let i18n = use_i18n();
-    let Identity { id, kind, field, label, get, put } = field;
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{move || label(i18n)}</label>
-            <input
-                id=id
-                type=kind
-                aria-invalid=move || errors.with(|e| e.get(field).is_some()).to_string()
-                aria-describedby=error_id.clone()
-                prop:value=move || draft.with(get)
-                on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
-            />
-            <FieldErrorText id=error_id error=Signal::derive(move || errors.with(|e| e.get(field))) />
-        </div>
-    }
-}
 
 #[component]
 fn LanguageSelect(draft: RwSignal<OrganizationUpdate>, errors: Signal<FieldErrors>) -> impl IntoView {

@@ -2,6 +2,7 @@
 //! contrast check on the colour.
 
 use crate::api;
+use crate::components::draft_input::{DraftInput, DraftText};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
 use crate::components::field_error::FieldErrorText;
@@ -75,9 +76,12 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
             {form.failure_notice()}
             {saved}
-            <BrandField field=NAME draft=draft form=form />
+            <DraftInput text=NAME draft=draft errors=form.errors() />
             <ColourField draft=draft form=form />
-            {LINKS.into_iter().map(|field| view! { <BrandField field=field draft=draft form=form /> }).collect_view()}
+            {LINKS
+                .into_iter()
+                .map(|field| view! { <DraftInput text=field draft=draft errors=form.errors() /> })
+                .collect_view()}
             <HostnamesField draft=draft form=form domains=domains />
             <button type="submit" class="primary" disabled=move || save.pending().get()>
                 {t!(i18n, branding.save)}
@@ -86,19 +90,7 @@ fn BrandingForm(initial: AgencyBranding, domains: Vec<CustomDomain>) -> impl Int
     }
 }
 
-/// A text field of the brand: its input's id and type, the field's wire name (for its
-/// error), its label, and how it reads from and writes to the brand.
-#[derive(Clone, Copy)]
-struct TextOfBrand {
-    id: &'static str,
-    kind: &'static str,
-    field: &'static str,
-    label: fn(I18nContext) -> &'static str,
-    get: fn(&AgencyBranding) -> String,
-    put: fn(&mut AgencyBranding, String),
-}
-
-const NAME: TextOfBrand = TextOfBrand {
+const NAME: DraftText<AgencyBranding> = DraftText {
     id: "brand-name",
     kind: "text",
     field: "display_name",
@@ -108,8 +100,8 @@ const NAME: TextOfBrand = TextOfBrand {
 };
 
 /// The logos, the support address and the links, each optional.
-const LINKS: [TextOfBrand; 6] = [
-    TextOfBrand {
+const LINKS: [DraftText<AgencyBranding>; 6] = [
+    DraftText {
         id: "brand-logo-light",
         kind: "url",
         field: "logo_light_url",
@@ -117,7 +109,7 @@ const LINKS: [TextOfBrand; 6] = [
         get: |d| d.logo_light_url.clone().unwrap_or_default(),
         put: |d, v| d.logo_light_url = Some(v),
     },
-    TextOfBrand {
+    DraftText {
         id: "brand-logo-dark",
         kind: "url",
         field: "logo_dark_url",
@@ -125,7 +117,7 @@ const LINKS: [TextOfBrand; 6] = [
         get: |d| d.logo_dark_url.clone().unwrap_or_default(),
         put: |d, v| d.logo_dark_url = Some(v),
     },
-    TextOfBrand {
+    DraftText {
         id: "brand-support",
         kind: "email",
         field: "support_email",
@@ -133,7 +125,7 @@ const LINKS: [TextOfBrand; 6] = [
         get: |d| d.support_email.clone().unwrap_or_default(),
         put: |d, v| d.support_email = Some(v),
     },
-    TextOfBrand {
+    DraftText {
         id: "brand-website",
         kind: "url",
         field: "website_url",
@@ -141,7 +133,7 @@ const LINKS: [TextOfBrand; 6] = [
         get: |d| d.website_url.clone().unwrap_or_default(),
         put: |d, v| d.website_url = Some(v),
     },
-    TextOfBrand {
+    DraftText {
         id: "brand-terms",
         kind: "url",
         field: "terms_url",
@@ -149,7 +141,7 @@ const LINKS: [TextOfBrand; 6] = [
         get: |d| d.terms_url.clone().unwrap_or_default(),
         put: |d, v| d.terms_url = Some(v),
     },
-    TextOfBrand {
+    DraftText {
         id: "brand-privacy",
         kind: "url",
         field: "privacy_url",
@@ -158,27 +150,6 @@ const LINKS: [TextOfBrand; 6] = [
         put: |d, v| d.privacy_url = Some(v),
     },
 ];
-
-#[component]
-fn BrandField(field: TextOfBrand, draft: RwSignal<AgencyBranding>, form: Form) -> impl IntoView {
-    let i18n = use_i18n();
-    let TextOfBrand { id, kind, field, label, get, put } = field;
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{move || label(i18n)}</label>
-            <input
-                id=id
-                type=kind
-                aria-describedby=error_id.clone()
-                aria-invalid=move || form.errors().with(|e| e.get(field).is_some()).to_string()
-                prop:value=move || draft.with(get)
-                on:input=move |ev| draft.update(|d| put(d, event_target_value(&ev)))
-            />
-            <FieldErrorText id=error_id error=form.error(field) />
-        </div>
-    }
-}
 
 /// The brand colour with a swatch, and how it contrasts with white text (WCAG AA: 4.5).
 #[component]
@@ -325,5 +296,3 @@ fn DomainList(domains: RwSignal<Vec<CustomDomain>>) -> impl IntoView {
         })
     }
 }
-
-type I18nContext = leptos_i18n::I18nContext<Locale>;
