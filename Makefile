@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://atrium.db
 SERVER := target/debug/atrium-server
 RELEASE_SERVER := target/release/atrium-server
 
-.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check clippy test-rust test-postgres test-fuzz test-openapi test-faults test-wasm test-e2e size bench screenshots
+.PHONY: help setup dist dist-debug server server-release run test lint fmt fmt-check fn-length clippy test-rust test-postgres test-fuzz test-openapi test-faults test-wasm test-e2e size bench screenshots
 
 
 help:
@@ -69,7 +69,11 @@ clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p atrium -p atrium-api --target wasm32-unknown-unknown --all-targets --features lazy-locales,split -- -D warnings
 
-lint: fmt-check clippy
+# No client function over 80 lines as `make fmt` lays it out (CONTRIBUTING.md).
+fn-length:
+	scripts/fn-length.py src
+
+lint: fmt-check fn-length clippy
 
 # Host tests: shared types, client logic, every server route through app(); then the
 # whole server suite again on a throwaway PostgreSQL cluster (replica tests included).
