@@ -38,7 +38,7 @@ pub fn TeamsPanel(org_id: i64, #[prop(optional)] read_only: bool) -> impl IntoVi
         }
     });
     // Here, not in the form: the list reloads after a delete, and the form with it. Its
-    // `Form` too: one made again would take the last team added for a new success.
+    // `Form` too, so that field errors on show outlast the reload.
     let draft = TeamDraft::new();
     let form = Form::new(create, move |_| draft.clear());
 
