@@ -14,6 +14,9 @@ pub fn TextField(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The name password managers and autofill know the field by.
+    #[prop(optional)]
+    name: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
@@ -22,6 +25,7 @@ pub fn TextField(
             <input
                 id=id
                 type=input_type
+                name=name
                 required=required
                 autocomplete=autocomplete
                 aria-invalid=move || error.get().is_some().to_string()

@@ -2,8 +2,8 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::field_error::FieldErrorText;
 use crate::components::link::Link;
+use crate::components::text_field::TextField;
 use crate::i18n::*;
 use crate::state::branding::use_branding;
 use crate::state::session::{home_path, use_session};
@@ -11,7 +11,6 @@ use atrium_api::validate::{self, FieldErrors};
 use atrium_api::UserKind;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::text_prop::TextProp;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -30,7 +29,6 @@ pub fn LoginPage() -> impl IntoView {
             session.signed_in(me);
         }
     });
-
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
@@ -66,21 +64,25 @@ pub fn LoginPage() -> impl IntoView {
                 {logo}
                 <h1>{move || t_string!(i18n, login.welcome, brand = branding.name()).to_string()}</h1>
                 <div id=error_id>{failure}</div>
-                <LoginField
-                    field="email"
-                    kind="email"
+                <TextField
+                    id="login-email"
+                    name="email"
+                    input_type="email"
                     autocomplete="username"
+                    required=true
                     label=move || t_string!(i18n, login.email)
                     value=email
-                    errors=field_errors
+                    error=Signal::derive(move || field_errors.with(|f| f.get("email")))
                 />
-                <LoginField
-                    field="password"
-                    kind="password"
+                <TextField
+                    id="login-password"
+                    name="password"
+                    input_type="password"
                     autocomplete="current-password"
+                    required=true
                     label=move || t_string!(i18n, login.password)
                     value=password
-                    errors=field_errors
+                    error=Signal::derive(move || field_errors.with(|f| f.get("password")))
                 />
                 <button type="submit" class="primary" disabled=move || login.pending().get()>
                     {submit}
@@ -99,37 +101,6 @@ fn after_sign_in() -> impl Fn(UserKind) -> String + Copy {
     let query = use_query_map();
     move |kind| {
         query.with(|q| q.get("next")).filter(|n| is_local_path(n)).unwrap_or_else(|| home_path(kind).to_string())
-    }
-}
-
-/// The email or the password, with its own error beside it.
-#[component]
-fn LoginField(
-    field: &'static str,
-    kind: &'static str,
-    autocomplete: &'static str,
-    #[prop(into)] label: TextProp,
-    value: RwSignal<String>,
-    errors: RwSignal<FieldErrors>,
-) -> impl IntoView {
-    let id = format!("login-{field}");
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <input
-                id=id
-                type=kind
-                name=field
-                autocomplete=autocomplete
-                required=true
-                aria-invalid=move || errors.with(|f| f.get(field).is_some()).to_string()
-                aria-describedby=error_id.clone()
-                prop:value=value
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <FieldErrorText id=error_id error=Signal::derive(move || errors.with(|f| f.get(field))) />
-        </div>
     }
 }
 
