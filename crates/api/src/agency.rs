@@ -17,28 +17,27 @@ pub struct AgencyProfile {
     pub domains: Vec<CustomDomain>,
 }
 
-/// Whether an agency has proven that it owns a hostname. Only a verified hostname brands
-/// pages and may call the API from a browser (CORS).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DomainStatus {
-    /// Added, not checked yet (or the last check could not reach DNS).
-    Pending,
-    Verified,
-    /// The last check found no matching record, or another agency verified it first.
-    Failed,
+crate::wire_enum! {
+    /// Whether an agency has proven that it owns a hostname. Only a verified hostname brands
+    /// pages and may call the API from a browser (CORS).
+    #[derive(Hash)]
+    pub enum DomainStatus {
+        /// Added, not checked yet (or the last check could not reach DNS).
+        Pending = "pending",
+        Verified = "verified",
+        /// The last check found no matching record, or another agency verified it first.
+        Failed = "failed",
+    }
 }
 
-/// Why a check failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DomainProblem {
-    /// DNS answered, without the record below.
-    RecordMissing,
-    /// Another agency verified this hostname first.
-    Taken,
+crate::wire_enum! {
+    /// Why a check failed.
+    pub enum DomainProblem {
+        /// DNS answered, without the record below.
+        RecordMissing = "record_missing",
+        /// Another agency verified this hostname first.
+        Taken = "taken",
+    }
 }
 
 /// One custom domain and the DNS TXT record that proves it is the agency's.

@@ -15,17 +15,17 @@ pub struct LoginRequest {
     pub session: SessionTransport,
 }
 
-/// How a session travels between the page and the API.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SessionTransport {
-    /// HttpOnly session cookie plus a CSRF token echoed in `X-CSRF-Token`.
-    #[default]
-    Cookie,
-    /// The token in the answer's body, sent back as `Authorization: Bearer <token>`; no
-    /// cookie, no CSRF token (a browser never adds that header by itself).
-    Token,
+crate::wire_enum! {
+    /// How a session travels between the page and the API.
+    #[derive(Default)]
+    pub enum SessionTransport {
+        /// HttpOnly session cookie plus a CSRF token echoed in `X-CSRF-Token`.
+        #[default]
+        Cookie = "cookie",
+        /// The token in the answer's body, sent back as `Authorization: Bearer <token>`; no
+        /// cookie, no CSRF token (a browser never adds that header by itself).
+        Token = "token",
+    }
 }
 
 /// `POST /api/v1/events/tickets`: a single-use pass that opens one event stream within
@@ -82,40 +82,24 @@ pub struct AgencyRef {
     pub name: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum UserKind {
-    Staff,
-    Client,
+crate::wire_enum! {
+    pub enum UserKind {
+        Staff = "staff",
+        Client = "client",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Owner,
-    Admin,
-    Member,
-    OrgAdmin,
-    ClientUser,
+crate::wire_enum! {
+    pub enum Role {
+        Owner = "owner",
+        Admin = "admin",
+        Member = "member",
+        OrgAdmin = "org_admin",
+        ClientUser = "client_user",
+    }
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::Admin => "admin",
-            Role::Member => "member",
-            Role::OrgAdmin => "org_admin",
-            Role::ClientUser => "client_user",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Role::Owner, Role::Admin, Role::Member, Role::OrgAdmin, Role::ClientUser].into_iter().find(|r| r.as_str() == s)
-    }
-
     pub fn kind(self) -> UserKind {
         match self {
             Role::Owner | Role::Admin | Role::Member => UserKind::Staff,
@@ -129,44 +113,20 @@ impl Role {
     }
 }
 
-/// A client dashboard section a user may be allowed to open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Permission {
-    Home,
-    Conversations,
-    Analytics,
-    CannedResponses,
-    Team,
-    Billing,
+crate::wire_enum! {
+    /// A client dashboard section a user may be allowed to open.
+    #[derive(Hash, PartialOrd, Ord)]
+    pub enum Permission {
+        Home = "home",
+        Conversations = "conversations",
+        Analytics = "analytics",
+        CannedResponses = "canned_responses",
+        Team = "team",
+        Billing = "billing",
+    }
 }
 
 impl Permission {
-    pub const ALL: [Permission; 6] = [
-        Permission::Home,
-        Permission::Conversations,
-        Permission::Analytics,
-        Permission::CannedResponses,
-        Permission::Team,
-        Permission::Billing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Permission::Home => "home",
-            Permission::Conversations => "conversations",
-            Permission::Analytics => "analytics",
-            Permission::CannedResponses => "canned_responses",
-            Permission::Team => "team",
-            Permission::Billing => "billing",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
     /// The permissions a user holds: org admins hold all of them whatever is stored.
     pub fn effective(role: Role, stored: &[Permission]) -> Vec<Permission> {
         match role {

@@ -53,28 +53,10 @@ pub fn parse_amount(text: &str, digits: u32) -> Option<i64> {
     whole.checked_mul(scale)?.checked_add(fraction)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PlanInterval {
-    Month,
-    Year,
-}
-
-impl PlanInterval {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlanInterval::Month => "month",
-            PlanInterval::Year => "year",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "month" => Some(PlanInterval::Month),
-            "year" => Some(PlanInterval::Year),
-            _ => None,
-        }
+crate::wire_enum! {
+    pub enum PlanInterval {
+        Month = "month",
+        Year = "year",
     }
 }
 
@@ -119,36 +101,12 @@ pub struct PlanPatch {
     pub retired: Option<bool>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SubscriptionStatus {
-    Trialing,
-    Active,
-    PastDue,
-    Canceled,
-}
-
-impl SubscriptionStatus {
-    /// The wire and storage name (`past_due`), as serde writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubscriptionStatus::Trialing => "trialing",
-            SubscriptionStatus::Active => "active",
-            SubscriptionStatus::PastDue => "past_due",
-            SubscriptionStatus::Canceled => "canceled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            SubscriptionStatus::Trialing,
-            SubscriptionStatus::Active,
-            SubscriptionStatus::PastDue,
-            SubscriptionStatus::Canceled,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == s)
+crate::wire_enum! {
+    pub enum SubscriptionStatus {
+        Trialing = "trialing",
+        Active = "active",
+        PastDue = "past_due",
+        Canceled = "canceled",
     }
 }
 
@@ -192,12 +150,11 @@ pub struct ChoosePlan {
     pub plan_id: i64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum InvoiceStatus {
-    Open,
-    Paid,
+crate::wire_enum! {
+    pub enum InvoiceStatus {
+        Open = "open",
+        Paid = "paid",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,32 +7,14 @@ pub const MESSAGE_MAX: usize = 4000;
 pub const CONTACT_NAME_MAX: usize = 120;
 pub const EXTERNAL_ID_MAX: usize = 200;
 
-/// `bot` → `waiting` (handoff requested) → `human` (a user took it) → `bot` or `closed`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ConversationStatus {
-    Bot,
-    Waiting,
-    Human,
-    Closed,
-}
-
-impl ConversationStatus {
-    pub const ALL: [ConversationStatus; 4] =
-        [ConversationStatus::Bot, ConversationStatus::Waiting, ConversationStatus::Human, ConversationStatus::Closed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConversationStatus::Bot => "bot",
-            ConversationStatus::Waiting => "waiting",
-            ConversationStatus::Human => "human",
-            ConversationStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
+crate::wire_enum! {
+    /// `bot` → `waiting` (handoff requested) → `human` (a user took it) → `bot` or `closed`.
+    #[derive(Hash, PartialOrd, Ord)]
+    pub enum ConversationStatus {
+        Bot = "bot",
+        Waiting = "waiting",
+        Human = "human",
+        Closed = "closed",
     }
 }
 
@@ -68,30 +50,12 @@ impl Transition {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MessageAuthor {
-    Visitor,
-    Bot,
-    Human,
-    System,
-}
-
-impl MessageAuthor {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MessageAuthor::Visitor => "visitor",
-            MessageAuthor::Bot => "bot",
-            MessageAuthor::Human => "human",
-            MessageAuthor::System => "system",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [MessageAuthor::Visitor, MessageAuthor::Bot, MessageAuthor::Human, MessageAuthor::System]
-            .into_iter()
-            .find(|a| a.as_str() == s)
+crate::wire_enum! {
+    pub enum MessageAuthor {
+        Visitor = "visitor",
+        Bot = "bot",
+        Human = "human",
+        System = "system",
     }
 }
 
@@ -213,13 +177,12 @@ pub struct Assignment {
     pub assignee_id: Option<i64>,
 }
 
-/// Who wrote an ingested message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum IngestAuthor {
-    Visitor,
-    Bot,
+crate::wire_enum! {
+    /// Who wrote an ingested message.
+    pub enum IngestAuthor {
+        Visitor = "visitor",
+        Bot = "bot",
+    }
 }
 
 /// `POST /api/v1/ingest/messages` from the agent runtime (Bearer agency API key).

@@ -28,34 +28,33 @@ pub struct ErrorDetail {
     pub field_limits: BTreeMap<String, usize>,
 }
 
-/// Machine-readable error kinds; each maps to one HTTP status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    BadRequest,
-    ValidationFailed,
-    Unauthenticated,
-    InvalidCredentials,
-    CsrfFailed,
-    Forbidden,
-    NotFound,
-    Conflict,
-    PreconditionFailed,
-    RateLimited,
-    Internal,
-    /// The database cannot take writes right now (read-only, I/O failure, locked for too
-    /// long): nothing was changed, and trying again later may work.
-    StorageUnavailable,
-    /// The database's disk (or its size limit) is full: nothing was changed.
-    StorageFull,
-    /// The server has too much work queued (e.g. sign-ins): try again after `Retry-After`.
-    ServerBusy,
-    /// The request body is over the server's size limit.
-    PayloadTooLarge,
-    /// An embed link that is forged, expired, already used, or signed with a revoked
-    /// secret: no session.
-    InvalidEmbedLink,
+crate::wire_enum! {
+    /// Machine-readable error kinds; each maps to one HTTP status.
+    pub enum ErrorCode {
+        BadRequest = "bad_request",
+        ValidationFailed = "validation_failed",
+        Unauthenticated = "unauthenticated",
+        InvalidCredentials = "invalid_credentials",
+        CsrfFailed = "csrf_failed",
+        Forbidden = "forbidden",
+        NotFound = "not_found",
+        Conflict = "conflict",
+        PreconditionFailed = "precondition_failed",
+        RateLimited = "rate_limited",
+        Internal = "internal",
+        /// The database cannot take writes right now (read-only, I/O failure, locked for too
+        /// long): nothing was changed, and trying again later may work.
+        StorageUnavailable = "storage_unavailable",
+        /// The database's disk (or its size limit) is full: nothing was changed.
+        StorageFull = "storage_full",
+        /// The server has too much work queued (e.g. sign-ins): try again after `Retry-After`.
+        ServerBusy = "server_busy",
+        /// The request body is over the server's size limit.
+        PayloadTooLarge = "payload_too_large",
+        /// An embed link that is forged, expired, already used, or signed with a revoked
+        /// secret: no session.
+        InvalidEmbedLink = "invalid_embed_link",
+    }
 }
 
 impl ErrorCode {

@@ -17,6 +17,10 @@ pub mod org;
 pub mod org_input;
 pub mod people;
 pub mod validate;
+pub mod wire_enum;
+
+#[doc(hidden)]
+pub use serde as __serde;
 
 pub use activity::ActivityEntry;
 pub use agency::{AgencyBranding, AgencyProfile};

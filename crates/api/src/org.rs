@@ -80,29 +80,12 @@ impl Default for OrgSettings {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Layout {
-    #[default]
-    Vertical,
-    Horizontal,
-}
-
-impl Layout {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layout::Vertical => "vertical",
-            Layout::Horizontal => "horizontal",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "vertical" => Some(Layout::Vertical),
-            "horizontal" => Some(Layout::Horizontal),
-            _ => None,
-        }
+crate::wire_enum! {
+    #[derive(Default)]
+    pub enum Layout {
+        #[default]
+        Vertical = "vertical",
+        Horizontal = "horizontal",
     }
 }
 
