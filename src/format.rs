@@ -90,7 +90,7 @@ pub fn local_midnight_utc() -> String {
 /// A ratio such as a contrast, with one decimal in the locale's style (`4.5`, `4,5`).
 pub fn one_decimal(x: f64, locale: &str) -> String {
     if !cfg!(target_arch = "wasm32") {
-        return format!("{x:.1}");
+        return to_a_tenth(x);
     }
     let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(locale));
     let options = js_sys::Object::new();
@@ -103,11 +103,26 @@ pub fn one_decimal(x: f64, locale: &str) -> String {
         .call1(&format, &wasm_bindgen::JsValue::from_f64(x))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{x:.1}"))
+        .unwrap_or_else(|| to_a_tenth(x))
+}
+
+/// `x` to one decimal, as `{:.1}` writes it but for halfway cases, rounded away from zero
+/// (SVG coordinates, and the fallback above). By integers: formatting an `f64` would bring Rust's float printing (about 10 KB of wasm).
+pub fn to_a_tenth(x: f64) -> String {
+    let tenths = (x.abs() * 10.0).round() as u64;
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tenth_is_written_as_the_standard_formatter_writes_it() {
+        for x in [0.0, 44.0, 97.26, 170.04, 599.96, 4.5, 21.0, -3.14, -0.01, 12345.67] {
+            assert_eq!(super::to_a_tenth(x), format!("{x:.1}"), "{x}");
+        }
+    }
+
     #[test]
     fn off_the_browser_dates_fall_back_to_their_date_part() {
         assert_eq!(super::date("2026-11-28T04:15:31Z", "en"), "2026-11-28");

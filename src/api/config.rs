@@ -19,13 +19,21 @@ pub struct ClientConfig {
 /// How the session travels: `cookie` (the API's HttpOnly cookie), `token` (a bearer token
 /// kept by this tab), or `auto`: token when the API is on another site than the page,
 /// whose cookies a browser may treat as third-party and block.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AuthMode {
     Cookie,
     Token,
     #[default]
     Auto,
+}
+
+// Not `wire_enum!`, which would give it an OpenAPI schema under the server's feature; its
+// shared visitor, not a derived one, for the same bytes saved in the first page's module.
+impl<'de> Deserialize<'de> for AuthMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let modes = [AuthMode::Cookie, AuthMode::Token, AuthMode::Auto];
+        atrium_api::wire_enum::name_index(deserializer, &["cookie", "token", "auto"]).map(|i| modes[i])
+    }
 }
 
 static API_BASE: OnceLock<String> = OnceLock::new();

@@ -2,6 +2,7 @@
 //! and a legend when there are several series. The same numbers are in a table beside it,
 //! which is what screen readers use; the picture has a name and nothing more.
 
+use crate::format::to_a_tenth as px;
 use leptos::prelude::*;
 
 /// One series: its name (for the legend), its CSS class (its colour) and one value per slot.
@@ -59,10 +60,10 @@ pub fn BarChart(
     view! {
         <figure class="chart">
             // Time runs left to right in every language, as in the table of dates beside it.
-            <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+            <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT)) role="img" aria-label=label>
                 {ticks(scale, lang)}
-                <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=bottom />
-                <line class="axis" x1=LEFT x2=WIDTH y1=bottom y2=bottom />
+                <line class="axis" x1=px(LEFT) x2=px(LEFT) y1=px(TOP) y2=px(bottom) />
+                <line class="axis" x1=px(LEFT) x2=px(WIDTH) y1=px(bottom) y2=px(bottom) />
                 {bars(scale, &series, &slots, lang)}
                 {dates(scale, &slots)}
             </svg>
@@ -76,10 +77,10 @@ fn ticks(scale: Scale, lang: &'static str) -> impl IntoView {
     [0, scale.max / 2, scale.max]
         .into_iter()
         .map(|v| {
-            let at = format!("{:.1}", scale.y(v));
+            let at = px(scale.y(v));
             view! {
-                <line class="grid" x1=LEFT x2=WIDTH y1=at.clone() y2=at.clone() />
-                <text class="tick" x=LEFT - 6.0 y=at text-anchor="end" dominant-baseline="middle">
+                <line class="grid" x1=px(LEFT) x2=px(WIDTH) y1=at.clone() y2=at.clone() />
+                <text class="tick" x=px(LEFT - 6.0) y=at text-anchor="end" dominant-baseline="middle">
                     {crate::format::number(v, lang)}
                 </text>
             }
@@ -103,7 +104,7 @@ fn dates(scale: Scale, slots: &[String]) -> impl IntoView {
                 ("middle", LEFT + (i as f64 + 0.5) * scale.slot_w)
             };
             view! {
-                <text class="tick" x=format!("{x:.1}") y=HEIGHT - 4.0 text-anchor=anchor>
+                <text class="tick" x=px(x) y=px(HEIGHT - 4.0) text-anchor=anchor>
                     {text}
                 </text>
             }
@@ -125,10 +126,10 @@ fn bars(scale: Scale, series: &[Series], slots: &[String], lang: &'static str) -
                 view! {
                     <rect
                         class=s.class
-                        x=format!("{x:.1}")
-                        y=format!("{top:.1}")
-                        width=format!("{:.1}", scale.bar_w.max(1.0))
-                        height=format!("{:.1}", (TOP + scale.plot_h - top).max(0.0))
+                        x=px(x)
+                        y=px(top)
+                        width=px(scale.bar_w.max(1.0))
+                        height=px((TOP + scale.plot_h - top).max(0.0))
                     >
                         <title>{tip}</title>
                     </rect>
