@@ -2,9 +2,10 @@
 
 use super::request::get;
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{ActivityEntry, ListQuery, ListResponse};
 
 pub async fn list_activity(id: i64, page: u32) -> Result<ListResponse<ActivityEntry>, ApiError> {
     let q = ListQuery { page: Some(page), ..Default::default() };
-    get(&format!("/orgs/{id}/activity?page={}&per_page={}", q.page(), q.per_page())).await
+    get(&format!("{}?page={}&per_page={}", fill(paths::ORG_ACTIVITY, &[id]), q.page(), q.per_page())).await
 }

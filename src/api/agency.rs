@@ -2,17 +2,18 @@
 
 use super::request::{get, post_for, put};
 use super::ApiError;
+use atrium_api::paths;
 use atrium_api::{AgencyBranding, AgencyProfile};
 
 pub async fn get_agency() -> Result<AgencyProfile, ApiError> {
-    get("/agency").await
+    get(paths::AGENCY).await
 }
 
 pub async fn update_agency(branding: &AgencyBranding) -> Result<AgencyProfile, ApiError> {
-    put("/agency", branding).await
+    put(paths::AGENCY, branding).await
 }
 
 /// Asks DNS now for each custom domain's verification record.
 pub async fn check_domains() -> Result<AgencyProfile, ApiError> {
-    post_for("/agency/domains/check").await
+    post_for(paths::DOMAINS_CHECK).await
 }

@@ -2,20 +2,21 @@
 
 use super::request::{delete, get, post_for, put};
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{BillingOverview, ChoosePlan, Subscription};
 
 pub async fn get_billing(org: i64) -> Result<BillingOverview, ApiError> {
-    get(&format!("/orgs/{org}/billing")).await
+    get(&fill(paths::BILLING, &[org])).await
 }
 
 pub async fn choose_plan(org: i64, plan_id: i64) -> Result<Subscription, ApiError> {
-    put(&format!("/orgs/{org}/billing/subscription"), &ChoosePlan { plan_id }).await
+    put(&fill(paths::SUBSCRIPTION, &[org]), &ChoosePlan { plan_id }).await
 }
 
 pub async fn cancel_subscription(org: i64) -> Result<(), ApiError> {
-    delete(&format!("/orgs/{org}/billing/subscription")).await
+    delete(&fill(paths::SUBSCRIPTION, &[org])).await
 }
 
 pub async fn resume_subscription(org: i64) -> Result<Subscription, ApiError> {
-    post_for(&format!("/orgs/{org}/billing/subscription/resume")).await
+    post_for(&fill(paths::SUBSCRIPTION_RESUME, &[org])).await
 }

@@ -2,13 +2,14 @@
 
 use super::request::get;
 use super::ApiError;
+use atrium_api::paths;
 use atrium_api::Branding;
 
 pub async fn get_branding() -> Result<Branding, ApiError> {
-    get("/branding").await
+    get(paths::BRANDING).await
 }
 
 /// The brand of the signed-in user's agency, whatever hostname the page is on.
 pub async fn my_branding() -> Result<Branding, ApiError> {
-    get("/me/branding").await
+    get(paths::ME_BRANDING).await
 }

@@ -2,6 +2,7 @@
 
 use super::request::get;
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{Conversation, ConversationListQuery, ConversationSummary, ListResponse};
 
 pub async fn list_conversations(
@@ -23,9 +24,9 @@ pub async fn list_conversations(
             params.push(format!("{name}={v}"));
         }
     }
-    get(&format!("/orgs/{org}/conversations?{}", params.join("&"))).await
+    get(&format!("{}?{}", fill(paths::CONVERSATIONS, &[org]), params.join("&"))).await
 }
 
 pub async fn get_conversation(org: i64, id: i64) -> Result<Conversation, ApiError> {
-    get(&format!("/orgs/{org}/conversations/{id}")).await
+    get(&fill(paths::CONVERSATION, &[org, id])).await
 }

@@ -2,16 +2,17 @@
 
 use super::request::{post, post_for};
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{Assignment, Conversation, Reply, Transition};
 
 pub async fn act(org: i64, id: i64, transition: Transition) -> Result<Conversation, ApiError> {
-    post_for(&format!("/orgs/{org}/conversations/{id}/{}", transition.path_segment())).await
+    post_for(&fill(transition.path(), &[org, id])).await
 }
 
 pub async fn reply(org: i64, id: i64, text: String) -> Result<Conversation, ApiError> {
-    post(&format!("/orgs/{org}/conversations/{id}/messages"), &Reply { text }).await
+    post(&fill(paths::CONVERSATION_MESSAGES, &[org, id]), &Reply { text }).await
 }
 
 pub async fn assign(org: i64, id: i64, assignment: &Assignment) -> Result<Conversation, ApiError> {
-    post(&format!("/orgs/{org}/conversations/{id}/assign"), assignment).await
+    post(&fill(paths::CONVERSATION_ASSIGN, &[org, id]), assignment).await
 }

@@ -2,8 +2,9 @@
 
 use super::request::put;
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{AgentAssignment, Organization};
 
 pub async fn assign_agents(id: i64, agent_ids: Vec<i64>) -> Result<Organization, ApiError> {
-    put(&format!("/orgs/{id}/agents"), &AgentAssignment { agent_ids }).await
+    put(&fill(paths::ORG_AGENTS, &[id]), &AgentAssignment { agent_ids }).await
 }

@@ -2,27 +2,28 @@
 
 use super::request::{delete, get, post, put};
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{ListResponse, NewOrganization, OrgListQuery, Organization, OrganizationUpdate};
 
 pub async fn list_orgs(query: &OrgListQuery) -> Result<ListResponse<Organization>, ApiError> {
-    get(&format!("/orgs?{}", query_string(query))).await
+    get(&format!("{}?{}", paths::ORGS, query_string(query))).await
 }
 
 pub async fn get_org(id: i64) -> Result<Organization, ApiError> {
-    get(&format!("/orgs/{id}")).await
+    get(&fill(paths::ORG, &[id])).await
 }
 
 pub async fn create_org(org: &NewOrganization) -> Result<Organization, ApiError> {
-    post("/orgs", org).await
+    post(paths::ORGS, org).await
 }
 
 /// A stale `version` answers [`ApiError::Conflict`] and changes nothing.
 pub async fn update_org(id: i64, update: &OrganizationUpdate) -> Result<Organization, ApiError> {
-    put(&format!("/orgs/{id}"), update).await
+    put(&fill(paths::ORG, &[id]), update).await
 }
 
 pub async fn delete_org(id: i64) -> Result<(), ApiError> {
-    delete(&format!("/orgs/{id}")).await
+    delete(&fill(paths::ORG, &[id])).await
 }
 
 fn query_string(q: &OrgListQuery) -> String {

@@ -2,22 +2,23 @@
 
 use super::request::{delete, get, patch, post};
 use super::ApiError;
+use atrium_api::paths::{self, fill};
 use atrium_api::{ClientUser, ClientUserPatch, ListResponse, NewClientUser};
 
 const ALL: u32 = atrium_api::list::MAX_PER_PAGE;
 
 pub async fn list_users(org: i64) -> Result<ListResponse<ClientUser>, ApiError> {
-    get(&format!("/orgs/{org}/users?per_page={ALL}")).await
+    get(&format!("{}?per_page={ALL}", fill(paths::USERS, &[org]))).await
 }
 
 pub async fn create_user(org: i64, user: &NewClientUser) -> Result<ClientUser, ApiError> {
-    post(&format!("/orgs/{org}/users"), user).await
+    post(&fill(paths::USERS, &[org]), user).await
 }
 
 pub async fn update_user(org: i64, id: i64, patch_: &ClientUserPatch) -> Result<ClientUser, ApiError> {
-    patch(&format!("/orgs/{org}/users/{id}"), patch_).await
+    patch(&fill(paths::USER, &[org, id]), patch_).await
 }
 
 pub async fn delete_user(org: i64, id: i64) -> Result<(), ApiError> {
-    delete(&format!("/orgs/{org}/users/{id}")).await
+    delete(&fill(paths::USER, &[org, id])).await
 }

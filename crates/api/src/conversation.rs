@@ -40,12 +40,12 @@ impl Transition {
         }
     }
 
-    /// The last segment of its endpoint: `POST /api/v1/orgs/{org}/conversations/{id}/{segment}`.
-    pub fn path_segment(self) -> &'static str {
+    /// Its endpoint (see [`paths`](crate::paths)).
+    pub fn path(self) -> &'static str {
         match self {
-            Transition::TakeOver => "take-over",
-            Transition::PassToAi => "pass-to-ai",
-            Transition::Close => "close",
+            Transition::TakeOver => crate::paths::TAKE_OVER,
+            Transition::PassToAi => crate::paths::PASS_TO_AI,
+            Transition::Close => crate::paths::CLOSE,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod integration;
 pub mod list;
 pub mod org;
 pub mod org_input;
+pub mod paths;
 pub mod people;
 pub mod validate;
 pub mod wire_enum;

@@ -8,7 +8,7 @@ use crate::password::same_secret;
 use crate::session::{cookie_value, request_session_hash};
 use crate::state::AppState;
 use crate::store;
-use atrium_api::{CSRF_COOKIE, CSRF_HEADER};
+use atrium_api::{paths, API_PREFIX, CSRF_COOKIE, CSRF_HEADER};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method};
 use axum::middleware::Next;
@@ -17,18 +17,14 @@ use axum::response::{IntoResponse, Response};
 /// Paths (under `/api/v1`) that a browser session cannot forge: login and the password
 /// reset have no session yet (and a reset needs the emailed token), ingest authenticates
 /// with a bearer key that a browser never sends by itself.
-const EXEMPT: &[&str] = &[
-    "/api/v1/auth/login",
-    "/api/v1/auth/embed",
-    "/api/v1/auth/password-reset",
-    "/api/v1/auth/password-reset/confirm",
-    "/api/v1/ingest/messages",
-];
+const EXEMPT: &[&str] =
+    &[paths::LOGIN, paths::EMBED_SIGN_IN, paths::PASSWORD_RESET, paths::PASSWORD_RESET_CONFIRM, paths::INGEST_MESSAGES];
 
 pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mutating = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let bearer = crate::session::transport_of(request.headers()) == atrium_api::SessionTransport::Token;
-    if !mutating || bearer || EXEMPT.contains(&request.uri().path()) {
+    let exempt = request.uri().path().strip_prefix(API_PREFIX).is_some_and(|path| EXEMPT.contains(&path));
+    if !mutating || bearer || exempt {
         return next.run(request).await;
     }
     let headers = request.headers().clone();

@@ -173,7 +173,7 @@ pub fn clear_cookies() -> AppResult<HeaderMap> {
 
 /// The `Set-Cookie` header that removes the "Log in as" return cookie.
 pub fn forget_return_cookie() -> AppResult<HeaderValue> {
-    let mut c = Cookie::build((RETURN_COOKIE, "")).path(RETURN_PATH).build();
+    let mut c = Cookie::build((RETURN_COOKIE, "")).path(return_path()).build();
     c.make_removal();
     header_value(&c)
 }
@@ -181,11 +181,15 @@ pub fn forget_return_cookie() -> AppResult<HeaderValue> {
 /// During "Log in as": the staff member's own, parked session token, HttpOnly and sent
 /// only to the route that gives it back.
 pub const RETURN_COOKIE: &str = "atrium_return";
-pub const RETURN_PATH: &str = "/api/v1/auth/stop-impersonating";
+
+/// The return cookie's path: the one route that reads it.
+fn return_path() -> String {
+    format!("{}{}", atrium_api::API_PREFIX, atrium_api::paths::STOP_IMPERSONATING)
+}
 
 pub fn return_cookie(state: &AppState, token: &str) -> AppResult<HeaderValue> {
     let c = Cookie::build((RETURN_COOKIE, token.to_string()))
-        .path(RETURN_PATH)
+        .path(return_path())
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(state.settings.secure_cookies)

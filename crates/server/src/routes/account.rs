@@ -12,6 +12,7 @@ use crate::rate_limit::Attempt;
 use crate::session::{clear_cookies, may_sign_in};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{PasswordChange, PasswordReset, PasswordResetRequest};
 use axum::extract::{ConnectInfo, State};
@@ -35,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Changes the caller's own password (staff and client users alike), after checking the
 /// current one (a wrong one is 422 on `current_password`, and counts as a failed sign-in
 /// for the login throttle). Every other session of theirs ends. Not during "Log in as".
-#[utoipa::path(post, path = "/me/password", tag = "auth", request_body = PasswordChange,
+#[utoipa::path(post, path = paths::ME_PASSWORD, tag = "auth", request_body = PasswordChange,
     responses((status = 204, description = "Changed; the caller's other sessions have ended"),
               (status = 400), (status = 401), (status = 403),
               (status = 413), (status = 422),
@@ -70,7 +71,7 @@ pub async fn change_password(
 
 /// Ends every session of the caller, this one included, on every device. Not during
 /// "Log in as" (the client user's sessions are theirs to end).
-#[utoipa::path(post, path = "/auth/sign-out-everywhere", tag = "auth",
+#[utoipa::path(post, path = paths::SIGN_OUT_EVERYWHERE, tag = "auth",
     responses((status = 204, description = "Every session ended; clears the cookies"),
               (status = 401), (status = 403)))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
@@ -85,7 +86,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) 
 /// Mails a reset link (good for 30 minutes, once) to the address, if it belongs to a user
 /// who may sign in. The answer is 202 either way, so it tells nobody whether an account
 /// exists; asking is throttled like signing in (429).
-#[utoipa::path(post, path = "/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+#[utoipa::path(post, path = paths::PASSWORD_RESET, tag = "auth", request_body = PasswordResetRequest,
     responses((status = 202, description = "If the address has an account, a link is on its way"),
               (status = 400), (status = 413), (status = 422),
               (status = 429, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
@@ -132,7 +133,7 @@ pub async fn request_password_reset(
 /// Sets a new password with the token of a reset link: the link works once and for 30
 /// minutes (otherwise 422 on `token`, `expired_link`). Every session of the user ends;
 /// they then sign in with the new password.
-#[utoipa::path(post, path = "/auth/password-reset/confirm", tag = "auth", request_body = PasswordReset,
+#[utoipa::path(post, path = paths::PASSWORD_RESET_CONFIRM, tag = "auth", request_body = PasswordReset,
     responses((status = 204, description = "Password set; every session of the user has ended"),
               (status = 400), (status = 413), (status = 422),
               (status = 503, headers(("Retry-After" = u64, description = "Seconds to wait")))))]

@@ -5,6 +5,7 @@ use crate::error::AppResult;
 use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{ActivityEntry, ListQuery, ListResponse};
 use axum::extract::State;
 use axum::Json;
@@ -16,7 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// A page of the org's activity log, newest first; `q` and `sort` are ignored. Any agency
 /// staff may read it; the org's own users may not (403).
-#[utoipa::path(get, path = "/orgs/{org}/activity", tag = "orgs", params(("org" = i64, Path), ListQuery),
+#[utoipa::path(get, path = paths::ORG_ACTIVITY, tag = "orgs", params(("org" = i64, Path), ListQuery),
     responses((status = 200, body = ListResponse<ActivityEntry>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn list_activity(

@@ -8,6 +8,7 @@ use crate::extract::ApiJson;
 use crate::state::AppState;
 use crate::store::{self, agencies::AgencySaved};
 use atrium_api::org_input::blank_to_none;
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{AgencyBranding, AgencyProfile};
 use axum::extract::State;
@@ -19,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The agency's brand and hostnames (sorted). Agency staff only.
-#[utoipa::path(get, path = "/agency", tag = "agency",
+#[utoipa::path(get, path = paths::AGENCY, tag = "agency",
     responses((status = 200, body = AgencyProfile), (status = 401),
               (status = 403)))]
 pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {
@@ -32,7 +33,7 @@ pub async fn get_agency(State(state): State<AppState>, user: AuthUser) -> AppRes
 /// (`POST /api/v1/agency/domains/check`). A hostname another agency has verified is 422
 /// (`hostnames`: `taken`); an address, `localhost` or the platform's own domain is 422
 /// (`reserved_hostname`); either changes nothing. Agency owners and admins only.
-#[utoipa::path(put, path = "/agency", tag = "agency", request_body = AgencyBranding,
+#[utoipa::path(put, path = paths::AGENCY, tag = "agency", request_body = AgencyBranding,
     responses((status = 200, body = AgencyProfile), (status = 400),
               (status = 401), (status = 403), (status = 422)))]
 pub async fn update_agency(
@@ -56,7 +57,7 @@ pub async fn update_agency(
 
 /// Asks DNS now for the record of each of the agency's domains and answers what it found
 /// (the same check runs periodically). Agency owners and admins only.
-#[utoipa::path(post, path = "/agency/domains/check", tag = "agency",
+#[utoipa::path(post, path = paths::DOMAINS_CHECK, tag = "agency",
     responses((status = 200, body = AgencyProfile), (status = 401),
               (status = 403)))]
 pub async fn check_domains(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<AgencyProfile>> {

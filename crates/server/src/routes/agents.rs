@@ -5,6 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, agents::AgentDeletion};
+use atrium_api::paths;
 use atrium_api::{Agent, AgentInput, AgentListQuery, ListResponse};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -25,7 +26,7 @@ const HAS_CONVERSATIONS: &str =
     "This agent has conversations, and deleting it would delete them too. Pause the agent instead.";
 
 /// A page of the agency's agents sorted by name. Agency staff only.
-#[utoipa::path(get, path = "/agents", tag = "agents", params(AgentListQuery),
+#[utoipa::path(get, path = paths::AGENTS, tag = "agents", params(AgentListQuery),
     responses((status = 200, body = ListResponse<Agent>), (status = 400),
               (status = 401), (status = 403)))]
 pub async fn list_agents(
@@ -39,7 +40,7 @@ pub async fn list_agents(
 }
 
 /// A new agent in the pool. Agency owners and admins only.
-#[utoipa::path(post, path = "/agents", tag = "agents", request_body = AgentInput,
+#[utoipa::path(post, path = paths::AGENTS, tag = "agents", request_body = AgentInput,
     responses((status = 201, body = Agent, headers(("location" = String, description = "The new agent's URL"))),
               (status = 400), (status = 401), (status = 403),
               (status = 422)))]
@@ -56,7 +57,7 @@ pub async fn create_agent(
 }
 
 /// One agent of the caller's agency; another agency's is 404. Agency staff only.
-#[utoipa::path(get, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+#[utoipa::path(get, path = paths::AGENT, tag = "agents", params(("id" = i64, Path)),
     responses((status = 200, body = Agent), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
 pub async fn get_agent(
@@ -69,7 +70,7 @@ pub async fn get_agent(
 }
 
 /// Replaces an agent's name, kind, description and status. Agency owners and admins only.
-#[utoipa::path(put, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+#[utoipa::path(put, path = paths::AGENT, tag = "agents", params(("id" = i64, Path)),
     request_body = AgentInput,
     responses((status = 200, body = Agent), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]
@@ -90,7 +91,7 @@ pub async fn update_agent(
 /// Deletes an agent and unassigns it from every org and user (each affected org logs the
 /// change). An agent that has conversations is 409 and stays: deleting it would delete
 /// their history too, so it is paused instead. Agency owners and admins only.
-#[utoipa::path(delete, path = "/agents/{id}", tag = "agents", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = paths::AGENT, tag = "agents", params(("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_agent(

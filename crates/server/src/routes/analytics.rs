@@ -8,6 +8,7 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::routes::conversations::scope;
 use crate::state::AppState;
 use crate::store::{self, analytics::AnalyticsFilter};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{Analytics, AnalyticsQuery, Permission};
 use axum::extract::State;
@@ -24,7 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The last `days` (1 to 365, default 30) UTC days up to today, oldest first, narrowed
 /// to one agent or team when asked.
-#[utoipa::path(get, path = "/orgs/{org}/analytics", tag = "conversations",
+#[utoipa::path(get, path = paths::ORG_ANALYTICS, tag = "conversations",
     params(("org" = i64, Path), AnalyticsQuery),
     responses((status = 200, body = Analytics), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]

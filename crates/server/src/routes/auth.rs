@@ -9,6 +9,7 @@ use crate::rate_limit::Attempt;
 use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{validate, AgencyRef, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE};
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
@@ -28,7 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// disabled user and an archived org, after the same amount of work. Throttled as
 /// `rate_limit.rs` explains (429 with `Retry-After`); when too many sign-ins are already
 /// hashing passwords, 503 `server_busy` with `Retry-After`.
-#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, path = paths::LOGIN, tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = Me, description = "Sets the session, CSRF and device cookies; with \
                `session: token`, no session cookie but `session_token` in the body"),
               (status = 400), (status = 401),
@@ -77,7 +78,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
     let token = random_token();
     store::sessions::remember_device(&state.db, &token_hash(&token), user_id).await?;
     let cookie = Cookie::build((DEVICE_COOKIE, token))
-        .path(format!("{API_PREFIX}/auth/login"))
+        .path(format!("{API_PREFIX}{}", paths::LOGIN))
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(state.settings.secure_cookies)
@@ -87,7 +88,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
 }
 
 /// Ends the session the request carries (cookie or bearer token).
-#[utoipa::path(post, path = "/auth/logout", tag = "auth",
+#[utoipa::path(post, path = paths::LOGOUT, tag = "auth",
     responses((status = 204), (status = 403)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<impl IntoResponse> {
     if let Some(hash) = crate::session::request_session_hash(&headers) {
@@ -98,7 +99,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
 
 /// Who is signed in: the user, their role, agency, org, permissions and agents, and who
 /// is behind a "Log in as".
-#[utoipa::path(get, path = "/me", tag = "auth",
+#[utoipa::path(get, path = paths::ME, tag = "auth",
     responses((status = 200, body = Me, headers(("X-CSRF-Token" = String, description = "The session's CSRF token"))),
               (status = 401)))]
 pub async fn me(State(state): State<AppState>, user: AuthUser, headers: HeaderMap) -> AppResult<impl IntoResponse> {

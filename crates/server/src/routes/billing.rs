@@ -13,6 +13,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::payments::announce;
 use crate::state::AppState;
 use crate::store::{self, subscriptions::Choice, subscriptions::OrgRef};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{BillingOverview, ChoosePlan, Permission, Subscription, SubscriptionStatus};
 use axum::extract::State;
@@ -41,7 +42,7 @@ fn require_enabled(access: &OrgAccess) -> AppResult<()> {
 
 /// Plan, subscription status, usage and credits of the current period (the calendar
 /// month without a subscription), and the plans the org may choose.
-#[utoipa::path(get, path = "/orgs/{org}/billing", tag = "billing", params(("org" = i64, Path)),
+#[utoipa::path(get, path = paths::BILLING, tag = "billing", params(("org" = i64, Path)),
     responses((status = 200, body = BillingOverview), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn get_billing(
@@ -72,7 +73,7 @@ pub async fn get_billing(
 
 /// Subscribes the org to a plan (a whole period, invoiced now), or moves its subscription
 /// to another plan of the same currency, prorated to the second on one invoice.
-#[utoipa::path(put, path = "/orgs/{org}/billing/subscription", tag = "billing",
+#[utoipa::path(put, path = paths::SUBSCRIPTION, tag = "billing",
     params(("org" = i64, Path)), request_body = ChoosePlan,
     responses((status = 200, body = Subscription), (status = 400), (status = 401),
               (status = 403), (status = 404),
@@ -104,7 +105,7 @@ pub async fn choose_plan(
 }
 
 /// Cancels at the period's end: the subscription runs (and stays `active`) until then.
-#[utoipa::path(delete, path = "/orgs/{org}/billing/subscription", tag = "billing",
+#[utoipa::path(delete, path = paths::SUBSCRIPTION, tag = "billing",
     params(("org" = i64, Path)),
     responses((status = 200, body = Subscription), (status = 400), (status = 401),
               (status = 403), (status = 404),
@@ -123,7 +124,7 @@ pub async fn cancel_subscription(
 }
 
 /// Takes back a cancellation before the period ends.
-#[utoipa::path(post, path = "/orgs/{org}/billing/subscription/resume", tag = "billing",
+#[utoipa::path(post, path = paths::SUBSCRIPTION_RESUME, tag = "billing",
     params(("org" = i64, Path)),
     responses((status = 200, body = Subscription), (status = 400), (status = 401),
               (status = 403), (status = 404),

@@ -6,6 +6,7 @@ use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::Branding;
 use axum::extract::State;
 use axum::http::header::HOST;
@@ -18,7 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Public: the login page shows it before anyone signs in.
-#[utoipa::path(get, path = "/branding", tag = "branding",
+#[utoipa::path(get, path = paths::BRANDING, tag = "branding",
     responses((status = 200, body = Branding), (status = 404)))]
 pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Json<Branding>> {
     let host = headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
@@ -28,7 +29,7 @@ pub async fn get_branding(State(state): State<AppState>, headers: HeaderMap) -> 
 
 /// The brand of the signed-in user's agency: a page signed in on another agency's
 /// hostname must not show that agency's name and colours around this user's data.
-#[utoipa::path(get, path = "/me/branding", tag = "branding",
+#[utoipa::path(get, path = paths::ME_BRANDING, tag = "branding",
     responses((status = 200, body = Branding), (status = 401)))]
 pub async fn my_branding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<Branding>> {
     let agency_id = user.signed_in().user.agency_id;

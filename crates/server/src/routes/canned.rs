@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{CannedResponse, CannedResponsePatch, ListQuery, ListResponse, NewCannedResponse, Permission};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -33,7 +34,7 @@ async fn enabled(state: &AppState, user: &AuthUser, org_id: i64, rule: OrgRule) 
 }
 
 /// A page of the org's canned responses by shortcode; `q` searches shortcode, title and body.
-#[utoipa::path(get, path = "/orgs/{org}/canned-responses", tag = "conversations",
+#[utoipa::path(get, path = paths::CANNED_RESPONSES, tag = "conversations",
     params(("org" = i64, Path), ListQuery),
     responses((status = 200, body = ListResponse<CannedResponse>), (status = 400),
               (status = 401), (status = 403), (status = 404),
@@ -50,7 +51,7 @@ pub async fn list_canned(
 }
 
 /// A new canned response; its shortcode must be unused in the org.
-#[utoipa::path(post, path = "/orgs/{org}/canned-responses", tag = "conversations",
+#[utoipa::path(post, path = paths::CANNED_RESPONSES, tag = "conversations",
     params(("org" = i64, Path)), request_body = NewCannedResponse,
     responses((status = 201, body = CannedResponse, headers(("location" = String, description = "Its URL"))),
               (status = 400), (status = 401), (status = 403),
@@ -72,7 +73,7 @@ pub async fn create_canned(
 }
 
 /// Changes the fields present; a shortcode must stay unique in the org.
-#[utoipa::path(patch, path = "/orgs/{org}/canned-responses/{id}", tag = "conversations",
+#[utoipa::path(patch, path = paths::CANNED_RESPONSE, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = CannedResponsePatch,
     responses((status = 200, body = CannedResponse), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
@@ -101,7 +102,7 @@ pub async fn update_canned(
 }
 
 /// Deletes a canned response of the org.
-#[utoipa::path(delete, path = "/orgs/{org}/canned-responses/{id}", tag = "conversations",
+#[utoipa::path(delete, path = paths::CANNED_RESPONSE, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]

@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, conversations::ConversationScope};
+use atrium_api::paths;
 use atrium_api::{
     Conversation, ConversationListQuery, ConversationSummary, ListResponse, Organization, Permission, UserKind,
 };
@@ -46,7 +47,7 @@ pub fn shows_system_messages(org: &Organization) -> bool {
 
 /// The inbox, newest activity first, filtered by status, team, assignee, agent, `q` (the
 /// contact's name or any message's text) and `updated_since`.
-#[utoipa::path(get, path = "/orgs/{org}/conversations", tag = "conversations",
+#[utoipa::path(get, path = paths::CONVERSATIONS, tag = "conversations",
     params(("org" = i64, Path), ConversationListQuery),
     responses((status = 200, body = ListResponse<ConversationSummary>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
@@ -74,7 +75,7 @@ pub async fn list_conversations(
 /// One conversation with its transcript, oldest message first. System messages appear
 /// only where the org has handoff on and shows handoff messages. Opening it marks it read
 /// for the caller up to its newest message shown.
-#[utoipa::path(get, path = "/orgs/{org}/conversations/{id}", tag = "conversations",
+#[utoipa::path(get, path = paths::CONVERSATION, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404)))]

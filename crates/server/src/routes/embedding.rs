@@ -12,6 +12,7 @@ use crate::session::{may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::embedding::EMBED_MAX_SECS;
+use atrium_api::paths;
 use atrium_api::{CreatedEmbedSecret, EmbedSettings, EmbedSignIn, FrameOrigins, Me, SessionTransport};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -31,7 +32,7 @@ const CLOCK_SKEW_SECS: i64 = 30;
 
 /// The origins allowed to frame the dashboard and the embed secrets (never their values).
 /// Agency staff only.
-#[utoipa::path(get, path = "/agency/embedding", tag = "agency",
+#[utoipa::path(get, path = paths::EMBEDDING, tag = "agency",
     responses((status = 200, body = EmbedSettings), (status = 401), (status = 403)))]
 pub async fn get_embedding(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<EmbedSettings>> {
     let staff = user.require_staff()?;
@@ -40,7 +41,7 @@ pub async fn get_embedding(State(state): State<AppState>, user: AuthUser) -> App
 
 /// Replaces the origins allowed to frame the client dashboard (`/embed` answers with
 /// `frame-ancestors` naming them). Agency owners and admins only.
-#[utoipa::path(put, path = "/agency/embedding", tag = "agency", request_body = FrameOrigins,
+#[utoipa::path(put, path = paths::EMBEDDING, tag = "agency", request_body = FrameOrigins,
     responses((status = 200, body = EmbedSettings), (status = 400), (status = 401),
               (status = 403), (status = 422)))]
 pub async fn update_embedding(
@@ -58,7 +59,7 @@ pub async fn update_embedding(
 }
 
 /// A new embed secret, answered whole this once. Agency owners and admins only.
-#[utoipa::path(post, path = "/agency/embed-secrets", tag = "agency",
+#[utoipa::path(post, path = paths::EMBED_SECRETS, tag = "agency",
     responses((status = 201, body = CreatedEmbedSecret), (status = 401),
               (status = 403)))]
 pub async fn create_secret(
@@ -74,7 +75,7 @@ pub async fn create_secret(
 
 /// Revokes a secret: links it signed, even unused ones, sign nobody in any more. Another
 /// agency's secret is 404. Agency owners and admins only.
-#[utoipa::path(delete, path = "/agency/embed-secrets/{id}", tag = "agency", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = paths::EMBED_SECRET, tag = "agency", params(("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
 pub async fn revoke_secret(
@@ -93,7 +94,7 @@ pub async fn revoke_secret(
 /// site cannot count on cookies). A link signs in once, within its `exp` (at most five
 /// minutes ahead), when signed with a secret of the agency it names, for a client user of
 /// that agency who may sign in; anything else is 401 `invalid_embed_link` and no session.
-#[utoipa::path(post, path = "/auth/embed", tag = "auth", request_body = EmbedSignIn,
+#[utoipa::path(post, path = paths::EMBED_SIGN_IN, tag = "auth", request_body = EmbedSignIn,
     responses((status = 200, body = Me, description = "`session_token` holds the new session"),
               (status = 400), (status = 401)))]
 pub async fn embed_sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<EmbedSignIn>) -> AppResult<Json<Me>> {

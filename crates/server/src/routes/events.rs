@@ -17,6 +17,7 @@ use crate::routes::conversations::{scope, READ};
 use crate::session::{check_session, load_session};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{OrgEvent, StreamTicket, STREAM_TICKET_SECS};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
@@ -44,7 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// A single-use pass for one event stream, good for [`STREAM_TICKET_SECS`]: how a page whose
 /// session is a bearer token opens a stream (`EventSource` cannot send the header). The
 /// stream then lives by its session exactly as a cookie stream does.
-#[utoipa::path(post, path = "/events/tickets", tag = "conversations",
+#[utoipa::path(post, path = paths::EVENT_TICKETS, tag = "conversations",
     responses((status = 201, body = StreamTicket), (status = 401), (status = 403)))]
 pub async fn create_ticket(
     State(state): State<AppState>,
@@ -83,7 +84,7 @@ impl FromRequestParts<AppState> for StreamCaller {
 /// `handoff.requested` and `settings.updated` events, from now on. Event ids count this
 /// stream's own events (1, 2, 3…): they say nothing about anyone else's traffic. One user
 /// holds at most [`crate::events::STREAMS_PER_USER`] streams per server at once (429).
-#[utoipa::path(get, path = "/orgs/{org}/events", tag = "conversations",
+#[utoipa::path(get, path = paths::ORG_EVENTS, tag = "conversations",
     params(("org" = i64, Path),
            ("ticket" = Option<String>, Query, description = "A stream ticket, for a session carried as a token")),
     responses((status = 200, description = "Server-sent events, each one's data an OrgEvent",

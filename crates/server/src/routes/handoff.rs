@@ -11,6 +11,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::routes::conversations::{scope, shows_system_messages, READ};
 use crate::state::AppState;
 use crate::store::{self, handoff::Action, handoff::ActionOutcome};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{Assignment, Conversation, ConversationStatus, Reply, Transition};
 use axum::extract::State;
@@ -28,7 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// "Handle chat": the caller takes a waiting (or bot) conversation; it becomes `human`,
 /// assigned to them, with the system message "A team member joined.".
-#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/take-over", tag = "conversations",
+#[utoipa::path(post, path = paths::TAKE_OVER, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
@@ -42,7 +43,7 @@ pub async fn take_over(
 
 /// "Pass to AI": a `human` (or waiting) conversation goes back to the assistant, with no
 /// assignee and the system message "Passed back to the assistant.".
-#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/pass-to-ai", tag = "conversations",
+#[utoipa::path(post, path = paths::PASS_TO_AI, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
@@ -56,7 +57,7 @@ pub async fn pass_to_ai(
 
 /// Closes an open conversation ("Conversation closed."). Allowed with handoff off too: an
 /// org without handoff still tidies its inbox.
-#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/close", tag = "conversations",
+#[utoipa::path(post, path = paths::CLOSE, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
@@ -70,7 +71,7 @@ pub async fn close(
 
 /// Routes an open conversation to a team of the org and/or a user of the org (`null`
 /// clears either); its state does not change.
-#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/assign", tag = "conversations",
+#[utoipa::path(post, path = paths::CONVERSATION_ASSIGN, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = Assignment,
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
@@ -85,7 +86,7 @@ pub async fn assign(
 }
 
 /// A team member's reply to the visitor; only in a conversation a person has taken over.
-#[utoipa::path(post, path = "/orgs/{org}/conversations/{id}/messages", tag = "conversations",
+#[utoipa::path(post, path = paths::CONVERSATION_MESSAGES, tag = "conversations",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = Reply,
     responses((status = 200, body = Conversation), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),

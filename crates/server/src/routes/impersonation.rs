@@ -16,6 +16,7 @@ use crate::session::{
 };
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{Me, SessionTransport, RETURN_TOKEN_HEADER};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -36,7 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// token too, in the body; the page keeps the staff token to give back.
 /// A disabled user or an archived org is 409: they could not sign in themselves. Agency
 /// owners and admins only.
-#[utoipa::path(post, path = "/orgs/{org}/users/{id}/impersonate", tag = "people",
+#[utoipa::path(post, path = paths::IMPERSONATE, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Me, description = "Sets new session and CSRF cookies (token mode: \
                `session_token`)"),
@@ -78,7 +79,7 @@ pub async fn impersonate(
 /// request without that cookie) never yields a staff session.
 /// Answers the staff member's `Me`. Without the return cookie the impersonation still
 /// ends, and the answer is 401: sign in again. Outside an impersonation it is 409.
-#[utoipa::path(post, path = "/auth/stop-impersonating", tag = "auth",
+#[utoipa::path(post, path = paths::STOP_IMPERSONATING, tag = "auth",
     params(("X-Return-Token" = Option<String>, Header, description = "Token mode: the staff member's parked token")),
     responses((status = 200, body = Me, description = "Sets the staff member's session and CSRF cookies again \
                (token mode: `session_token`)"),

@@ -10,6 +10,7 @@ use crate::password::token_hash;
 use crate::smart_handoff;
 use crate::state::AppState;
 use crate::store::{self, ingest::Decide, ingest::Escalation, ingest::IngestContext, ingest::IngestRow};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{ConversationStatus, HandoffRule, IngestAuthor, IngestMessage, IngestResult, OrgSettings};
 use axum::extract::{FromRequestParts, State};
@@ -43,7 +44,7 @@ impl FromRequestParts<AppState> for ApiKeyAgency {
 /// escalates it to `waiting` on a handoff request. The org must be one of the key's
 /// agency (not archived) and the agent assigned to it: otherwise 422, the same for an org
 /// that does not exist and one of another agency.
-#[utoipa::path(post, path = "/ingest/messages", tag = "conversations", request_body = IngestMessage,
+#[utoipa::path(post, path = paths::INGEST_MESSAGES, tag = "conversations", request_body = IngestMessage,
     security(("agency_api_key" = [])),
     responses((status = 200, body = IngestResult), (status = 400), (status = 401),
               (status = 413), (status = 422),

@@ -9,6 +9,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::password::{random_token, token_hash};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{ApiKey, CreatedApiKey, HandoffRule, ListResponse, NewHandoffRule};
 use axum::extract::State;
@@ -36,7 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The agency's API keys, newest first, by prefix only.
-#[utoipa::path(get, path = "/api-keys", tag = "integration",
+#[utoipa::path(get, path = paths::API_KEYS, tag = "integration",
     responses((status = 200, body = ListResponse<ApiKey>), (status = 401),
               (status = 403)))]
 pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> AppResult<Json<ListResponse<ApiKey>>> {
@@ -47,7 +48,7 @@ pub async fn list_api_keys(State(state): State<AppState>, user: AuthUser) -> App
 }
 
 /// A new key. Its secret is in this answer only: the server keeps its hash.
-#[utoipa::path(post, path = "/api-keys", tag = "integration",
+#[utoipa::path(post, path = paths::API_KEYS, tag = "integration",
     responses((status = 201, body = CreatedApiKey), (status = 401),
               (status = 403)))]
 pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> AppResult<impl IntoResponse> {
@@ -59,7 +60,7 @@ pub async fn create_api_key(State(state): State<AppState>, user: AuthUser) -> Ap
 }
 
 /// Revokes the key: the runtime using it is turned away from then on (401).
-#[utoipa::path(delete, path = "/api-keys/{id}", tag = "integration", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = paths::API_KEY, tag = "integration", params(("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
 pub async fn revoke_api_key(
@@ -75,7 +76,7 @@ pub async fn revoke_api_key(
 }
 
 /// The org's keyword rules, by keyword.
-#[utoipa::path(get, path = "/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+#[utoipa::path(get, path = paths::HANDOFF_RULES, tag = "integration", params(("org" = i64, Path)),
     responses((status = 200, body = ListResponse<HandoffRule>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn list_handoff_rules(
@@ -91,7 +92,7 @@ pub async fn list_handoff_rules(
 
 /// A new rule. The keyword must be new to the org (in any case: 422 `taken`) and the
 /// team, when given, one of the org's (422 `unknown`).
-#[utoipa::path(post, path = "/orgs/{org}/handoff-rules", tag = "integration", params(("org" = i64, Path)),
+#[utoipa::path(post, path = paths::HANDOFF_RULES, tag = "integration", params(("org" = i64, Path)),
     request_body = NewHandoffRule,
     responses((status = 201, body = HandoffRule), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]
@@ -115,7 +116,7 @@ pub async fn create_handoff_rule(
 }
 
 /// Deletes a handoff keyword rule of the org.
-#[utoipa::path(delete, path = "/orgs/{org}/handoff-rules/{id}", tag = "integration",
+#[utoipa::path(delete, path = paths::HANDOFF_RULE, tag = "integration",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404)))]

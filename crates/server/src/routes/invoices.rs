@@ -10,6 +10,7 @@ use crate::payments::PaymentError;
 use crate::routes::billing::READ;
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{Invoice, InvoiceStatus, ListQuery, ListResponse};
 use axum::extract::State;
 use axum::Json;
@@ -20,7 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// A page of the org's invoices, newest first, each with its lines.
-#[utoipa::path(get, path = "/orgs/{org}/invoices", tag = "billing", params(("org" = i64, Path), ListQuery),
+#[utoipa::path(get, path = paths::INVOICES, tag = "billing", params(("org" = i64, Path), ListQuery),
     responses((status = 200, body = ListResponse<Invoice>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn list_invoices(
@@ -38,7 +39,7 @@ pub async fn list_invoices(
 
 /// Records that an open invoice was paid (money received outside Atrium); a
 /// `past_due` subscription with nothing else overdue is `active` again.
-#[utoipa::path(post, path = "/orgs/{org}/invoices/{id}/pay", tag = "billing",
+#[utoipa::path(post, path = paths::INVOICE_PAY, tag = "billing",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Invoice), (status = 400), (status = 401),
               (status = 403), (status = 404),

@@ -2,6 +2,7 @@
 
 use crate::state::AppState;
 use atrium_api as api;
+use atrium_api::paths;
 use axum::Json;
 use std::sync::OnceLock;
 use utoipa::{Modify, OpenApi};
@@ -36,7 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// This document. Public, like the API's shape is.
-#[utoipa::path(get, path = "/openapi.json", tag = "meta",
+#[utoipa::path(get, path = paths::OPENAPI, tag = "meta",
     responses((status = 200, description = "The OpenAPI 3 document of this API", content_type = "application/json"),
               (status = 400, description = "A query parameter holds control characters")))]
 pub async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
@@ -47,13 +48,13 @@ pub async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
 /// column agrees: `crates/server/tests/server/authz_matrix.rs`). `POST /auth/logout` ends the
 /// session there is, if any.
 pub const PUBLIC: &[(&str, &str)] = &[
-    ("get", "/api/v1/openapi.json"),
-    ("get", "/api/v1/branding"),
-    ("post", "/api/v1/auth/login"),
-    ("post", "/api/v1/auth/logout"),
-    ("post", "/api/v1/auth/password-reset"),
-    ("post", "/api/v1/auth/password-reset/confirm"),
-    ("post", "/api/v1/auth/embed"),
+    ("get", paths::OPENAPI),
+    ("get", paths::BRANDING),
+    ("post", paths::LOGIN),
+    ("post", paths::LOGOUT),
+    ("post", paths::PASSWORD_RESET),
+    ("post", paths::PASSWORD_RESET_CONFIRM),
+    ("post", paths::EMBED_SIGN_IN),
 ];
 
 /// How callers prove who they are, and which way each operation takes, as the server
@@ -95,7 +96,8 @@ impl utoipa::Modify for Security {
         let require = |names: &[&str]| {
             names.iter().fold(SecurityRequirement::default(), |req, name| req.add::<&str, [&str; 0], &str>(name, []))
         };
-        for (path, item) in openapi.paths.paths.iter_mut() {
+        for (full_path, item) in openapi.paths.paths.iter_mut() {
+            let path = full_path.strip_prefix(api::API_PREFIX).unwrap_or(full_path);
             let operations = [
                 ("get", &mut item.get),
                 ("put", &mut item.put),
@@ -115,11 +117,11 @@ impl utoipa::Modify for Security {
                     require(&["session_cookie"])
                 };
                 let mut ways = vec![cookie, require(&["session_token"])];
-                if path.ends_with("/events") {
+                if path == paths::ORG_EVENTS {
                     ways.push(require(&["stream_ticket"]));
                 }
-                if PUBLIC.contains(&(method, path.as_str())) {
-                    ways = if path == "/api/v1/auth/logout" {
+                if PUBLIC.contains(&(method, path)) {
+                    ways = if path == paths::LOGOUT {
                         [vec![SecurityRequirement::default()], ways].concat()
                     } else {
                         vec![SecurityRequirement::default()]
@@ -143,32 +145,32 @@ impl utoipa::Modify for RequestExamples {
         let examples = [
             (
                 "post",
-                "/api/v1/auth/login",
+                paths::LOGIN,
                 json!({"email": "owner@agency.example", "password": "your-password", "session": "token"}),
             ),
-            ("post", "/api/v1/orgs", json!({"name": "Acme Dental", "contact_email": "office@acme.test"})),
+            ("post", paths::ORGS, json!({"name": "Acme Dental", "contact_email": "office@acme.test"})),
             (
                 "put",
-                "/api/v1/orgs/{org}",
+                paths::ORG,
                 json!({"name": "Acme Dental", "contact_email": "office@acme.test",
                 "logo_url": null, "settings": settings, "version": 3}),
             ),
             (
                 "post",
-                "/api/v1/orgs/{org}/users",
+                paths::USERS,
                 json!({"name": "Andy Agent", "email": "agent@acme.test",
                 "password": "a-long-password", "role": "client_user", "permissions": ["home", "conversations"]}),
             ),
             (
                 "post",
-                "/api/v1/ingest/messages",
+                paths::INGEST_MESSAGES,
                 json!({"org_id": 1, "agent_id": 1, "external_id": "chat-42",
                 "author": "visitor", "text": "Can I talk to a person?", "contact_name": "Tom Baker"}),
             ),
-            ("post", "/api/v1/auth/embed", json!({"token": "eyJhZ2VuY3kiOjF9.3f1c…"})),
+            ("post", paths::EMBED_SIGN_IN, json!({"token": "eyJhZ2VuY3kiOjF9.3f1c…"})),
         ];
         for (method, path, example) in examples {
-            let Some(item) = openapi.paths.paths.get_mut(path) else { continue };
+            let Some(item) = openapi.paths.paths.get_mut(&format!("{}{path}", api::API_PREFIX)) else { continue };
             let operation = match method {
                 "post" => item.post.as_mut(),
                 "put" => item.put.as_mut(),
@@ -235,7 +237,8 @@ impl utoipa::Modify for ErrorAnswers {
         let error = |description: &str| {
             ResponseBuilder::new().description(description).content("application/json", error_body()).build()
         };
-        for (path, item) in openapi.paths.paths.iter_mut() {
+        for (full_path, item) in openapi.paths.paths.iter_mut() {
+            let path = full_path.strip_prefix(api::API_PREFIX).unwrap_or(full_path);
             let operations = [
                 &mut item.get,
                 &mut item.put,
@@ -256,7 +259,7 @@ impl utoipa::Modify for ErrorAnswers {
                         }
                     }
                 }
-                if path == "/api/v1/openapi.json" {
+                if path == paths::OPENAPI {
                     continue;
                 }
                 let responses = &mut operation.responses.responses;

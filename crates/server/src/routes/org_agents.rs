@@ -5,6 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
 use crate::store::{self, org_agents::AssignOutcome};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{AgentAssignment, Organization};
 use axum::extract::State;
@@ -18,7 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Replaces the org's agents with `agent_ids` (duplicates ignored), each of which must be
 /// an agent of the caller's agency. Logged; leaves `version` alone, so a settings draft
 /// open elsewhere stays saveable. Agency owners and admins only.
-#[utoipa::path(put, path = "/orgs/{org}/agents", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(put, path = paths::ORG_AGENTS, tag = "orgs", params(("org" = i64, Path)),
     request_body = AgentAssignment,
     responses((status = 200, body = Organization), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]

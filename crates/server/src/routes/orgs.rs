@@ -6,6 +6,7 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, orgs::NewOrg, orgs::OrgEdit, orgs::SaveOutcome};
 use atrium_api::org_input::blank_to_none;
+use atrium_api::paths;
 use atrium_api::{ListResponse, NewOrganization, OrgListQuery, OrgSettings, Organization, OrganizationUpdate};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -19,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The caller's agency's organizations, a page at a time. Agency staff only.
-#[utoipa::path(get, path = "/orgs", tag = "orgs", params(OrgListQuery),
+#[utoipa::path(get, path = paths::ORGS, tag = "orgs", params(OrgListQuery),
     responses((status = 200, body = ListResponse<Organization>), (status = 401),
               (status = 403), (status = 400), (status = 422)))]
 pub async fn list_orgs(
@@ -36,7 +37,7 @@ pub async fn list_orgs(
 
 /// A new organization with the default settings. Agency owners and admins only; the name
 /// must be unused in the agency, in any case.
-#[utoipa::path(post, path = "/orgs", tag = "orgs", request_body = NewOrganization,
+#[utoipa::path(post, path = paths::ORGS, tag = "orgs", request_body = NewOrganization,
     responses((status = 201, body = Organization, headers(("location" = String, description = "The new org's URL"))),
               (status = 400), (status = 401), (status = 403),
               (status = 422)))]
@@ -66,7 +67,7 @@ pub async fn create_org(
 }
 
 /// One organization: for its agency's staff and its own users; 404 for everyone else.
-#[utoipa::path(get, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(get, path = paths::ORG, tag = "orgs", params(("org" = i64, Path)),
     responses((status = 200, body = Organization), (status = 400), (status = 401),
               (status = 404)))]
 pub async fn get_org(
@@ -80,7 +81,7 @@ pub async fn get_org(
 /// Saves the whole editable state of an org, archiving or restoring it when `archived` is
 /// given. Based on an old `version` it answers 409 and changes nothing. Every changed field
 /// is logged. Agency owners and admins only.
-#[utoipa::path(put, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(put, path = paths::ORG, tag = "orgs", params(("org" = i64, Path)),
     request_body = OrganizationUpdate,
     responses((status = 200, body = Organization), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
@@ -122,7 +123,7 @@ pub async fn update_org(
 
 /// Deletes an org with everything it holds: users, teams, conversations, its log.
 /// Agency owners and admins only.
-#[utoipa::path(delete, path = "/orgs/{org}", tag = "orgs", params(("org" = i64, Path)),
+#[utoipa::path(delete, path = paths::ORG, tag = "orgs", params(("org" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
 pub async fn delete_org(

@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store;
+use atrium_api::paths;
 use atrium_api::{ListQuery, ListResponse, NewPlan, Plan, PlanPatch};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -20,7 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// A page of the agency's plans, retired ones last; `q` searches names.
-#[utoipa::path(get, path = "/plans", tag = "billing", params(ListQuery),
+#[utoipa::path(get, path = paths::PLANS, tag = "billing", params(ListQuery),
     responses((status = 200, body = ListResponse<Plan>), (status = 400),
               (status = 401), (status = 403)))]
 pub async fn list_plans(
@@ -34,7 +35,7 @@ pub async fn list_plans(
 }
 
 /// A new plan. Prices are whole minor units (a fraction is a 400), never negative.
-#[utoipa::path(post, path = "/plans", tag = "billing", request_body = NewPlan,
+#[utoipa::path(post, path = paths::PLANS, tag = "billing", request_body = NewPlan,
     responses((status = 201, body = Plan, headers(("location" = String, description = "Its URL"))),
               (status = 400), (status = 401), (status = 403),
               (status = 422)))]
@@ -54,7 +55,7 @@ pub async fn create_plan(
 
 /// Changes the fields present; `retired: true` retires the plan (no new subscriptions).
 /// Subscriptions keep the terms they took until their next renewal.
-#[utoipa::path(patch, path = "/plans/{id}", tag = "billing", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = paths::PLAN, tag = "billing", params(("id" = i64, Path)),
     request_body = PlanPatch,
     responses((status = 200, body = Plan), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]

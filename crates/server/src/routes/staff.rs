@@ -7,6 +7,7 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::password::hash_password_off_thread;
 use crate::state::AppState;
 use crate::store::{self, staff::NewStaffRow, staff::StaffOutcome};
+use atrium_api::paths;
 use atrium_api::{ListQuery, ListResponse, NewStaffUser, StaffRoleChange, StaffUser};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -22,7 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 const LAST_OWNER: &str = "An agency needs an owner: make someone else owner first.";
 
 /// A page of the agency's staff by name, `q` searching name and email. Agency staff only.
-#[utoipa::path(get, path = "/staff", tag = "staff", params(ListQuery),
+#[utoipa::path(get, path = paths::STAFF, tag = "staff", params(ListQuery),
     responses((status = 200, body = ListResponse<StaffUser>), (status = 400),
               (status = 401), (status = 403)))]
 pub async fn list_staff(
@@ -37,7 +38,7 @@ pub async fn list_staff(
 
 /// A new staff member of the caller's agency; the email must be unused on the whole
 /// platform, in any case. Owners only.
-#[utoipa::path(post, path = "/staff", tag = "staff", request_body = NewStaffUser,
+#[utoipa::path(post, path = paths::STAFF, tag = "staff", request_body = NewStaffUser,
     responses((status = 201, body = StaffUser, headers(("location" = String, description = "The new member's URL"))),
               (status = 400), (status = 401), (status = 403),
               (status = 422),
@@ -69,7 +70,7 @@ pub async fn create_staff(
 }
 
 /// Gives a staff member another role; demoting the agency's last owner is 409. Owners only.
-#[utoipa::path(patch, path = "/staff/{id}", tag = "staff", params(("id" = i64, Path)),
+#[utoipa::path(patch, path = paths::STAFF_USER, tag = "staff", params(("id" = i64, Path)),
     request_body = StaffRoleChange,
     responses((status = 200, body = StaffUser), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
@@ -93,7 +94,7 @@ pub async fn update_staff(
 
 /// Removes a staff member, ending their sessions (and any "Log in as" they opened) at
 /// once; removing the agency's last owner is 409. Owners only.
-#[utoipa::path(delete, path = "/staff/{id}", tag = "staff", params(("id" = i64, Path)),
+#[utoipa::path(delete, path = paths::STAFF_USER, tag = "staff", params(("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_staff(

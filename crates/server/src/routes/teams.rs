@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::store::{self, teams::NewTeamRow, teams::TeamEdit, teams::TeamWrite};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{ListQuery, ListResponse, NewTeam, Permission, Team, TeamPatch};
 use axum::extract::State;
@@ -26,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// A page of the org's teams by label, `q` searching label and key.
-#[utoipa::path(get, path = "/orgs/{org}/teams", tag = "people", params(("org" = i64, Path), ListQuery),
+#[utoipa::path(get, path = paths::TEAMS, tag = "people", params(("org" = i64, Path), ListQuery),
     responses((status = 200, body = ListResponse<Team>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn list_teams(
@@ -42,7 +43,7 @@ pub async fn list_teams(
 
 /// A new team. The key must be unused in the org and every member a user of the org.
 /// Logged as `team.created`.
-#[utoipa::path(post, path = "/orgs/{org}/teams", tag = "people", params(("org" = i64, Path)),
+#[utoipa::path(post, path = paths::TEAMS, tag = "people", params(("org" = i64, Path)),
     request_body = NewTeam,
     responses((status = 201, body = Team, headers(("location" = String, description = "The new team's URL"))),
               (status = 400), (status = 401), (status = 403),
@@ -72,7 +73,7 @@ pub async fn create_team(
 }
 
 /// One team of the org, with its members.
-#[utoipa::path(get, path = "/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(get, path = paths::TEAM, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = Team), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
@@ -87,7 +88,7 @@ pub async fn get_team(
 
 /// Changes the fields present (`member_ids` replaces the whole membership); each changed
 /// field is logged and `updated_at` moves when anything changed.
-#[utoipa::path(patch, path = "/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(patch, path = paths::TEAM, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = TeamPatch,
     responses((status = 200, body = Team), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 422)))]
@@ -119,7 +120,7 @@ pub async fn update_team(
 
 /// Deletes the team; conversations routed to it keep going, to the org. Logged as
 /// `team.deleted`.
-#[utoipa::path(delete, path = "/orgs/{org}/teams/{id}", tag = "people",
+#[utoipa::path(delete, path = paths::TEAM, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404)))]

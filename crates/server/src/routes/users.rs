@@ -8,6 +8,7 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::password::hash_password_off_thread;
 use crate::state::AppState;
 use crate::store::{self, client_users::ClientUserEdit, client_users::NewClientUserRow, client_users::UserWrite};
+use atrium_api::paths;
 use atrium_api::validate::FieldError;
 use atrium_api::{ClientUser, ClientUserPatch, ListQuery, ListResponse, NewClientUser, Role};
 use axum::extract::State;
@@ -23,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// A page of the org's users, by name (`sort`: `name`, `-name`, `email`, `-email`), `q`
 /// searching name and email. Agency staff and the org's admins.
-#[utoipa::path(get, path = "/orgs/{org}/users", tag = "people", params(("org" = i64, Path), ListQuery),
+#[utoipa::path(get, path = paths::USERS, tag = "people", params(("org" = i64, Path), ListQuery),
     responses((status = 200, body = ListResponse<ClientUser>), (status = 400),
               (status = 401), (status = 403), (status = 404)))]
 pub async fn list_users(
@@ -40,7 +41,7 @@ pub async fn list_users(
 /// A new client user. The email must be unused on the whole platform (in any case) and
 /// `agent_ids` a subset of the org's agents (empty: all of them). Logged as
 /// `user.created`. Agency owners and admins, and the org's admins.
-#[utoipa::path(post, path = "/orgs/{org}/users", tag = "people", params(("org" = i64, Path)),
+#[utoipa::path(post, path = paths::USERS, tag = "people", params(("org" = i64, Path)),
     request_body = NewClientUser,
     responses((status = 201, body = ClientUser, headers(("location" = String, description = "The new user's URL"))),
               (status = 400), (status = 401), (status = 403),
@@ -81,7 +82,7 @@ pub async fn create_user(
 }
 
 /// One user of the org. Agency staff, the org's admins, and the user themself.
-#[utoipa::path(get, path = "/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(get, path = paths::USER, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 200, body = ClientUser), (status = 400), (status = 401),
               (status = 403), (status = 404)))]
@@ -99,7 +100,7 @@ pub async fn get_user(
 /// ends all of them but the caller's own. Each changed field is logged. An org admin
 /// cannot disable or demote themself (409), which could lock the org out of its Team
 /// page. Agency owners and admins, and the org's admins.
-#[utoipa::path(patch, path = "/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(patch, path = paths::USER, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)), request_body = ClientUserPatch,
     responses((status = 200, body = ClientUser), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409),
@@ -150,7 +151,7 @@ pub async fn update_user(
 
 /// Deletes the user, ending their sessions at once. Logged as `user.deleted`. An org
 /// admin cannot delete themself (409). Agency owners and admins, and the org's admins.
-#[utoipa::path(delete, path = "/orgs/{org}/users/{id}", tag = "people",
+#[utoipa::path(delete, path = paths::USER, tag = "people",
     params(("org" = i64, Path), ("id" = i64, Path)),
     responses((status = 204), (status = 400), (status = 401),
               (status = 403), (status = 404), (status = 409)))]

@@ -20,9 +20,9 @@ async fn the_document_is_openapi_3_under_the_api_prefix() {
     for path in paths.keys() {
         assert!(path.starts_with("/api/v1/"), "{path} is documented outside the API prefix");
     }
-    // The client builds these paths from `Transition::path_segment`.
+    // The client posts each transition to `Transition::path`.
     for transition in [Transition::TakeOver, Transition::PassToAi, Transition::Close] {
-        let path = format!("/api/v1/orgs/{{org}}/conversations/{{id}}/{}", transition.path_segment());
+        let path = format!("/api/v1{}", transition.path());
         assert!(paths[&path]["post"].is_object(), "{path} is not documented");
     }
 }
