@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let code = std::fs::read_to_string(&module)?;
         let tables = tables_dir(&out_dir)?;
         let files = write_tables(&code, &order, &tables)?;
-        std::fs::write(&module, read_lazily(&code, &order)?)?;
+        std::fs::write(&module, write_as_data(&read_lazily(&code, &order)?)?)?;
         files
     } else {
         Vec::new()
@@ -171,6 +171,80 @@ fn read_lazily(code: &str, order: &[&str]) -> Result<String, Box<dyn Error>> {
         .replace("pub const fn ", "pub fn ")
         .replace("pub fn __get_", "pub const fn __get_")
         .replace("pub fn get_translations", "pub const fn get_translations"))
+}
+
+const WRITE: &str = "core :: fmt :: Display :: fmt (";
+const WRITE_END: &str = " , __formatter) ? ; ";
+const FETCHED: &str = "& crate :: locale_strings :: get (";
+
+/// Each fetched locale's arm of a string with `{{ vars }}`, which leptos_i18n writes as one
+/// `Display::fmt(piece, f)?` call per piece (`{ fmt(&get(3, 42), f)?; fmt(var_old, f)?; …;
+/// Ok(()) }`), becomes one call that walks the pieces as data:
+/// `write_pieces(f, 3, &[Text(42), Var(0), …], &[var_old, …])`. The same text, with a
+/// fraction of the code: 9 locales times every such string was ~100 bytes of wasm each.
+/// An arm of any other shape is left as it is.
+fn write_as_data(code: &str) -> Result<String, Box<dyn Error>> {
+    let block_start = format!("{{ {WRITE}");
+    let mut result = String::with_capacity(code.len());
+    let mut rest = code;
+    let mut rewritten = 0;
+    while let Some(at) = rest.find(&block_start) {
+        result.push_str(&rest[..at]);
+        match pieces_call(&rest[at + 2..]) {
+            Some((call, used)) => {
+                result.push_str(&call);
+                rest = &rest[at + 2 + used..];
+                rewritten += 1;
+            }
+            None => {
+                result.push_str(&block_start);
+                rest = &rest[at + block_start.len()..];
+            }
+        }
+    }
+    result.push_str(rest);
+    if rewritten == 0 {
+        return Err("no interpolated strings found: has leptos_i18n's generated code changed?".into());
+    }
+    Ok(result)
+}
+
+/// For `fmt(…, __formatter) ? ; … Ok (()) }` (the block's inside, from its first call), the
+/// `write_pieces` call and how much of `code` the block took; `None` when a piece is neither
+/// a fetched string nor a variable, or the pieces come from more than one locale.
+fn pieces_call(code: &str) -> Option<(String, usize)> {
+    let (mut pieces, mut vars, mut locale) = (Vec::new(), Vec::<&str>::new(), None);
+    let mut rest = code;
+    while let Some(after) = rest.strip_prefix(WRITE) {
+        let end = after.find(WRITE_END)?;
+        let arg = &after[..end];
+        if let Some(lookup) = arg.strip_prefix(FETCHED) {
+            let (l, i) = lookup.strip_suffix(')')?.split_once(" , ")?;
+            if locale.is_some_and(|known| known != l) {
+                return None;
+            }
+            locale = Some(l);
+            pieces.push(format!("crate :: locale_strings :: Piece :: Text ({i})"));
+        } else if arg.starts_with("var_") && arg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            let n = vars.iter().position(|v| *v == arg).unwrap_or_else(|| {
+                vars.push(arg);
+                vars.len() - 1
+            });
+            pieces.push(format!("crate :: locale_strings :: Piece :: Var ({n})"));
+        } else {
+            return None;
+        }
+        rest = &after[end + WRITE_END.len()..];
+    }
+    let rest_after = rest.strip_prefix("Ok (()) }")?;
+    let vars: Vec<String> = vars.iter().map(|v| format!("{v} as & dyn core :: fmt :: Display")).collect();
+    let call = format!(
+        "crate :: locale_strings :: write_pieces (__formatter , {} , & [{}] , & [{}])",
+        locale?,
+        pieces.join(" , "),
+        vars.join(" , ")
+    );
+    Some((call, code.len() - rest_after.len()))
 }
 
 /// `I` from `Nusize , Iusize > (I18N_TRANSLATIONS) ; S }`.
