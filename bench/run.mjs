@@ -250,7 +250,7 @@ async function main() {
 
 /** The handoff corpus test's table: one row per language. */
 function handoffCorpus() {
-  const out = execFileSync('cargo', ['test', '-q', '-p', 'atrium-server', '--test', 'handoff_corpus', '--', '--nocapture'],
+  const out = execFileSync('cargo', ['test', '-q', '-p', 'atrium-server', '--test', 'server', '--', 'handoff_corpus::', '--nocapture'],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const header = out.split('\n').find((l) => l.startsWith('language'));
   const sets = header.split(':').pop().split(',').map((s) => s.trim());
