@@ -1,5 +1,6 @@
 //! Agencies, their branding, hostnames and API keys.
 
+use super::columns::Columns;
 use super::domains::{agency_domains, insert_verified_domain, replace_domains};
 use super::{begin_write, now, Db};
 use atrium_api::{AgencyBranding, AgencyProfile, Branding};
@@ -109,21 +110,18 @@ pub enum AgencySaved {
 /// changes nothing.
 pub async fn update_agency(db: &Db, agency_id: i64, input: &AgencyBranding) -> Result<AgencySaved, sqlx::Error> {
     let mut tx = begin_write(db).await?;
-    let updated = sqlx::query(
-        "UPDATE agencies SET display_name = $1, primary_color = $2, logo_light_url = $3, logo_dark_url = $4, \
-         support_email = $5, website_url = $6, terms_url = $7, privacy_url = $8 WHERE id = $9",
-    )
-    .bind(&input.display_name)
-    .bind(&input.primary_color)
-    .bind(&input.logo_light_url)
-    .bind(&input.logo_dark_url)
-    .bind(&input.support_email)
-    .bind(&input.website_url)
-    .bind(&input.terms_url)
-    .bind(&input.privacy_url)
-    .bind(agency_id)
-    .execute(&mut *tx)
-    .await?;
+    let mut columns = Columns::new()
+        .value("display_name", &input.display_name)
+        .value("primary_color", &input.primary_color)
+        .value("logo_light_url", &input.logo_light_url)
+        .value("logo_dark_url", &input.logo_dark_url)
+        .value("support_email", &input.support_email)
+        .value("website_url", &input.website_url)
+        .value("terms_url", &input.terms_url)
+        .value("privacy_url", &input.privacy_url);
+    let id = columns.bind(agency_id);
+    let (sql, args) = columns.update("agencies", &format!("id = {id}"))?;
+    let updated = sqlx::query_with(&sql, args).execute(&mut *tx).await?;
     if updated.rows_affected() == 0 {
         return Ok(AgencySaved::NotFound);
     }

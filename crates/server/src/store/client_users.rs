@@ -2,6 +2,7 @@
 //! them with the activity log written in the same transaction.
 
 use super::activity::record_activity;
+use super::columns::Columns;
 use super::paging::{page, SearchableList};
 use super::sessions::end_user_sessions;
 use super::users::{insert_user, permission_text, NewUser};
@@ -153,22 +154,17 @@ pub async fn update_client_user(
         }
         set_user_agents(&mut tx, user_id, ids).await?;
     }
-    sqlx::query(
-        "UPDATE users SET name = COALESCE($1, name), email = COALESCE($2, email), \
-         password_hash = COALESCE($3, password_hash), role = COALESCE($4, role), \
-         permissions = COALESCE($5, permissions), disabled = COALESCE($6, disabled) \
-         WHERE id = $7 AND org_id = $8",
-    )
-    .bind(edit.name)
-    .bind(edit.email)
-    .bind(edit.password_hash)
-    .bind(edit.role.map(Role::as_str))
-    .bind(edit.permissions.map(permission_text))
-    .bind(edit.disabled)
-    .bind(user_id)
-    .bind(org_id)
-    .execute(&mut *tx)
-    .await?;
+    // Each field left out of the edit keeps its value.
+    let mut columns = Columns::new()
+        .expr("name", "COALESCE({}, name)", edit.name)
+        .expr("email", "COALESCE({}, email)", edit.email)
+        .expr("password_hash", "COALESCE({}, password_hash)", edit.password_hash)
+        .expr("role", "COALESCE({}, role)", edit.role.map(Role::as_str))
+        .expr("permissions", "COALESCE({}, permissions)", edit.permissions.map(permission_text))
+        .expr("disabled", "COALESCE({}, disabled)", edit.disabled);
+    let filter = format!("id = {} AND org_id = {}", columns.bind(user_id), columns.bind(org_id));
+    let (sql, args) = columns.update("users", &filter)?;
+    sqlx::query_with(&sql, args).execute(&mut *tx).await?;
     let new = get_client_user(&mut *tx, org_id, user_id).await?.ok_or(sqlx::Error::RowNotFound)?;
     let password_changed = edit.password_hash.is_some();
     if password_changed || new.disabled || new.email != old.email {

@@ -1,6 +1,7 @@
 //! Conversations between visitors, agents and client teams: the seed's way in, reading
 //! (scoped to what the caller may see), and the helpers every change uses.
 
+use super::columns::Columns;
 #[cfg(doc)]
 use super::timestamp;
 use super::{fts_query, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
@@ -25,20 +26,18 @@ pub struct NewConversation<'a> {
 pub async fn insert_conversation(db: &Db, c: &NewConversation<'_>) -> Result<i64, sqlx::Error> {
     let mut tx = db.begin().await?;
     let now = now();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO conversations (org_id, agent_id, external_id, status, assignee_id, team_id, contact_name, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-    )
-    .bind(c.org_id)
-    .bind(c.agent_id)
-    .bind(c.external_id)
-    .bind(c.status)
-    .bind(c.assignee_id)
-    .bind(c.team_id)
-    .bind(c.contact_name)
-    .bind(&now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let (sql, args) = Columns::new()
+        .value("org_id", c.org_id)
+        .value("agent_id", c.agent_id)
+        .value("external_id", c.external_id)
+        .value("status", c.status)
+        .value("assignee_id", c.assignee_id)
+        .value("team_id", c.team_id)
+        .value("contact_name", c.contact_name)
+        .value("created_at", &now)
+        .value("updated_at", &now)
+        .insert("conversations", "RETURNING id")?;
+    let id: i64 = sqlx::query_scalar_with(&sql, args).fetch_one(&mut *tx).await?;
     for (author, text) in c.messages {
         sqlx::query("INSERT INTO messages (conversation_id, author, text, created_at) VALUES ($1, $2, $3, $4)")
             .bind(id)

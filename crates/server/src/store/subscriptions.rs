@@ -3,6 +3,7 @@
 //! overdue invoices), each in one write transaction with the invoice it issues.
 
 use super::activity::record_activity;
+use super::columns::Columns;
 use super::invoices::{issue_invoice, NewInvoice};
 use super::plans::get_plan;
 use super::{activity::By, begin_write, Db, Flag};
@@ -116,22 +117,11 @@ pub async fn choose_plan(
     let (sub_id, old_name, (start, end), lines) = match &current {
         None => {
             let end = add_interval(now, plan.interval);
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO subscriptions (org_id, plan_id, plan_name, price_cents, currency, interval, \
-                 included_conversations, status, current_period_start, current_period_end, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $9, $8) RETURNING id",
-            )
-            .bind(org.org_id)
-            .bind(plan.id)
-            .bind(&plan.name)
-            .bind(plan.price_cents)
-            .bind(&plan.currency)
-            .bind(plan.interval.as_str())
-            .bind(plan.included_conversations)
-            .bind(stamp(now))
-            .bind(stamp(end))
-            .fetch_one(&mut *tx)
-            .await?;
+            let (sql, args) = plan_terms(Columns::new().value("org_id", org.org_id), plan, (now, end))
+                .sql("status", "'active'")
+                .value("created_at", stamp(now))
+                .insert("subscriptions", "RETURNING id")?;
+            let id: i64 = sqlx::query_scalar_with(&sql, args).fetch_one(&mut *tx).await?;
             (id, None, (now, end), vec![period_line(&plan.name, plan.price_cents, now, end)])
         }
         Some(s) if s.plan_id == plan.id => return Ok(Choice::SamePlan),
@@ -147,22 +137,10 @@ pub async fn choose_plan(
         }
     };
     if current.is_some() {
-        sqlx::query(
-            "UPDATE subscriptions SET plan_id = $1, plan_name = $2, price_cents = $3, currency = $4, interval = $5, \
-             included_conversations = $6, current_period_start = $7, current_period_end = $8, \
-             cancel_at_period_end = FALSE WHERE id = $9",
-        )
-        .bind(plan.id)
-        .bind(&plan.name)
-        .bind(plan.price_cents)
-        .bind(&plan.currency)
-        .bind(plan.interval.as_str())
-        .bind(plan.included_conversations)
-        .bind(stamp(start))
-        .bind(stamp(end))
-        .bind(sub_id)
-        .execute(&mut *tx)
-        .await?;
+        let mut columns = plan_terms(Columns::new(), plan, (start, end)).sql("cancel_at_period_end", "FALSE");
+        let id = columns.bind(sub_id);
+        let (sql, args) = columns.update("subscriptions", &format!("id = {id}"))?;
+        sqlx::query_with(&sql, args).execute(&mut *tx).await?;
     }
     let invoice = issue_invoice(
         &mut tx,
@@ -276,6 +254,20 @@ pub async fn roll_over(db: &Db, org: OrgRef, now: OffsetDateTime) -> Result<Vec<
 }
 
 /// Moves `sub` to `status`, logged as the platform's doing (no actor).
+/// The plan's terms a subscription is taken on, and its period: written alike when it starts
+/// and when it changes plan.
+fn plan_terms<'q>(columns: Columns<'q>, plan: &'q Plan, (start, end): (OffsetDateTime, OffsetDateTime)) -> Columns<'q> {
+    columns
+        .value("plan_id", plan.id)
+        .value("plan_name", &plan.name)
+        .value("price_cents", plan.price_cents)
+        .value("currency", &plan.currency)
+        .value("interval", plan.interval.as_str())
+        .value("included_conversations", plan.included_conversations)
+        .value("current_period_start", stamp(start))
+        .value("current_period_end", stamp(end))
+}
+
 async fn set_status(
     conn: &mut AnyConnection,
     org_id: i64,

@@ -1,5 +1,6 @@
 //! Users: agency staff and client users, in one table.
 
+use super::columns::Columns;
 use super::{now, Db, Flag};
 use atrium_api::{Permission, Role};
 use sqlx::{Any, Executor, FromRow};
@@ -50,20 +51,17 @@ pub struct NewUser<'a> {
 /// Inserts the user as given. An email already in use (in any case, by anyone on the
 /// platform) fails with the unique index's error, which routes answer as "taken".
 pub async fn insert_user<'e>(db: impl Executor<'e, Database = Any>, u: &NewUser<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO users (agency_id, org_id, role, email, name, password_hash, permissions, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    )
-    .bind(u.agency_id)
-    .bind(u.org_id)
-    .bind(u.role.as_str())
-    .bind(u.email)
-    .bind(u.name)
-    .bind(u.password_hash)
-    .bind(permission_text(u.permissions))
-    .bind(now())
-    .fetch_one(db)
-    .await
+    let (sql, args) = Columns::new()
+        .value("agency_id", u.agency_id)
+        .value("org_id", u.org_id)
+        .value("role", u.role.as_str())
+        .value("email", u.email)
+        .value("name", u.name)
+        .value("password_hash", u.password_hash)
+        .value("permissions", permission_text(u.permissions))
+        .value("created_at", now())
+        .insert("users", "RETURNING id")?;
+    sqlx::query_scalar_with(&sql, args).fetch_one(db).await
 }
 
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
