@@ -60,7 +60,13 @@ pub fn BarChart(
     view! {
         <figure class="chart">
             // Time runs left to right in every language, as in the table of dates beside it.
-            <svg class="bar-chart" dir="ltr" viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT)) role="img" aria-label=label>
+            <svg
+                class="bar-chart"
+                dir="ltr"
+                viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT))
+                role="img"
+                aria-label=label
+            >
                 {ticks(scale, lang)}
                 <line class="axis" x1=px(LEFT) x2=px(LEFT) y1=px(TOP) y2=px(bottom) />
                 <line class="axis" x1=px(LEFT) x2=px(WIDTH) y1=px(bottom) y2=px(bottom) />
