@@ -24,6 +24,7 @@ pub mod org_table;
 pub mod pagination;
 pub mod password_field;
 pub mod permission_label;
+pub mod person_fields;
 pub mod reply_box;
 pub mod row_actions;
 pub mod row_menu;

@@ -6,10 +6,10 @@ use crate::api::{self, ApiError};
 use crate::components::ask_first::AskFirst;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
+use crate::components::person_fields::NameAndEmail;
 use crate::components::row_actions::RowActions;
 use crate::components::secret_once::PasswordOnce;
 use crate::components::table_box::TableBox;
-use crate::components::text_field::TextField;
 use crate::form::Form;
 use crate::i18n::*;
 use crate::secrets::generate_password;
@@ -206,23 +206,7 @@ fn NewStaffForm(add: Action<NewStaffUser, Result<(StaffUser, String), ApiError>>
         <PasswordOnce id="staff-password-once" shown=shown_once />
         {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField
-                id="staff-name"
-                label=move || t_string!(i18n, users.name)
-                value=name
-                error=form.error("name")
-                required=true
-                autocomplete="off"
-            />
-            <TextField
-                id="staff-email"
-                label=move || t_string!(i18n, users.email)
-                value=email
-                error=form.error("email")
-                input_type="email"
-                required=true
-                autocomplete="off"
-            />
+            <NameAndEmail id="staff" name=name email=email form=form />
             <div class="field">
                 <label for="staff-role">{move || t_string!(i18n, users.role)}</label>
                 <RoleSelect id="staff-role" selected=Role::Member on_change=Callback::new(move |r| role.set(r)) />

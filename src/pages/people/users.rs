@@ -8,6 +8,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::fetched::Fetched;
 use crate::components::field_error::FieldErrorText;
 use crate::components::permission_label::{client_role_label, permission_label};
+use crate::components::person_fields::NameAndEmail;
 use crate::components::row_actions::RowActions;
 use crate::components::row_menu::RowMenu;
 use crate::components::secret_once::PasswordOnce;
@@ -271,23 +272,7 @@ fn NewUserForm(create: Action<NewClientUser, Result<(ClientUser, String), ApiErr
         <PasswordOnce id="user-password-once" shown=shown_once />
         {form.failure_notice()}
         <form class="card form-narrow" on:submit=on_submit novalidate=true>
-            <TextField
-                id="user-name"
-                label=move || t_string!(i18n, users.name)
-                value=name
-                error=form.error("name")
-                required=true
-                autocomplete="off"
-            />
-            <TextField
-                id="user-email"
-                label=move || t_string!(i18n, users.email)
-                value=email
-                error=form.error("email")
-                input_type="email"
-                required=true
-                autocomplete="off"
-            />
+            <NameAndEmail id="user" name=name email=email form=form />
             <PasswordChoice generate=generate password=password form=form />
             <RoleAndSections name="user-role" role=role permissions=permissions />
             <button type="submit" class="primary" disabled=move || create.pending().get()>
