@@ -61,6 +61,12 @@ pub const TAKE_OVER: &str = "/orgs/{org}/conversations/{id}/take-over";
 pub const PASS_TO_AI: &str = "/orgs/{org}/conversations/{id}/pass-to-ai";
 pub const CLOSE: &str = "/orgs/{org}/conversations/{id}/close";
 
+/// `path` as served, under [`API_PREFIX`](crate::API_PREFIX): a `Location` header, a
+/// cookie's path, the OpenAPI document's keys.
+pub fn full(path: &str) -> String {
+    format!("{}{path}", crate::API_PREFIX)
+}
+
 /// `template` with each `{…}` replaced by the next of `ids`: `fill(TEAM, &[3, 7])` is
 /// `/orgs/3/teams/7`. Ids that do not match the template are a caller's mistake: debug
 /// builds (every test) stop on it; a release build sends the path as far as it got, which
@@ -96,6 +102,7 @@ mod tests {
         assert_eq!(fill(ORGS, &[]), "/orgs");
         assert_eq!(fill(ORG, &[12]), "/orgs/12");
         assert_eq!(fill(INVOICE_PAY, &[3, 41]), "/orgs/3/invoices/41/pay");
+        assert_eq!(full(&fill(TEAM, &[3, 7])), "/api/v1/orgs/3/teams/7");
     }
 
     #[test]

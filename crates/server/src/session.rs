@@ -173,7 +173,8 @@ pub fn clear_cookies() -> AppResult<HeaderMap> {
 
 /// The `Set-Cookie` header that removes the "Log in as" return cookie.
 pub fn forget_return_cookie() -> AppResult<HeaderValue> {
-    let mut c = Cookie::build((RETURN_COOKIE, "")).path(return_path()).build();
+    let mut c =
+        Cookie::build((RETURN_COOKIE, "")).path(atrium_api::paths::full(atrium_api::paths::STOP_IMPERSONATING)).build();
     c.make_removal();
     header_value(&c)
 }
@@ -182,14 +183,9 @@ pub fn forget_return_cookie() -> AppResult<HeaderValue> {
 /// only to the route that gives it back.
 pub const RETURN_COOKIE: &str = "atrium_return";
 
-/// The return cookie's path: the one route that reads it.
-fn return_path() -> String {
-    format!("{}{}", atrium_api::API_PREFIX, atrium_api::paths::STOP_IMPERSONATING)
-}
-
 pub fn return_cookie(state: &AppState, token: &str) -> AppResult<HeaderValue> {
     let c = Cookie::build((RETURN_COOKIE, token.to_string()))
-        .path(return_path())
+        .path(atrium_api::paths::full(atrium_api::paths::STOP_IMPERSONATING))
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(state.settings.secure_cookies)

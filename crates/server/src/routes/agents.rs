@@ -52,7 +52,7 @@ pub async fn create_agent(
     let admin = user.require_agency_admin()?;
     body.validate()?;
     let agent = store::agents::create_agent(&state.db, admin.agency_id, &cleaned(body)).await?;
-    let location = format!("{}/agents/{}", atrium_api::API_PREFIX, agent.id);
+    let location = paths::full(&paths::fill(paths::AGENT, &[agent.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(agent)))
 }
 

@@ -10,7 +10,7 @@ use crate::session::{clear_cookies, cookie_value, may_sign_in, start_session};
 use crate::state::AppState;
 use crate::store;
 use atrium_api::paths;
-use atrium_api::{validate, AgencyRef, LoginRequest, Me, Permission, UserKind, UserSummary, API_PREFIX, DEVICE_COOKIE};
+use atrium_api::{validate, AgencyRef, LoginRequest, Me, Permission, UserKind, UserSummary, DEVICE_COOKIE};
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderValue;
@@ -78,7 +78,7 @@ async fn remember_this_device(state: &AppState, user_id: i64) -> AppResult<Heade
     let token = random_token();
     store::sessions::remember_device(&state.db, &token_hash(&token), user_id).await?;
     let cookie = Cookie::build((DEVICE_COOKIE, token))
-        .path(format!("{API_PREFIX}{}", paths::LOGIN))
+        .path(paths::full(paths::LOGIN))
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(state.settings.secure_cookies)

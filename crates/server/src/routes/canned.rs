@@ -68,7 +68,7 @@ pub async fn create_canned(
         store::canned::create_canned(&state.db, access.org.id, &body.shortcode, body.title.trim(), body.body.trim())
             .await
             .map_err(|e| AppError::unique_as_taken(e, "shortcode"))?;
-    let location = format!("{}/orgs/{}/canned-responses/{}", atrium_api::API_PREFIX, access.org.id, canned.id);
+    let location = paths::full(&paths::fill(paths::CANNED_RESPONSE, &[access.org.id, canned.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(canned)))
 }
 

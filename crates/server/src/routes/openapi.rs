@@ -170,7 +170,7 @@ impl utoipa::Modify for RequestExamples {
             ("post", paths::EMBED_SIGN_IN, json!({"token": "eyJhZ2VuY3kiOjF9.3f1c…"})),
         ];
         for (method, path, example) in examples {
-            let Some(item) = openapi.paths.paths.get_mut(&format!("{}{path}", api::API_PREFIX)) else { continue };
+            let Some(item) = openapi.paths.paths.get_mut(&paths::full(path)) else { continue };
             let operation = match method {
                 "post" => item.post.as_mut(),
                 "put" => item.put.as_mut(),

@@ -62,7 +62,7 @@ pub async fn create_org(
     };
     let org =
         store::orgs::create_org(&state.db, admin.by(), &new).await.map_err(|e| AppError::unique_as_taken(e, "name"))?;
-    let location = format!("{}/orgs/{}", atrium_api::API_PREFIX, org.id);
+    let location = paths::full(&paths::fill(paths::ORG, &[org.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(org)))
 }
 

@@ -49,7 +49,7 @@ pub async fn create_plan(
     let plan = store::plans::create_plan(&state.db, actor.agency_id, &body)
         .await
         .map_err(|e| AppError::unique_as_taken(e, "name"))?;
-    let location = format!("{}/plans/{}", atrium_api::API_PREFIX, plan.id);
+    let location = paths::full(&paths::fill(paths::PLAN, &[plan.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(plan)))
 }
 

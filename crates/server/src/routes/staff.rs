@@ -65,7 +65,7 @@ pub async fn create_staff(
     let write =
         async { store::staff::create_staff(&state.db, &new).await.map_err(|e| AppError::unique_as_taken(e, "email")) };
     let staff = crate::routes::users::probing_for_emails(&state, owner.id, write).await?;
-    let location = format!("{}/staff/{}", atrium_api::API_PREFIX, staff.id);
+    let location = paths::full(&paths::fill(paths::STAFF_USER, &[staff.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(staff)))
 }
 

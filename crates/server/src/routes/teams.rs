@@ -68,7 +68,7 @@ pub async fn create_team(
         .await
         .map_err(|e| AppError::unique_as_taken(e, "key"))?;
     let team = saved(written)?;
-    let location = format!("{}/orgs/{}/teams/{}", atrium_api::API_PREFIX, org.id, team.id);
+    let location = paths::full(&paths::fill(paths::TEAM, &[org.id, team.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(team)))
 }
 

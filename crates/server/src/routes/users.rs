@@ -77,7 +77,7 @@ pub async fn create_user(
     };
     let written = probing_for_emails(&state, actor.id, write).await?;
     let created = saved(written)?;
-    let location = format!("{}/orgs/{}/users/{}", atrium_api::API_PREFIX, org.id, created.id);
+    let location = paths::full(&paths::fill(paths::USER, &[org.id, created.id]));
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(created)))
 }
 
