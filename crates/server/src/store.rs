@@ -36,4 +36,4 @@ pub use pool::{connect, is_empty, notify, with_startup_lock, Db, Dialect};
 pub use sql::Flag;
 use sql::{all_ids_in, distinct, fts_query, json_ids, like_pattern, parse_ids, trigram_searchable};
 pub use timestamps::{has_passed, now, seconds_from_now, seconds_since, timestamp};
-use write::begin_write;
+use write::{begin_write, begin_write_on};

@@ -1,7 +1,7 @@
 //! Write transactions: how the store's writers take turns.
 
 use super::{Db, Dialect};
-use sqlx::{Any, AnyConnection, Transaction};
+use sqlx::{Any, AnyConnection, Connection, Transaction};
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,21 +17,22 @@ const WRITE_LOCK: i64 = 0x4154_5249_554d_0002;
 /// "storage unavailable" answer a busy database gives.
 const TURN_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// An open write transaction (see [`begin_write`]); `&mut *tx` is its connection.
-pub struct WriteTx {
-    tx: Transaction<'static, Any>,
+/// An open write transaction (see [`begin_write`]); `&mut *tx` is its connection: one of
+/// the pool's, or one the caller keeps (`'c`, see [`begin_write_on`]).
+pub struct WriteTx<'c> {
+    tx: Transaction<'c, Any>,
     /// SQLite: this writer's turn, given back when the transaction has ended.
     _turn: Option<OwnedMutexGuard<()>>,
 }
 
-impl WriteTx {
+impl WriteTx<'_> {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         // `_turn` is released when this returns, after the COMMIT.
         self.tx.commit().await
     }
 }
 
-impl Deref for WriteTx {
+impl Deref for WriteTx<'_> {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
@@ -39,7 +40,7 @@ impl Deref for WriteTx {
     }
 }
 
-impl DerefMut for WriteTx {
+impl DerefMut for WriteTx<'_> {
     fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
@@ -56,15 +57,23 @@ impl DerefMut for WriteTx {
 /// sequences the store relies on (the agency's next invoice number, "the last owner", "old
 /// values, update, log the difference") see no concurrent writer between their read and
 /// their write, on any replica. Reads never wait for either.
-pub(super) async fn begin_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
+pub(super) async fn begin_write(db: &Db) -> Result<WriteTx<'static>, sqlx::Error> {
     LAST_WRITE_MS.store(since_start().as_millis() as u64, Ordering::Relaxed);
-    begin_turn(db).await
+    begin_turn(db, None).await
+}
+
+/// [`begin_write`] on `conn`, a connection to `db`'s database that the caller keeps
+/// between transactions: a writer that writes all the time (`ingest_queue.rs`) keeps
+/// SQLite's page cache of its connection, which a commit on any other connection empties.
+pub(super) async fn begin_write_on<'c>(db: &Db, conn: &'c mut AnyConnection) -> Result<WriteTx<'c>, sqlx::Error> {
+    LAST_WRITE_MS.store(since_start().as_millis() as u64, Ordering::Relaxed);
+    begin_turn(db, Some(conn)).await
 }
 
 /// A write transaction of the store's own upkeep: as [`begin_write`], but not counted as
 /// the users' writing (see [`since_last_write`]).
-pub(super) async fn begin_upkeep_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
-    begin_turn(db).await
+pub(super) async fn begin_upkeep_write(db: &Db) -> Result<WriteTx<'static>, sqlx::Error> {
+    begin_turn(db, None).await
 }
 
 /// When this process last began a [`begin_write`] transaction, as time since it started.
@@ -80,17 +89,24 @@ pub(super) fn since_last_write() -> Duration {
     since_start().saturating_sub(Duration::from_millis(LAST_WRITE_MS.load(Ordering::Relaxed)))
 }
 
-async fn begin_turn(db: &Db) -> Result<WriteTx, sqlx::Error> {
+/// On `conn` if given, else on one of the pool's connections.
+async fn begin_turn<'c>(db: &Db, conn: Option<&'c mut AnyConnection>) -> Result<WriteTx<'c>, sqlx::Error> {
     match Dialect::of(db) {
         Dialect::Sqlite => {
             let turn = tokio::time::timeout(TURN_TIMEOUT, turn_lock(db).lock_owned())
                 .await
                 .map_err(|_| sqlx::Error::PoolTimedOut)?;
-            let tx = db.begin_with("BEGIN IMMEDIATE").await?;
+            let tx = match conn {
+                Some(conn) => conn.begin_with("BEGIN IMMEDIATE").await?,
+                None => db.begin_with("BEGIN IMMEDIATE").await?,
+            };
             Ok(WriteTx { tx, _turn: Some(turn) })
         }
         Dialect::Postgres => {
-            let mut tx = db.begin().await?;
+            let mut tx = match conn {
+                Some(conn) => conn.begin().await?,
+                None => db.begin().await?,
+            };
             sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
             Ok(WriteTx { tx, _turn: None })
         }

@@ -3,8 +3,10 @@
 
 use crate::common::TestApp;
 use atrium_api::conversation::MESSAGE_MAX;
+use atrium_api::IngestAuthor;
 use atrium_server::password::token_hash;
 use atrium_server::seed::DEMO_API_KEY;
+use atrium_server::store::Flag;
 use serde_json::{json, Value};
 
 /// A visitor message from Support Bot's widget in Acme Dental.
@@ -203,4 +205,137 @@ async fn a_message_refused_inside_a_batch_is_refused_alone() {
         .await
         .unwrap();
     assert_eq!(batched, 19, "every message but the refused one started its conversation, the refused one none");
+    assert!(app.state.ingest.batch_counts().refused >= 1, "{:?}", app.state.ingest.batch_counts());
+}
+
+/// One step of [`a_batch_writes_what_one_message_at_a_time_writes`]: the conversation
+/// (by suffix), author, text, contact name, fallback flag.
+type Step = (&'static str, IngestAuthor, &'static str, &'static str, bool);
+
+/// What the script left in a conversation: status, team, contact name, each message's
+/// author, text and fallback flag, each event's kind.
+async fn written(app: &TestApp, org: i64, external_id: &str) -> String {
+    let (id, status, team, contact): (i64, String, Option<i64>, String) = sqlx::query_as(
+        "SELECT id, status, team_id, contact_name FROM conversations WHERE org_id = $1 AND external_id = $2",
+    )
+    .bind(org)
+    .bind(external_id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let messages: Vec<(String, String, Flag)> =
+        sqlx::query_as("SELECT author, text, fallback FROM messages WHERE conversation_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    let messages: Vec<_> = messages.into_iter().map(|(a, t, f)| format!("{a}: {t} {}", f.0)).collect();
+    let events: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM conversation_events WHERE conversation_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    format!("{status} {team:?} {contact:?} {messages:?} {events:?}")
+}
+
+/// Messages that arrive together are written in rounds, several conversations per
+/// statement (`store/ingest.rs`). Whatever the mix (new, continued, reopened and escalated
+/// conversations, two and three messages to one conversation in one batch, a bot's
+/// fallbacks in a row, a name learnt later), the batch must leave exactly what the same
+/// messages leave written one at a time, and each escalation decision must see the same.
+#[tokio::test]
+async fn a_batch_writes_what_one_message_at_a_time_writes() {
+    use atrium_server::store::ingest::{Decide, Escalation, IngestRow};
+    use atrium_server::store::ingest_queue::BatchCounts;
+    use std::sync::{Arc, Mutex};
+    let app = TestApp::new().await;
+    let (org, agent) = (app.org_id("Acme Dental").await, app.agent_id("Support Bot").await);
+    let team: i64 =
+        sqlx::query_scalar("SELECT MIN(id) FROM teams WHERE org_id = $1").bind(org).fetch_one(&app.db).await.unwrap();
+    let (visitor, bot) = (IngestAuthor::Visitor, IngestAuthor::Bot);
+    let script: [Step; 10] = [
+        ("a", visitor, "Hello", "Ann", false),
+        ("b", visitor, "Back again", "", false),
+        ("c", visitor, "No name yet", "", false),
+        ("a", bot, "Hi there", "", false),
+        ("b", bot, "Sorry?", "", true),
+        ("c", visitor, "Now I have one", "Carla", false),
+        ("a", visitor, "A person please", "", false),
+        ("b", bot, "Sorry again?", "", true),
+        ("d", bot, "Bot speaks first", "Dan", false),
+        ("d", visitor, "Reply", "", false),
+    ];
+    // The escalation rules under test see only what the store gives them; these record
+    // it: a visitor asking for a person goes to the org, two fallbacks go to the team
+    // named by the visitor's last words.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let decide = |text: &'static str| -> Decide {
+        let seen = seen.clone();
+        Arc::new(move |ctx| {
+            let line = format!("{text}: {:?} {} {:?}", ctx.status, ctx.fallback_streak, ctx.last_visitor_text);
+            seen.lock().unwrap().push(line);
+            if text.contains("person") {
+                return Some(Escalation { team_id: None });
+            }
+            ctx.fallback_streak.then(|| Escalation { team_id: ctx.last_visitor_text.as_ref().map(|_| team) })
+        })
+    };
+    let row = |run: &str, (conversation, author, text, contact, fallback): Step| IngestRow {
+        org_id: org,
+        agent_id: agent,
+        external_id: format!("{run}-{conversation}"),
+        author,
+        text: text.to_string(),
+        contact_name: contact.to_string(),
+        fallback,
+    };
+    // Conversation b exists, closed, before each run.
+    for run in ["alone", "together"] {
+        app.state
+            .ingest
+            .ingest(row(run, ("b", visitor, "First visit", "Bea", false)), decide("First visit"))
+            .await
+            .unwrap();
+        sqlx::query("UPDATE conversations SET status = 'closed' WHERE external_id = $1")
+            .bind(format!("{run}-b"))
+            .execute(&app.db)
+            .await
+            .unwrap();
+    }
+    seen.lock().unwrap().clear();
+
+    let mut alone = Vec::new();
+    for step in script {
+        let ingested = app.state.ingest.ingest(row("alone", step), decide(step.2)).await.unwrap();
+        alone.push((ingested.status, ingested.escalated));
+    }
+    let mut seen_alone = std::mem::take(&mut *seen.lock().unwrap());
+    // On this test's single thread every message is queued before the writer runs: one batch.
+    let together = futures_util::future::join_all(
+        script.map(|step| app.state.ingest.ingest(row("together", step), decide(step.2))),
+    )
+    .await;
+    let together: Vec<_> = together.into_iter().map(|i| i.map(|i| (i.status, i.escalated)).unwrap()).collect();
+    let mut seen_together = std::mem::take(&mut *seen.lock().unwrap());
+    // Written together indeed (a refused batch is written again one by one).
+    assert_eq!(app.state.ingest.batch_counts(), BatchCounts { together: 1, refused: 0 });
+
+    assert_eq!(together, alone);
+    seen_alone.sort();
+    seen_together.sort();
+    assert_eq!(seen_together, seen_alone);
+    for conversation in ["a", "b", "c", "d"] {
+        let (one, batch) = (format!("alone-{conversation}"), format!("together-{conversation}"));
+        assert_eq!(written(&app, org, &batch).await, written(&app, org, &one).await, "conversation {conversation}");
+    }
+    // The script did what it means to: escalated a (to the org) and b (to the team), reopened b, named c.
+    assert!(
+        written(&app, org, "alone-a").await.starts_with("waiting None \"Ann\""),
+        "{}",
+        written(&app, org, "alone-a").await
+    );
+    let b = written(&app, org, "alone-b").await;
+    assert!(b.starts_with(&format!("waiting Some({team}) \"Bea\"")) && b.contains("conversation.reopened"), "{b}");
+    assert!(written(&app, org, "alone-c").await.starts_with("bot None \"Carla\""));
 }
