@@ -69,8 +69,14 @@ pub async fn ingest(state: &AppState, agency_id: i64, body: &IngestMessage) -> A
     if !org.agent_ids.contains(&body.agent_id) {
         return Err(AppError::field("agent_id", FieldError::Unknown));
     }
-    let teams = store::ingest::team_names(&state.db, org.id).await?;
-    let rules = store::integration::list_handoff_rules(&state.db, org.id).await?;
+    // Read only where the escalation rules can look at them (see `escalation`): each
+    // read is a round trip on every message.
+    let settings = &org.settings;
+    let teams = if settings.handoff_enabled { store::ingest::team_names(&state.db, org.id).await? } else { Vec::new() };
+    let keywords_apply =
+        settings.handoff_enabled && settings.smart_handoff_enabled && body.author == IngestAuthor::Visitor;
+    let rules =
+        if keywords_apply { store::integration::list_handoff_rules(&state.db, org.id).await? } else { Vec::new() };
     let row = IngestRow {
         org_id: org.id,
         agent_id: body.agent_id,
