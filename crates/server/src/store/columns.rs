@@ -12,8 +12,31 @@ use sqlx::{Any, Arguments, Encode, Type};
 pub(super) struct Columns<'q> {
     names: Vec<&'static str>,
     values: Vec<String>,
+    params: Params<'q>,
+}
+
+/// Arguments numbered as they are bound; an encoding error is kept for the end, so a
+/// builder's calls chain.
+#[derive(Default)]
+struct Params<'q> {
     args: AnyArguments<'q>,
     error: Option<BoxDynError>,
+}
+
+impl<'q> Params<'q> {
+    fn bind<T: 'q + Encode<'q, Any> + Type<Any>>(&mut self, value: T) -> String {
+        if let Err(e) = self.args.add(value) {
+            self.error.get_or_insert(e);
+        }
+        format!("${}", self.args.len())
+    }
+
+    fn finish(self, sql: String) -> Result<(String, AnyArguments<'q>), sqlx::Error> {
+        match self.error {
+            Some(e) => Err(sqlx::Error::Encode(e)),
+            None => Ok((sql, self.args)),
+        }
+    }
 }
 
 impl<'q> Columns<'q> {
@@ -44,30 +67,20 @@ impl<'q> Columns<'q> {
 
     /// Binds `value` as the next parameter, for a `WHERE` clause, and names it (`$n`).
     pub fn bind<T: 'q + Encode<'q, Any> + Type<Any>>(&mut self, value: T) -> String {
-        if let Err(e) = self.args.add(value) {
-            self.error.get_or_insert(e);
-        }
-        format!("${}", self.args.len())
+        self.params.bind(value)
     }
 
     /// `INSERT INTO table (columns) VALUES (values) tail` and its arguments.
     pub fn insert(self, table: &str, tail: &str) -> Result<(String, AnyArguments<'q>), sqlx::Error> {
         let sql = format!("INSERT INTO {table} ({}) VALUES ({}) {tail}", self.names.join(", "), self.values.join(", "));
-        self.finish(sql)
+        self.params.finish(sql)
     }
 
     /// `UPDATE table SET column = value, … WHERE filter` and its arguments.
     pub fn update(self, table: &str, filter: &str) -> Result<(String, AnyArguments<'q>), sqlx::Error> {
         let set: Vec<String> = self.names.iter().zip(&self.values).map(|(n, v)| format!("{n} = {v}")).collect();
         let sql = format!("UPDATE {table} SET {} WHERE {filter}", set.join(", "));
-        self.finish(sql)
-    }
-
-    fn finish(self, sql: String) -> Result<(String, AnyArguments<'q>), sqlx::Error> {
-        match self.error {
-            Some(e) => Err(sqlx::Error::Encode(e)),
-            None => Ok((sql, self.args)),
-        }
+        self.params.finish(sql)
     }
 }
 
@@ -78,13 +91,12 @@ pub(super) struct Rows<'q> {
     columns: &'static [&'static str],
     tuples: Vec<String>,
     row: Vec<String>,
-    args: AnyArguments<'q>,
-    error: Option<BoxDynError>,
+    params: Params<'q>,
 }
 
 impl<'q> Rows<'q> {
     pub fn new(columns: &'static [&'static str]) -> Self {
-        Rows { columns, tuples: Vec::new(), row: Vec::new(), args: AnyArguments::default(), error: None }
+        Rows { columns, tuples: Vec::new(), row: Vec::new(), params: Params::default() }
     }
 
     /// The current row's `column` takes `value`.
@@ -108,10 +120,7 @@ impl<'q> Rows<'q> {
     /// Binds `value` as the next parameter and names it (`$n`): one value many rows share,
     /// or one a clause around the rows reads.
     pub fn bind<T: 'q + Encode<'q, Any> + Type<Any>>(&mut self, value: T) -> String {
-        if let Err(e) = self.args.add(value) {
-            self.error.get_or_insert(e);
-        }
-        format!("${}", self.args.len())
+        self.params.bind(value)
     }
 
     /// `INSERT INTO table (columns) VALUES (row), (row), … tail` and its arguments.
@@ -130,10 +139,8 @@ impl<'q> Rows<'q> {
     fn finish(self, sql: impl FnOnce(&str) -> String) -> Result<(String, AnyArguments<'q>), sqlx::Error> {
         debug_assert!(self.row.is_empty(), "a row without all its columns");
         debug_assert!(!self.tuples.is_empty(), "no rows");
-        match self.error {
-            Some(e) => Err(sqlx::Error::Encode(e)),
-            None => Ok((sql(&self.tuples.join(", ")), self.args)),
-        }
+        let sql = sql(&self.tuples.join(", "));
+        self.params.finish(sql)
     }
 }
 
