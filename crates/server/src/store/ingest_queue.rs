@@ -83,8 +83,8 @@ async fn write_batches(db: Db, mut queued: mpsc::UnboundedReceiver<Job>, counts:
     while queued.recv_many(&mut batch, BATCH).await > 0 {
         writer.write_batch(&mut batch, &counts).await;
         if queued.is_empty() {
-            // Nothing waiting: the connection goes back to the pool, to be taken again
-            // (most likely the same one, its cache intact) with the next message.
+            // Nothing waiting: the connection goes back to the pool (a test's per-connection
+            // settings reach it there, and reads may use it); the next message takes one again.
             writer.conn = None;
         }
     }
