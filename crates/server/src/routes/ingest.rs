@@ -73,10 +73,11 @@ pub async fn ingest(state: &AppState, agency_id: i64, body: &IngestMessage) -> A
     // read is a round trip on every message.
     let settings = &org.settings;
     let teams = if settings.handoff_enabled { store::ingest::team_names(&state.db, org.id).await? } else { Vec::new() };
-    let keywords_apply =
-        settings.handoff_enabled && settings.smart_handoff_enabled && body.author == IngestAuthor::Visitor;
-    let rules =
-        if keywords_apply { store::integration::list_handoff_rules(&state.db, org.id).await? } else { Vec::new() };
+    let rules = if keyword_rules_apply(settings, body) {
+        store::integration::list_handoff_rules(&state.db, org.id).await?
+    } else {
+        Vec::new()
+    };
     let row = IngestRow {
         org_id: org.id,
         agent_id: body.agent_id,
@@ -117,7 +118,7 @@ fn escalation(
         return None;
     }
     let smart = settings.smart_handoff_enabled;
-    if smart && message.author == IngestAuthor::Visitor {
+    if keyword_rules_apply(settings, message) {
         if let Some(rule) = smart_handoff::matching_rule(&message.text, rules) {
             return Some(Escalation { team_id: rule.team_id });
         }
@@ -130,4 +131,10 @@ fn escalation(
     }
     let team_id = ctx.last_visitor_text.as_deref().and_then(|text| smart_handoff::route_team(text, teams));
     Some(Escalation { team_id })
+}
+
+/// Whether the org's keyword rules can escalate this message: a visitor's, where handoff
+/// and smart handoff are both on. (Where not, they are not even read.)
+fn keyword_rules_apply(settings: &OrgSettings, message: &IngestMessage) -> bool {
+    settings.handoff_enabled && settings.smart_handoff_enabled && message.author == IngestAuthor::Visitor
 }

@@ -34,6 +34,20 @@ pub struct IngestRow {
     pub fallback: bool,
 }
 
+impl IngestRow {
+    fn author(&self) -> MessageAuthor {
+        match self.author {
+            IngestAuthor::Visitor => MessageAuthor::Visitor,
+            IngestAuthor::Bot => MessageAuthor::Bot,
+        }
+    }
+
+    /// The runtime's fallback flag counts on the bot's messages only.
+    fn is_fallback(&self) -> bool {
+        self.fallback && self.author == IngestAuthor::Bot
+    }
+}
+
 /// Whether a message escalates its conversation, decided on what it finds there (the
 /// caller's rules: `routes/ingest.rs`). Shared, because a batch that fails is written
 /// again one message at a time (`ingest_queue.rs`).
@@ -154,10 +168,9 @@ async fn append_round(conn: &mut AnyConnection, jobs: &[Job<'_>]) -> Result<Vec<
 
     let mut answers = Vec::with_capacity(jobs.len());
     for ((m, decide), target) in jobs.iter().zip(targets) {
-        let fallback = m.fallback && m.author == IngestAuthor::Bot;
         let context = IngestContext {
             status: target.status,
-            fallback_streak: fallback && fallback_streak(conn, target.id).await?,
+            fallback_streak: m.is_fallback() && fallback_streak(conn, target.id).await?,
             // The visitor's own message is their latest words: no need to read it back.
             last_visitor_text: match m.author {
                 IngestAuthor::Visitor => Some(m.text.clone()),
@@ -285,12 +298,8 @@ async fn insert_messages(
     let mut rows = Rows::new(&["conversation_id", "author", "text", "fallback", "created_at"]);
     let now = rows.bind(at);
     for ((m, _), target) in jobs.iter().zip(targets) {
-        let author = match m.author {
-            IngestAuthor::Visitor => MessageAuthor::Visitor,
-            IngestAuthor::Bot => MessageAuthor::Bot,
-        };
-        rows.value("conversation_id", target.id).value("author", author.as_str()).value("text", m.text.as_str());
-        rows.value("fallback", m.fallback && author == MessageAuthor::Bot).sql("created_at", &now);
+        rows.value("conversation_id", target.id).value("author", m.author().as_str()).value("text", m.text.as_str());
+        rows.value("fallback", m.is_fallback()).sql("created_at", &now);
     }
     let (sql, args) = rows.insert("messages", "")?;
     sqlx::query_with(&sql, args).execute(&mut *conn).await?;
