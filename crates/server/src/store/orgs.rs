@@ -95,6 +95,15 @@ struct SearchRow {
     match_total: i64,
 }
 
+/// A row of an unsearched page: the org, and the kept count of the agency's orgs in its
+/// archive state (NULL before the agency's first org).
+#[derive(FromRow)]
+struct CountedRow {
+    #[sqlx(flatten)]
+    org: OrgRow,
+    match_total: Option<i64>,
+}
+
 /// `sort` values the org list accepts, and the SQL each means; anything else sorts by name.
 fn order_by(sort: Option<&str>) -> &'static str {
     match sort {
@@ -181,33 +190,34 @@ pub async fn list_orgs(
 
 /// A page of the agency's orgs without a search: `$1` and `$2` lead every `orgs_list_*`
 /// index (migration 0008), so a page walks one in the sort's order, and the total is kept
-/// by triggers (migration 0012): one row, not a count of the agency's orgs.
+/// by triggers (migration 0012): one row, not a count of the agency's orgs. The page's rows
+/// carry it, so that the page is one statement.
 async fn list_all_orgs(
     db: &Db,
     agency_id: i64,
     archived: bool,
     query: &ListQuery,
 ) -> Result<(Vec<Organization>, Total), sqlx::Error> {
+    const KEPT_TOTAL: &str = "SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2";
     let order = order_by(query.sort.as_deref());
+    // The page's bounds are written into the statement: PostgreSQL plans a `LIMIT $n` for
+    // any size, so it planned every request anew rather than keep the index walk's plan.
     let sql = format!(
-        "SELECT {} FROM orgs o JOIN (SELECT o.id FROM orgs o WHERE o.agency_id = $1 AND o.archived = $2 \
-         ORDER BY {order} LIMIT $3 OFFSET $4) p ON p.id = o.id ORDER BY {order}",
+        "SELECT {}, ({KEPT_TOTAL}) AS match_total FROM orgs o JOIN (SELECT o.id FROM orgs o \
+         WHERE o.agency_id = $1 AND o.archived = $2 ORDER BY {order} LIMIT {} OFFSET {}) p ON p.id = o.id \
+         ORDER BY {order}",
         org_columns!(),
+        query.per_page(),
+        query.offset(),
     );
-    let rows = sqlx::query_as::<_, OrgRow>(&sql)
-        .bind(agency_id)
-        .bind(archived)
-        .bind(i64::from(query.per_page()))
-        .bind(query.offset() as i64)
-        .fetch_all(db)
-        .await?;
-    let total: i64 = sqlx::query_scalar("SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2")
-        .bind(agency_id)
-        .bind(archived)
-        .fetch_optional(db)
-        .await?
-        .unwrap_or(0);
-    Ok((rows.into_iter().map(Into::into).collect(), Total::exact(total.max(0) as u64)))
+    let rows = sqlx::query_as::<_, CountedRow>(&sql).bind(agency_id).bind(archived).fetch_all(db).await?;
+    let total = match rows.first() {
+        Some(row) => row.match_total,
+        // A page past the last org has no row to carry the total.
+        None => sqlx::query_scalar(KEPT_TOTAL).bind(agency_id).bind(archived).fetch_optional(db).await?,
+    };
+    let total = Total::exact(total.unwrap_or(0).max(0) as u64);
+    Ok((rows.into_iter().map(|r| r.org.into()).collect(), total))
 }
 
 /// The org if it belongs to `agency_id`; another agency's org is as good as missing.

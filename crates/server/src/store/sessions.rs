@@ -39,19 +39,22 @@ pub async fn insert_session(
 
 /// The session and its user, whatever their state; the caller judges expiry and disabling.
 pub async fn session_with_user(db: &Db, token_hash: &str) -> Result<Option<(SessionRow, UserRow)>, sqlx::Error> {
-    let Some(session) = sqlx::query_as::<_, SessionRow>(
-        "SELECT token_hash, csrf_token, impersonator_id, created_at, last_seen_at, parked_for FROM sessions \
-         WHERE token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(db)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let sql = format!("SELECT {USER_COLUMNS} FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = $1");
-    let user = sqlx::query_as::<_, UserRow>(&sql).bind(token_hash).fetch_one(db).await?;
-    Ok(Some((session, user)))
+    // One statement: it runs before every signed-in request, and on PostgreSQL each
+    // statement is a round trip.
+    let sql = format!(
+        "SELECT s.token_hash, s.csrf_token, s.impersonator_id, s.created_at, s.last_seen_at, s.parked_for, \
+         {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+    );
+    let row = sqlx::query_as::<_, SessionWithUser>(&sql).bind(token_hash).fetch_optional(db).await?;
+    Ok(row.map(|r| (r.session, r.user)))
+}
+
+#[derive(FromRow)]
+struct SessionWithUser {
+    #[sqlx(flatten)]
+    session: SessionRow,
+    #[sqlx(flatten)]
+    user: UserRow,
 }
 
 pub async fn touch_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {

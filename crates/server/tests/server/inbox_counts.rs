@@ -51,6 +51,9 @@ async fn totals(session: &Session<'_>, org: i64, filters: &[String]) -> Vec<u64>
         assert_eq!(total, page.body["items"].as_array().unwrap().len() as u64, "{filter}: rows listed");
         let counted = session.get(&format!("{}?per_page=1&updated_since={LONG_AGO}{filter}", inbox(org))).await;
         assert_eq!(counted.body["total"].as_u64(), Some(total), "{filter}: rows counted");
+        let beyond = session.get(&format!("{}?per_page=100&page=2{filter}", inbox(org))).await;
+        assert_eq!(beyond.body["items"], json!([]), "{filter}");
+        assert_eq!(beyond.body["total"].as_u64(), Some(total), "{filter}: a page past the last row keeps the total");
         out.push(total);
     }
     out

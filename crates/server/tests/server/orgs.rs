@@ -5,7 +5,7 @@ use crate::common;
 use crate::common::TestApp;
 use atrium_api::{OrgSettings, MAX_SEARCH_MATCHES};
 use atrium_server::store::{self, orgs::NewOrg};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const SETTINGS: [&str; 7] = [
     "dashboard_language",
@@ -108,6 +108,9 @@ async fn pages_sort_and_clamp() {
     let clamped = owner.get("/api/v1/orgs?per_page=1000").await.body;
     assert_eq!(clamped["items"].as_array().unwrap().len(), 100);
     assert_eq!(clamped["total"], 122);
+    let beyond = owner.get("/api/v1/orgs?per_page=100&page=9").await.body;
+    assert_eq!(beyond["items"], json!([]));
+    assert_eq!(beyond["total"], 122, "a page past the last org still says how many there are");
     let default = owner.get("/api/v1/orgs").await.body;
     assert_eq!(default["items"].as_array().unwrap().len(), 25);
 }
