@@ -86,9 +86,14 @@ pub(super) struct ConversationRow {
 
 impl ConversationRow {
     pub fn status(&self) -> ConversationStatus {
-        // The CHECK constraint keeps the column to the known values.
-        ConversationStatus::parse(&self.status).unwrap_or(ConversationStatus::Bot)
+        stored_status(&self.status)
     }
+}
+
+/// A status as `conversations.status` holds it: its CHECK constraint keeps the column to
+/// the known values.
+pub(super) fn stored_status(text: &str) -> ConversationStatus {
+    ConversationStatus::parse(text).unwrap_or(ConversationStatus::Bot)
 }
 
 const CONVERSATION_COLUMNS: &str =

@@ -3,7 +3,7 @@
 //! conversation and may escalate it to a person.
 
 use super::columns::Rows;
-use super::conversations::{append_message, record_event, NewMessage};
+use super::conversations::{append_message, record_event, stored_status, NewMessage};
 use super::sql::json_ids;
 use super::{begin_write, now, Db, Dialect, Flag};
 use atrium_api::{ConversationStatus, IngestAuthor, MessageAuthor, SystemNote};
@@ -81,9 +81,14 @@ pub(super) type Job<'a> = (&'a IngestRow, &'a Decide);
 /// [`append_ingested`] of one message, in a transaction of its own.
 pub(super) async fn ingest_message(db: &Db, m: &IngestRow, decide: &Decide) -> Result<Ingested, sqlx::Error> {
     let mut tx = begin_write(db).await?;
-    let ingested = append_ingested(&mut tx, &[(m, decide)]).await?.pop().ok_or(sqlx::Error::RowNotFound)?;
+    let ingested = the_one(append_ingested(&mut tx, &[(m, decide)]).await?)?;
     tx.commit().await?;
     Ok(ingested)
+}
+
+/// The answer of an [`append_ingested`] of one message.
+pub(super) fn the_one(mut answers: Vec<Ingested>) -> Result<Ingested, sqlx::Error> {
+    answers.pop().ok_or(sqlx::Error::RowNotFound)
 }
 
 /// Appends each message to the conversation `(org_id, external_id)`, creating it (as
@@ -148,7 +153,7 @@ async fn append_round(conn: &mut AnyConnection, jobs: &[Job<'_>]) -> Result<Vec<
     for (m, _) in jobs {
         let target = match found.iter().find(|c| c.org_id == m.org_id && c.external_id == m.external_id) {
             Some(c) => {
-                let mut status = ConversationStatus::parse(&c.status).unwrap_or(ConversationStatus::Bot);
+                let mut status = stored_status(&c.status);
                 if status == ConversationStatus::Closed && m.author == IngestAuthor::Visitor {
                     status = ConversationStatus::Bot;
                     reopen(conn, c.id, &at).await?;

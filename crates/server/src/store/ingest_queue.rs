@@ -122,7 +122,7 @@ impl Writer {
         }
         for job in batch.drain(..) {
             let written = self.write(&[(&job.row, &job.decide)]).await;
-            let _ = job.reply.send(written.and_then(|mut one| one.pop().ok_or(sqlx::Error::RowNotFound)));
+            let _ = job.reply.send(written.and_then(ingest::the_one));
         }
     }
 
