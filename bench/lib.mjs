@@ -1,7 +1,31 @@
 // Helpers of `make bench`: servers, sign-in, statistics, formatting.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const DEMO_PASSWORD = 'atrium-demo';
+
+/** CPU seconds process `pid` has used (Linux `/proc`, clock ticks of 1/100 s). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until process `pid` uses under 2% of a core over `window` ms, for at most `limit` ms;
+ * answers the seconds waited. The window must outlast the server's own pause before
+ * background work (the search upkeep waits 2 s after the last write).
+ */
+export async function untilIdle(pid, { window = 5000, limit = 1_800_000 } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await sleep(window);
+    if (cpuSeconds(pid) - before < 0.02 * (window / 1000)) return (Date.now() - start) / 1000;
+    if (Date.now() - start > limit) throw new Error(`process ${pid} still busy after ${limit / 1000} s`);
+  }
+}
 
 /** Starts atrium-server on a free port; resolves `{ url, stop }` once it listens. */
 export async function startServer(bin, args, label) {
