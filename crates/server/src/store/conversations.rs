@@ -2,6 +2,7 @@
 //! (scoped to what the caller may see), and the helpers every change uses.
 
 use super::columns::Columns;
+use super::paging::page_bounds;
 #[cfg(doc)]
 use super::timestamp;
 use super::{fts_query, json_ids, like_pattern, now, trigram_searchable, Db, Dialect, Flag};
@@ -269,9 +270,9 @@ pub async fn list_conversations(
     let kept_total = format!(
         "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM conversation_counts c WHERE {filters} AND $7 IS NULL"
     );
-    // The page's bounds and whether system messages show are written into the statement
-    // for the same reason as the filters: PostgreSQL plans a `LIMIT $n` for any size.
-    let bounds = format!("LIMIT {} OFFSET {}", list.per_page(), list.offset());
+    // Whether system messages show is written into the statement for the same reason as
+    // the filters, and so are the page's bounds ([`page_bounds`]).
+    let bounds = page_bounds(&list);
     let hide_system = |alias: &str| if with_system { String::new() } else { format!("AND {alias}.author != 'system'") };
     let page_ids = match search {
         Some(_) => format!(

@@ -3,6 +3,7 @@
 
 use super::activity::record_activity;
 use super::columns::Columns;
+use super::paging::page_bounds;
 use super::{
     activity::By, begin_write, fts_query, like_pattern, now, parse_ids, trigram_searchable, Db, Dialect, Flag,
 };
@@ -200,15 +201,12 @@ async fn list_all_orgs(
 ) -> Result<(Vec<Organization>, Total), sqlx::Error> {
     const KEPT_TOTAL: &str = "SELECT n FROM org_counts WHERE agency_id = $1 AND archived = $2";
     let order = order_by(query.sort.as_deref());
-    // The page's bounds are written into the statement: PostgreSQL plans a `LIMIT $n` for
-    // any size, so it planned every request anew rather than keep the index walk's plan.
     let sql = format!(
         "SELECT {}, ({KEPT_TOTAL}) AS match_total FROM orgs o JOIN (SELECT o.id FROM orgs o \
-         WHERE o.agency_id = $1 AND o.archived = $2 ORDER BY {order} LIMIT {} OFFSET {}) p ON p.id = o.id \
+         WHERE o.agency_id = $1 AND o.archived = $2 ORDER BY {order} {}) p ON p.id = o.id \
          ORDER BY {order}",
         org_columns!(),
-        query.per_page(),
-        query.offset(),
+        page_bounds(query),
     );
     let rows = sqlx::query_as::<_, CountedRow>(&sql).bind(agency_id).bind(archived).fetch_all(db).await?;
     let total = match rows.first() {

@@ -47,3 +47,11 @@ where
         .await?;
     Ok((rows.into_iter().map(T::from).collect(), total.max(0) as u64))
 }
+
+/// `LIMIT n OFFSET m` for the page `query` asks for, written into the statement rather than
+/// bound: PostgreSQL plans a `LIMIT $n` for any size, so the org list and the inbox were
+/// planned anew on every request instead of keeping their index walk's plan. Each page
+/// number is then a statement of its own (sqlx caches 100 per connection).
+pub(super) fn page_bounds(query: &ListQuery) -> String {
+    format!("LIMIT {} OFFSET {}", query.per_page(), query.offset())
+}
